@@ -1,0 +1,118 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { randomUUID } from 'node:crypto';
+import { ApolloGateway } from '@apollo/gateway';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import type { ContextSigner, HubContext } from '@welfare-hub/context';
+import {
+  BodyError,
+  closeServer,
+  listen,
+  pathOf,
+  readJsonBody,
+  sendError,
+  sendGraphQLResponse,
+  sendJson,
+  toHttpGraphQLRequest,
+} from '@welfare-hub/http';
+import type { SubgraphEndpoint } from '@welfare-hub/schema';
+import { Unauthenticated, type Authenticator } from './authenticate.js';
+import { readiness } from './health.js';
+import { SigningDataSource, type GatewayContext } from './signing-data-source.js';
+import { formatGatewayError } from './errors.js';
+
+// A welfare system must not phone home: @apollo/gateway reports the host to Apollo unless this is set.
+process.env['APOLLO_TELEMETRY_DISABLED'] = '1';
+
+const BODY_LIMIT = 1024 * 1024;
+const MEETING_HEADER = 'x-hub-meeting';
+
+export interface GatewayOptions {
+  host: string;
+  port: number;
+  supergraphSdl: string;
+  endpoints: readonly SubgraphEndpoint[];
+  signer: ContextSigner;
+  authenticate: Authenticator;
+  production: boolean;
+}
+
+export interface RunningGateway {
+  url: string;
+  close(): Promise<void>;
+}
+
+/**
+ * The one door: authenticates the caller, then plans the query over the subgraphs with a context signed for
+ * each call. It decides nothing about access; the subgraphs and their policy do.
+ */
+export async function startGateway(options: GatewayOptions): Promise<RunningGateway> {
+  const urls = new Map<string, string>(options.endpoints.map((e) => [e.name, e.url]));
+  const gateway = new ApolloGateway({
+    supergraphSdl: options.supergraphSdl,
+    buildService: ({ name }) => {
+      const url = urls.get(name);
+      if (!url) throw new Error(`no address configured for subgraph ${name}`);
+      return new SigningDataSource(name, url, options.signer);
+    },
+  });
+  const apollo = new ApolloServer<GatewayContext>({
+    gateway,
+    introspection: !options.production,
+    includeStacktraceInErrorResponses: false,
+    formatError: formatGatewayError,
+    plugins: [ApolloServerPluginLandingPageDisabled()],
+  });
+  await apollo.start();
+
+  const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const path = pathOf(req);
+    if (path === '/health/ready' && req.method === 'GET') {
+      const state = await readiness(options.endpoints, options.signer);
+      sendJson(res, state.ready ? 200 : 503, { ready: state.ready, sources: state.sources });
+      return;
+    }
+    if (path === '/health/live' && req.method === 'GET') return sendJson(res, 200, { live: true });
+    if (path !== '/graphql') return sendError(res, 404, 'NOT_FOUND', 'not found');
+    if (req.method !== 'POST') return sendError(res, 405, 'METHOD_NOT_ALLOWED', 'use POST', { allow: 'POST' });
+
+    let hub: HubContext;
+    try {
+      const viewer = await options.authenticate(req.headers.authorization);
+      const meeting = req.headers[MEETING_HEADER];
+      hub = { viewer, meetingId: typeof meeting === 'string' && meeting !== '' ? meeting : null, requestId: randomUUID() };
+    } catch (error) {
+      if (!(error instanceof Unauthenticated)) throw error;
+      return sendError(res, 401, 'UNAUTHENTICATED', 'A valid bearer token is required', { 'www-authenticate': 'Bearer' });
+    }
+    let body: unknown;
+    try {
+      body = await readJsonBody(req, BODY_LIMIT);
+    } catch (error) {
+      if (error instanceof BodyError) return sendError(res, error.status, 'BAD_REQUEST', error.message);
+      throw error;
+    }
+    const response = await apollo.executeHTTPGraphQLRequest({
+      httpGraphQLRequest: toHttpGraphQLRequest(req, body),
+      context: async () => ({ hub }),
+    });
+    await sendGraphQLResponse(res, response, { 'x-request-id': hub.requestId });
+  };
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch(() => {
+      if (!res.headersSent) sendError(res, 500, 'INTERNAL', 'Internal error');
+      else res.end();
+    });
+  });
+  server.keepAliveTimeout = 65_000;
+  await listen(server, options.port, options.host);
+  const urlHost = options.host.includes(':') ? `[${options.host}]` : options.host;
+  return {
+    url: `http://${urlHost === '0.0.0.0' ? 'localhost' : urlHost}:${options.port}/graphql`,
+    async close() {
+      await closeServer(server);
+      await apollo.stop();
+    },
+  };
+}

@@ -1,0 +1,22 @@
+// The gateway as its own process (multi-process deployments). The embedded hub starts it in the launcher instead.
+import { ContextSigner, privateKeyFromEnv } from '@welfare-hub/context';
+import { subgraphEndpoints, supergraphSdl } from '@welfare-hub/schema';
+import { authConfig } from './config.js';
+import { createAuthenticator } from './authenticate.js';
+import { startGateway } from './gateway.js';
+
+const auth = authConfig();
+const gateway = await startGateway({
+  host: process.env['HUB_HOST'] || '0.0.0.0',
+  port: Number(process.env['HUB_PORT'] || 4000),
+  supergraphSdl: supergraphSdl(),
+  endpoints: subgraphEndpoints(),
+  signer: new ContextSigner(await privateKeyFromEnv()),
+  authenticate: createAuthenticator(auth),
+  production: auth.mode === 'production',
+});
+const stop = async (): Promise<void> => {
+  await gateway.close();
+  process.exit(0);
+};
+process.once('SIGTERM', stop).once('SIGINT', stop);

@@ -1,0 +1,38 @@
+import { resolve } from 'node:path';
+
+export interface HubConfig {
+  port: number;
+  host: string;
+  /** A PostgreSQL server; null for the embedded PGlite. */
+  databaseUrl: string | null;
+  dataDir: string;
+  /** The juki drop folder; null for the generated demo city. */
+  jukiDir: string | null;
+  demoResidents: number;
+  demoSeed: number;
+}
+
+function positiveInt(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 1) throw new Error(`${name} must be a positive integer`);
+  return value;
+}
+
+export function hubConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
+  return {
+    port: positiveInt(env, 'HUB_PORT', 4000),
+    host: env['HUB_HOST'] || '0.0.0.0',
+    databaseUrl: env['HUB_DATABASE_URL'] || null,
+    dataDir: resolve(env['HUB_DATA_DIR'] || '.hub-data'),
+    jukiDir: env['HUB_JUKI_DIR'] ? resolve(env['HUB_JUKI_DIR']) : null,
+    demoResidents: positiveInt(env, 'HUB_DEMO_RESIDENTS', 10_000),
+    demoSeed: positiveInt(env, 'HUB_DEMO_SEED', 20261122),
+  };
+}
+
+/** A hub whose sources are all configured is a real deployment: it seeds no demo register. */
+export function isDemo(config: HubConfig): boolean {
+  return config.jukiDir === null;
+}

@@ -1,0 +1,97 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { ContextSigner, generateSigningKeys, type SigningKeys } from '@welfare-hub/context';
+import { JukiIngest } from '@welfare-hub/adapter-juki';
+import { authConfig, createAuthenticator, startGateway } from '@welfare-hub/gateway';
+import { Policy } from '@welfare-hub/policy';
+import { subgraphEndpoints, supergraphSdl, type SubgraphEndpoint } from '@welfare-hub/schema';
+import { openStore, type Store } from '@welfare-hub/store';
+import { hubSubgraph } from '@welfare-hub/subgraph-hub';
+import { jukiSubgraph, todayInTokyo } from '@welfare-hub/subgraph-juki';
+import { logEvent, serveSubgraph, type RunningSubgraph } from '@welfare-hub/subgraph-host';
+import { isDemo, type HubConfig } from './config.js';
+import { ensureDemoCity } from './demo-city.js';
+import { allMigrations } from './migrations.js';
+import { seedDemoRegister } from './seed.js';
+
+export interface RunningHub {
+  url: string;
+  readyUrl: string;
+  store: Store;
+  ingest: JukiIngest;
+  endpoints: SubgraphEndpoint[];
+  /** Resolves when every source has been read once. */
+  firstRead: Promise<void>;
+  close(): Promise<void>;
+}
+
+/**
+ * The whole hub in one process: store, sources, every subgraph on its own port and the gateway, all over
+ * real HTTP. One process is what lets the embedded PGlite (a single session) be shared safely.
+ */
+export interface StartOptions {
+  env?: NodeJS.ProcessEnv;
+  /** A store opened (and migrated) by the caller, as tests do; otherwise the hub opens its own. */
+  store?: Store;
+  /** The context-signing pair; a fresh one per start unless given (tests sign their own subgraph calls). */
+  keys?: SigningKeys;
+}
+
+export async function startHub(config: HubConfig, options: StartOptions = {}): Promise<RunningHub> {
+  const { env = process.env, store } = options;
+  const auth = authConfig(env);
+  mkdirSync(config.dataDir, { recursive: true });
+  const jukiDir =
+    config.jukiDir ?? (await ensureDemoCity(config.dataDir, config.demoResidents, config.demoSeed, todayInTokyo())).jukiDir;
+  const db =
+    store ??
+    (await openStore({
+      databaseUrl: config.databaseUrl ?? undefined,
+      dataDir: join(config.dataDir, 'pglite'),
+      migrations: allMigrations,
+    }));
+  if (isDemo(config)) await seedDemoRegister(db.dataSource);
+
+  const keys = options.keys ?? (await generateSigningKeys());
+  const policy = new Policy(db.dataSource);
+  const ingest = new JukiIngest({ dir: jukiDir, db: db.dataSource });
+  const endpoints = subgraphEndpoints(env);
+  const definitions = { juki: jukiSubgraph({ ingest, policy }), hub: hubSubgraph({ db: db.dataSource, policy }) };
+  const subgraphs: RunningSubgraph[] = [];
+  for (const endpoint of endpoints) {
+    subgraphs.push(
+      await serveSubgraph(definitions[endpoint.name], { host: endpoint.host, port: endpoint.port, publicKey: keys.publicKey }),
+    );
+  }
+  const gateway = await startGateway({
+    host: config.host,
+    port: config.port,
+    supergraphSdl: supergraphSdl(),
+    endpoints,
+    signer: new ContextSigner(keys.privateKey),
+    authenticate: createAuthenticator(auth),
+    production: auth.mode === 'production',
+  });
+  const firstRead = ingest.scan().then(
+    async () => {
+      await ingest.watch();
+    },
+    (error: unknown) => {
+      logEvent('juki.scan_failed', { error: error instanceof Error ? error.constructor.name : 'unknown' });
+    },
+  );
+  return {
+    url: gateway.url,
+    readyUrl: gateway.url.replace(/\/graphql$/, '/health/ready'),
+    store: db,
+    ingest,
+    endpoints,
+    firstRead,
+    async close() {
+      await gateway.close();
+      for (const subgraph of subgraphs) await subgraph.close();
+      await ingest.close();
+      if (!store) await db.close();
+    },
+  };
+}

@@ -1,0 +1,9 @@
+// Runs every pending migration against HUB_DATABASE_URL and exits (a deployment's one-shot step).
+import { openStore } from '@welfare-hub/store';
+import { allMigrations } from './migrations.js';
+
+const databaseUrl = process.env['HUB_DATABASE_URL'];
+if (!databaseUrl) throw new Error('HUB_DATABASE_URL is required');
+const store = await openStore({ databaseUrl, migrations: allMigrations });
+await store.close();
+console.log('migrations applied');

@@ -1,0 +1,6 @@
+import { ingestMigrations } from '@welfare-hub/ingest';
+import { hubMigrations } from '@welfare-hub/subgraph-hub';
+import { jukiMigrations } from '@welfare-hub/adapter-juki';
+
+/** Every module's migrations; TypeORM orders them by their timestamps. */
+export const allMigrations = [...ingestMigrations, ...hubMigrations, ...jukiMigrations];

@@ -1,0 +1,57 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { exportSigningKeys, generateSigningKeys } from '@welfare-hub/context';
+import { openStore } from '@welfare-hub/store';
+import { todayInTokyo } from '@welfare-hub/subgraph-juki';
+import { isDemo, type HubConfig } from './config.js';
+import { ensureDemoCity } from './demo-city.js';
+import { allMigrations } from './migrations.js';
+import { seedDemoRegister } from './seed.js';
+
+const require = createRequire(import.meta.url);
+
+function entry(pkg: string): string {
+  return join(dirname(require.resolve(`${pkg}/package.json`)), 'dist', 'main.js');
+}
+
+/**
+ * With a PostgreSQL server every subgraph and the gateway run as their own process. The launcher migrates
+ * and seeds once, hands out the context-signing keys (the private one to the gateway only) and stops every
+ * child when it is stopped.
+ */
+export async function startProcesses(config: HubConfig): Promise<{ stop(): Promise<void> }> {
+  const store = await openStore({ databaseUrl: config.databaseUrl!, migrations: allMigrations });
+  if (isDemo(config)) await seedDemoRegister(store.dataSource);
+  await store.close();
+  const jukiDir =
+    config.jukiDir ?? (await ensureDemoCity(config.dataDir, config.demoResidents, config.demoSeed, todayInTokyo())).jukiDir;
+  const { privatePem, publicPem } = await exportSigningKeys(await generateSigningKeys());
+  const base = { ...process.env, HUB_DATABASE_URL: config.databaseUrl!, HUB_JUKI_DIR: jukiDir };
+  const children: ChildProcess[] = [
+    spawn(process.execPath, [entry('@welfare-hub/subgraph-juki')], { env: { ...base, HUB_CONTEXT_PUBLIC_KEY: publicPem }, stdio: 'inherit' }),
+    spawn(process.execPath, [entry('@welfare-hub/subgraph-hub')], { env: { ...base, HUB_CONTEXT_PUBLIC_KEY: publicPem }, stdio: 'inherit' }),
+    spawn(process.execPath, [entry('@welfare-hub/gateway')], { env: { ...base, HUB_CONTEXT_PRIVATE_KEY: privatePem }, stdio: 'inherit' }),
+  ];
+  let stopping = false;
+  const stop = async (): Promise<void> => {
+    stopping = true;
+    await Promise.all(
+      children.map(
+        (child) =>
+          new Promise<void>((resolve) => {
+            if (child.exitCode !== null) return resolve();
+            child.once('exit', () => resolve());
+            child.kill('SIGTERM');
+          }),
+      ),
+    );
+  };
+  for (const child of children) {
+    child.once('exit', (code) => {
+      // One part gone means the hub is not whole: stop the rest rather than serve half a graph.
+      if (!stopping) stop().then(() => process.exit(code ?? 1));
+    });
+  }
+  return { stop };
+}

@@ -1,0 +1,45 @@
+import { generateKeyPair, exportPKCS8, exportSPKI, importPKCS8, importSPKI, type CryptoKey } from 'jose';
+
+export const CONTEXT_ALG = 'EdDSA';
+
+export interface SigningKeys {
+  privateKey: CryptoKey;
+  publicKey: CryptoKey;
+}
+
+/** A fresh Ed25519 pair: the gateway signs with the private key, the subgraphs hold only the public one. */
+export async function generateSigningKeys(): Promise<SigningKeys> {
+  const { privateKey, publicKey } = await generateKeyPair(CONTEXT_ALG, { crv: 'Ed25519', extractable: true });
+  return { privateKey, publicKey };
+}
+
+export async function exportSigningKeys(keys: SigningKeys): Promise<{ privatePem: string; publicPem: string }> {
+  return { privatePem: await exportPKCS8(keys.privateKey), publicPem: await exportSPKI(keys.publicKey) };
+}
+
+export function importPrivateKey(pem: string): Promise<CryptoKey> {
+  return importPKCS8(pem, CONTEXT_ALG);
+}
+
+export function importPublicKey(pem: string): Promise<CryptoKey> {
+  return importSPKI(pem, CONTEXT_ALG);
+}
+
+/** The subgraph side's key in a multi-process deployment: HUB_CONTEXT_PUBLIC_KEY (SPKI PEM). */
+export function publicKeyFromEnv(env: NodeJS.ProcessEnv = process.env): Promise<CryptoKey> {
+  const pem = env['HUB_CONTEXT_PUBLIC_KEY'];
+  if (!pem) throw new Error('HUB_CONTEXT_PUBLIC_KEY is not set: a subgraph trusts only the gateway\'s key');
+  return importPublicKey(unescapeNewlines(pem));
+}
+
+/** The gateway side's key in a multi-process deployment: HUB_CONTEXT_PRIVATE_KEY (PKCS8 PEM). */
+export function privateKeyFromEnv(env: NodeJS.ProcessEnv = process.env): Promise<CryptoKey> {
+  const pem = env['HUB_CONTEXT_PRIVATE_KEY'];
+  if (!pem) throw new Error('HUB_CONTEXT_PRIVATE_KEY is not set');
+  return importPrivateKey(unescapeNewlines(pem));
+}
+
+/** Env files often carry a PEM on one line with literal \n. */
+function unescapeNewlines(pem: string): string {
+  return pem.includes('\\n') ? pem.replace(/\\n/g, '\n') : pem;
+}

@@ -1,0 +1,27 @@
+/** Roles come from the identity provider's token; the hub does not grant them. */
+export const ROLES = ['admin', 'coordinator', 'analyst', 'privacy_officer'] as const;
+export type Role = (typeof ROLES)[number];
+
+/** Who is asking: the staff id, the organisation and the roles from a verified token. */
+export interface Viewer {
+  staffId: string;
+  orgId: string;
+  roles: Role[];
+}
+
+/** What the gateway vouches for on every subgraph call. */
+export interface HubContext {
+  viewer: Viewer;
+  /** 支援会議 named by the x-hub-meeting header, if any. */
+  meetingId: string | null;
+  requestId: string;
+}
+
+export function hasRole(viewer: Viewer, role: Role): boolean {
+  return viewer.roles.includes(role);
+}
+
+export function toRoles(value: unknown): Role[] {
+  if (!Array.isArray(value)) return [];
+  return ROLES.filter((role) => value.includes(role));
+}

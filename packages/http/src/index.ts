@@ -1,0 +1,4 @@
+export { readJsonBody, BodyError } from './body.js';
+export { sendJson, sendError, sendGraphQLResponse } from './respond.js';
+export { toHttpGraphQLRequest, pathOf } from './request.js';
+export { listen, closeServer } from './listen.js';

@@ -1,0 +1,4 @@
+export * from './ledger.js';
+
+import { IngestLedger1763800000000 } from './migration.js';
+export const ingestMigrations = [IngestLedger1763800000000];

@@ -1,0 +1,167 @@
+import type { DataSource, EntityManager } from 'typeorm';
+
+export const SOURCE_NAMES = ['juki', 'kaigo', 'shogai', 'kodomo', 'konkyu'] as const;
+export type SourceName = (typeof SOURCE_NAMES)[number];
+
+/** A record a source sent that the adapter could not take in. `raw` keeps the bytes for re-processing. */
+export interface Rejection {
+  origin: string;
+  position: number;
+  reason: string;
+  field?: string | undefined;
+  raw?: Uint8Array | undefined;
+}
+
+export type ReadState = 'applied' | 'truncated' | 'duplicate' | 'failed' | 'reading';
+
+export interface SourceRead {
+  name: string;
+  sha256: string | null;
+  state: ReadState;
+  recordsRead: number;
+  recordsRejected: number;
+  problem: string | null;
+  readAt: Date;
+}
+
+export interface RejectedRecordRow {
+  id: string;
+  source: SourceName;
+  origin: string;
+  position: number;
+  reason: string;
+  field: string | null;
+  raw: Buffer | null;
+  rejectedAt: Date;
+  resolvedAt: Date | null;
+}
+
+type Db = DataSource | EntityManager;
+
+/**
+ * What was read from a source and what was refused: every rejected record is kept with where it came from
+ * and why, so nothing is lost silently and it can be listed and re-processed.
+ */
+export class IngestLedger {
+  constructor(
+    private readonly db: DataSource,
+    readonly source: SourceName,
+  ) {}
+
+  async recordRejections(rejections: readonly Rejection[], db: Db = this.db): Promise<void> {
+    if (rejections.length === 0) return;
+    // The same record rejected again (a file read twice) stays one entry.
+    await db.query(
+      `INSERT INTO ingest.rejected_record (source, origin, position, reason, field, raw)
+       SELECT $1, * FROM unnest($2::text[], $3::int[], $4::text[], $5::text[], $6::bytea[])
+       ON CONFLICT (source, origin, position) DO UPDATE
+         SET reason = EXCLUDED.reason, field = EXCLUDED.field, resolved_at = NULL`,
+      [
+        this.source,
+        rejections.map((r) => r.origin),
+        rejections.map((r) => r.position),
+        rejections.map((r) => r.reason),
+        rejections.map((r) => r.field ?? null),
+        rejections.map((r) => (r.raw ? Buffer.from(r.raw) : null)),
+      ],
+    );
+  }
+
+  async markResolved(ids: readonly string[], db: Db = this.db): Promise<void> {
+    if (ids.length === 0) return;
+    await db.query(`UPDATE ingest.rejected_record SET resolved_at = now() WHERE id = ANY($1::bigint[])`, [ids]);
+  }
+
+  async recordRead(read: Omit<SourceRead, 'readAt'>, db: Db = this.db): Promise<void> {
+    await db.query(
+      `INSERT INTO ingest.source_read (source, name, sha256, state, records_read, records_rejected, problem)
+       VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+      [this.source, read.name, read.sha256, read.state, read.recordsRead, read.recordsRejected, read.problem],
+    );
+  }
+
+  /** The last read of exactly this content, if any. */
+  async findRead(name: string, sha256: string): Promise<SourceRead | null> {
+    const rows = await this.db.query(
+      `SELECT name, sha256, state, records_read, records_rejected, problem, read_at FROM ingest.source_read
+       WHERE source = $1 AND name = $2 AND sha256 = $3 ORDER BY id DESC LIMIT 1`,
+      [this.source, name, sha256],
+    );
+    return rows[0] ? toRead(rows[0]) : null;
+  }
+
+  async reads(limit: number): Promise<SourceRead[]> {
+    const rows = await this.db.query(
+      `SELECT name, sha256, state, records_read, records_rejected, problem, read_at FROM ingest.source_read
+       WHERE source = $1 ORDER BY id DESC LIMIT $2`,
+      [this.source, limit],
+    );
+    return rows.map(toRead);
+  }
+
+  async unresolvedRejections(limit: number): Promise<RejectedRecordRow[]> {
+    return listRejected(this.db, { source: this.source, includeResolved: false, limit, offset: 0 });
+  }
+
+  /** Records read from every read that was applied. */
+  async appliedRecords(): Promise<number> {
+    const [row] = await this.db.query(
+      `SELECT coalesce(sum(records_read), 0)::int AS n FROM ingest.source_read WHERE source = $1 AND state = 'applied'`,
+      [this.source],
+    );
+    return row.n;
+  }
+
+  async countUnresolved(): Promise<number> {
+    const [row] = await this.db.query(
+      `SELECT count(*)::int AS n FROM ingest.rejected_record WHERE source = $1 AND resolved_at IS NULL`,
+      [this.source],
+    );
+    return row.n;
+  }
+}
+
+export async function listRejected(
+  db: Db,
+  filter: { source?: SourceName | undefined; includeResolved: boolean; limit: number; offset: number },
+): Promise<RejectedRecordRow[]> {
+  const rows = await db.query(
+    `SELECT id::text, source, origin, position, reason, field, raw, rejected_at, resolved_at
+     FROM ingest.rejected_record
+     WHERE ($1::text IS NULL OR source = $1) AND ($2 OR resolved_at IS NULL)
+     ORDER BY id LIMIT $3 OFFSET $4`,
+    [filter.source ?? null, filter.includeResolved, filter.limit, filter.offset],
+  );
+  return rows.map((r: Record<string, unknown>) => ({
+    id: r['id'] as string,
+    source: r['source'] as SourceName,
+    origin: r['origin'] as string,
+    position: r['position'] as number,
+    reason: r['reason'] as string,
+    field: (r['field'] as string | null) ?? null,
+    raw: (r['raw'] as Buffer | null) ?? null,
+    rejectedAt: r['rejected_at'] as Date,
+    resolvedAt: (r['resolved_at'] as Date | null) ?? null,
+  }));
+}
+
+export async function listReads(db: Db, source: SourceName | undefined, limit: number): Promise<(SourceRead & { source: SourceName })[]> {
+  const rows = await db.query(
+    `SELECT source, name, sha256, state, records_read, records_rejected, problem, read_at FROM ingest.source_read
+     WHERE ($1::text IS NULL OR source = $1) ORDER BY id DESC LIMIT $2`,
+    [source ?? null, limit],
+  );
+  return rows.map((r: Record<string, unknown>) => ({ ...toRead(r), source: r['source'] as SourceName }));
+}
+
+function toRead(r: Record<string, unknown>): SourceRead {
+  return {
+    name: r['name'] as string,
+    sha256: (r['sha256'] as string | null) ?? null,
+    state: r['state'] as ReadState,
+    recordsRead: r['records_read'] as number,
+    recordsRejected: r['records_rejected'] as number,
+    problem: (r['problem'] as string | null) ?? null,
+    readAt: r['read_at'] as Date,
+  };
+}

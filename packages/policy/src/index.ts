@@ -1,0 +1,3 @@
+export { Policy, RequestPolicy } from './policy.js';
+export { SECTORS, isSector, type Sector } from './sector.js';
+export type { Registration } from './registration.js';

@@ -1,0 +1,3 @@
+export { openStore, type Store, type StoreOptions } from './open-store.js';
+export { openTestStore, createTestDatabase, type TestDatabase } from './test-store.js';
+export { inTransaction } from './transaction.js';

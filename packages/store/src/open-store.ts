@@ -1,0 +1,77 @@
+import { DataSource, type DataSourceOptions, type EntitySchema, type MigrationInterface } from 'typeorm';
+
+type MigrationClass = new () => MigrationInterface;
+
+export interface StoreOptions {
+  /** A PostgreSQL server (postgres://…). Without it the store is an embedded PGlite. */
+  databaseUrl?: string | undefined;
+  /** Where the embedded PGlite keeps its files; `memory://` keeps nothing. */
+  dataDir?: string | undefined;
+  entities?: EntitySchema[];
+  migrations?: MigrationClass[];
+  /** Run pending migrations on open. Off for processes that only read what another process migrated. */
+  migrate?: boolean;
+  poolSize?: number;
+}
+
+export interface Store {
+  readonly dataSource: DataSource;
+  readonly kind: 'server' | 'embedded';
+  close(): Promise<void>;
+}
+
+const common = {
+  type: 'postgres',
+  synchronize: false,
+  migrationsRun: false,
+  logging: false,
+  uuidExtension: 'pgcrypto',
+  installExtensions: false,
+  // A checkout that waits longer than this is a bug (a query issued outside an open transaction on the
+  // single embedded connection): fail loudly rather than hang.
+  connectTimeoutMS: 30_000,
+} as const;
+
+/**
+ * Opens the hub's relational store. With a server each process gets its own pool. Embedded, PGlite is one
+ * session: the pool is held to one connection so that a transaction owns the session until it ends and no
+ * other caller's statement can slip into it (no dirty reads, no foreign rollbacks).
+ */
+export async function openStore(options: StoreOptions): Promise<Store> {
+  const entities = options.entities ?? [];
+  const migrations = options.migrations ?? [];
+  let dataSource: DataSource;
+  let closeEngine = async (): Promise<void> => {};
+  if (options.databaseUrl) {
+    dataSource = new DataSource({
+      ...common,
+      url: options.databaseUrl,
+      poolSize: options.poolSize ?? 10,
+      entities,
+      migrations,
+    } as DataSourceOptions);
+  } else {
+    const { PGlite } = await import('@electric-sql/pglite');
+    const { createPgConfig } = await import('@electric-sql/pglite/node-postgres');
+    const pglite = await PGlite.create(options.dataDir ?? 'memory://');
+    const pgConfig = createPgConfig(pglite);
+    dataSource = new DataSource({
+      ...common,
+      poolSize: 1,
+      extra: { connection: pgConfig.connection, max: 1, idleTimeoutMillis: 0 },
+      entities,
+      migrations,
+    } as DataSourceOptions);
+    closeEngine = () => pglite.close();
+  }
+  await dataSource.initialize();
+  if (options.migrate ?? true) await dataSource.runMigrations({ transaction: 'each' });
+  return {
+    dataSource,
+    kind: options.databaseUrl ? 'server' : 'embedded',
+    async close() {
+      await dataSource.destroy();
+      await closeEngine();
+    },
+  };
+}

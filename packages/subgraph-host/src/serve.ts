@@ -1,0 +1,122 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { buildSubgraphSchema } from '@apollo/subgraph';
+import { ContextRejected, ContextVerifier, CONTEXT_HEADER, operationHash, type HubContext, type CryptoKey } from '@welfare-hub/context';
+import {
+  BodyError,
+  closeServer,
+  listen,
+  pathOf,
+  readJsonBody,
+  sendError,
+  sendGraphQLResponse,
+  sendJson,
+  toHttpGraphQLRequest,
+} from '@welfare-hub/http';
+import { formatError } from './errors.js';
+import { logEvent } from './log.js';
+import type { SubgraphDefinition } from './subgraph.js';
+
+export const HEALTH_OPERATION = operationHash('health', {});
+const BODY_LIMIT = 8 * 1024 * 1024;
+
+export interface ServeOptions {
+  host: string;
+  port: number;
+  /** The gateway's context-signing public key: the only key whose signatures this subgraph accepts. */
+  publicKey: CryptoKey;
+}
+
+export interface RunningSubgraph {
+  name: string;
+  url: string;
+  close(): Promise<void>;
+}
+
+/**
+ * Serves one subgraph over HTTP. Every request, `_service` and `_entities` included, must carry a context the
+ * gateway signed for this subgraph and this operation; anything else is answered 401 before GraphQL runs.
+ */
+export async function serveSubgraph<C extends object>(definition: SubgraphDefinition<C>, options: ServeOptions): Promise<RunningSubgraph> {
+  const apollo = new ApolloServer<C>({
+    schema: buildSubgraphSchema([{ typeDefs: definition.typeDefs, resolvers: definition.resolvers }]),
+    includeStacktraceInErrorResponses: false,
+    formatError,
+    plugins: [ApolloServerPluginLandingPageDisabled()],
+  });
+  await apollo.start();
+  const verifier = new ContextVerifier(options.publicKey, definition.name);
+
+  const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const path = pathOf(req);
+    const signature = req.headers[CONTEXT_HEADER];
+    const token = typeof signature === 'string' ? signature : undefined;
+    if (req.method === 'GET' && path === '/health') {
+      const hub = await verified(verifier, token, HEALTH_OPERATION, res);
+      if (!hub) return;
+      sendJson(res, 200, { ok: true, sources: definition.sources ? await definition.sources() : {} });
+      return;
+    }
+    if (req.method !== 'POST' || path !== '/graphql') {
+      // Even a wrong path says nothing to an unsigned caller.
+      if (!token) return unauthenticated(res);
+      sendError(res, 404, 'NOT_FOUND', 'not found');
+      return;
+    }
+    let body: unknown;
+    try {
+      body = await readJsonBody(req, BODY_LIMIT);
+    } catch (e) {
+      if (e instanceof BodyError) return sendError(res, e.status, 'BAD_REQUEST', e.message);
+      throw e;
+    }
+    const query = typeof body === 'object' && body !== null ? (body as { query?: unknown }).query : undefined;
+    const variables = typeof body === 'object' && body !== null ? (body as { variables?: unknown }).variables : undefined;
+    const hub = await verified(verifier, token, operationHash(typeof query === 'string' ? query : '', variables), res);
+    if (!hub) return;
+    const response = await apollo.executeHTTPGraphQLRequest({
+      httpGraphQLRequest: toHttpGraphQLRequest(req, body),
+      context: async () => definition.context(hub),
+    });
+    await sendGraphQLResponse(res, response);
+  };
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch((error: unknown) => {
+      logEvent('subgraph.request_failed', { subgraph: definition.name, error: errorName(error) });
+      if (!res.headersSent) sendError(res, 500, 'INTERNAL', 'Internal error');
+      else res.end();
+    });
+  });
+  server.keepAliveTimeout = 65_000;
+  await listen(server, options.port, options.host);
+  logEvent('subgraph.listening', { subgraph: definition.name, port: options.port });
+  const urlHost = options.host.includes(':') ? `[${options.host}]` : options.host;
+  return {
+    name: definition.name,
+    url: `http://${urlHost}:${options.port}/graphql`,
+    async close() {
+      await closeServer(server);
+      await apollo.stop();
+    },
+  };
+}
+
+async function verified(verifier: ContextVerifier, token: string | undefined, op: string, res: ServerResponse): Promise<HubContext | null> {
+  try {
+    return await verifier.verify(token, op);
+  } catch (e) {
+    if (!(e instanceof ContextRejected)) throw e;
+    unauthenticated(res);
+    return null;
+  }
+}
+
+function unauthenticated(res: ServerResponse): void {
+  sendError(res, 401, 'UNAUTHENTICATED', 'This service answers only requests signed by the hub gateway');
+}
+
+function errorName(error: unknown): string {
+  return error instanceof Error ? error.constructor.name : typeof error;
+}

@@ -1,0 +1,23 @@
+import type { DocumentNode } from 'graphql';
+import type { GraphQLResolverMap } from '@apollo/subgraph';
+import type { HubContext } from '@welfare-hub/context';
+
+/** What a source reports about itself for /health/ready. */
+export interface SourceHealth {
+  state: 'not_read' | 'reading' | 'ok' | 'degraded' | 'failed' | 'unavailable';
+  lastReadAt: string | null;
+  recordsRead: number;
+  recordsRejected: number;
+  awaitingLink: number;
+}
+
+/** One subgraph as a unit that can be mounted alone or beside the others in one process. */
+export interface SubgraphDefinition<C extends object> {
+  name: string;
+  typeDefs: DocumentNode;
+  resolvers: GraphQLResolverMap<C>;
+  /** Builds the per-request context from what the gateway vouched for. */
+  context(hub: HubContext): C | Promise<C>;
+  /** The sources this subgraph reads, keyed by source name. */
+  sources?(): Promise<Record<string, SourceHealth>>;
+}

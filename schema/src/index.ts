@@ -1,0 +1,2 @@
+export * from './subgraphs.js';
+export { composeSupergraph, ACCEPTED_HINTS, type Composition } from './compose.js';

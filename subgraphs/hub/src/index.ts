@@ -1,0 +1,4 @@
+export { hubSubgraph } from './subgraph.js';
+export { hubMigrations } from './migrations/index.js';
+export { Register, type Organisation, type Staff } from './register/register.js';
+export { DEMO_ORGANISATIONS, DEMO_STAFF } from './register/demo-register.js';

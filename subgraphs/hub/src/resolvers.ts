@@ -1,0 +1,118 @@
+import type { GraphQLResolverMap } from '@apollo/subgraph';
+import { DateTimeScalar, badInput, forbidden } from '@welfare-hub/subgraph-host';
+import { isSector, type RequestPolicy } from '@welfare-hub/policy';
+import { listReads, listRejected, SOURCE_NAMES, type SourceName } from '@welfare-hub/ingest';
+import type { DataSource } from 'typeorm';
+import type { Register, Organisation, Staff } from './register/register.js';
+
+export interface HubContext {
+  policy: RequestPolicy;
+  register: Register;
+  db: DataSource;
+}
+
+interface OrganisationInput { id: string; name: string; sectors: string[] }
+interface StaffInput { id: string; orgId: string; name: string }
+
+const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/;
+
+function requireAdmin(ctx: HubContext): void {
+  if (!ctx.policy.hasRole('admin')) throw forbidden();
+}
+
+function checkId(field: string, id: string): void {
+  if (!ID_PATTERN.test(id)) throw badInput(field, `${field} must be 1-64 letters, digits, '.', '_' or '-'`);
+}
+
+function checkName(field: string, name: string): string {
+  const trimmed = name.trim();
+  if (trimmed.length === 0 || trimmed.length > 200) throw badInput(field, `${field} must be 1-200 characters`);
+  return trimmed;
+}
+
+function toSourceName(value: string | null | undefined): SourceName | undefined {
+  if (value == null) return undefined;
+  const lower = value.toLowerCase();
+  return (SOURCE_NAMES as readonly string[]).includes(lower) ? (lower as SourceName) : undefined;
+}
+
+function clamp(field: string, value: number, max: number): number {
+  if (!Number.isInteger(value) || value < 0 || value > max) throw badInput(field, `${field} must be between 0 and ${max}`);
+  return value;
+}
+
+export const resolvers: GraphQLResolverMap<HubContext> = {
+  DateTime: DateTimeScalar,
+  Query: {
+    me: async (_: unknown, __: unknown, ctx: HubContext) => {
+      const { viewer } = ctx.policy.context;
+      const registration = await ctx.policy.registration();
+      return { staffId: viewer.staffId, orgId: viewer.orgId, roles: viewer.roles, registered: registration !== null };
+    },
+    organisations: (_: unknown, __: unknown, ctx: HubContext) => {
+      requireAdmin(ctx);
+      return ctx.register.organisations();
+    },
+    staff: (_: unknown, args: { orgId?: string | null }, ctx: HubContext) => {
+      requireAdmin(ctx);
+      return ctx.register.staff({ orgId: args.orgId ?? null });
+    },
+    sourceReads: async (_: unknown, args: { source?: string | null; limit: number }, ctx: HubContext) => {
+      requireAdmin(ctx);
+      const reads = await listReads(ctx.db, toSourceName(args.source), clamp('limit', args.limit, 500));
+      return reads.map((r) => ({ ...r, source: r.source.toUpperCase() }));
+    },
+    rejectedRecords: async (
+      _: unknown,
+      args: { source?: string | null; includeResolved: boolean; limit: number; offset: number },
+      ctx: HubContext,
+    ) => {
+      requireAdmin(ctx);
+      const rows = await listRejected(ctx.db, {
+        source: toSourceName(args.source),
+        includeResolved: args.includeResolved,
+        limit: clamp('limit', args.limit, 1000),
+        offset: clamp('offset', args.offset, 10_000_000),
+      });
+      return rows.map(({ raw: _raw, ...row }) => ({ ...row, source: row.source.toUpperCase() }));
+    },
+  },
+  Mutation: {
+    registerOrganisation: (_: unknown, { input }: { input: OrganisationInput }, ctx: HubContext) => {
+      requireAdmin(ctx);
+      checkId('input.id', input.id);
+      return ctx.register.upsertOrganisation({
+        id: input.id,
+        name: checkName('input.name', input.name),
+        sectors: input.sectors.filter(isSector),
+      });
+    },
+    registerStaff: async (_: unknown, { input }: { input: StaffInput }, ctx: HubContext) => {
+      requireAdmin(ctx);
+      checkId('input.id', input.id);
+      const [org] = await ctx.register.organisations([input.orgId]);
+      if (!org) throw badInput('input.orgId', 'No organisation is registered with that id');
+      return ctx.register.upsertStaff({ id: input.id, orgId: input.orgId, name: checkName('input.name', input.name) });
+    },
+  },
+  Viewer: {
+    staff: async (viewer: { staffId: string; registered: boolean }, _: unknown, ctx: HubContext) =>
+      viewer.registered ? ((await ctx.register.staff({ ids: [viewer.staffId] }))[0] ?? null) : null,
+    organisation: async (viewer: { orgId: string; registered: boolean }, _: unknown, ctx: HubContext) =>
+      viewer.registered ? ((await ctx.register.organisations([viewer.orgId]))[0] ?? null) : null,
+  },
+  Organisation: {
+    __resolveReference: async (ref: { id: string }, ctx: HubContext) => {
+      requireAdmin(ctx);
+      return (await ctx.register.organisations([ref.id]))[0] ?? null;
+    },
+  },
+  Staff: {
+    __resolveReference: async (ref: { id: string }, ctx: HubContext) => {
+      requireAdmin(ctx);
+      return (await ctx.register.staff({ ids: [ref.id] }))[0] ?? null;
+    },
+    organisation: async (staff: Staff, _: unknown, ctx: HubContext): Promise<Organisation | null> =>
+      (await ctx.register.organisations([staff.orgId]))[0] ?? null,
+  },
+};

@@ -1,0 +1,2 @@
+export { jukiSubgraph } from './subgraph.js';
+export { ageOn, todayInTokyo } from './age.js';

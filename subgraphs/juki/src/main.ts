@@ -1,0 +1,31 @@
+// One juki subgraph process (multi-process deployments). The embedded hub mounts it in the launcher instead.
+import { openStore } from '@welfare-hub/store';
+import { publicKeyFromEnv } from '@welfare-hub/context';
+import { JukiIngest } from '@welfare-hub/adapter-juki';
+import { Policy } from '@welfare-hub/policy';
+import { subgraphEndpoints } from '@welfare-hub/schema';
+import { serveSubgraph, logEvent } from '@welfare-hub/subgraph-host';
+import { jukiSubgraph } from './subgraph.js';
+
+const databaseUrl = process.env['HUB_DATABASE_URL'];
+const dir = process.env['HUB_JUKI_DIR'];
+if (!databaseUrl || !dir) throw new Error('HUB_DATABASE_URL and HUB_JUKI_DIR are required');
+const store = await openStore({ databaseUrl, migrate: false });
+const ingest = new JukiIngest({ dir, db: store.dataSource });
+const endpoint = subgraphEndpoints().find((e) => e.name === 'juki')!;
+const running = await serveSubgraph(jukiSubgraph({ ingest, policy: new Policy(store.dataSource) }), {
+  host: endpoint.host,
+  port: endpoint.port,
+  publicKey: await publicKeyFromEnv(),
+});
+ingest.scan().then(
+  () => ingest.watch(),
+  () => logEvent('juki.scan_failed'),
+);
+const stop = async (): Promise<void> => {
+  await running.close();
+  await ingest.close();
+  await store.close();
+  process.exit(0);
+};
+process.once('SIGTERM', stop).once('SIGINT', stop);

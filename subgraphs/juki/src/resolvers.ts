@@ -1,0 +1,70 @@
+import type { GraphQLResolverMap } from '@apollo/subgraph';
+import { normaliseKanaForMatch } from '@welfare-hub/codec';
+import { RELATIONSHIPS, type PersonRow } from '@welfare-hub/adapter-juki';
+import type { RequestPolicy } from '@welfare-hub/policy';
+import { DateScalar, badInput } from '@welfare-hub/subgraph-host';
+import { ageOn, todayInTokyo } from './age.js';
+import { anchor, currentMembers, type HouseholdView } from './household.js';
+import type { JukiLoaders } from './loaders.js';
+import type { PersonStore } from '@welfare-hub/adapter-juki';
+
+export interface JukiContext {
+  policy: RequestPolicy;
+  loaders: JukiLoaders;
+  store: PersonStore;
+}
+
+const RESIDENT_STATUS = { 1: 'RESIDENT', 2: 'MOVED_OUT', 3: 'DECEASED', 4: 'STRUCK_OFF' } as const;
+const MAX_SEARCH = 100;
+
+async function loadPerson(id: string, ctx: JukiContext): Promise<PersonRow | null> {
+  if (!(await ctx.policy.identityVisible())) return null;
+  return ctx.loaders.person.load(id);
+}
+
+async function loadHousehold(id: string, ctx: JukiContext): Promise<HouseholdView | null> {
+  if (!(await ctx.policy.identityVisible())) return null;
+  const records = await ctx.loaders.setai.load(id);
+  return records.length > 0 ? { id, records } : null;
+}
+
+export const resolvers: GraphQLResolverMap<JukiContext> = {
+  Date: DateScalar,
+  Query: {
+    person: (_: unknown, { id }: { id: string }, ctx: JukiContext) => loadPerson(id, ctx),
+    household: (_: unknown, { id }: { id: string }, ctx: JukiContext) => loadHousehold(id, ctx),
+    searchPersons: async (
+      _: unknown,
+      args: { nameKana?: string | null; birthDate?: string | null; limit: number },
+      ctx: JukiContext,
+    ) => {
+      const kanaKey = args.nameKana == null ? null : normaliseKanaForMatch(args.nameKana);
+      if (kanaKey === '') throw badInput('nameKana', 'nameKana must contain kana');
+      if (kanaKey === null && args.birthDate == null) throw badInput('nameKana', 'Give nameKana, birthDate or both');
+      if (!Number.isInteger(args.limit) || args.limit < 1 || args.limit > MAX_SEARCH) {
+        throw badInput('limit', `limit must be between 1 and ${MAX_SEARCH}`);
+      }
+      if (!(await ctx.policy.identityVisible())) return [];
+      const rows = await ctx.store.search({ kanaKey, birthDate: args.birthDate ?? null, limit: args.limit });
+      for (const row of rows) ctx.loaders.person.prime(row.atenaNo, row);
+      return rows;
+    },
+  },
+  Person: {
+    __resolveReference: (ref: { id: string }, ctx: JukiContext) => loadPerson(ref.id, ctx),
+    id: (p: PersonRow) => p.atenaNo,
+    age: (p: PersonRow, args: { asOf?: string | null }) => ageOn(p.birthDate, args.asOf ?? todayInTokyo()),
+    relationship: (p: PersonRow) => RELATIONSHIPS[p.relationshipCode] ?? p.relationshipCode,
+    residentStatus: (p: PersonRow) => RESIDENT_STATUS[p.residentStatus],
+    household: async (p: PersonRow, _: unknown, ctx: JukiContext): Promise<HouseholdView> => ({
+      id: p.setaiNo,
+      records: await ctx.loaders.setai.load(p.setaiNo),
+    }),
+  },
+  Household: {
+    __resolveReference: (ref: { id: string }, ctx: JukiContext) => loadHousehold(ref.id, ctx),
+    address: (h: HouseholdView) => anchor(h).address,
+    district: (h: HouseholdView) => anchor(h).district,
+    members: (h: HouseholdView) => currentMembers(h),
+  },
+};

@@ -1,0 +1,22 @@
+import { parse } from 'graphql';
+import { subgraphSdl } from '@welfare-hub/schema';
+import type { Policy } from '@welfare-hub/policy';
+import type { SourceHealth, SubgraphDefinition } from '@welfare-hub/subgraph-host';
+import type { JukiIngest } from '@welfare-hub/adapter-juki';
+import { createLoaders } from './loaders.js';
+import { resolvers, type JukiContext } from './resolvers.js';
+
+/** 住民記録 as a subgraph: persons and registered 世帯, read from the juki extract by the adapter. */
+export function jukiSubgraph(deps: { ingest: JukiIngest; policy: Policy }): SubgraphDefinition<JukiContext> {
+  return {
+    name: 'juki',
+    typeDefs: parse(subgraphSdl('juki')),
+    resolvers,
+    context: (hub) => ({
+      policy: deps.policy.forRequest(hub),
+      loaders: createLoaders(deps.ingest.persons),
+      store: deps.ingest.persons,
+    }),
+    sources: async (): Promise<Record<string, SourceHealth>> => ({ juki: await deps.ingest.health() }),
+  };
+}

@@ -1,0 +1,156 @@
+import { SignJWT } from 'jose';
+import { ContextSigner, generateSigningKeys, operationHash, CONTEXT_HEADER } from '@welfare-hub/context';
+import { graphql, startHubUnderTest, token, type HubUnderTest } from './support/hub-under-test.js';
+
+const ME = '{ me { staffId registered } }';
+
+describe('the gateway and the signed subgraph calls', () => {
+  let t: HubUnderTest;
+  beforeAll(async () => {
+    t = await startHubUnderTest(null);
+  }, 120_000);
+  afterAll(() => t.stop());
+
+  describe('client authentication', () => {
+    it('answers 401 without a token, with a bad signature and with an expired token', async () => {
+      expect((await graphql(t.hub.url, ME)).status).toBe(401);
+      const forged = await token({ sub: 'kaigo-01', org: 'KAIGO-HOKATSU' }, { secret: 'not-the-secret-not-the-secret-not-the' });
+      expect((await graphql(t.hub.url, ME, { token: forged })).status).toBe(401);
+      const expired = await token({ sub: 'kaigo-01', org: 'KAIGO-HOKATSU' }, { expiresIn: '-1m' });
+      const answer = await graphql(t.hub.url, ME, { token: expired });
+      expect(answer.status).toBe(401);
+      expect(answer.data).toBeUndefined();
+      expect(answer.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    });
+
+    it('answers a valid token', async () => {
+      const answer = await graphql<{ me: { staffId: string; registered: boolean } }>(t.hub.url, ME, {
+        token: await token({ sub: 'kaigo-01', org: 'KAIGO-HOKATSU' }),
+      });
+      expect(answer.status).toBe(200);
+      expect(answer.data?.me).toEqual({ staffId: 'kaigo-01', registered: true });
+    });
+
+    it('does not count a staff id under another organisation as registered', async () => {
+      const answer = await graphql<{ me: { registered: boolean } }>(t.hub.url, ME, {
+        token: await token({ sub: 'kaigo-01', org: 'KODOMO-CENTER' }),
+      });
+      expect(answer.data?.me.registered).toBe(false);
+    });
+  });
+
+  describe('a subgraph called without the gateway', () => {
+    const direct = async (name: string, body: { query: string; variables?: unknown }, headers: Record<string, string> = {}) => {
+      const endpoint = t.hub.endpoints.find((e) => e.name === name)!;
+      const response = await fetch(endpoint.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: JSON.stringify(body),
+      });
+      return { status: response.status, body: await response.text() };
+    };
+    const service = { query: '{ _service { sdl } }' };
+    const entities = {
+      query: 'query ($r: [_Any!]!) { _entities(representations: $r) { ... on Person { name } } }',
+      variables: { r: [{ __typename: 'Person', id: '0000000001' }] },
+    };
+    const context = { viewer: { staffId: 'kaigo-01', orgId: 'KAIGO-HOKATSU', roles: [] }, meetingId: null, requestId: 'r' } as const;
+
+    it.each(['juki', 'hub'])('refuses unsigned _service and _entities on %s with 401', async (name) => {
+      for (const body of [service, entities]) {
+        const answer = await direct(name, body);
+        expect(answer.status).toBe(401);
+        expect(answer.body).not.toContain('sdl');
+      }
+    });
+
+    it('refuses a context signed with another key, for another subgraph, or for another operation', async () => {
+      const stranger = new ContextSigner((await generateSigningKeys()).privateKey);
+      const hubSigner = new ContextSigner(t.keys.privateKey);
+      const op = operationHash(entities.query, entities.variables);
+      const cases = [
+        await stranger.sign('juki', context, op),
+        await hubSigner.sign('hub', context, op),
+        await hubSigner.sign('juki', context, operationHash(service.query, {})),
+      ];
+      for (const header of cases) expect((await direct('juki', entities, { [CONTEXT_HEADER]: header })).status).toBe(401);
+    });
+
+    it('refuses an expired context and a replayed one', async () => {
+      const op = operationHash(service.query, {});
+      const past = Math.floor(Date.now() / 1000) - 300;
+      const expired = await new SignJWT({ org: 'KAIGO-HOKATSU', roles: [], rid: 'r', op })
+        .setProtectedHeader({ alg: 'EdDSA' })
+        .setIssuer('welfare-hub-gateway')
+        .setSubject('kaigo-01')
+        .setAudience('juki')
+        .setIssuedAt(past)
+        .setExpirationTime(past + 30)
+        .setJti('old')
+        .sign(t.keys.privateKey);
+      expect((await direct('juki', service, { [CONTEXT_HEADER]: expired })).status).toBe(401);
+
+      const fresh = await new ContextSigner(t.keys.privateKey).sign('juki', context, op);
+      const first = await direct('juki', service, { [CONTEXT_HEADER]: fresh });
+      expect(first.status).toBe(200);
+      expect(first.body).toContain('type Person');
+      expect((await direct('juki', service, { [CONTEXT_HEADER]: fresh })).status).toBe(401);
+    });
+  });
+
+  describe('readiness', () => {
+    it('is ready with every source of the contract reported', async () => {
+      const response = await fetch(t.hub.readyUrl);
+      const body = (await response.json()) as { ready: boolean; sources: Record<string, { state: string; recordsRead: number }> };
+      expect(response.status).toBe(200);
+      expect(body.ready).toBe(true);
+      expect(Object.keys(body.sources).sort()).toEqual(['juki', 'kaigo', 'konkyu', 'kodomo', 'shogai']);
+      expect(body.sources['juki']).toMatchObject({ state: 'ok', recordsRejected: expect.any(Number), awaitingLink: 0 });
+      expect(body.sources['juki']!.recordsRead).toBeGreaterThan(300);
+    });
+  });
+
+  describe('the register', () => {
+    const register = `mutation ($o: OrganisationInput!, $s: StaffInput!) {
+      registerOrganisation(input: $o) { id name sectors }
+      registerStaff(input: $s) { id name organisation { id } }
+    }`;
+    const variables = {
+      o: { id: 'SHAKYO-2', name: '第二社協', sectors: ['KONKYU', 'KAIGO'] },
+      s: { id: 'shakyo-2-01', orgId: 'SHAKYO-2', name: '相談 員' },
+    };
+
+    it('needs the admin role', async () => {
+      const answer = await graphql(t.hub.url, register, { token: await token({ sub: 'kaigo-01', org: 'KAIGO-HOKATSU' }), variables });
+      expect(answer.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    });
+
+    it('names the field at fault', async () => {
+      const admin = await token({ sub: 'someone', org: 'ANY', roles: ['admin'] });
+      const answer = await graphql(t.hub.url, register, {
+        token: admin,
+        variables: { ...variables, o: { ...variables.o, id: 'bad id with spaces' } },
+      });
+      expect(answer.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.id' });
+    });
+
+    it('registers, updates, and keeps what it registered across a restart', async () => {
+      const admin = await token({ sub: 'someone', org: 'ANY', roles: ['admin'] });
+      const first = await graphql<{ registerOrganisation: { sectors: string[] } }>(t.hub.url, register, { token: admin, variables });
+      expect(first.errors).toBeUndefined();
+      expect(first.data?.registerOrganisation.sectors).toEqual(['KAIGO', 'KONKYU']);
+      const renamed = { ...variables, o: { ...variables.o, name: '第二社会福祉協議会' } };
+      await graphql(t.hub.url, register, { token: admin, variables: renamed });
+
+      await t.restart();
+
+      const me = await graphql<{ me: { registered: boolean; organisation: { name: string; sectors: string[] } } }>(
+        t.hub.url,
+        '{ me { registered organisation { name sectors } } }',
+        { token: await token({ sub: 'shakyo-2-01', org: 'SHAKYO-2' }) },
+      );
+      expect(me.data?.me).toEqual({ registered: true, organisation: { name: '第二社会福祉協議会', sectors: ['KAIGO', 'KONKYU'] } });
+    }, 60_000);
+  });
+});
+
