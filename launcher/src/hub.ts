@@ -8,7 +8,7 @@ import { subgraphEndpoints, supergraphSdl, type SubgraphEndpoint } from '@welfar
 import { openStore, type Store } from '@welfare-hub/store';
 import { hubSubgraph } from '@welfare-hub/subgraph-hub';
 import { jukiSubgraph, todayInTokyo } from '@welfare-hub/subgraph-juki';
-import { logEvent, serveSubgraph, type RunningSubgraph } from '@welfare-hub/subgraph-host';
+import { logEvent, serveSubgraph, type RunningSubgraph, type SubgraphDefinition } from '@welfare-hub/subgraph-host';
 import { isDemo, type HubConfig } from './config.js';
 import { ensureDemoCity } from './demo-city.js';
 import { allMigrations } from './migrations.js';
@@ -56,13 +56,15 @@ export async function startHub(config: HubConfig, options: StartOptions = {}): P
   const policy = new Policy(db.dataSource);
   const ingest = new JukiIngest({ dir: jukiDir, db: db.dataSource });
   const endpoints = subgraphEndpoints(env);
-  const definitions = { juki: jukiSubgraph({ ingest, policy }), hub: hubSubgraph({ db: db.dataSource, policy }) };
-  const subgraphs: RunningSubgraph[] = [];
-  for (const endpoint of endpoints) {
-    subgraphs.push(
-      await serveSubgraph(definitions[endpoint.name], { host: endpoint.host, port: endpoint.port, publicKey: keys.publicKey }),
-    );
-  }
+  const serve = <C extends object>(definition: SubgraphDefinition<C>): Promise<RunningSubgraph> => {
+    const endpoint = endpoints.find((e) => e.name === definition.name);
+    if (!endpoint) throw new Error(`no endpoint for subgraph ${definition.name}`);
+    return serveSubgraph(definition, { host: endpoint.host, port: endpoint.port, publicKey: keys.publicKey });
+  };
+  const subgraphs: RunningSubgraph[] = [
+    await serve(jukiSubgraph({ ingest, policy })),
+    await serve(hubSubgraph({ db: db.dataSource, policy })),
+  ];
   const gateway = await startGateway({
     host: config.host,
     port: config.port,

@@ -1,6 +1,7 @@
+import type { MigrationInterface } from 'typeorm';
 import { ingestMigrations } from '@welfare-hub/ingest';
 import { hubMigrations } from '@welfare-hub/subgraph-hub';
 import { jukiMigrations } from '@welfare-hub/adapter-juki';
 
 /** Every module's migrations; TypeORM orders them by their timestamps. */
-export const allMigrations = [...ingestMigrations, ...hubMigrations, ...jukiMigrations];
+export const allMigrations: (new () => MigrationInterface)[] = [...ingestMigrations, ...hubMigrations, ...jukiMigrations];

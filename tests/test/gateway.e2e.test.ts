@@ -1,5 +1,5 @@
 import { SignJWT } from 'jose';
-import { ContextSigner, generateSigningKeys, operationHash, CONTEXT_HEADER } from '@welfare-hub/context';
+import { ContextSigner, generateSigningKeys, operationHash, CONTEXT_HEADER, type HubContext } from '@welfare-hub/context';
 import { graphql, startHubUnderTest, token, type HubUnderTest } from './support/hub-under-test.js';
 
 const ME = '{ me { staffId registered } }';
@@ -54,7 +54,7 @@ describe('the gateway and the signed subgraph calls', () => {
       query: 'query ($r: [_Any!]!) { _entities(representations: $r) { ... on Person { name } } }',
       variables: { r: [{ __typename: 'Person', id: '0000000001' }] },
     };
-    const context = { viewer: { staffId: 'kaigo-01', orgId: 'KAIGO-HOKATSU', roles: [] }, meetingId: null, requestId: 'r' } as const;
+    const context: HubContext = { viewer: { staffId: 'kaigo-01', orgId: 'KAIGO-HOKATSU', roles: [] }, meetingId: null, requestId: 'r' };
 
     it.each(['juki', 'hub'])('refuses unsigned _service and _entities on %s with 401', async (name) => {
       for (const body of [service, entities]) {
@@ -104,7 +104,7 @@ describe('the gateway and the signed subgraph calls', () => {
       const body = (await response.json()) as { ready: boolean; sources: Record<string, { state: string; recordsRead: number }> };
       expect(response.status).toBe(200);
       expect(body.ready).toBe(true);
-      expect(Object.keys(body.sources).sort()).toEqual(['juki', 'kaigo', 'konkyu', 'kodomo', 'shogai']);
+      expect(Object.keys(body.sources).sort()).toEqual(['juki', 'kaigo', 'kodomo', 'konkyu', 'shogai']);
       expect(body.sources['juki']).toMatchObject({ state: 'ok', recordsRejected: expect.any(Number), awaitingLink: 0 });
       expect(body.sources['juki']!.recordsRead).toBeGreaterThan(300);
     });

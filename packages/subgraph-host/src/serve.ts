@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import { ContextRejected, ContextVerifier, CONTEXT_HEADER, operationHash, type HubContext, type CryptoKey } from '@welfare-hub/context';
 import {
@@ -42,8 +42,12 @@ export async function serveSubgraph<C extends object>(definition: SubgraphDefini
   const apollo = new ApolloServer<C>({
     schema: buildSubgraphSchema([{ typeDefs: definition.typeDefs, resolvers: definition.resolvers }]),
     includeStacktraceInErrorResponses: false,
+    // A bad variable (an impossible Date) is the client's mistake: answer 200 with BAD_USER_INPUT, which the
+    // gateway passes on, rather than a 400 that the gateway can only report as a failed subgraph.
+    status400ForVariableCoercionErrors: false,
     formatError,
-    plugins: [ApolloServerPluginLandingPageDisabled()],
+    // Inline traces would carry resolver timings to the gateway for Apollo's cloud; the hub reports nowhere.
+    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled()],
   });
   await apollo.start();
   const verifier = new ContextVerifier(options.publicKey, definition.name);

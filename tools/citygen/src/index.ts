@@ -1,0 +1,6 @@
+export { generateCity, type City, type CityOptions, type Household, type Person } from './city.js';
+export { writeJukiFiles, encodeJukiRecord, type Defect, type JukiWriteResult, type PlantedInvalid } from './juki-writer.js';
+export { simulateDay } from './events.js';
+export { writeTruth, type TruthPerson } from './truth.js';
+export { generateDemoCity, type DemoCity, type DemoCityOptions } from './demo.js';
+export { Random } from './random.js';
