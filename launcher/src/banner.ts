@@ -8,7 +8,7 @@ export function banner(url: string, readyUrl: string): string {
     '    TOKEN=$(npm run -s token -- --sub kaigo-01 --org KAIGO-HOKATSU)',
     '  an example query:',
     `    curl -s ${url} -H "authorization: Bearer $TOKEN" -H 'content-type: application/json' \\`,
-    `      -d '{"query":"{ searchPersons(birthDate: \\"1950-01-01\\", limit: 3) { id name nameKana age household { id address members { name relationship } } } }"}'`,
+    `      -d '{"query":"{ searchPersons(nameKana: \\"やまだ\\", limit: 3) { id name nameKana age household { id address members { name relationship age } } } }"}'`,
     '',
     '  Ctrl-C stops everything.',
     '',

@@ -67,6 +67,18 @@ describe('persons and households through the gateway', () => {
     }
   });
 
+  it('finds a family by the start of the reading, and takes no wildcard', async () => {
+    const family = someone.nameKana.split('\u3000')[0]!;
+    const answer = await graphql<{ searchPersons: { id: string; nameKana: string }[] }>(t.hub.url, SEARCH, {
+      token: staff,
+      variables: { k: family, l: 100 },
+    });
+    expect(answer.data!.searchPersons.length).toBeGreaterThan(0);
+    for (const p of answer.data!.searchPersons) expect(p.nameKana.startsWith(family)).toBe(true);
+    const wildcard = await graphql(t.hub.url, SEARCH, { token: staff, variables: { k: '%', l: 10 } });
+    expect(wildcard.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'nameKana' });
+  });
+
   it('refuses a search without criteria or with a limit out of range, naming the field', async () => {
     const none = await graphql(t.hub.url, SEARCH, { token: staff, variables: {} });
     expect(none.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');

@@ -42,9 +42,6 @@ export async function serveSubgraph<C extends object>(definition: SubgraphDefini
   const apollo = new ApolloServer<C>({
     schema: buildSubgraphSchema([{ typeDefs: definition.typeDefs, resolvers: definition.resolvers }]),
     includeStacktraceInErrorResponses: false,
-    // A bad variable (an impossible Date) is the client's mistake: answer 200 with BAD_USER_INPUT, which the
-    // gateway passes on, rather than a 400 that the gateway can only report as a failed subgraph.
-    status400ForVariableCoercionErrors: false,
     formatError,
     // Inline traces would carry resolver timings to the gateway for Apollo's cloud; the hub reports nowhere.
     plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled()],

@@ -39,7 +39,7 @@ export const resolvers: GraphQLResolverMap<JukiContext> = {
       ctx: JukiContext,
     ) => {
       const kanaKey = args.nameKana == null ? null : normaliseKanaForMatch(args.nameKana);
-      if (kanaKey === '') throw badInput('nameKana', 'nameKana must contain kana');
+      if (kanaKey !== null && !/^[\u30A1-\u30FA]+$/u.test(kanaKey)) throw badInput('nameKana', 'nameKana must be kana');
       if (kanaKey === null && args.birthDate == null) throw badInput('nameKana', 'Give nameKana, birthDate or both');
       if (!Number.isInteger(args.limit) || args.limit < 1 || args.limit > MAX_SEARCH) {
         throw badInput('limit', `limit must be between 1 and ${MAX_SEARCH}`);

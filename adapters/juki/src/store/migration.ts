@@ -26,7 +26,7 @@ export class JukiPersons1763800000200 implements MigrationInterface {
         source_position integer NOT NULL
       )`);
     await db.query(`CREATE INDEX person_by_setai ON juki.person (setai_no)`);
-    await db.query(`CREATE INDEX person_by_kana ON juki.person (kana_key)`);
+    await db.query(`CREATE INDEX person_by_kana ON juki.person (kana_key text_pattern_ops)`);
     await db.query(`CREATE INDEX person_by_birth ON juki.person (birth_date)`);
   }
 

@@ -94,9 +94,11 @@ export class PersonStore {
     ]);
   }
 
+  /** By the start of the reading (a family name finds the family) and/or the birth date. */
   async search(filter: { kanaKey: string | null; birthDate: string | null; limit: number }): Promise<PersonRow[]> {
+    // The key is katakana only (normalised), so it holds no LIKE wildcard.
     return this.db.query(
-      `${SELECT_PERSON} WHERE ($1::text IS NULL OR kana_key = $1) AND ($2::date IS NULL OR birth_date = $2::date)
+      `${SELECT_PERSON} WHERE ($1::text IS NULL OR kana_key LIKE $1 || '%') AND ($2::date IS NULL OR birth_date = $2::date)
        ORDER BY resident_status, atena_no LIMIT $3`,
       [filter.kanaKey, filter.birthDate, filter.limit],
     );
