@@ -1,6 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { exportSigningKeys, generateSigningKeys } from '@welfare-hub/context';
 import { openStore } from '@welfare-hub/store';
 import { todayInTokyo } from '@welfare-hub/subgraph-juki';
@@ -9,10 +8,9 @@ import { ensureDemoCity } from './demo-city.js';
 import { allMigrations } from './migrations.js';
 import { seedDemoRegister } from './seed.js';
 
-const require = createRequire(import.meta.url);
-
+/** A package's process entry: main.js beside its index in dist/. */
 function entry(pkg: string): string {
-  return join(dirname(require.resolve(`${pkg}/package.json`)), 'dist', 'main.js');
+  return fileURLToPath(new URL('./main.js', import.meta.resolve(pkg)));
 }
 
 /**

@@ -18,6 +18,7 @@ export function simulateDay(city: City, date: string): Person[] {
   const residents = (): Person[] => city.persons.filter((p) => p.status === 1);
   const times = (rate: number): number => Math.max(1, Math.round(city.persons.length * rate));
   let current = residents();
+  const bySetai = new Map(city.households.map((h) => [h.setaiNo, h]));
   const someone = (filter: (p: Person) => boolean): Person | undefined => {
     for (let tries = 0; tries < 50; tries++) {
       const p = random.pick(current);
@@ -32,7 +33,8 @@ export function simulateDay(city: City, date: string): Person[] {
     const mover = someone(() => true);
     if (!mover) continue;
     const to = randomAddress(random);
-    for (const p of current.filter((q) => q.setaiNo === mover.setaiNo && !changed.has(q.atenaNo))) {
+    const members = bySetai.get(mover.setaiNo)?.members ?? [mover];
+    for (const p of members.filter((q) => q.status === 1 && q.setaiNo === mover.setaiNo && !changed.has(q.atenaNo))) {
       p.address = to.address;
       p.district = to.district;
       stamp(p, '03');
@@ -45,7 +47,7 @@ export function simulateDay(city: City, date: string): Person[] {
     const given = random.pick(GIVEN_NAMES[sex].young);
     const baby: Person = { ...mother, atenaNo: city.nextAtena(), relationship: CHILD, givenName: given[0], givenKana: given[1], birthDate: date, sex };
     city.persons.push(baby);
-    city.households.find((h) => h.setaiNo === mother.setaiNo)?.members.push(baby);
+    bySetai.get(mother.setaiNo)?.members.push(baby);
     stamp(baby, '02');
   }
   for (let i = 0; i < times(0.00003); i++) {
@@ -67,7 +69,9 @@ export function simulateDay(city: City, date: string): Person[] {
       sex, district: where.district, address: where.address, status: 1, changeDate: '', changeReason: '', updatedAt: '',
     };
     city.persons.push(arrival);
-    city.households.push({ setaiNo, members: [arrival] });
+    const household = { setaiNo, members: [arrival] };
+    city.households.push(household);
+    bySetai.set(setaiNo, household);
     stamp(arrival, '01');
   }
   for (let i = 0; i < times(0.00005); i++) {
@@ -82,7 +86,9 @@ export function simulateDay(city: City, date: string): Person[] {
     if (!splitting) continue;
     splitting.setaiNo = city.nextSetai();
     splitting.relationship = HEAD;
-    city.households.push({ setaiNo: splitting.setaiNo, members: [splitting] });
+    const household = { setaiNo: splitting.setaiNo, members: [splitting] };
+    city.households.push(household);
+    bySetai.set(household.setaiNo, household);
     stamp(splitting, '04');
   }
   for (let i = 0; i < times(0.00001); i++) {

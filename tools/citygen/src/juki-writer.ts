@@ -9,7 +9,8 @@ const FULL_SPACE = encodeCp932('\u3000');
 const CRLF = Buffer.from('\r\n');
 
 function field(text: string, bytes: number, fullwidth: boolean): Buffer {
-  const encoded = encodeCp932(text);
+  // Digits and codes are ASCII: no encoder needed for most of a record.
+  const encoded = /^[\x20-\x7e]*$/.test(text) ? Buffer.from(text, 'latin1') : encodeCp932(text);
   if (encoded.length > bytes) throw new Error(`a value does not fit its ${bytes}-byte field`);
   const out = Buffer.alloc(bytes, 0x20);
   encoded.copy(out);

@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
 import type { IngestLedger, Rejection } from '@welfare-hub/ingest';
 import { inTransaction } from '@welfare-hub/store';
-import { readJukiFile, type JukiFileSummary } from '../parse/index.js';
+import { checkJukiFile, readJukiFile } from '../parse/index.js';
 import type { PersonStore, StoredPerson } from '../store/person-store.js';
 import type { JukiFile } from './folder.js';
 
@@ -11,15 +11,6 @@ export interface FileOutcome {
   recordsRead: number;
   recordsRejected: number;
   problem: string | null;
-}
-
-/** Reads the whole file once without applying it, to learn whether it arrived complete. */
-async function checkComplete(path: string): Promise<JukiFileSummary> {
-  const reader = readJukiFile(path);
-  for (;;) {
-    const step = await reader.next();
-    if (step.done) return step.value;
-  }
 }
 
 /**
@@ -33,7 +24,7 @@ export async function applyJukiFile(
   sha256: string,
   note: string | null,
 ): Promise<FileOutcome> {
-  const summary = await checkComplete(file.path);
+  const summary = await checkJukiFile(file.path);
   if (!summary.complete) {
     const problem = `file cut short: ${summary.problem ?? 'trailer missing or count differs'}`;
     await deps.ledger.recordRead({

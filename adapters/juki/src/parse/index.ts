@@ -2,4 +2,4 @@ export { RELATIONSHIPS, CHANGE_REASONS, type ResidentStatus } from './codes.js';
 export { RECORD_LENGTH, FIELDS } from './layout.js';
 export { parseJukiRecord, parseTrailer, type JukiRecord, type RecordResult } from './record.js';
 export { parseJukiFileName } from './file-name.js';
-export { readJukiFile, type JukiLine, type JukiFileSummary } from './reader.js';
+export { readJukiFile, checkJukiFile, type JukiLine, type JukiFileSummary } from './reader.js';

@@ -17,64 +17,81 @@ export interface JukiFileSummary {
 const CRLF = Buffer.from('\r\n');
 
 /**
- * Streams a juki file record by record; memory stays flat whatever the file's size. Lines end in CRLF
- * (safe to split on: no CP932 trail byte is 0x0D or 0x0A); the last may lack it. Returns the summary.
+ * The file's lines, chunk by chunk; memory stays flat whatever the file's size. Lines end in CRLF (safe to
+ * split on: no CP932 trail byte is 0x0D or 0x0A); the last may lack it. A bare CR or LF is no line end: it
+ * stays inside the record, whose length then tells it is broken.
  */
-export async function* readJukiFile(path: string): AsyncGenerator<JukiLine, JukiFileSummary> {
-  let recordNo = 0;
-  let dataRecords = 0;
-  let trailerCount: number | null = null;
-  let afterTrailer = 0;
-  let carry: Buffer = Buffer.alloc(0);
-
-  function* lines(chunk: Buffer, final: boolean): Generator<Buffer> {
+async function* lines(path: string): AsyncGenerator<Buffer[]> {
+  let carry = Buffer.alloc(0);
+  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>) {
     const buffer = carry.length > 0 ? Buffer.concat([carry, chunk]) : chunk;
+    const out: Buffer[] = [];
     let start = 0;
-    // A bare CR or LF is no record end: it stays inside the record, whose length then tells it is broken.
     for (let end = buffer.indexOf(CRLF, start); end !== -1; end = buffer.indexOf(CRLF, start)) {
-      yield buffer.subarray(start, end);
+      out.push(buffer.subarray(start, end));
       start = end + 2;
     }
     carry = Buffer.from(buffer.subarray(start));
-    if (final && carry.length > 0) {
-      yield carry;
-      carry = Buffer.alloc(0);
-    }
+    yield out;
   }
+  if (carry.length > 0) yield [carry];
+}
 
-  function classify(line: Buffer): JukiLine | null {
-    recordNo++;
-    if (trailerCount !== null) {
-      afterTrailer++;
-      return { recordNo, rejected: { reason: 'record after the trailer', raw: Buffer.from(line) } };
+/** Counts lines as they pass and tells data from trailer from what follows it. */
+class Tally {
+  recordNo = 0;
+  private dataRecords = 0;
+  private trailerCount: number | null = null;
+  private afterTrailer = 0;
+
+  see(line: Buffer): 'data' | 'trailer' | 'after-trailer' {
+    this.recordNo++;
+    if (this.trailerCount !== null) {
+      this.afterTrailer++;
+      return 'after-trailer';
     }
     const trailer = parseTrailer(line);
     if (trailer !== null) {
-      trailerCount = trailer;
-      return null;
+      this.trailerCount = trailer;
+      return 'trailer';
     }
-    dataRecords++;
-    const result = parseJukiRecord(line);
-    if (result.ok) return { recordNo, record: result.record };
-    return { recordNo, rejected: { reason: result.reason, field: result.field, raw: Buffer.from(line) } };
+    this.dataRecords++;
+    return 'data';
   }
 
-  const stream = createReadStream(path, { highWaterMark: 1 << 20 });
-  for await (const chunk of stream as AsyncIterable<Buffer>) {
-    for (const line of lines(chunk, false)) {
-      const out = classify(line);
-      if (out) yield out;
+  summary(): JukiFileSummary {
+    const summary: JukiFileSummary = { dataRecords: this.dataRecords, trailerCount: this.trailerCount, complete: false };
+    if (this.trailerCount === null) summary.problem = 'no trailer record';
+    else if (this.trailerCount !== this.dataRecords) {
+      summary.problem = `trailer counts ${this.trailerCount} records, the file has ${this.dataRecords}`;
+    } else if (this.afterTrailer > 0) summary.problem = `${this.afterTrailer} records after the trailer`;
+    else summary.complete = true;
+    return summary;
+  }
+}
+
+/** Whether a file arrived whole, without parsing its records: the trailer and the count of lines. */
+export async function checkJukiFile(path: string): Promise<JukiFileSummary> {
+  const tally = new Tally();
+  for await (const batch of lines(path)) for (const line of batch) tally.see(line);
+  return tally.summary();
+}
+
+/** Streams a juki file record by record, each parsed or rejected with its reason; returns the summary. */
+export async function* readJukiFile(path: string): AsyncGenerator<JukiLine, JukiFileSummary> {
+  const tally = new Tally();
+  for await (const batch of lines(path)) {
+    for (const line of batch) {
+      const kind = tally.see(line);
+      const recordNo = tally.recordNo;
+      if (kind === 'trailer') continue;
+      if (kind === 'after-trailer') {
+        yield { recordNo, rejected: { reason: 'record after the trailer', raw: Buffer.from(line) } };
+        continue;
+      }
+      const result = parseJukiRecord(line);
+      yield result.ok ? { recordNo, record: result.record } : { recordNo, rejected: { reason: result.reason, field: result.field, raw: Buffer.from(line) } };
     }
   }
-  for (const line of lines(Buffer.alloc(0), true)) {
-    const out = classify(line);
-    if (out) yield out;
-  }
-
-  const summary: JukiFileSummary = { dataRecords, trailerCount, complete: false };
-  if (trailerCount === null) summary.problem = 'no trailer record';
-  else if (trailerCount !== dataRecords) summary.problem = `trailer counts ${trailerCount} records, the file has ${dataRecords}`;
-  else if (afterTrailer > 0) summary.problem = `${afterTrailer} records after the trailer`;
-  else summary.complete = true;
-  return summary;
+  return tally.summary();
 }
