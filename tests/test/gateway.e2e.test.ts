@@ -98,6 +98,40 @@ describe('the gateway and the signed subgraph calls', () => {
     });
   });
 
+  describe('the entity resolvers', () => {
+    const signedEntities = async (viewer: HubContext['viewer'], representations: unknown[]) => {
+      const query = 'query ($r: [_Any!]!) { _entities(representations: $r) { ... on Person { id name } ... on Household { id members { id } } } }';
+      const variables = { r: representations };
+      const header = await new ContextSigner(t.keys.privateKey).sign('juki', { viewer, meetingId: null, requestId: 'e' }, operationHash(query, variables));
+      const endpoint = t.hub.endpoints.find((e) => e.name === 'juki')!;
+      const response = await fetch(endpoint.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', [CONTEXT_HEADER]: header },
+        body: JSON.stringify({ query, variables }),
+      });
+      return (await response.json()) as { data: { _entities: ({ id: string; name?: string; members?: unknown[] } | null)[] } };
+    };
+
+    it('gives registered staff persons and households, and anyone else nulls, through _entities as through root fields', async () => {
+      const [row] = await t.hub.store.dataSource.query(`SELECT atena_no, setai_no FROM juki.person WHERE resident_status = 1 LIMIT 1`);
+      const representations = [
+        { __typename: 'Person', id: row.atena_no },
+        { __typename: 'Household', id: row.setai_no },
+        { __typename: 'Person', id: '9999999999' },
+      ];
+      const registered = await signedEntities({ staffId: 'kaigo-01', orgId: 'KAIGO-HOKATSU', roles: [] }, representations);
+      expect(registered.data._entities[0]).toMatchObject({ id: row.atena_no, name: expect.any(String) });
+      expect(registered.data._entities[1]?.members?.length).toBeGreaterThan(0);
+      expect(registered.data._entities[2]).toBeNull();
+      for (const viewer of [
+        { staffId: 'stranger', orgId: 'KAIGO-HOKATSU', roles: [] },
+        { staffId: 'analyst-01', orgId: 'KIKAKU', roles: ['analyst' as const] },
+      ]) {
+        expect((await signedEntities(viewer, representations)).data._entities).toEqual([null, null, null]);
+      }
+    });
+  });
+
   describe('readiness', () => {
     it('is ready with every source of the contract reported', async () => {
       const response = await fetch(t.hub.readyUrl);
