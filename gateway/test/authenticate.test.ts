@@ -1,5 +1,5 @@
 import { createServer, type Server } from 'node:http';
-import { SignJWT, exportJWK, generateKeyPair } from 'jose';
+import { SignJWT, exportJWK, generateKeyPair, type CryptoKey } from 'jose';
 import { createAuthenticator, Unauthenticated } from '../src/authenticate.js';
 
 const secret = 'a-test-secret-of-more-than-thirty-two-bytes';
