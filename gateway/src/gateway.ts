@@ -7,6 +7,7 @@ import type { ContextSigner, HubContext } from '@welfare-hub/context';
 import {
   BodyError,
   closeServer,
+  formatError,
   listen,
   pathOf,
   readJsonBody,
@@ -19,7 +20,6 @@ import type { SubgraphEndpoint } from '@welfare-hub/schema';
 import { Unauthenticated, type Authenticator } from './authenticate.js';
 import { readiness } from './health.js';
 import { SigningDataSource, type GatewayContext } from './signing-data-source.js';
-import { formatGatewayError } from './errors.js';
 
 // A welfare system must not phone home: @apollo/gateway reports the host to Apollo unless this is set.
 process.env['APOLLO_TELEMETRY_DISABLED'] = '1';
@@ -60,7 +60,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     gateway,
     introspection: !options.production,
     includeStacktraceInErrorResponses: false,
-    formatError: formatGatewayError,
+    formatError,
     plugins: [ApolloServerPluginLandingPageDisabled()],
   });
   await apollo.start();

@@ -2,3 +2,4 @@ export { readJsonBody, BodyError } from './body.js';
 export { sendJson, sendError, sendGraphQLResponse } from './respond.js';
 export { toHttpGraphQLRequest, pathOf } from './request.js';
 export { listen, closeServer } from './listen.js';
+export { formatError } from './format-error.js';

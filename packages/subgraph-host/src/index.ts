@@ -1,5 +1,5 @@
 export { serveSubgraph, HEALTH_OPERATION, type ServeOptions, type RunningSubgraph } from './serve.js';
 export type { SubgraphDefinition, SourceHealth } from './subgraph.js';
-export { formatError, forbidden, badInput } from './errors.js';
+export { forbidden, badInput } from './errors.js';
 export { logEvent } from './log.js';
 export { DateScalar, DateTimeScalar } from './scalars.js';

@@ -6,6 +6,7 @@ import { ContextRejected, ContextVerifier, CONTEXT_HEADER, operationHash, type H
 import {
   BodyError,
   closeServer,
+  formatError,
   listen,
   pathOf,
   readJsonBody,
@@ -14,7 +15,6 @@ import {
   sendJson,
   toHttpGraphQLRequest,
 } from '@welfare-hub/http';
-import { formatError } from './errors.js';
 import { logEvent } from './log.js';
 import type { SubgraphDefinition } from './subgraph.js';
 

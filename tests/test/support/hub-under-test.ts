@@ -6,6 +6,9 @@ import { generateSigningKeys, type SigningKeys } from '@welfare-hub/context';
 import { hubConfig, startHub, type RunningHub } from '@welfare-hub/launcher';
 import { createTestDatabase, type TestDatabase } from '@welfare-hub/store';
 
+// The hub's structured logs would drown the test report.
+process.env['HUB_LOG'] ??= 'silent';
+
 export const TEST_SECRET = 'e2e-secret-that-is-long-enough-for-hs256-000';
 
 export interface HubUnderTest {

@@ -1,5 +1,6 @@
 import type { GraphQLFormattedError } from 'graphql';
 
+/** Codes a client may see as they are; anything else becomes INTERNAL with a fixed message. */
 const PUBLIC_CODES = new Set([
   'UNAUTHENTICATED',
   'FORBIDDEN',
@@ -13,13 +14,14 @@ const PUBLIC_CODES = new Set([
 ]);
 
 /**
- * The last filter before a client: subgraph errors arrive already cleaned; anything else (a subgraph that
- * could not be reached, a planner failure) becomes INTERNAL without its message, which can name hosts.
+ * Keeps internals out of answers, at each subgraph and again at the gateway: no stack, no SQL, no host
+ * names, no personal data. A database error can quote the row it choked on and a transport error can name a
+ * host, so an error without a public code keeps only its path.
  */
-export function formatGatewayError(formatted: GraphQLFormattedError): GraphQLFormattedError {
+export function formatError(formatted: GraphQLFormattedError): GraphQLFormattedError {
   const code = formatted.extensions?.['code'];
   if (typeof code === 'string' && PUBLIC_CODES.has(code)) {
-    const { stacktrace: _s, serviceName: _n, ...extensions } = formatted.extensions ?? {};
+    const { stacktrace: _stack, serviceName: _service, ...extensions } = formatted.extensions ?? {};
     return { ...formatted, extensions };
   }
   return { message: 'Internal error', ...(formatted.path ? { path: formatted.path } : {}), extensions: { code: 'INTERNAL' } };
