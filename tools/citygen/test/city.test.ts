@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createHash } from 'node:crypto';
@@ -13,8 +13,12 @@ function ageOn(birth: string, ref: string): number {
   return age;
 }
 
+const made: string[] = [];
+afterAll(() => made.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+
 async function city(residents: number, seed: number) {
   const dir = mkdtempSync(join(tmpdir(), 'citygen-'));
+  made.push(dir);
   const result = await generateDemoCity({ dir, residents, seed, asOf });
   const truth = readFileSync(join(dir, 'truth', 'juki.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as TruthPerson);
   return { dir, result, truth };
