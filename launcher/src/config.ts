@@ -8,6 +8,8 @@ export interface HubConfig {
   dataDir: string;
   /** The juki drop folder; null for the generated demo city. */
   jukiDir: string | null;
+  /** The shogai export folder; null for the generated demo city. */
+  shogaiDir: string | null;
   demoResidents: number;
   demoSeed: number;
 }
@@ -27,6 +29,7 @@ export function hubConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
     databaseUrl: env['HUB_DATABASE_URL'] || null,
     dataDir: resolve(env['HUB_DATA_DIR'] || '.hub-data'),
     jukiDir: env['HUB_JUKI_DIR'] ? resolve(env['HUB_JUKI_DIR']) : null,
+    shogaiDir: env['HUB_SHOGAI_DIR'] ? resolve(env['HUB_SHOGAI_DIR']) : null,
     demoResidents: positiveInt(env, 'HUB_DEMO_RESIDENTS', 10_000),
     demoSeed: positiveInt(env, 'HUB_DEMO_SEED', 20261122),
   };
@@ -34,5 +37,5 @@ export function hubConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
 
 /** A hub whose sources are all configured is a real deployment: it seeds no demo register. */
 export function isDemo(config: HubConfig): boolean {
-  return config.jukiDir === null;
+  return config.jukiDir === null || config.shogaiDir === null;
 }

@@ -2,19 +2,30 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import { join } from 'node:path';
 import { generateDemoCity } from '@welfare-hub/citygen';
 
+export interface SourceDirs {
+  jukiDir: string;
+  shogaiDir: string;
+}
+
 /**
  * The demo city's source files, generated once per (size, seed) under the data folder and reused after,
  * so a restart reads the same city.
  */
-export async function ensureDemoCity(dataDir: string, residents: number, seed: number, asOf: string): Promise<{ jukiDir: string }> {
+export async function ensureDemoCity(dataDir: string, residents: number, seed: number, asOf: string): Promise<SourceDirs> {
   const root = join(dataDir, 'demo-city');
   const marker = join(root, 'city.json');
   const wanted = JSON.stringify({ residents, seed });
-  const jukiDir = join(root, 'juki');
-  if (existsSync(marker) && readFileSync(marker, 'utf8') === wanted && existsSync(jukiDir)) return { jukiDir };
+  const dirs = { jukiDir: join(root, 'juki'), shogaiDir: join(root, 'shogai') };
+  if (existsSync(marker) && readFileSync(marker, 'utf8') === wanted && Object.values(dirs).every((d) => existsSync(d))) return dirs;
   rmSync(root, { recursive: true, force: true });
   mkdirSync(root, { recursive: true });
   await generateDemoCity({ dir: root, residents, seed, asOf });
   writeFileSync(marker, wanted);
-  return { jukiDir };
+  return dirs;
+}
+
+/** Each source from its configured place, the demo city standing in for any that is not configured. */
+export async function sourceDirs(config: { dataDir: string; demoResidents: number; demoSeed: number; jukiDir: string | null; shogaiDir: string | null }, asOf: string): Promise<SourceDirs> {
+  const demo = config.jukiDir && config.shogaiDir ? null : await ensureDemoCity(config.dataDir, config.demoResidents, config.demoSeed, asOf);
+  return { jukiDir: config.jukiDir ?? demo!.jukiDir, shogaiDir: config.shogaiDir ?? demo!.shogaiDir };
 }

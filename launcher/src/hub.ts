@@ -2,6 +2,8 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { ContextSigner, generateSigningKeys, type SigningKeys } from '@welfare-hub/context';
 import { JukiIngest } from '@welfare-hub/adapter-juki';
+import { ShogaiIngest } from '@welfare-hub/adapter-shogai';
+import { shogaiSubgraph } from '@welfare-hub/subgraph-shogai';
 import { authConfig, createAuthenticator, startGateway } from '@welfare-hub/gateway';
 import { Policy } from '@welfare-hub/policy';
 import { subgraphEndpoints, supergraphSdl, type SubgraphEndpoint } from '@welfare-hub/schema';
@@ -10,7 +12,7 @@ import { hubSubgraph } from '@welfare-hub/subgraph-hub';
 import { jukiSubgraph, todayInTokyo } from '@welfare-hub/subgraph-juki';
 import { logEvent, serveSubgraph, type RunningSubgraph, type SubgraphDefinition } from '@welfare-hub/subgraph-host';
 import { isDemo, type HubConfig } from './config.js';
-import { ensureDemoCity } from './demo-city.js';
+import { sourceDirs } from './demo-city.js';
 import { allMigrations } from './migrations.js';
 import { seedDemoRegister } from './seed.js';
 
@@ -41,8 +43,7 @@ export async function startHub(config: HubConfig, options: StartOptions = {}): P
   const { env = process.env, store } = options;
   const auth = authConfig(env);
   mkdirSync(config.dataDir, { recursive: true });
-  const jukiDir =
-    config.jukiDir ?? (await ensureDemoCity(config.dataDir, config.demoResidents, config.demoSeed, todayInTokyo())).jukiDir;
+  const dirs = await sourceDirs(config, todayInTokyo());
   const db =
     store ??
     (await openStore({
@@ -54,7 +55,8 @@ export async function startHub(config: HubConfig, options: StartOptions = {}): P
 
   const keys = options.keys ?? (await generateSigningKeys());
   const policy = new Policy(db.dataSource);
-  const ingest = new JukiIngest({ dir: jukiDir, db: db.dataSource });
+  const ingest = new JukiIngest({ dir: dirs.jukiDir, db: db.dataSource });
+  const shogai = new ShogaiIngest({ dir: dirs.shogaiDir, db: db.dataSource });
   const endpoints = subgraphEndpoints(env);
   const serve = <C extends object>(definition: SubgraphDefinition<C>): Promise<RunningSubgraph> => {
     const endpoint = endpoints.find((e) => e.name === definition.name);
@@ -64,6 +66,7 @@ export async function startHub(config: HubConfig, options: StartOptions = {}): P
   const subgraphs: RunningSubgraph[] = [
     await serve(jukiSubgraph({ ingest, policy })),
     await serve(hubSubgraph({ db: db.dataSource, policy })),
+    await serve(shogaiSubgraph({ db: db.dataSource, ingest: shogai, policy })),
   ];
   const gateway = await startGateway({
     host: config.host,
@@ -74,12 +77,14 @@ export async function startHub(config: HubConfig, options: StartOptions = {}): P
     authenticate: createAuthenticator(auth),
     production: auth.mode === 'production',
   });
+  // Sector records link against the registry: juki is read first.
   const firstRead = ingest.scan().then(
     async () => {
-      await ingest.watch();
+      await shogai.scan();
+      await Promise.all([ingest.watch(), shogai.watch()]);
     },
     (error: unknown) => {
-      logEvent('juki.scan_failed', { error: error instanceof Error ? error.constructor.name : 'unknown' });
+      logEvent('source.scan_failed', { error: error instanceof Error ? error.constructor.name : 'unknown' });
     },
   );
   return {
@@ -93,6 +98,7 @@ export async function startHub(config: HubConfig, options: StartOptions = {}): P
       await gateway.close();
       for (const subgraph of subgraphs) await subgraph.close();
       await ingest.close();
+      await shogai.close();
       if (!store) await db.close();
     },
   };

@@ -2,6 +2,14 @@ import type { MigrationInterface } from 'typeorm';
 import { ingestMigrations } from '@welfare-hub/ingest';
 import { hubMigrations } from '@welfare-hub/subgraph-hub';
 import { jukiMigrations } from '@welfare-hub/adapter-juki';
+import { linkageMigrations } from '@welfare-hub/linkage';
+import { shogaiMigrations } from '@welfare-hub/adapter-shogai';
 
 /** Every module's migrations; TypeORM orders them by their timestamps. */
-export const allMigrations: (new () => MigrationInterface)[] = [...ingestMigrations, ...hubMigrations, ...jukiMigrations];
+export const allMigrations: (new () => MigrationInterface)[] = [
+  ...ingestMigrations,
+  ...hubMigrations,
+  ...jukiMigrations,
+  ...linkageMigrations,
+  ...shogaiMigrations,
+];

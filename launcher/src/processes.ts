@@ -4,7 +4,7 @@ import { exportSigningKeys, generateSigningKeys } from '@welfare-hub/context';
 import { openStore } from '@welfare-hub/store';
 import { todayInTokyo } from '@welfare-hub/subgraph-juki';
 import { isDemo, type HubConfig } from './config.js';
-import { ensureDemoCity } from './demo-city.js';
+import { sourceDirs } from './demo-city.js';
 import { allMigrations } from './migrations.js';
 import { seedDemoRegister } from './seed.js';
 
@@ -22,13 +22,13 @@ export async function startProcesses(config: HubConfig): Promise<{ stop(): Promi
   const store = await openStore({ databaseUrl: config.databaseUrl!, migrations: allMigrations });
   if (isDemo(config)) await seedDemoRegister(store.dataSource);
   await store.close();
-  const jukiDir =
-    config.jukiDir ?? (await ensureDemoCity(config.dataDir, config.demoResidents, config.demoSeed, todayInTokyo())).jukiDir;
+  const dirs = await sourceDirs(config, todayInTokyo());
   const { privatePem, publicPem } = await exportSigningKeys(await generateSigningKeys());
-  const base = { ...process.env, HUB_DATABASE_URL: config.databaseUrl!, HUB_JUKI_DIR: jukiDir };
+  const base = { ...process.env, HUB_DATABASE_URL: config.databaseUrl!, HUB_JUKI_DIR: dirs.jukiDir, HUB_SHOGAI_DIR: dirs.shogaiDir };
   const children: ChildProcess[] = [
     spawn(process.execPath, [entry('@welfare-hub/subgraph-juki')], { env: { ...base, HUB_CONTEXT_PUBLIC_KEY: publicPem }, stdio: 'inherit' }),
     spawn(process.execPath, [entry('@welfare-hub/subgraph-hub')], { env: { ...base, HUB_CONTEXT_PUBLIC_KEY: publicPem }, stdio: 'inherit' }),
+    spawn(process.execPath, [entry('@welfare-hub/subgraph-shogai')], { env: { ...base, HUB_CONTEXT_PUBLIC_KEY: publicPem }, stdio: 'inherit' }),
     spawn(process.execPath, [entry('@welfare-hub/gateway')], { env: { ...base, HUB_CONTEXT_PRIVATE_KEY: privatePem }, stdio: 'inherit' }),
   ];
   let stopping = false;

@@ -101,6 +101,11 @@ export const resolvers: GraphQLResolverMap<HubContext> = {
     organisation: async (viewer: { orgId: string; registered: boolean }, _: unknown, ctx: HubContext) =>
       viewer.registered ? ((await ctx.register.organisations([viewer.orgId]))[0] ?? null) : null,
   },
+  Person: {
+    // No lookup of the person: the answer is the same for an id that exists and one that does not.
+    __resolveReference: (ref: { id: string }) => ({ id: ref.id }),
+    access: (person: { id: string }, _: unknown, ctx: HubContext) => ctx.policy.access(person.id),
+  },
   Organisation: {
     __resolveReference: async (ref: { id: string }, ctx: HubContext) => {
       requireAdmin(ctx);

@@ -1,7 +1,8 @@
 import { join } from 'node:path';
 import { generateCity } from './city.js';
 import { writeJukiFiles } from './juki-writer.js';
-import { writeTruth } from './truth.js';
+import { writeTruth, writeSourceTruth } from './truth.js';
+import { writeShogaiFiles } from './shogai-writer.js';
 
 export interface DemoCityOptions {
   dir: string;
@@ -21,7 +22,7 @@ export interface DemoCity {
   invalidRecords: number;
 }
 
-/** Writes a whole demo city: `juki/` with the registry's files and `truth/` with what they should mean. */
+/** Writes a whole demo city: a folder per source system (`juki/`, `shogai/`) and `truth/` with what they should mean. */
 export async function generateDemoCity(options: DemoCityOptions): Promise<DemoCity> {
   const idoDays = options.idoDays ?? 3;
   const start = new Date(`${options.asOf}T00:00:00Z`);
@@ -29,5 +30,7 @@ export async function generateDemoCity(options: DemoCityOptions): Promise<DemoCi
   const city = generateCity({ residents: options.residents, seed: options.seed, asOf: start.toISOString().slice(0, 10) });
   const juki = await writeJukiFiles(city, join(options.dir, 'juki'), { idoDays, invalidRate: options.invalidRate });
   await writeTruth(city, options.dir, juki.invalid);
+  const shogai = writeShogaiFiles(city, join(options.dir, 'shogai'), { asOf: city.asOf, seed: options.seed });
+  writeSourceTruth(options.dir, 'shogai', shogai);
   return { persons: city.persons.length, households: city.households.length, files: juki.files, bytes: juki.bytes, invalidRecords: juki.invalid.length };
 }

@@ -4,3 +4,5 @@ export { simulateDay } from './events.js';
 export { writeTruth, type TruthPerson } from './truth.js';
 export { generateDemoCity, type DemoCity, type DemoCityOptions } from './demo.js';
 export { Random } from './random.js';
+export { writeShogaiFiles, type SourceTruth } from './shogai-writer.js';
+export { writeSourceTruth } from './truth.js';

@@ -2,6 +2,7 @@ import { createWriteStream, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { City } from './city.js';
 import type { PlantedInvalid } from './juki-writer.js';
+import type { SourceTruth } from './shogai-writer.js';
 
 /** One person as the city really is: what linkage and ingest are scored against. */
 export interface TruthPerson {
@@ -39,4 +40,10 @@ export async function writeTruth(city: City, dir: string, invalid: PlantedInvali
   }
   await new Promise<void>((resolve) => out.end(resolve));
   writeFileSync(join(truthDir, 'juki-invalid.json'), `${JSON.stringify({ asOf: city.asOf, invalid }, null, 1)}\n`);
+}
+
+/** truth/<source>.jsonl: which person each sector record really is, to score linkage against. */
+export function writeSourceTruth(dir: string, source: string, records: readonly SourceTruth[]): void {
+  mkdirSync(join(dir, 'truth'), { recursive: true });
+  writeFileSync(join(dir, 'truth', `${source}.jsonl`), records.map((r) => JSON.stringify(r)).join('\n') + '\n');
 }

@@ -1,0 +1,3 @@
+export * from './parse/index.js';
+export * from './store/index.js';
+export * from './ingest/index.js';

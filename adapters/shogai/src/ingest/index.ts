@@ -1,0 +1,1 @@
+export { ShogaiIngest, type ShogaiOutcome } from './shogai-ingest.js';

@@ -1,0 +1,6 @@
+import { Linkage1763800000300 } from './migration.js';
+
+export { Linker, type Identity, type Candidate, type LinkOutcome } from './linker.js';
+export { LinkDecisions, type QueueEntry } from './decisions.js';
+export { DEFAULT_WEIGHTS, QUEUE_THRESHOLD, weightsFromEnv, type Weights, type MatchField } from './weights.js';
+export const linkageMigrations = [Linkage1763800000300];

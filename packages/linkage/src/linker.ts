@@ -1,0 +1,159 @@
+import type { DataSource } from 'typeorm';
+import { normaliseKanaForMatch, normaliseNameForMatch } from '@welfare-hub/codec';
+import { DEFAULT_WEIGHTS, MATCH_FIELDS, QUEUE_THRESHOLD, fieldWeight, type MatchField, type Weights } from './weights.js';
+
+/** What a sector record says about who it is about. Any field may be missing. */
+export interface Identity {
+  sourceKey: string;
+  atenaNo?: string | null | undefined;
+  nameKana?: string | null | undefined;
+  name?: string | null | undefined;
+  birthDate?: string | null | undefined;
+  sex?: 'MALE' | 'FEMALE' | null | undefined;
+  address?: string | null | undefined;
+}
+
+export interface Candidate {
+  atenaNo: string;
+  score: number;
+  agreements: Partial<Record<MatchField, boolean>>;
+}
+
+export type LinkOutcome =
+  | { state: 'linked'; atenaNo: string; method: 'atena' | 'match' | 'confirmed'; score: number | null }
+  | { state: 'queued'; candidates: Candidate[] }
+  | { state: 'unmatched' };
+
+interface JukiRow {
+  atena_no: string;
+  kana_key: string;
+  name: string;
+  birth_date: string;
+  sex: string;
+  address: string;
+}
+
+const normaliseAddress = (s: string): string => s.normalize('NFKC').replace(/[\s\u3000]/g, '').replace(/^.{1,6}?市/u, '');
+
+/**
+ * Links sector records to residents. A 宛名番号 that exists in juki with the same birth date (and reading,
+ * where both are known) links; otherwise candidates are scored Fellegi–Sunter style. Only a unique exact
+ * match on reading and birth date links without a person; anything weaker waits in the queue with its
+ * candidates. A person's confirmation or rejection is applied before anything else, on every read.
+ */
+export class Linker {
+  constructor(
+    private readonly db: DataSource,
+    readonly source: string,
+    private readonly weights: Weights = DEFAULT_WEIGHTS,
+  ) {}
+
+  async link(identities: readonly Identity[]): Promise<Map<string, LinkOutcome>> {
+    const outcomes = new Map<string, LinkOutcome>();
+    if (identities.length === 0) return outcomes;
+    const keys = identities.map((i) => i.sourceKey);
+    const decisions: { source_key: string; atena_no: string; decision: string }[] = await this.db.query(
+      `SELECT source_key, atena_no, decision FROM linkage.decision WHERE source = $1 AND source_key = ANY($2::text[])`,
+      [this.source, keys],
+    );
+    const confirmed = new Map(decisions.filter((d) => d.decision === 'confirmed').map((d) => [d.source_key, d.atena_no]));
+    const rejected = new Set(decisions.filter((d) => d.decision === 'rejected').map((d) => `${d.source_key}\u0000${d.atena_no}`));
+
+    const kanaKeys = identities.map((i) => (i.nameKana ? normaliseKanaForMatch(i.nameKana) : null));
+    const people: JukiRow[] = await this.db.query(
+      `SELECT atena_no, kana_key, name, to_char(birth_date, 'YYYY-MM-DD') AS birth_date, sex, address FROM juki.person
+       WHERE atena_no = ANY($1::text[]) OR kana_key = ANY($2::text[]) OR birth_date = ANY($3::date[])`,
+      [
+        identities.map((i) => i.atenaNo).filter((a): a is string => !!a),
+        kanaKeys.filter((k): k is string => !!k),
+        identities.map((i) => i.birthDate).filter((b): b is string => !!b),
+      ],
+    );
+    const byAtena = new Map(people.map((p) => [p.atena_no, p]));
+
+    identities.forEach((identity, index) => {
+      const kana = kanaKeys[index] ?? null;
+      const chosen = confirmed.get(identity.sourceKey);
+      if (chosen) return outcomes.set(identity.sourceKey, { state: 'linked', atenaNo: chosen, method: 'confirmed', score: null });
+      const named = identity.atenaNo ? byAtena.get(identity.atenaNo) : undefined;
+      if (named && this.consistent(named, identity, kana) && !rejected.has(`${identity.sourceKey}\u0000${named.atena_no}`)) {
+        return outcomes.set(identity.sourceKey, { state: 'linked', atenaNo: named.atena_no, method: 'atena', score: null });
+      }
+      const candidates = people
+        .filter((p) => (kana !== null && p.kana_key === kana) || (identity.birthDate != null && p.birth_date === identity.birthDate))
+        .filter((p) => !rejected.has(`${identity.sourceKey}\u0000${p.atena_no}`))
+        .map((p) => this.score(p, identity, kana))
+        .filter((c) => c.score >= QUEUE_THRESHOLD)
+        .sort((a, b) => b.score - a.score || a.atenaNo.localeCompare(b.atenaNo));
+      const exact = candidates.filter((c) => c.agreements.kana && c.agreements.birthDate);
+      if (exact.length === 1) {
+        return outcomes.set(identity.sourceKey, { state: 'linked', atenaNo: exact[0]!.atenaNo, method: 'match', score: exact[0]!.score });
+      }
+      outcomes.set(identity.sourceKey, candidates.length > 0 ? { state: 'queued', candidates: candidates.slice(0, 5) } : { state: 'unmatched' });
+    });
+    await this.persist(outcomes);
+    return outcomes;
+  }
+
+  private consistent(person: JukiRow, identity: Identity, kana: string | null): boolean {
+    if (identity.birthDate && identity.birthDate !== person.birth_date) return false;
+    if (kana !== null && kana !== person.kana_key) return false;
+    return Boolean(identity.birthDate || kana);
+  }
+
+  private score(person: JukiRow, identity: Identity, kana: string | null): Candidate {
+    const agreements: Partial<Record<MatchField, boolean>> = {};
+    const compare = (field: MatchField, mine: string | null | undefined, theirs: string): void => {
+      if (mine) agreements[field] = mine === theirs;
+    };
+    compare('kana', kana, person.kana_key);
+    compare('birthDate', identity.birthDate, person.birth_date);
+    compare('sex', identity.sex, person.sex);
+    compare('name', identity.name ? normaliseNameForMatch(identity.name) : null, normaliseNameForMatch(person.name));
+    compare('address', identity.address ? normaliseAddress(identity.address) : null, normaliseAddress(person.address));
+    let score = 0;
+    for (const field of MATCH_FIELDS) {
+      const agrees = agreements[field];
+      if (agrees !== undefined) score += fieldWeight(this.weights, field, agrees);
+    }
+    return { atenaNo: person.atena_no, score: Math.round(score * 100) / 100, agreements };
+  }
+
+  private async persist(outcomes: Map<string, LinkOutcome>): Promise<void> {
+    const keys = [...outcomes.keys()];
+    const rows = [...outcomes.entries()];
+    await this.db.query(`DELETE FROM linkage.candidate WHERE source = $1 AND source_key = ANY($2::text[])`, [this.source, keys]);
+    await this.db.query(
+      `INSERT INTO linkage.link (source, source_key, atena_no, state, method, score)
+       SELECT $1, * FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::real[])
+       ON CONFLICT (source, source_key) DO UPDATE SET atena_no = EXCLUDED.atena_no, state = EXCLUDED.state,
+         method = EXCLUDED.method, score = EXCLUDED.score, updated_at = now()`,
+      [
+        this.source,
+        keys,
+        rows.map(([, o]) => (o.state === 'linked' ? o.atenaNo : null)),
+        rows.map(([, o]) => o.state),
+        rows.map(([, o]) => (o.state === 'linked' ? o.method : null)),
+        rows.map(([, o]) => (o.state === 'linked' ? o.score : null)),
+      ],
+    );
+    const candidates = rows.flatMap(([key, o]) => (o.state === 'queued' ? o.candidates.map((c) => ({ key, ...c })) : []));
+    if (candidates.length === 0) return;
+    await this.db.query(
+      `INSERT INTO linkage.candidate (source, source_key, atena_no, score, agreements)
+       SELECT $1, * FROM unnest($2::text[], $3::text[], $4::real[], $5::jsonb[])`,
+      [this.source, candidates.map((c) => c.key), candidates.map((c) => c.atenaNo), candidates.map((c) => c.score), candidates.map((c) => JSON.stringify(c.agreements))],
+    );
+  }
+
+  async awaitingLink(): Promise<number> {
+    const [row] = await this.db.query(`SELECT count(*)::int AS n FROM linkage.link WHERE source = $1 AND state <> 'linked'`, [this.source]);
+    return row.n;
+  }
+
+  /** Records of this source no longer in it: their link goes too (the record itself is the adapter's to keep). */
+  async forget(sourceKeys: readonly string[]): Promise<void> {
+    await this.db.query(`DELETE FROM linkage.link WHERE source = $1 AND source_key = ANY($2::text[])`, [this.source, sourceKeys]);
+    await this.db.query(`DELETE FROM linkage.candidate WHERE source = $1 AND source_key = ANY($2::text[])`, [this.source, sourceKeys]);
+  }
+}

@@ -1,0 +1,1 @@
+export { shogaiSubgraph } from './subgraph.js';

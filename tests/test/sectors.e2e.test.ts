@@ -1,0 +1,65 @@
+import { graphql, startHubUnderTest, token, type GraphQLAnswer, type HubUnderTest } from './support/hub-under-test.js';
+
+interface PersonAnswer {
+  person: {
+    id: string;
+    access: { sector: string; status: string; basis: string | null; reference: string | null }[];
+    shogai: { certificates: { type: string; grade: string }[]; services: string[]; consultations: { id: string }[] } | null;
+  } | null;
+}
+
+const PERSON = `query ($id: ID!) { person(id: $id) { id access { sector status basis reference }
+  shogai { certificates { type grade validUntil } supportLevel services consultations { id date category status summary } } } }`;
+
+describe('sector data through the gateway, on the OWN_SECTOR basis', () => {
+  let t: HubUnderTest;
+  let withRecord: string;
+  let withoutRecord: string;
+
+  beforeAll(async () => {
+    t = await startHubUnderTest(null);
+    const [linked] = await t.hub.store.dataSource.query(
+      `SELECT atena_no FROM linkage.link WHERE source = 'shogai-techo' AND state = 'linked' ORDER BY atena_no LIMIT 1`,
+    );
+    withRecord = linked.atena_no;
+    const [other] = await t.hub.store.dataSource.query(
+      `SELECT atena_no FROM juki.person p WHERE resident_status = 1
+       AND NOT EXISTS (SELECT 1 FROM linkage.link l WHERE l.atena_no = p.atena_no) ORDER BY atena_no LIMIT 1`,
+    );
+    withoutRecord = other.atena_no;
+  }, 120_000);
+  afterAll(() => t.stop());
+
+  it('shows 障害 data to staff of an organisation holding SHOGAI, with its basis', async () => {
+    const answer = await graphql<PersonAnswer>(t.hub.url, PERSON, { token: await token({ sub: 'shogai-01', org: 'SHOGAI-SODAN' }), variables: { id: withRecord } });
+    expect(answer.errors).toBeUndefined();
+    expect(answer.data!.person!.shogai!.certificates.length).toBeGreaterThan(0);
+    expect(answer.data!.person!.access).toEqual([
+      { sector: 'KAIGO', status: 'DENIED', basis: null, reference: null },
+      { sector: 'SHOGAI', status: 'GRANTED', basis: 'OWN_SECTOR', reference: null },
+      { sector: 'KODOMO', status: 'DENIED', basis: null, reference: null },
+      { sector: 'KONKYU', status: 'DENIED', basis: null, reference: null },
+    ]);
+  });
+
+  it('gives an empty profile, not a null, to a viewer with a basis when the sector holds nothing', async () => {
+    const answer = await graphql<PersonAnswer>(t.hub.url, PERSON, { token: await token({ sub: 'shogai-01', org: 'SHOGAI-SODAN' }), variables: { id: withoutRecord } });
+    expect(answer.data!.person!.shogai).toEqual({ certificates: [], supportLevel: null, services: [], consultations: [] });
+  });
+
+  it('answers a viewer without a basis the same, byte for byte, whether or not the sector holds a record', async () => {
+    const kaigo = await token({ sub: 'kaigo-01', org: 'KAIGO-HOKATSU' });
+    const strip = (a: GraphQLAnswer<PersonAnswer>) => ({ ...a, data: { person: { ...a.data!.person!, id: 'X' } } });
+    const a = await graphql<PersonAnswer>(t.hub.url, PERSON, { token: kaigo, variables: { id: withRecord } });
+    const b = await graphql<PersonAnswer>(t.hub.url, PERSON, { token: kaigo, variables: { id: withoutRecord } });
+    expect(a.data!.person!.shogai).toBeNull();
+    expect(JSON.stringify(strip(a))).toBe(JSON.stringify(strip(b)));
+  });
+
+  it('reports the shogai source read, with its linkage queue, in readiness', async () => {
+    const body = (await (await fetch(t.hub.readyUrl)).json()) as { sources: Record<string, { state: string; recordsRead: number; awaitingLink: number }> };
+    expect(body.sources['shogai']).toMatchObject({ state: 'ok' });
+    expect(body.sources['shogai']!.recordsRead).toBeGreaterThan(0);
+    expect(body.sources['shogai']!.awaitingLink).toBeGreaterThanOrEqual(0);
+  });
+});

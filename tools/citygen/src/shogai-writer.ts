@@ -1,0 +1,130 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { toHalfwidthKatakana, toWarekiText } from '@welfare-hub/codec';
+import type { City, Person } from './city.js';
+import { csvLine } from './csv.js';
+import { Random } from './random.js';
+
+export interface SourceTruth {
+  source: string;
+  /** The record's own key in its source (受給者証番号, 相談ID, or the 手帳's natural key). */
+  key: string;
+  atenaNo: string;
+}
+
+const TECHO_HEADER = ['宛名番号', '氏名', '氏名カナ', '生年月日', '手帳種別', '等級', '障害区分', '交付日', '有効期限', '更新日時'];
+const JUKYUSHA_HEADER = ['受給者証番号', '宛名番号', '氏名カナ', '生年月日', '障害支援区分', '支給決定サービス', '支給期間開始', '支給期間終了', '計画相談支援事業所', '更新日時'];
+const SODAN_HEADER = ['相談ID', '宛名番号', '氏名カナ', '生年月日', '相談日', '相談種別', '概要', '担当事業所', '状態'];
+
+const SODAN_KINDS = ['福祉サービス利用', '障害理解・障害特性', '健康・医療', '不安の解消・情緒安定', '家族関係・人間関係', '家計・経済', '就労', 'ひきこもり', '権利擁護', 'その他'];
+
+function ageOn(p: Person, asOf: string): number {
+  let age = Number(asOf.slice(0, 4)) - Number(p.birthDate.slice(0, 4));
+  if (asOf.slice(5) < p.birthDate.slice(5)) age--;
+  return age;
+}
+
+function shiftYears(iso: string, years: number): string {
+  const y = Number(iso.slice(0, 4)) + years;
+  return `${y}${iso.slice(4)}`.replace(`${y}-02-29`, `${y}-02-28`);
+}
+
+/** The reading as a careless system stores it now and then: small kana written large (ｷﾖｳｺ for ｷｮｳｺ). */
+function kanaAsStored(p: Person, random: Random): string {
+  const kana = toHalfwidthKatakana(`${p.familyKana} ${p.givenKana}`);
+  return random.chance(0.03) ? kana.replace(/[ｧｨｩｪｫｯｬｭｮ]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 10)) : kana;
+}
+
+const stamp = (iso: string): string => `${iso.replaceAll('-', '/')} 09:00:00`;
+
+/**
+ * The 障害者福祉システム's nightly CSV exports for the city as of `asOf`: about 6% of residents with a 手帳,
+ * 受給者証 for many under 65, consultations for some; with the noise of a real system (blank or wrong
+ * 宛名番号, readings with large kana). Returns who each record really is.
+ */
+export function writeShogaiFiles(city: City, dir: string, options: { asOf: string; seed: number }): SourceTruth[] {
+  mkdirSync(dir, { recursive: true });
+  // A stream of its own, so the registry's files stay the same whatever the sectors draw.
+  const random = new Random((options.seed ^ 0x5d0a1) >>> 0);
+  const truth: SourceTruth[] = [];
+  const residents = city.persons.filter((p) => p.status === 1);
+  const techo: Buffer[] = [csvLine(TECHO_HEADER)];
+  const jukyusha: Buffer[] = [csvLine(JUKYUSHA_HEADER)];
+  const sodan: Buffer[] = [csvLine(SODAN_HEADER)];
+  let jukyushaNo = 3_000_000_000;
+  let sodanId = 40_000;
+  const atenaAsStored = (p: Person, blankRate: number): string => {
+    if (random.chance(blankRate)) return '';
+    // A wrong number: someone else's, as a typing slip leaves it.
+    return random.chance(0.01) ? random.pick(residents).atenaNo : p.atenaNo;
+  };
+  for (const p of residents) {
+    const age = ageOn(p, options.asOf);
+    const rate = age >= 65 ? 0.12 : age >= 18 ? 0.035 : 0.02;
+    if (!random.chance(rate)) continue;
+    const type = age >= 65 ? random.weighted([['1', 85], ['3', 10], ['2', 5]] as const) : age < 18 ? random.weighted([['2', 70], ['1', 20], ['3', 10]] as const) : random.weighted([['3', 45], ['1', 35], ['2', 20]] as const);
+    const grade = type === '1' ? `${random.int(1, 6)}級` : type === '2' ? random.pick(['A', 'B', 'A', 'B', 'A1', 'B2']) : `${random.int(1, 3)}級`;
+    const kind = type === '1' ? random.pick(['肢体不自由', '視覚', '聴覚・平衡', '内部', '肢体不自由・内部']) : type === '2' ? '知的' : '精神';
+    const issued = shiftYears(options.asOf, -random.int(0, 20));
+    const birthIssued = issued < p.birthDate ? p.birthDate : issued;
+    const validUntil = type === '3' ? shiftYears(options.asOf, random.int(0, 1) + 1) : '';
+    const style = random.pick(['letter', 'letter-padded'] as const);
+    techo.push(
+      csvLine([
+        atenaAsStored(p, 0.08),
+        `${p.familyName}\u3000${p.givenName}`,
+        kanaAsStored(p, random),
+        toWarekiText(p.birthDate, style),
+        type,
+        grade,
+        kind,
+        toWarekiText(birthIssued, style),
+        validUntil ? toWarekiText(validUntil, style) : '',
+        stamp(options.asOf),
+      ]),
+    );
+    truth.push({ source: 'shogai-techo', key: `${type}:${p.birthDate}:${toHalfwidthKatakana(`${p.familyKana} ${p.givenKana}`)}`, atenaNo: p.atenaNo });
+    if (age < 65 && random.chance(0.6)) {
+      const no = String((jukyushaNo += random.int(1, 9)));
+      const services = age < 18 ? ['放課後等デイサービス'] : random.pick([['居宅介護', '生活介護'], ['就労継続支援B型'], ['居宅介護', '生活介護', '短期入所'], ['共同生活援助']]);
+      jukyusha.push(
+        csvLine([
+          no,
+          atenaAsStored(p, 0.05),
+          kanaAsStored(p, random),
+          toWarekiText(p.birthDate, 'letter'),
+          age < 18 ? '' : random.pick(['非該当', '区分1', '区分2', '区分3', '区分4', '区分5', '区分6']),
+          services.join(';'),
+          toWarekiText(shiftYears(options.asOf, -1), 'letter'),
+          toWarekiText(shiftYears(options.asOf, 1), 'letter'),
+          random.chance(0.2) ? '' : random.pick(['相談支援センターあおば', '相談室ひだまり, 本町分室']),
+          stamp(options.asOf),
+        ]),
+      );
+      truth.push({ source: 'shogai-jukyusha', key: no, atenaNo: p.atenaNo });
+    }
+    if (random.chance(0.3)) {
+      const id = String((sodanId += random.int(1, 5)));
+      const kindOfTalk = age >= 40 && age < 65 && type === '3' && random.chance(0.4) ? 'ひきこもり' : random.pick(SODAN_KINDS);
+      sodan.push(
+        csvLine([
+          id,
+          atenaAsStored(p, 0.3),
+          random.chance(0.05) ? '' : kanaAsStored(p, random),
+          toWarekiText(p.birthDate, 'letter'),
+          toWarekiText(`${options.asOf.slice(0, 8)}01`, 'letter'),
+          kindOfTalk,
+          random.pick(['家族より相談。本人は外出が少ない。', '通院先と連携し、"見守り"を継続。\r\n次回は訪問予定', '就労について、事業所A,Bを紹介']),
+          random.pick(['基幹相談支援センター', '相談支援事業所みどり']),
+          random.pick(['対応中', '終結']),
+        ]),
+      );
+      truth.push({ source: 'shogai-sodan', key: id, atenaNo: p.atenaNo });
+    }
+  }
+  const date = options.asOf.replaceAll('-', '');
+  writeFileSync(join(dir, `SHOGAI_TECHO_${date}.csv`), Buffer.concat(techo));
+  writeFileSync(join(dir, `SHOGAI_JUKYUSHA_${date}.csv`), Buffer.concat(jukyusha));
+  writeFileSync(join(dir, `SHOGAI_SODAN_${date}.csv`), Buffer.concat(sodan));
+  return truth;
+}
