@@ -1,3 +1,4 @@
+import { Linker } from '@welfare-hub/linkage';
 import { graphql, startHubUnderTest, token, type GraphQLAnswer, type HubUnderTest } from './support/hub-under-test.js';
 
 interface PersonAnswer {
@@ -17,7 +18,8 @@ describe('sector data through the gateway, on the OWN_SECTOR basis', () => {
   let withoutRecord: string;
 
   beforeAll(async () => {
-    t = await startHubUnderTest(null);
+    // Big enough that the exports hold records only a person can link.
+    t = await startHubUnderTest(null, { HUB_DEMO_RESIDENTS: '3000' });
     const [linked] = await t.hub.store.dataSource.query(
       `SELECT atena_no FROM linkage.link WHERE source = 'shogai-techo' AND state = 'linked' ORDER BY atena_no LIMIT 1`,
     );
@@ -61,5 +63,37 @@ describe('sector data through the gateway, on the OWN_SECTOR basis', () => {
     expect(body.sources['shogai']).toMatchObject({ state: 'ok' });
     expect(body.sources['shogai']!.recordsRead).toBeGreaterThan(0);
     expect(body.sources['shogai']!.awaitingLink).toBeGreaterThanOrEqual(0);
+  });
+
+  describe('the confirmation queue', () => {
+    const QUEUE = `{ linkageQueue(sector: SHOGAI, limit: 500) { source sourceKey state candidates { personId score agreed disagreed } } }`;
+    const CONFIRM = `mutation ($s: String!, $k: ID!, $p: ID!) { confirmLink(source: $s, sourceKey: $k, personId: $p) }`;
+
+    it('is for staff of the sector only', async () => {
+      for (const claims of [{ sub: 'kaigo-01', org: 'KAIGO-HOKATSU' }, { sub: 'admin-01', org: 'HUB-ADMIN', roles: ['admin'] }]) {
+        const answer = await graphql(t.hub.url, QUEUE, { token: await token(claims) });
+        expect(answer.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+      }
+    });
+
+    it('lists waiting records with scored candidates, and a confirmation links the record for good', async () => {
+      const staff = await token({ sub: 'shogai-01', org: 'SHOGAI-SODAN' });
+      const queue = await graphql<{ linkageQueue: { source: string; sourceKey: string; state: string; candidates: { personId: string; score: number; agreed: string[] }[] }[] }>(
+        t.hub.url,
+        QUEUE,
+        { token: staff },
+      );
+      expect(queue.errors).toBeUndefined();
+      const waiting = queue.data!.linkageQueue.find((e) => e.state === 'QUEUED');
+      expect(waiting).toBeDefined();
+      const best = waiting!.candidates[0]!;
+      expect(best.score).toBeGreaterThan(0);
+      const confirmed = await graphql(t.hub.url, CONFIRM, { token: staff, variables: { s: waiting!.source, k: waiting!.sourceKey, p: best.personId } });
+      expect(confirmed.data).toEqual({ confirmLink: true });
+
+      // The next read of the source links it the same way, whatever the matching says.
+      const relinked = await new Linker(t.hub.store.dataSource, waiting!.source).link([{ sourceKey: waiting!.sourceKey, nameKana: 'ダレデモナイ', birthDate: '1900-01-01' }]);
+      expect(relinked.get(waiting!.sourceKey)).toMatchObject({ state: 'linked', atenaNo: best.personId, method: 'confirmed' });
+    });
   });
 });

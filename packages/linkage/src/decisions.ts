@@ -11,11 +11,11 @@ export interface QueueEntry {
 export class LinkDecisions {
   constructor(private readonly db: DataSource) {}
 
-  async queue(source: string | null, limit: number, offset: number): Promise<QueueEntry[]> {
+  async queue(sources: readonly string[], limit: number, offset: number): Promise<QueueEntry[]> {
     const links: { source: string; source_key: string; state: 'queued' | 'unmatched' }[] = await this.db.query(
-      `SELECT source, source_key, state FROM linkage.link WHERE state <> 'linked' AND ($1::text IS NULL OR source = $1)
-       ORDER BY source, source_key LIMIT $2 OFFSET $3`,
-      [source, limit, offset],
+      `SELECT source, source_key, state FROM linkage.link WHERE state <> 'linked' AND source = ANY($1::text[])
+       ORDER BY state, source, source_key LIMIT $2 OFFSET $3`,
+      [sources, limit, offset],
     );
     const candidates: { source: string; source_key: string; atena_no: string; score: number; agreements: Record<string, boolean> }[] =
       await this.db.query(

@@ -3,11 +3,14 @@ import { DateTimeScalar, badInput, forbidden } from '@welfare-hub/subgraph-host'
 import { isSector, type RequestPolicy } from '@welfare-hub/policy';
 import { listReads, listRejected, SOURCE_NAMES, type SourceName } from '@welfare-hub/ingest';
 import type { DataSource } from 'typeorm';
+import type { LinkDecisions } from '@welfare-hub/linkage';
+import { linkageMutation, linkageQuery } from './linkage-queue.js';
 import type { Register, Organisation, Staff } from './register/register.js';
 
 export interface HubContext {
   policy: RequestPolicy;
   register: Register;
+  decisions: LinkDecisions;
   db: DataSource;
 }
 
@@ -44,6 +47,7 @@ function clamp(field: string, value: number, max: number): number {
 export const resolvers: GraphQLResolverMap<HubContext> = {
   DateTime: DateTimeScalar,
   Query: {
+    ...linkageQuery,
     me: async (_: unknown, __: unknown, ctx: HubContext) => {
       const { viewer } = ctx.policy.context;
       const registration = await ctx.policy.registration();
@@ -78,6 +82,7 @@ export const resolvers: GraphQLResolverMap<HubContext> = {
     },
   },
   Mutation: {
+    ...linkageMutation,
     registerOrganisation: (_: unknown, { input }: { input: OrganisationInput }, ctx: HubContext) => {
       requireAdmin(ctx);
       checkId('input.id', input.id);

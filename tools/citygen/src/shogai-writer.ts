@@ -29,10 +29,22 @@ function shiftYears(iso: string, years: number): string {
   return `${y}${iso.slice(4)}`.replace(`${y}-02-29`, `${y}-02-28`);
 }
 
-/** The reading as a careless system stores it now and then: small kana written large (ｷﾖｳｺ for ｷｮｳｺ). */
+/**
+ * The reading as a careless system stores it now and then: small kana written large (ｷﾖｳｺ for ｷｮｳｺ),
+ * or a typing slip (one sound dropped).
+ */
 function kanaAsStored(p: Person, random: Random): string {
   const kana = toHalfwidthKatakana(`${p.familyKana} ${p.givenKana}`);
+  if (random.chance(0.015) && p.givenKana.length > 2) return toHalfwidthKatakana(`${p.familyKana} ${p.givenKana.slice(0, -1)}`);
   return random.chance(0.03) ? kana.replace(/[ｧｨｩｪｫｯｬｭｮ]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 10)) : kana;
+}
+
+/** A birth date as typed from a form: now and then a day off. */
+function birthAsStored(p: Person, random: Random): string {
+  if (!random.chance(0.005)) return p.birthDate;
+  const d = new Date(`${p.birthDate}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + (random.chance(0.5) ? 1 : -1));
+  return d.toISOString().slice(0, 10);
 }
 
 const stamp = (iso: string): string => `${iso.replaceAll('-', '/')} 09:00:00`;
@@ -74,7 +86,7 @@ export function writeShogaiFiles(city: City, dir: string, options: { asOf: strin
         atenaAsStored(p, 0.08),
         `${p.familyName}\u3000${p.givenName}`,
         kanaAsStored(p, random),
-        toWarekiText(p.birthDate, style),
+        toWarekiText(birthAsStored(p, random), style),
         type,
         grade,
         kind,

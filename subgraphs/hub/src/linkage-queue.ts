@@ -1,0 +1,56 @@
+import { forbidden, badInput } from '@welfare-hub/subgraph-host';
+import type { Sector } from '@welfare-hub/policy';
+import type { HubContext } from './resolvers.js';
+
+/** Each linked source and the sector whose staff may work its queue. */
+const SOURCE_SECTOR: Record<string, Sector> = {
+  'shogai-techo': 'SHOGAI',
+  'shogai-jukyusha': 'SHOGAI',
+  'shogai-sodan': 'SHOGAI',
+};
+
+/** Linking a record shows who it is about: only staff of the sector that holds the record may do it. */
+async function requireSectorStaff(ctx: HubContext, sector: Sector): Promise<void> {
+  if (ctx.policy.hasRole('analyst')) throw forbidden('Analysts see no person');
+  const registration = await ctx.policy.registration();
+  if (!registration?.sectors.includes(sector)) throw forbidden(`Only staff of an organisation holding ${sector} may work this queue`);
+}
+
+function sectorOf(source: string): Sector {
+  const sector = SOURCE_SECTOR[source];
+  if (!sector) throw badInput('source', 'Unknown source');
+  return sector;
+}
+
+export const linkageQuery = {
+  linkageQueue: async (_: unknown, args: { sector: Sector; limit: number; offset: number }, ctx: HubContext) => {
+    await requireSectorStaff(ctx, args.sector);
+    if (args.limit < 1 || args.limit > 500) throw badInput('limit', 'limit must be between 1 and 500');
+    const sources = Object.entries(SOURCE_SECTOR).filter(([, s]) => s === args.sector).map(([source]) => source);
+    const entries = await ctx.decisions.queue(sources, args.limit, Math.max(0, args.offset));
+    return entries.map((e) => ({
+      source: e.source,
+      sourceKey: e.sourceKey,
+      state: e.state.toUpperCase(),
+      candidates: e.candidates.map((c) => ({
+        personId: c.atenaNo,
+        score: c.score,
+        agreed: Object.keys(c.agreements).filter((k) => c.agreements[k]),
+        disagreed: Object.keys(c.agreements).filter((k) => !c.agreements[k]),
+      })),
+    }));
+  },
+};
+
+export const linkageMutation = {
+  confirmLink: async (_: unknown, args: { source: string; sourceKey: string; personId: string }, ctx: HubContext) => {
+    await requireSectorStaff(ctx, sectorOf(args.source));
+    await ctx.decisions.confirm(args.source, args.sourceKey, args.personId, ctx.policy.context.viewer.staffId);
+    return true;
+  },
+  rejectLink: async (_: unknown, args: { source: string; sourceKey: string; personId: string }, ctx: HubContext) => {
+    await requireSectorStaff(ctx, sectorOf(args.source));
+    await ctx.decisions.reject(args.source, args.sourceKey, args.personId, ctx.policy.context.viewer.staffId);
+    return true;
+  },
+};
