@@ -10,6 +10,8 @@ export interface HubConfig {
   jukiDir: string | null;
   /** The shogai export folder; null for the generated demo city. */
   shogaiDir: string | null;
+  /** The konkyu ledger folder; null for the generated demo city. */
+  konkyuDir: string | null;
   demoResidents: number;
   demoSeed: number;
 }
@@ -30,6 +32,7 @@ export function hubConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
     dataDir: resolve(env['HUB_DATA_DIR'] || '.hub-data'),
     jukiDir: env['HUB_JUKI_DIR'] ? resolve(env['HUB_JUKI_DIR']) : null,
     shogaiDir: env['HUB_SHOGAI_DIR'] ? resolve(env['HUB_SHOGAI_DIR']) : null,
+    konkyuDir: env['HUB_KONKYU_DIR'] ? resolve(env['HUB_KONKYU_DIR']) : null,
     demoResidents: positiveInt(env, 'HUB_DEMO_RESIDENTS', 10_000),
     demoSeed: positiveInt(env, 'HUB_DEMO_SEED', 20261122),
   };
@@ -37,5 +40,5 @@ export function hubConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
 
 /** A hub whose sources are all configured is a real deployment: it seeds no demo register. */
 export function isDemo(config: HubConfig): boolean {
-  return config.jukiDir === null || config.shogaiDir === null;
+  return config.jukiDir === null || config.shogaiDir === null || config.konkyuDir === null;
 }

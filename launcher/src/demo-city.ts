@@ -1,10 +1,12 @@
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { generateDemoCity } from '@welfare-hub/citygen';
+import { isDemo, type HubConfig } from './config.js';
 
 export interface SourceDirs {
   jukiDir: string;
   shogaiDir: string;
+  konkyuDir: string;
 }
 
 /**
@@ -15,7 +17,7 @@ export async function ensureDemoCity(dataDir: string, residents: number, seed: n
   const root = join(dataDir, 'demo-city');
   const marker = join(root, 'city.json');
   const wanted = JSON.stringify({ residents, seed });
-  const dirs = { jukiDir: join(root, 'juki'), shogaiDir: join(root, 'shogai') };
+  const dirs = { jukiDir: join(root, 'juki'), shogaiDir: join(root, 'shogai'), konkyuDir: join(root, 'konkyu') };
   if (existsSync(marker) && readFileSync(marker, 'utf8') === wanted && Object.values(dirs).every((d) => existsSync(d))) return dirs;
   rmSync(root, { recursive: true, force: true });
   mkdirSync(root, { recursive: true });
@@ -25,7 +27,11 @@ export async function ensureDemoCity(dataDir: string, residents: number, seed: n
 }
 
 /** Each source from its configured place, the demo city standing in for any that is not configured. */
-export async function sourceDirs(config: { dataDir: string; demoResidents: number; demoSeed: number; jukiDir: string | null; shogaiDir: string | null }, asOf: string): Promise<SourceDirs> {
-  const demo = config.jukiDir && config.shogaiDir ? null : await ensureDemoCity(config.dataDir, config.demoResidents, config.demoSeed, asOf);
-  return { jukiDir: config.jukiDir ?? demo!.jukiDir, shogaiDir: config.shogaiDir ?? demo!.shogaiDir };
+export async function sourceDirs(config: HubConfig, asOf: string): Promise<SourceDirs> {
+  const demo = isDemo(config) ? await ensureDemoCity(config.dataDir, config.demoResidents, config.demoSeed, asOf) : null;
+  return {
+    jukiDir: config.jukiDir ?? demo!.jukiDir,
+    shogaiDir: config.shogaiDir ?? demo!.shogaiDir,
+    konkyuDir: config.konkyuDir ?? demo!.konkyuDir,
+  };
 }

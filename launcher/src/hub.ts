@@ -4,6 +4,8 @@ import { ContextSigner, generateSigningKeys, type SigningKeys } from '@welfare-h
 import { JukiIngest } from '@welfare-hub/adapter-juki';
 import { ShogaiIngest } from '@welfare-hub/adapter-shogai';
 import { shogaiSubgraph } from '@welfare-hub/subgraph-shogai';
+import { KonkyuIngest } from '@welfare-hub/adapter-konkyu';
+import { konkyuSubgraph } from '@welfare-hub/subgraph-konkyu';
 import { authConfig, createAuthenticator, startGateway } from '@welfare-hub/gateway';
 import { Policy } from '@welfare-hub/policy';
 import { subgraphEndpoints, supergraphSdl, type SubgraphEndpoint } from '@welfare-hub/schema';
@@ -57,6 +59,7 @@ export async function startHub(config: HubConfig, options: StartOptions = {}): P
   const policy = new Policy(db.dataSource);
   const ingest = new JukiIngest({ dir: dirs.jukiDir, db: db.dataSource });
   const shogai = new ShogaiIngest({ dir: dirs.shogaiDir, db: db.dataSource });
+  const konkyu = new KonkyuIngest({ dir: dirs.konkyuDir, db: db.dataSource });
   const endpoints = subgraphEndpoints(env);
   const serve = <C extends object>(definition: SubgraphDefinition<C>): Promise<RunningSubgraph> => {
     const endpoint = endpoints.find((e) => e.name === definition.name);
@@ -67,6 +70,7 @@ export async function startHub(config: HubConfig, options: StartOptions = {}): P
     await serve(jukiSubgraph({ ingest, policy })),
     await serve(hubSubgraph({ db: db.dataSource, policy })),
     await serve(shogaiSubgraph({ db: db.dataSource, ingest: shogai, policy })),
+    await serve(konkyuSubgraph({ db: db.dataSource, ingest: konkyu, policy })),
   ];
   const gateway = await startGateway({
     host: config.host,
@@ -81,7 +85,8 @@ export async function startHub(config: HubConfig, options: StartOptions = {}): P
   const firstRead = ingest.scan().then(
     async () => {
       await shogai.scan();
-      await Promise.all([ingest.watch(), shogai.watch()]);
+      await konkyu.scan();
+      await Promise.all([ingest.watch(), shogai.watch(), konkyu.watch()]);
     },
     (error: unknown) => {
       logEvent('source.scan_failed', { error: error instanceof Error ? error.constructor.name : 'unknown' });
@@ -99,6 +104,7 @@ export async function startHub(config: HubConfig, options: StartOptions = {}): P
       for (const subgraph of subgraphs) await subgraph.close();
       await ingest.close();
       await shogai.close();
+      await konkyu.close();
       if (!store) await db.close();
     },
   };

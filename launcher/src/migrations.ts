@@ -4,6 +4,7 @@ import { hubMigrations } from '@welfare-hub/subgraph-hub';
 import { jukiMigrations } from '@welfare-hub/adapter-juki';
 import { linkageMigrations } from '@welfare-hub/linkage';
 import { shogaiMigrations } from '@welfare-hub/adapter-shogai';
+import { konkyuMigrations } from '@welfare-hub/adapter-konkyu';
 
 /** Every module's migrations; TypeORM orders them by their timestamps. */
 export const allMigrations: (new () => MigrationInterface)[] = [
@@ -12,4 +13,5 @@ export const allMigrations: (new () => MigrationInterface)[] = [
   ...jukiMigrations,
   ...linkageMigrations,
   ...shogaiMigrations,
+  ...konkyuMigrations,
 ];

@@ -24,11 +24,12 @@ export async function startProcesses(config: HubConfig): Promise<{ stop(): Promi
   await store.close();
   const dirs = await sourceDirs(config, todayInTokyo());
   const { privatePem, publicPem } = await exportSigningKeys(await generateSigningKeys());
-  const base = { ...process.env, HUB_DATABASE_URL: config.databaseUrl!, HUB_JUKI_DIR: dirs.jukiDir, HUB_SHOGAI_DIR: dirs.shogaiDir };
+  const base = { ...process.env, HUB_DATABASE_URL: config.databaseUrl!, HUB_JUKI_DIR: dirs.jukiDir, HUB_SHOGAI_DIR: dirs.shogaiDir, HUB_KONKYU_DIR: dirs.konkyuDir };
   const children: ChildProcess[] = [
     spawn(process.execPath, [entry('@welfare-hub/subgraph-juki')], { env: { ...base, HUB_CONTEXT_PUBLIC_KEY: publicPem }, stdio: 'inherit' }),
     spawn(process.execPath, [entry('@welfare-hub/subgraph-hub')], { env: { ...base, HUB_CONTEXT_PUBLIC_KEY: publicPem }, stdio: 'inherit' }),
     spawn(process.execPath, [entry('@welfare-hub/subgraph-shogai')], { env: { ...base, HUB_CONTEXT_PUBLIC_KEY: publicPem }, stdio: 'inherit' }),
+    spawn(process.execPath, [entry('@welfare-hub/subgraph-konkyu')], { env: { ...base, HUB_CONTEXT_PUBLIC_KEY: publicPem }, stdio: 'inherit' }),
     spawn(process.execPath, [entry('@welfare-hub/gateway')], { env: { ...base, HUB_CONTEXT_PRIVATE_KEY: privatePem }, stdio: 'inherit' }),
   ];
   let stopping = false;

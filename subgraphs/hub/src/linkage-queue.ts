@@ -7,6 +7,7 @@ const SOURCE_SECTOR: Record<string, Sector> = {
   'shogai-techo': 'SHOGAI',
   'shogai-jukyusha': 'SHOGAI',
   'shogai-sodan': 'SHOGAI',
+  konkyu: 'KONKYU',
 };
 
 /** Linking a record shows who it is about: only staff of the sector that holds the record may do it. */

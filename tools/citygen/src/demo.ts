@@ -3,6 +3,7 @@ import { generateCity } from './city.js';
 import { writeJukiFiles } from './juki-writer.js';
 import { writeTruth, writeSourceTruth } from './truth.js';
 import { writeShogaiFiles } from './shogai-writer.js';
+import { writeKonkyuLedger } from './konkyu-writer.js';
 
 export interface DemoCityOptions {
   dir: string;
@@ -22,7 +23,7 @@ export interface DemoCity {
   invalidRecords: number;
 }
 
-/** Writes a whole demo city: a folder per source system (`juki/`, `shogai/`) and `truth/` with what they should mean. */
+/** Writes a whole demo city: a folder per source system (`juki/`, `shogai/`, `konkyu/`) and `truth/` with what they should mean. */
 export async function generateDemoCity(options: DemoCityOptions): Promise<DemoCity> {
   const idoDays = options.idoDays ?? 3;
   const start = new Date(`${options.asOf}T00:00:00Z`);
@@ -32,5 +33,7 @@ export async function generateDemoCity(options: DemoCityOptions): Promise<DemoCi
   await writeTruth(city, options.dir, juki.invalid);
   const shogai = writeShogaiFiles(city, join(options.dir, 'shogai'), { asOf: city.asOf, seed: options.seed });
   writeSourceTruth(options.dir, 'shogai', shogai);
+  const konkyu = await writeKonkyuLedger(city, join(options.dir, 'konkyu'), { asOf: city.asOf, seed: options.seed });
+  writeSourceTruth(options.dir, 'konkyu', konkyu);
   return { persons: city.persons.length, households: city.households.length, files: juki.files, bytes: juki.bytes, invalidRecords: juki.invalid.length };
 }

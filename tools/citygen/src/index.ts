@@ -6,3 +6,4 @@ export { generateDemoCity, type DemoCity, type DemoCityOptions } from './demo.js
 export { Random } from './random.js';
 export { writeShogaiFiles, type SourceTruth } from './shogai-writer.js';
 export { writeSourceTruth } from './truth.js';
+export { writeKonkyuLedger } from './konkyu-writer.js';

@@ -1,0 +1,1 @@
+export { konkyuSubgraph } from './subgraph.js';
