@@ -58,6 +58,25 @@ describe('sector data through the gateway, on the OWN_SECTOR basis', () => {
     expect(JSON.stringify(strip(a))).toBe(JSON.stringify(strip(b)));
   });
 
+  it('shows 困窮 consultations to staff of the 社協, and nothing of them to 障害 staff', async () => {
+    const [linked] = await t.hub.store.dataSource.query(
+      `SELECT atena_no FROM linkage.link WHERE source = 'konkyu' AND state = 'linked' ORDER BY atena_no LIMIT 1`,
+    );
+    const query = `query ($id: ID!) { person(id: $id) { konkyu { consultations { id date category status } } } }`;
+    const konkyu = await graphql<{ person: { konkyu: { consultations: { id: string; category: string }[] } | null } }>(t.hub.url, query, {
+      token: await token({ sub: 'konkyu-01', org: 'KONKYU-SHAKYO' }),
+      variables: { id: linked.atena_no },
+    });
+    expect(konkyu.data!.person.konkyu!.consultations.length).toBeGreaterThan(0);
+    expect(konkyu.data!.person.konkyu!.consultations[0]!.id).toMatch(/^R\d+-\d{4}$/);
+    const other = await graphql<{ person: { konkyu: unknown } }>(t.hub.url, query, {
+      token: await token({ sub: 'shogai-01', org: 'SHOGAI-SODAN' }),
+      variables: { id: linked.atena_no },
+    });
+    expect(other.errors).toBeUndefined();
+    expect(other.data!.person.konkyu).toBeNull();
+  });
+
   it('reports the shogai source read, with its linkage queue, in readiness', async () => {
     const body = (await (await fetch(t.hub.readyUrl)).json()) as { sources: Record<string, { state: string; recordsRead: number; awaitingLink: number }> };
     expect(body.sources['shogai']).toMatchObject({ state: 'ok' });

@@ -6,6 +6,7 @@ import { ingestMigrations } from '@welfare-hub/ingest';
 import { JukiIngest, jukiMigrations } from '@welfare-hub/adapter-juki';
 import { ShogaiIngest, shogaiMigrations } from '@welfare-hub/adapter-shogai';
 import { linkageMigrations } from '@welfare-hub/linkage';
+import { KonkyuIngest, konkyuMigrations } from '@welfare-hub/adapter-konkyu';
 import { openStore } from '@welfare-hub/store';
 
 const { values } = parseArgs({ options: { city: { type: 'string' }, 'database-url': { type: 'string' } } });
@@ -13,9 +14,9 @@ if (!values.city) throw new Error('--city DIR is required');
 const store = await openStore({
   databaseUrl: values['database-url'],
   dataDir: 'memory://',
-  migrations: [...ingestMigrations, ...jukiMigrations, ...linkageMigrations, ...shogaiMigrations],
+  migrations: [...ingestMigrations, ...jukiMigrations, ...linkageMigrations, ...shogaiMigrations, ...konkyuMigrations],
 });
-await store.dataSource.query('TRUNCATE juki.person, ingest.source_read, ingest.rejected_record, linkage.link, linkage.candidate, linkage.decision');
+await store.dataSource.query('TRUNCATE juki.person, ingest.source_read, ingest.rejected_record, linkage.link, linkage.candidate, linkage.decision, konkyu.consultation');
 await new JukiIngest({ dir: join(values.city, 'juki'), db: store.dataSource }).scan();
 const started = Date.now();
 const outcomes = await new ShogaiIngest({ dir: join(values.city, 'shogai'), db: store.dataSource }).scan();
@@ -38,8 +39,29 @@ for (const link of links.filter((l) => l.state === 'linked')) {
 }
 const queued = links.filter((l) => l.state === 'queued').length;
 const unmatched = links.filter((l) => l.state === 'unmatched').length;
+await new KonkyuIngest({ dir: join(values.city, 'konkyu'), db: store.dataSource }).scan();
+const ledgerTruth = new Map(
+  readFileSync(join(values.city, 'truth', 'konkyu.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Truth).map((t) => [t.key, t.atenaNo]),
+);
+const konkyuLinks: { source_key: string; atena_no: string | null; state: string }[] = await store.dataSource.query(
+  `SELECT source_key, atena_no, state FROM linkage.link WHERE source = 'konkyu'`,
+);
+const konkyuLinked = konkyuLinks.filter((l) => l.state === 'linked');
+const konkyuCorrect = konkyuLinked.filter((l) => ledgerTruth.get(l.source_key) === l.atena_no).length;
 console.log(
   JSON.stringify({
+    konkyu: {
+      rows: ledgerTruth.size,
+      precision: Number((konkyuCorrect / konkyuLinked.length).toFixed(4)),
+      recall: Number((konkyuCorrect / ledgerTruth.size).toFixed(4)),
+      queued: konkyuLinks.filter((l) => l.state === 'queued').length,
+      unmatched: konkyuLinks.filter((l) => l.state === 'unmatched').length,
+    },
+  }),
+);
+console.log(
+  JSON.stringify({
+    shogai: true,
     store: store.kind,
     records: outcomes.reduce((n, o) => n + o.recordsRead, 0),
     seconds,

@@ -6,10 +6,11 @@ import { ingestMigrations } from '@welfare-hub/ingest';
 import { JukiIngest, jukiMigrations } from '@welfare-hub/adapter-juki';
 import { ShogaiIngest, shogaiMigrations } from '@welfare-hub/adapter-shogai';
 import { linkageMigrations } from '@welfare-hub/linkage';
+import { KonkyuIngest, konkyuMigrations } from '@welfare-hub/adapter-konkyu';
 import { openTestStore, type Store } from '@welfare-hub/store';
 
 /** The shogai exports of a generated city, ingested and linked, scored against the generator's truth. */
-describe('shogai ingest and linkage on a generated city', () => {
+describe('sector ingest and linkage on a generated city', () => {
   let store: Store;
   let dir: string;
   let truth: SourceTruth[];
@@ -19,7 +20,7 @@ describe('shogai ingest and linkage on a generated city', () => {
     dir = mkdtempSync(join(tmpdir(), 'shogai-city-'));
     await generateDemoCity({ dir, residents: 6000, seed: 99, asOf: '2026-11-22' });
     truth = readFileSync(join(dir, 'truth', 'shogai.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as SourceTruth);
-    store = await openTestStore({ migrations: [...ingestMigrations, ...jukiMigrations, ...linkageMigrations, ...shogaiMigrations] });
+    store = await openTestStore({ migrations: [...ingestMigrations, ...jukiMigrations, ...linkageMigrations, ...shogaiMigrations, ...konkyuMigrations] });
     await new JukiIngest({ dir: join(dir, 'juki'), db: store.dataSource }).scan();
     shogai = new ShogaiIngest({ dir: join(dir, 'shogai'), db: store.dataSource });
     await shogai.scan();
@@ -59,5 +60,21 @@ describe('shogai ingest and linkage on a generated city', () => {
     expect(precision).toBeGreaterThanOrEqual(0.995);
     expect(recall).toBeGreaterThanOrEqual(0.95);
     expect(links.length).toBe(truth.length);
+  });
+
+  it('links the 困窮 ledger, which has no 宛名番号, by matching alone, with the same precision', async () => {
+    const konkyu = new KonkyuIngest({ dir: join(dir, 'konkyu'), db: store.dataSource });
+    await konkyu.scan();
+    const ledgerTruth = readFileSync(join(dir, 'truth', 'konkyu.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as SourceTruth);
+    const links: { source_key: string; atena_no: string | null; state: string }[] = await store.dataSource.query(
+      `SELECT source_key, atena_no, state FROM linkage.link WHERE source = 'konkyu'`,
+    );
+    const truthOf = new Map(ledgerTruth.map((t) => [t.key, t.atenaNo]));
+    const linked = links.filter((l) => l.state === 'linked');
+    const correct = linked.filter((l) => truthOf.get(l.source_key) === l.atena_no).length;
+    expect(ledgerTruth.length).toBeGreaterThan(10);
+    expect(correct / linked.length).toBeGreaterThanOrEqual(0.995);
+    expect(correct / ledgerTruth.length).toBeGreaterThanOrEqual(0.9);
+    await konkyu.close();
   });
 });
