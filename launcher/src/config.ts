@@ -12,6 +12,10 @@ export interface HubConfig {
   shogaiDir: string | null;
   /** The konkyu ledger folder; null for the generated demo city. */
   konkyuDir: string | null;
+  /** The kodomo API's base URL (without /v1); null for the simulator over the demo city. */
+  kodomoUrl: string | null;
+  kodomoApiKey: string;
+  kodomoPollSeconds: number;
   demoResidents: number;
   demoSeed: number;
 }
@@ -33,6 +37,9 @@ export function hubConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
     jukiDir: env['HUB_JUKI_DIR'] ? resolve(env['HUB_JUKI_DIR']) : null,
     shogaiDir: env['HUB_SHOGAI_DIR'] ? resolve(env['HUB_SHOGAI_DIR']) : null,
     konkyuDir: env['HUB_KONKYU_DIR'] ? resolve(env['HUB_KONKYU_DIR']) : null,
+    kodomoUrl: env['HUB_KODOMO_URL'] || null,
+    kodomoApiKey: env['HUB_KODOMO_API_KEY'] ?? '',
+    kodomoPollSeconds: positiveInt(env, 'HUB_KODOMO_POLL_SECONDS', 300),
     demoResidents: positiveInt(env, 'HUB_DEMO_RESIDENTS', 10_000),
     demoSeed: positiveInt(env, 'HUB_DEMO_SEED', 20261122),
   };
@@ -40,5 +47,5 @@ export function hubConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
 
 /** A hub whose sources are all configured is a real deployment: it seeds no demo register. */
 export function isDemo(config: HubConfig): boolean {
-  return config.jukiDir === null || config.shogaiDir === null || config.konkyuDir === null;
+  return config.jukiDir === null || config.shogaiDir === null || config.konkyuDir === null || config.kodomoUrl === null;
 }

@@ -7,6 +7,8 @@ export interface SourceDirs {
   jukiDir: string;
   shogaiDir: string;
   konkyuDir: string;
+  /** The demo city's kodomo data, which the simulator serves. */
+  kodomoFile: string;
 }
 
 /**
@@ -17,7 +19,7 @@ export async function ensureDemoCity(dataDir: string, residents: number, seed: n
   const root = join(dataDir, 'demo-city');
   const marker = join(root, 'city.json');
   const wanted = JSON.stringify({ residents, seed });
-  const dirs = { jukiDir: join(root, 'juki'), shogaiDir: join(root, 'shogai'), konkyuDir: join(root, 'konkyu') };
+  const dirs = { jukiDir: join(root, 'juki'), shogaiDir: join(root, 'shogai'), konkyuDir: join(root, 'konkyu'), kodomoFile: join(root, 'kodomo', 'kodomo.json') };
   if (existsSync(marker) && readFileSync(marker, 'utf8') === wanted && Object.values(dirs).every((d) => existsSync(d))) return dirs;
   rmSync(root, { recursive: true, force: true });
   mkdirSync(root, { recursive: true });
@@ -33,5 +35,6 @@ export async function sourceDirs(config: HubConfig, asOf: string): Promise<Sourc
     jukiDir: config.jukiDir ?? demo!.jukiDir,
     shogaiDir: config.shogaiDir ?? demo!.shogaiDir,
     konkyuDir: config.konkyuDir ?? demo!.konkyuDir,
+    kodomoFile: demo?.kodomoFile ?? '',
   };
 }

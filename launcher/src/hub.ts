@@ -6,6 +6,9 @@ import { ShogaiIngest } from '@welfare-hub/adapter-shogai';
 import { shogaiSubgraph } from '@welfare-hub/subgraph-shogai';
 import { KonkyuIngest } from '@welfare-hub/adapter-konkyu';
 import { konkyuSubgraph } from '@welfare-hub/subgraph-konkyu';
+import { KodomoIngest } from '@welfare-hub/adapter-kodomo';
+import { kodomoSubgraph } from '@welfare-hub/subgraph-kodomo';
+import { kodomoSource } from './kodomo-source.js';
 import { authConfig, createAuthenticator, startGateway } from '@welfare-hub/gateway';
 import { Policy } from '@welfare-hub/policy';
 import { subgraphEndpoints, supergraphSdl, type SubgraphEndpoint } from '@welfare-hub/schema';
@@ -60,6 +63,8 @@ export async function startHub(config: HubConfig, options: StartOptions = {}): P
   const ingest = new JukiIngest({ dir: dirs.jukiDir, db: db.dataSource });
   const shogai = new ShogaiIngest({ dir: dirs.shogaiDir, db: db.dataSource });
   const konkyu = new KonkyuIngest({ dir: dirs.konkyuDir, db: db.dataSource });
+  const kodomoApi = await kodomoSource(config, dirs.kodomoFile);
+  const kodomo = new KodomoIngest({ db: db.dataSource, client: { baseUrl: kodomoApi.url, apiKey: kodomoApi.apiKey }, pollSeconds: config.kodomoPollSeconds });
   const endpoints = subgraphEndpoints(env);
   const serve = <C extends object>(definition: SubgraphDefinition<C>): Promise<RunningSubgraph> => {
     const endpoint = endpoints.find((e) => e.name === definition.name);
@@ -71,6 +76,7 @@ export async function startHub(config: HubConfig, options: StartOptions = {}): P
     await serve(hubSubgraph({ db: db.dataSource, policy })),
     await serve(shogaiSubgraph({ db: db.dataSource, ingest: shogai, policy })),
     await serve(konkyuSubgraph({ db: db.dataSource, ingest: konkyu, policy })),
+    await serve(kodomoSubgraph({ db: db.dataSource, ingest: kodomo, policy })),
   ];
   const gateway = await startGateway({
     host: config.host,
@@ -86,6 +92,8 @@ export async function startHub(config: HubConfig, options: StartOptions = {}): P
     async () => {
       await shogai.scan();
       await konkyu.scan();
+      await kodomo.scan();
+      kodomo.watch();
       await Promise.all([ingest.watch(), shogai.watch(), konkyu.watch()]);
     },
     (error: unknown) => {
@@ -105,6 +113,8 @@ export async function startHub(config: HubConfig, options: StartOptions = {}): P
       await ingest.close();
       await shogai.close();
       await konkyu.close();
+      await kodomo.close();
+      await kodomoApi.close();
       if (!store) await db.close();
     },
   };

@@ -5,6 +5,7 @@ import { jukiMigrations } from '@welfare-hub/adapter-juki';
 import { linkageMigrations } from '@welfare-hub/linkage';
 import { shogaiMigrations } from '@welfare-hub/adapter-shogai';
 import { konkyuMigrations } from '@welfare-hub/adapter-konkyu';
+import { kodomoMigrations } from '@welfare-hub/adapter-kodomo';
 
 /** Every module's migrations; TypeORM orders them by their timestamps. */
 export const allMigrations: (new () => MigrationInterface)[] = [
@@ -14,4 +15,5 @@ export const allMigrations: (new () => MigrationInterface)[] = [
   ...linkageMigrations,
   ...shogaiMigrations,
   ...konkyuMigrations,
+  ...kodomoMigrations,
 ];

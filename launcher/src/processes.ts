@@ -5,6 +5,7 @@ import { openStore } from '@welfare-hub/store';
 import { todayInTokyo } from '@welfare-hub/subgraph-juki';
 import { isDemo, type HubConfig } from './config.js';
 import { sourceDirs } from './demo-city.js';
+import { kodomoSource } from './kodomo-source.js';
 import { allMigrations } from './migrations.js';
 import { seedDemoRegister } from './seed.js';
 
@@ -24,17 +25,20 @@ export async function startProcesses(config: HubConfig): Promise<{ stop(): Promi
   await store.close();
   const dirs = await sourceDirs(config, todayInTokyo());
   const { privatePem, publicPem } = await exportSigningKeys(await generateSigningKeys());
-  const base = { ...process.env, HUB_DATABASE_URL: config.databaseUrl!, HUB_JUKI_DIR: dirs.jukiDir, HUB_SHOGAI_DIR: dirs.shogaiDir, HUB_KONKYU_DIR: dirs.konkyuDir };
+  const kodomo = await kodomoSource(config, dirs.kodomoFile);
+  const base = { ...process.env, HUB_KODOMO_URL: kodomo.url, HUB_KODOMO_API_KEY: kodomo.apiKey, HUB_DATABASE_URL: config.databaseUrl!, HUB_JUKI_DIR: dirs.jukiDir, HUB_SHOGAI_DIR: dirs.shogaiDir, HUB_KONKYU_DIR: dirs.konkyuDir };
   const children: ChildProcess[] = [
     spawn(process.execPath, [entry('@welfare-hub/subgraph-juki')], { env: { ...base, HUB_CONTEXT_PUBLIC_KEY: publicPem }, stdio: 'inherit' }),
     spawn(process.execPath, [entry('@welfare-hub/subgraph-hub')], { env: { ...base, HUB_CONTEXT_PUBLIC_KEY: publicPem }, stdio: 'inherit' }),
     spawn(process.execPath, [entry('@welfare-hub/subgraph-shogai')], { env: { ...base, HUB_CONTEXT_PUBLIC_KEY: publicPem }, stdio: 'inherit' }),
     spawn(process.execPath, [entry('@welfare-hub/subgraph-konkyu')], { env: { ...base, HUB_CONTEXT_PUBLIC_KEY: publicPem }, stdio: 'inherit' }),
+    spawn(process.execPath, [entry('@welfare-hub/subgraph-kodomo')], { env: { ...base, HUB_CONTEXT_PUBLIC_KEY: publicPem }, stdio: 'inherit' }),
     spawn(process.execPath, [entry('@welfare-hub/gateway')], { env: { ...base, HUB_CONTEXT_PRIVATE_KEY: privatePem }, stdio: 'inherit' }),
   ];
   let stopping = false;
   const stop = async (): Promise<void> => {
     stopping = true;
+    await kodomo.close();
     await Promise.all(
       children.map(
         (child) =>

@@ -77,11 +77,29 @@ describe('sector data through the gateway, on the OWN_SECTOR basis', () => {
     expect(other.data!.person.konkyu).toBeNull();
   });
 
+  it('shows the こども家庭センター\'s cases, read through its API, to its staff only', async () => {
+    const [linked] = await t.hub.store.dataSource.query(
+      `SELECT atena_no FROM linkage.link WHERE source = 'kodomo-case' AND state = 'linked' ORDER BY atena_no LIMIT 1`,
+    );
+    const query = `query ($id: ID!) { person(id: $id) { kodomo { cases { id category status openedOn closedOn youngCarerConcern } } } }`;
+    const staff = await graphql<{ person: { kodomo: { cases: { id: string }[] } | null } }>(t.hub.url, query, {
+      token: await token({ sub: 'kodomo-01', org: 'KODOMO-CENTER' }),
+      variables: { id: linked.atena_no },
+    });
+    expect(staff.data!.person.kodomo!.cases[0]!.id).toMatch(/^K\d{4}-\d{6}$/);
+    const other = await graphql<{ person: { kodomo: unknown } }>(t.hub.url, query, {
+      token: await token({ sub: 'konkyu-01', org: 'KONKYU-SHAKYO' }),
+      variables: { id: linked.atena_no },
+    });
+    expect(other.data!.person.kodomo).toBeNull();
+  });
+
   it('reports the shogai source read, with its linkage queue, in readiness', async () => {
     const body = (await (await fetch(t.hub.readyUrl)).json()) as { sources: Record<string, { state: string; recordsRead: number; awaitingLink: number }> };
     expect(body.sources['shogai']).toMatchObject({ state: 'ok' });
     expect(body.sources['shogai']!.recordsRead).toBeGreaterThan(0);
     expect(body.sources['shogai']!.awaitingLink).toBeGreaterThanOrEqual(0);
+    for (const source of ['konkyu', 'kodomo']) expect(body.sources[source]).toMatchObject({ state: 'ok' });
   });
 
   describe('the confirmation queue', () => {

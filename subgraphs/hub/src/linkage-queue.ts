@@ -8,6 +8,8 @@ const SOURCE_SECTOR: Record<string, Sector> = {
   'shogai-jukyusha': 'SHOGAI',
   'shogai-sodan': 'SHOGAI',
   konkyu: 'KONKYU',
+  'kodomo-child': 'KODOMO',
+  'kodomo-case': 'KODOMO',
 };
 
 /** Linking a record shows who it is about: only staff of the sector that holds the record may do it. */

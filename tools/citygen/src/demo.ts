@@ -4,6 +4,7 @@ import { writeJukiFiles } from './juki-writer.js';
 import { writeTruth, writeSourceTruth } from './truth.js';
 import { writeShogaiFiles } from './shogai-writer.js';
 import { writeKonkyuLedger } from './konkyu-writer.js';
+import { writeKodomoData } from './kodomo-writer.js';
 
 export interface DemoCityOptions {
   dir: string;
@@ -23,7 +24,7 @@ export interface DemoCity {
   invalidRecords: number;
 }
 
-/** Writes a whole demo city: a folder per source system (`juki/`, `shogai/`, `konkyu/`) and `truth/` with what they should mean. */
+/** Writes a whole demo city: a folder per source system (`juki/`, `shogai/`, `konkyu/`, `kodomo/`) and `truth/` with what they should mean. */
 export async function generateDemoCity(options: DemoCityOptions): Promise<DemoCity> {
   const idoDays = options.idoDays ?? 3;
   const start = new Date(`${options.asOf}T00:00:00Z`);
@@ -35,5 +36,19 @@ export async function generateDemoCity(options: DemoCityOptions): Promise<DemoCi
   writeSourceTruth(options.dir, 'shogai', shogai);
   const konkyu = await writeKonkyuLedger(city, join(options.dir, 'konkyu'), { asOf: city.asOf, seed: options.seed });
   writeSourceTruth(options.dir, 'konkyu', konkyu);
+  const kodomo = writeKodomoData(city, join(options.dir, 'kodomo'), { asOf: city.asOf, seed: options.seed, carers: youngCarers(city, shogai) });
+  writeSourceTruth(options.dir, 'kodomo', kodomo);
   return { persons: city.persons.length, households: city.households.length, files: juki.files, bytes: juki.bytes, invalidRecords: juki.invalid.length };
+}
+
+/** Children under 18 living with a parent the 障害 sector knows: who the young-carer cases are planted on. */
+function youngCarers(city: ReturnType<typeof generateCity>, shogai: readonly { source: string; atenaNo: string }[]): Set<string> {
+  const withDisability = new Set(shogai.filter((s) => s.source === 'shogai-techo').map((s) => s.atenaNo));
+  const setaiOfDisabled = new Set(city.persons.filter((p) => p.status === 1 && withDisability.has(p.atenaNo) && p.relationship !== '04').map((p) => p.setaiNo));
+  const year = Number(city.asOf.slice(0, 4));
+  return new Set(
+    city.persons
+      .filter((p) => p.status === 1 && p.relationship === '04' && setaiOfDisabled.has(p.setaiNo) && year - Number(p.birthDate.slice(0, 4)) < 18)
+      .map((p) => p.atenaNo),
+  );
 }

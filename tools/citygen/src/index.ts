@@ -7,3 +7,4 @@ export { Random } from './random.js';
 export { writeShogaiFiles, type SourceTruth } from './shogai-writer.js';
 export { writeSourceTruth } from './truth.js';
 export { writeKonkyuLedger } from './konkyu-writer.js';
+export { writeKodomoData, type KodomoData } from './kodomo-writer.js';

@@ -1,0 +1,110 @@
+import type { DataSource } from 'typeorm';
+import { IngestLedger, type Rejection } from '@welfare-hub/ingest';
+import { Linker, type Identity, type Weights } from '@welfare-hub/linkage';
+import { inTransaction } from '@welfare-hub/store';
+import { KodomoClient, type ClientOptions } from './client.js';
+import { checkCase, checkChild, type Case, type Child } from './records.js';
+import { applyFullRead } from './store.js';
+
+/**
+ * Reads the こども家庭センター system through its API and keeps the hub's copy: a full read on start and
+ * every poll, records no longer listed kept as removed, unknown categories kept and reported, every case
+ * linked to a resident through its subject.
+ */
+export class KodomoIngest {
+  readonly ledger: IngestLedger;
+  readonly client: KodomoClient;
+  private readonly children: Linker;
+  private readonly cases: Linker;
+  private running: Promise<void> = Promise.resolve();
+  private state: 'not_read' | 'reading' | 'ok' | 'degraded' | 'failed' = 'not_read';
+  private lastReadAt: Date | null = null;
+  private timer: NodeJS.Timeout | null = null;
+  private reads = 0;
+
+  constructor(private readonly options: { db: DataSource; client: ClientOptions; pollSeconds?: number; weights?: Weights }) {
+    this.ledger = new IngestLedger(options.db, 'kodomo');
+    this.client = new KodomoClient(options.client);
+    this.children = new Linker(options.db, 'kodomo-child', options.weights);
+    this.cases = new Linker(options.db, 'kodomo-case', options.weights);
+  }
+
+  scan(): Promise<void> {
+    this.running = this.running.then(() => this.read(), () => this.read());
+    return this.running;
+  }
+
+  private async read(): Promise<void> {
+    if (this.state !== 'not_read') this.state = 'reading';
+    const name = `full read ${++this.reads}`;
+    try {
+      const [rawChildren, rawCases] = await Promise.all([
+        this.client.all<Record<string, unknown>>('/v1/children'),
+        this.client.all<Record<string, unknown>>('/v1/cases'),
+      ]);
+      const rejections: Rejection[] = [];
+      const children: Child[] = [];
+      const cases: Case[] = [];
+      rawChildren.forEach((raw, i) => {
+        const checked = checkChild(raw);
+        if (checked.ok) children.push(checked.value);
+        else rejections.push({ origin: `children:${String(raw['childId'] ?? '?')}`, position: i + 1, reason: checked.reason, field: checked.field, raw: Buffer.from(JSON.stringify(raw)) });
+      });
+      rawCases.forEach((raw, i) => {
+        const checked = checkCase(raw);
+        if (checked.ok) cases.push(checked.value);
+        else rejections.push({ origin: `cases:${String(raw['caseId'] ?? '?')}`, position: i + 1, reason: checked.reason, field: checked.field, raw: Buffer.from(JSON.stringify(raw)) });
+      });
+      const removed = await inTransaction(this.options.db, async (tx) => {
+        await this.ledger.recordRejections(rejections, tx);
+        return applyFullRead(tx, children, cases);
+      });
+      await this.link(children, cases);
+      const unknown = cases.filter((c) => !c.categoryKnown).length;
+      const notes = [removed > 0 ? `${removed} records no longer listed (kept as removed)` : '', unknown > 0 ? `${unknown} cases with a category the spec does not list (kept)` : ''].filter(Boolean);
+      await this.ledger.recordRead({ name, sha256: null, state: 'applied', recordsRead: rawChildren.length + rawCases.length, recordsRejected: rejections.length, problem: notes.join('; ') || null });
+      this.state = 'ok';
+    } catch (error) {
+      this.state = this.state === 'not_read' ? 'failed' : 'degraded';
+      await this.ledger.recordRead({ name, sha256: null, state: 'failed', recordsRead: 0, recordsRejected: 0, problem: error instanceof Error ? error.message : 'read failed' });
+    } finally {
+      this.lastReadAt = new Date();
+    }
+  }
+
+  private async link(children: readonly Child[], cases: readonly Case[]): Promise<void> {
+    const byId = new Map(children.map((c) => [c.childId, c]));
+    const childIdentity = (c: Child): Identity => ({ sourceKey: c.childId, atenaNo: c.atenaNo, name: c.name, nameKana: c.nameKana, birthDate: c.birthDate, sex: c.sex });
+    const caseIdentity = (c: Case): Identity => {
+      const child = c.childId ? byId.get(c.childId) : undefined;
+      return child
+        ? { ...childIdentity(child), sourceKey: c.caseId, atenaNo: c.atenaNo ?? child.atenaNo }
+        : { sourceKey: c.caseId, atenaNo: c.atenaNo, name: c.name, nameKana: c.nameKana, birthDate: c.birthDate };
+    };
+    for (let i = 0; i < children.length; i += 1000) await this.children.link(children.slice(i, i + 1000).map(childIdentity));
+    for (let i = 0; i < cases.length; i += 1000) await this.cases.link(cases.slice(i, i + 1000).map(caseIdentity));
+  }
+
+  /** Reads again every pollSeconds (default 300). */
+  watch(): void {
+    if (this.timer) return;
+    this.timer = setInterval(() => void this.scan(), (this.options.pollSeconds ?? 300) * 1000);
+    this.timer.unref();
+  }
+
+  async close(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+    await this.running.catch(() => undefined);
+  }
+
+  async health(): Promise<{ state: string; lastReadAt: string | null; recordsRead: number; recordsRejected: number; awaitingLink: number }> {
+    return {
+      state: this.state,
+      lastReadAt: this.lastReadAt?.toISOString() ?? null,
+      recordsRead: await this.ledger.appliedRecords(),
+      recordsRejected: await this.ledger.countUnresolved(),
+      awaitingLink: (await this.children.awaitingLink()) + (await this.cases.awaitingLink()),
+    };
+  }
+}

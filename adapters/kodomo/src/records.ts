@@ -1,0 +1,93 @@
+import { toFullwidthKatakana } from '@welfare-hub/codec';
+
+export const KNOWN_CATEGORIES = ['要保護児童', '要支援児童', '特定妊婦', '利用者支援', '子育て世帯訪問支援', 'ヤングケアラー支援'];
+
+export interface Child {
+  childId: string;
+  atenaNo: string | null;
+  name: string;
+  nameKana: string;
+  birthDate: string;
+  sex: 'MALE' | 'FEMALE';
+  updatedAt: string;
+}
+
+export interface Case {
+  caseId: string;
+  subjectType: 'child' | 'expectant_mother' | 'household';
+  childId: string | null;
+  atenaNo: string | null;
+  name: string | null;
+  nameKana: string | null;
+  birthDate: string | null;
+  category: string;
+  /** False for a category the spec does not list (after a vendor upgrade): kept and reported, never dropped. */
+  categoryKnown: boolean;
+  status: 'OPEN' | 'CLOSED';
+  openedOn: string;
+  closedOn: string | null;
+  youngCarerConcern: boolean;
+  updatedAt: string;
+}
+
+export type Checked<T> = { ok: true; value: T } | { ok: false; reason: string; field: string };
+
+const ISO = /^\d{4}-\d{2}-\d{2}$/;
+const isDate = (v: unknown): v is string => typeof v === 'string' && ISO.test(v) && !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v);
+const isAtena = (v: unknown): v is string | null => v === null || v === undefined || (typeof v === 'string' && /^\d{10}$/.test(v));
+const kana = (v: string): string => toFullwidthKatakana(v).trim().split(/[\s\u3000]+/u).join('\u3000');
+
+export function checkChild(raw: Record<string, unknown>): Checked<Child> {
+  if (typeof raw['childId'] !== 'string' || raw['childId'] === '') return { ok: false, field: 'childId', reason: 'childId missing' };
+  if (!isAtena(raw['atenaNo'])) return { ok: false, field: 'atenaNo', reason: 'atenaNo is not 10 digits' };
+  if (typeof raw['name'] !== 'string' || typeof raw['nameKana'] !== 'string') return { ok: false, field: 'name', reason: 'name or nameKana missing' };
+  if (!isDate(raw['birthDate'])) return { ok: false, field: 'birthDate', reason: 'birthDate is not a date' };
+  if (raw['sex'] !== 'M' && raw['sex'] !== 'F') return { ok: false, field: 'sex', reason: 'sex is not M or F' };
+  if (typeof raw['updatedAt'] !== 'string' || Number.isNaN(Date.parse(raw['updatedAt']))) return { ok: false, field: 'updatedAt', reason: 'updatedAt is not a timestamp' };
+  return {
+    ok: true,
+    value: {
+      childId: raw['childId'],
+      atenaNo: (raw['atenaNo'] as string | null | undefined) ?? null,
+      name: raw['name'].replace(/ /g, '\u3000'),
+      nameKana: kana(raw['nameKana']),
+      birthDate: raw['birthDate'],
+      sex: raw['sex'] === 'M' ? 'MALE' : 'FEMALE',
+      updatedAt: raw['updatedAt'],
+    },
+  };
+}
+
+export function checkCase(raw: Record<string, unknown>): Checked<Case> {
+  const subject = raw['subject'] as Record<string, unknown> | undefined;
+  if (typeof raw['caseId'] !== 'string' || raw['caseId'] === '') return { ok: false, field: 'caseId', reason: 'caseId missing' };
+  const type = subject?.['type'];
+  if (type !== 'child' && type !== 'expectant_mother' && type !== 'household') return { ok: false, field: 'subject.type', reason: 'subject.type not in the specification' };
+  if (!isAtena(subject!['atenaNo'])) return { ok: false, field: 'subject.atenaNo', reason: 'subject.atenaNo is not 10 digits' };
+  if (type === 'child' && typeof subject!['childId'] !== 'string') return { ok: false, field: 'subject.childId', reason: 'subject.childId missing' };
+  if (type !== 'child' && subject!['birthDate'] != null && !isDate(subject!['birthDate'])) return { ok: false, field: 'subject.birthDate', reason: 'subject.birthDate is not a date' };
+  if (typeof raw['category'] !== 'string' || raw['category'] === '') return { ok: false, field: 'category', reason: 'category missing' };
+  if (raw['status'] !== 'open' && raw['status'] !== 'closed') return { ok: false, field: 'status', reason: 'status is not open or closed' };
+  if (!isDate(raw['openedOn'])) return { ok: false, field: 'openedOn', reason: 'openedOn is not a date' };
+  if (raw['closedOn'] != null && !isDate(raw['closedOn'])) return { ok: false, field: 'closedOn', reason: 'closedOn is not a date' };
+  if (typeof raw['youngCarerConcern'] !== 'boolean') return { ok: false, field: 'youngCarerConcern', reason: 'youngCarerConcern is not a boolean' };
+  return {
+    ok: true,
+    value: {
+      caseId: raw['caseId'],
+      subjectType: type,
+      childId: type === 'child' ? (subject!['childId'] as string) : null,
+      atenaNo: (subject!['atenaNo'] as string | null | undefined) ?? null,
+      name: typeof subject!['name'] === 'string' ? subject!['name'].replace(/ /g, '\u3000') : null,
+      nameKana: typeof subject!['nameKana'] === 'string' ? kana(subject!['nameKana']) : null,
+      birthDate: (subject!['birthDate'] as string | null | undefined) ?? null,
+      category: raw['category'],
+      categoryKnown: KNOWN_CATEGORIES.includes(raw['category']),
+      status: raw['status'] === 'open' ? 'OPEN' : 'CLOSED',
+      openedOn: raw['openedOn'],
+      closedOn: (raw['closedOn'] as string | null | undefined) ?? null,
+      youngCarerConcern: raw['youngCarerConcern'],
+      updatedAt: String(raw['updatedAt'] ?? ''),
+    },
+  };
+}

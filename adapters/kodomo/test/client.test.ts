@@ -1,0 +1,101 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startKodomoSimulator, type KodomoSimulator } from '@welfare-hub/kodomo-sim';
+import { KodomoClient, KodomoUnauthorized, KodomoUnavailable, checkCase } from '../src/index.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'kodomo-'));
+const dataFile = join(dir, 'kodomo.json');
+const children = Array.from({ length: 1203 }, (_, i) => ({
+  childId: `C${String(i).padStart(8, '0')}`,
+  atenaNo: null,
+  name: '山田 花子',
+  nameKana: 'ヤマダ ハナコ',
+  birthDate: '2015-06-01',
+  sex: 'F',
+  guardians: [],
+  updatedAt: i < 1000 ? '2024-04-01T09:30:00+09:00' : '2024-05-01T09:30:00+09:00',
+}));
+writeFileSync(dataFile, JSON.stringify({ children, cases: [] }));
+
+describe('the kodomo API client against the simulator', () => {
+  let sim: KodomoSimulator;
+  beforeEach(async () => {
+    sim = await startKodomoSimulator({ dataFile, apiKey: 'k', faults: { rateLimit: 1000 } });
+  });
+  afterEach(() => sim.close());
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  const client = (overrides: Partial<ConstructorParameters<typeof KodomoClient>[0]> = {}) =>
+    new KodomoClient({ baseUrl: sim.url, apiKey: 'k', backoffMs: 10, attempts: 4, timeoutMs: 2000, ...overrides });
+
+  it('pages through everything with the cursor', async () => {
+    const all = await client().all<{ childId: string }>('/v1/children');
+    expect(all).toHaveLength(1203);
+    expect(new Set(all.map((c) => c.childId)).size).toBe(1203);
+    expect(sim.requests).toBe(3);
+  });
+
+  it('asks only for what changed since a time', async () => {
+    expect(await client().all('/v1/children', '2024-05-01T00:00:00+09:00')).toHaveLength(203);
+  });
+
+  it('refuses to go on with a wrong key', async () => {
+    await expect(client({ apiKey: 'wrong' }).all('/v1/children')).rejects.toBeInstanceOf(KodomoUnauthorized);
+  });
+
+  it('retries 503s and dropped connections', async () => {
+    sim.faults.status503Every = 2;
+    sim.faults.dropEvery = 3;
+    expect(await client({ attempts: 6 }).all('/v1/children')).toHaveLength(1203);
+  });
+
+  it('waits out a 429 for its Retry-After', async () => {
+    sim.faults.rateLimit = 1;
+    const started = Date.now();
+    expect(await client().all('/v1/children')).toHaveLength(1203);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(900);
+  });
+
+  it('gives up with a clear error that names no person', async () => {
+    sim.faults.status503Every = 1;
+    const error = await client().all('/v1/children').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(KodomoUnavailable);
+    expect((error as Error).message).toBe('the kodomo system did not answer after 4 attempts');
+  });
+
+  it('gives up on a system that does not answer in time', async () => {
+    sim.faults.delayMs = 500;
+    await expect(client({ timeoutMs: 100, attempts: 2 }).all('/v1/children')).rejects.toBeInstanceOf(KodomoUnavailable);
+  });
+});
+
+describe('kodomo records', () => {
+  const base = {
+    caseId: 'K2024-000123',
+    subject: { type: 'child', childId: 'C00012345', atenaNo: '0000012347' },
+    category: '要支援児童',
+    status: 'open',
+    openedOn: '2024-02-10',
+    closedOn: null,
+    youngCarerConcern: false,
+    youtaikyoRegistered: true,
+    summary: 'free text',
+    updatedAt: '2024-04-01T09:30:00+09:00',
+  };
+
+  it('keeps a case of a category the spec does not list, marked unknown', () => {
+    expect(checkCase({ ...base, category: '家庭訪問支援(新)' })).toMatchObject({ ok: true, value: { category: '家庭訪問支援(新)', categoryKnown: false } });
+    expect(checkCase(base)).toMatchObject({ ok: true, value: { categoryKnown: true, status: 'OPEN', childId: 'C00012345' } });
+  });
+
+  it.each([
+    ['subject.type', { subject: { type: 'family' } }],
+    ['status', { status: 'pending' }],
+    ['openedOn', { openedOn: '2024-02-30' }],
+    ['subject.atenaNo', { subject: { type: 'child', childId: 'C1', atenaNo: '12' } }],
+    ['youngCarerConcern', { youngCarerConcern: 'no' }],
+  ])('rejects a bad %s', (field, change) => {
+    expect(checkCase({ ...base, ...change })).toMatchObject({ ok: false, field });
+  });
+});

@@ -1,0 +1,1 @@
+export { kodomoSubgraph } from './subgraph.js';

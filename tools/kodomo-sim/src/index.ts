@@ -1,0 +1,1 @@
+export { startKodomoSimulator, type Faults, type KodomoSimulator } from './server.js';
