@@ -16,6 +16,8 @@ export interface HubConfig {
   kodomoUrl: string | null;
   kodomoApiKey: string;
   kodomoPollSeconds: number;
+  /** The 介護 vendor database; null for the demo city's tables in the hub's own store. */
+  kaigoDbUrl: string | null;
   demoResidents: number;
   demoSeed: number;
 }
@@ -40,6 +42,7 @@ export function hubConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
     kodomoUrl: env['HUB_KODOMO_URL'] || null,
     kodomoApiKey: env['HUB_KODOMO_API_KEY'] ?? '',
     kodomoPollSeconds: positiveInt(env, 'HUB_KODOMO_POLL_SECONDS', 300),
+    kaigoDbUrl: env['HUB_KAIGO_DB_URL'] || null,
     demoResidents: positiveInt(env, 'HUB_DEMO_RESIDENTS', 10_000),
     demoSeed: positiveInt(env, 'HUB_DEMO_SEED', 20261122),
   };
@@ -47,5 +50,5 @@ export function hubConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
 
 /** A hub whose sources are all configured is a real deployment: it seeds no demo register. */
 export function isDemo(config: HubConfig): boolean {
-  return config.jukiDir === null || config.shogaiDir === null || config.konkyuDir === null || config.kodomoUrl === null;
+  return config.jukiDir === null || config.shogaiDir === null || config.konkyuDir === null || config.kodomoUrl === null || config.kaigoDbUrl === null;
 }

@@ -9,6 +9,8 @@ export interface SourceDirs {
   konkyuDir: string;
   /** The demo city's kodomo data, which the simulator serves. */
   kodomoFile: string;
+  /** The demo city's 介護 vendor rows, loaded into a simulated vendor database. */
+  kaigoFile: string;
 }
 
 /**
@@ -19,7 +21,7 @@ export async function ensureDemoCity(dataDir: string, residents: number, seed: n
   const root = join(dataDir, 'demo-city');
   const marker = join(root, 'city.json');
   const wanted = JSON.stringify({ residents, seed });
-  const dirs = { jukiDir: join(root, 'juki'), shogaiDir: join(root, 'shogai'), konkyuDir: join(root, 'konkyu'), kodomoFile: join(root, 'kodomo', 'kodomo.json') };
+  const dirs = { jukiDir: join(root, 'juki'), shogaiDir: join(root, 'shogai'), konkyuDir: join(root, 'konkyu'), kodomoFile: join(root, 'kodomo', 'kodomo.json'), kaigoFile: join(root, 'kaigo', 'kaigo.json') };
   if (existsSync(marker) && readFileSync(marker, 'utf8') === wanted && Object.values(dirs).every((d) => existsSync(d))) return dirs;
   rmSync(root, { recursive: true, force: true });
   mkdirSync(root, { recursive: true });
@@ -36,5 +38,6 @@ export async function sourceDirs(config: HubConfig, asOf: string): Promise<Sourc
     shogaiDir: config.shogaiDir ?? demo!.shogaiDir,
     konkyuDir: config.konkyuDir ?? demo!.konkyuDir,
     kodomoFile: demo?.kodomoFile ?? '',
+    kaigoFile: demo?.kaigoFile ?? '',
   };
 }

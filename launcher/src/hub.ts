@@ -9,6 +9,9 @@ import { konkyuSubgraph } from '@welfare-hub/subgraph-konkyu';
 import { KodomoIngest } from '@welfare-hub/adapter-kodomo';
 import { kodomoSubgraph } from '@welfare-hub/subgraph-kodomo';
 import { kodomoSource } from './kodomo-source.js';
+import { KaigoIngest } from '@welfare-hub/adapter-kaigo';
+import { kaigoSubgraph } from '@welfare-hub/subgraph-kaigo';
+import { kaigoSource } from './kaigo-source.js';
 import { authConfig, createAuthenticator, startGateway } from '@welfare-hub/gateway';
 import { Policy } from '@welfare-hub/policy';
 import { subgraphEndpoints, supergraphSdl, type SubgraphEndpoint } from '@welfare-hub/schema';
@@ -64,6 +67,8 @@ export async function startHub(config: HubConfig, options: StartOptions = {}): P
   const shogai = new ShogaiIngest({ dir: dirs.shogaiDir, db: db.dataSource });
   const konkyu = new KonkyuIngest({ dir: dirs.konkyuDir, db: db.dataSource });
   const kodomoApi = await kodomoSource(config, dirs.kodomoFile);
+  const kaigoDb = await kaigoSource(config, db.dataSource, dirs.kaigoFile);
+  const kaigo = new KaigoIngest({ vendor: kaigoDb.vendor, db: db.dataSource });
   const kodomo = new KodomoIngest({ db: db.dataSource, client: { baseUrl: kodomoApi.url, apiKey: kodomoApi.apiKey }, pollSeconds: config.kodomoPollSeconds });
   const endpoints = subgraphEndpoints(env);
   const serve = <C extends object>(definition: SubgraphDefinition<C>): Promise<RunningSubgraph> => {
@@ -77,6 +82,7 @@ export async function startHub(config: HubConfig, options: StartOptions = {}): P
     await serve(shogaiSubgraph({ db: db.dataSource, ingest: shogai, policy })),
     await serve(konkyuSubgraph({ db: db.dataSource, ingest: konkyu, policy })),
     await serve(kodomoSubgraph({ db: db.dataSource, ingest: kodomo, policy })),
+    await serve(kaigoSubgraph({ db: db.dataSource, ingest: kaigo, policy })),
   ];
   const gateway = await startGateway({
     host: config.host,
@@ -93,7 +99,9 @@ export async function startHub(config: HubConfig, options: StartOptions = {}): P
       await shogai.scan();
       await konkyu.scan();
       await kodomo.scan();
+      await kaigo.scan();
       kodomo.watch();
+      kaigo.watch();
       await Promise.all([ingest.watch(), shogai.watch(), konkyu.watch()]);
     },
     (error: unknown) => {
@@ -115,6 +123,8 @@ export async function startHub(config: HubConfig, options: StartOptions = {}): P
       await konkyu.close();
       await kodomo.close();
       await kodomoApi.close();
+      await kaigo.close();
+      await kaigoDb.close();
       if (!store) await db.close();
     },
   };

@@ -6,6 +6,7 @@ import { linkageMigrations } from '@welfare-hub/linkage';
 import { shogaiMigrations } from '@welfare-hub/adapter-shogai';
 import { konkyuMigrations } from '@welfare-hub/adapter-konkyu';
 import { kodomoMigrations } from '@welfare-hub/adapter-kodomo';
+import { kaigoMigrations } from '@welfare-hub/adapter-kaigo';
 
 /** Every module's migrations; TypeORM orders them by their timestamps. */
 export const allMigrations: (new () => MigrationInterface)[] = [
@@ -16,4 +17,5 @@ export const allMigrations: (new () => MigrationInterface)[] = [
   ...shogaiMigrations,
   ...konkyuMigrations,
   ...kodomoMigrations,
+  ...kaigoMigrations,
 ];

@@ -6,6 +6,7 @@ import { todayInTokyo } from '@welfare-hub/subgraph-juki';
 import { isDemo, type HubConfig } from './config.js';
 import { sourceDirs } from './demo-city.js';
 import { kodomoSource } from './kodomo-source.js';
+import { kaigoSource } from './kaigo-source.js';
 import { allMigrations } from './migrations.js';
 import { seedDemoRegister } from './seed.js';
 
@@ -22,17 +23,20 @@ function entry(pkg: string): string {
 export async function startProcesses(config: HubConfig): Promise<{ stop(): Promise<void> }> {
   const store = await openStore({ databaseUrl: config.databaseUrl!, migrations: allMigrations });
   if (isDemo(config)) await seedDemoRegister(store.dataSource);
-  await store.close();
   const dirs = await sourceDirs(config, todayInTokyo());
   const { privatePem, publicPem } = await exportSigningKeys(await generateSigningKeys());
   const kodomo = await kodomoSource(config, dirs.kodomoFile);
-  const base = { ...process.env, HUB_KODOMO_URL: kodomo.url, HUB_KODOMO_API_KEY: kodomo.apiKey, HUB_DATABASE_URL: config.databaseUrl!, HUB_JUKI_DIR: dirs.jukiDir, HUB_SHOGAI_DIR: dirs.shogaiDir, HUB_KONKYU_DIR: dirs.konkyuDir };
+  // The demo's simulated vendor tables live in the hub's database; a real vendor database is named by its URL.
+  await (await kaigoSource(config, store.dataSource, dirs.kaigoFile)).close();
+  await store.close();
+  const base = { ...process.env, HUB_KODOMO_URL: kodomo.url, HUB_KODOMO_API_KEY: kodomo.apiKey, HUB_DATABASE_URL: config.databaseUrl!, HUB_JUKI_DIR: dirs.jukiDir, HUB_SHOGAI_DIR: dirs.shogaiDir, HUB_KONKYU_DIR: dirs.konkyuDir, HUB_KAIGO_DB_URL: config.kaigoDbUrl ?? config.databaseUrl! };
   const children: ChildProcess[] = [
     spawn(process.execPath, [entry('@welfare-hub/subgraph-juki')], { env: { ...base, HUB_CONTEXT_PUBLIC_KEY: publicPem }, stdio: 'inherit' }),
     spawn(process.execPath, [entry('@welfare-hub/subgraph-hub')], { env: { ...base, HUB_CONTEXT_PUBLIC_KEY: publicPem }, stdio: 'inherit' }),
     spawn(process.execPath, [entry('@welfare-hub/subgraph-shogai')], { env: { ...base, HUB_CONTEXT_PUBLIC_KEY: publicPem }, stdio: 'inherit' }),
     spawn(process.execPath, [entry('@welfare-hub/subgraph-konkyu')], { env: { ...base, HUB_CONTEXT_PUBLIC_KEY: publicPem }, stdio: 'inherit' }),
     spawn(process.execPath, [entry('@welfare-hub/subgraph-kodomo')], { env: { ...base, HUB_CONTEXT_PUBLIC_KEY: publicPem }, stdio: 'inherit' }),
+    spawn(process.execPath, [entry('@welfare-hub/subgraph-kaigo')], { env: { ...base, HUB_CONTEXT_PUBLIC_KEY: publicPem }, stdio: 'inherit' }),
     spawn(process.execPath, [entry('@welfare-hub/gateway')], { env: { ...base, HUB_CONTEXT_PRIVATE_KEY: privatePem }, stdio: 'inherit' }),
   ];
   let stopping = false;

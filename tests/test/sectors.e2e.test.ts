@@ -94,12 +94,33 @@ describe('sector data through the gateway, on the OWN_SECTOR basis', () => {
     expect(other.data!.person.kodomo).toBeNull();
   });
 
+  it('shows 介護 certification and consultations from the vendor database to the 地域包括 only', async () => {
+    const [linked] = await t.hub.store.dataSource.query(
+      `SELECT l.atena_no FROM linkage.link l JOIN kaigo.nintei n ON n.no = l.source_key
+       WHERE l.source = 'kaigo-hihokensha' AND l.state = 'linked' AND n.valid_from <= current_date AND n.valid_until >= current_date
+       ORDER BY l.atena_no LIMIT 1`,
+    );
+    const query = `query ($id: ID!) { person(id: $id) { kaigo { insuredNumber careLevel careLevelValidUntil consultations { id category } } } }`;
+    const staff = await graphql<{ person: { kaigo: { insuredNumber: string; careLevel: string } | null } }>(t.hub.url, query, {
+      token: await token({ sub: 'kaigo-01', org: 'KAIGO-HOKATSU' }),
+      variables: { id: linked.atena_no },
+    });
+    expect(staff.errors).toBeUndefined();
+    expect(staff.data!.person.kaigo!.insuredNumber).toMatch(/^\d{10}$/);
+    expect(staff.data!.person.kaigo!.careLevel).toMatch(/^(SUPPORT|CARE)_\d$/);
+    const other = await graphql<{ person: { kaigo: unknown } }>(t.hub.url, query, {
+      token: await token({ sub: 'kodomo-01', org: 'KODOMO-CENTER' }),
+      variables: { id: linked.atena_no },
+    });
+    expect(other.data!.person.kaigo).toBeNull();
+  });
+
   it('reports the shogai source read, with its linkage queue, in readiness', async () => {
     const body = (await (await fetch(t.hub.readyUrl)).json()) as { sources: Record<string, { state: string; recordsRead: number; awaitingLink: number }> };
     expect(body.sources['shogai']).toMatchObject({ state: 'ok' });
     expect(body.sources['shogai']!.recordsRead).toBeGreaterThan(0);
     expect(body.sources['shogai']!.awaitingLink).toBeGreaterThanOrEqual(0);
-    for (const source of ['konkyu', 'kodomo']) expect(body.sources[source]).toMatchObject({ state: 'ok' });
+    for (const source of ['konkyu', 'kodomo', 'kaigo']) expect(body.sources[source]).toMatchObject({ state: 'ok' });
   });
 
   describe('the confirmation queue', () => {

@@ -10,6 +10,8 @@ const SOURCE_SECTOR: Record<string, Sector> = {
   konkyu: 'KONKYU',
   'kodomo-child': 'KODOMO',
   'kodomo-case': 'KODOMO',
+  'kaigo-hihokensha': 'KAIGO',
+  'kaigo-sodan': 'KAIGO',
 };
 
 /** Linking a record shows who it is about: only staff of the sector that holds the record may do it. */

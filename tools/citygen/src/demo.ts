@@ -5,6 +5,7 @@ import { writeTruth, writeSourceTruth } from './truth.js';
 import { writeShogaiFiles } from './shogai-writer.js';
 import { writeKonkyuLedger } from './konkyu-writer.js';
 import { writeKodomoData } from './kodomo-writer.js';
+import { writeKaigoData } from './kaigo-writer.js';
 
 export interface DemoCityOptions {
   dir: string;
@@ -24,7 +25,7 @@ export interface DemoCity {
   invalidRecords: number;
 }
 
-/** Writes a whole demo city: a folder per source system (`juki/`, `shogai/`, `konkyu/`, `kodomo/`) and `truth/` with what they should mean. */
+/** Writes a whole demo city: a folder per source system (`juki/`, `shogai/`, `konkyu/`, `kodomo/`, `kaigo/`) and `truth/` with what they should mean. */
 export async function generateDemoCity(options: DemoCityOptions): Promise<DemoCity> {
   const idoDays = options.idoDays ?? 3;
   const start = new Date(`${options.asOf}T00:00:00Z`);
@@ -38,6 +39,7 @@ export async function generateDemoCity(options: DemoCityOptions): Promise<DemoCi
   writeSourceTruth(options.dir, 'konkyu', konkyu);
   const kodomo = writeKodomoData(city, join(options.dir, 'kodomo'), { asOf: city.asOf, seed: options.seed, carers: youngCarers(city, shogai) });
   writeSourceTruth(options.dir, 'kodomo', kodomo);
+  writeSourceTruth(options.dir, 'kaigo', writeKaigoData(city, join(options.dir, 'kaigo'), { asOf: city.asOf, seed: options.seed }));
   return { persons: city.persons.length, households: city.households.length, files: juki.files, bytes: juki.bytes, invalidRecords: juki.invalid.length };
 }
 

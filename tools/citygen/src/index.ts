@@ -8,3 +8,4 @@ export { writeShogaiFiles, type SourceTruth } from './shogai-writer.js';
 export { writeSourceTruth } from './truth.js';
 export { writeKonkyuLedger } from './konkyu-writer.js';
 export { writeKodomoData, type KodomoData } from './kodomo-writer.js';
+export { writeKaigoData, type KaigoData } from './kaigo-writer.js';

@@ -1,0 +1,113 @@
+import type { DataSource } from 'typeorm';
+import { IngestLedger, type Rejection } from '@welfare-hub/ingest';
+import { Linker, type Identity, type Weights } from '@welfare-hub/linkage';
+import { inTransaction } from '@welfare-hub/store';
+import { readVendor, type VendorRow } from './read.js';
+import { checkHihokensha, checkNintei, checkSodan, type Checked, type DateFault, type Hihokensha, type Nintei, type Sodan } from './records.js';
+import { replaceCopy } from './store.js';
+
+/**
+ * Keeps the hub's copy of the 介護保険 vendor database: a full read (which is also the periodic full
+ * comparison the spec asks for, since a batch correction can leave an older UPD_DT) on start and every poll.
+ * A bad code rejects its row; a bad date rejects only the date, reported. Insured persons and consultations
+ * are linked to residents.
+ */
+export class KaigoIngest {
+  readonly ledger: IngestLedger;
+  private readonly insured: Linker;
+  private readonly consultations: Linker;
+  private running: Promise<void> = Promise.resolve();
+  private state: 'not_read' | 'reading' | 'ok' | 'degraded' | 'failed' = 'not_read';
+  private lastReadAt: Date | null = null;
+  private timer: NodeJS.Timeout | null = null;
+  private reads = 0;
+
+  constructor(private readonly options: { vendor: DataSource; db: DataSource; pollSeconds?: number; weights?: Weights }) {
+    this.ledger = new IngestLedger(options.db, 'kaigo');
+    this.insured = new Linker(options.db, 'kaigo-hihokensha', options.weights);
+    this.consultations = new Linker(options.db, 'kaigo-sodan', options.weights);
+  }
+
+  scan(): Promise<void> {
+    this.running = this.running.then(() => this.read(), () => this.read());
+    return this.running;
+  }
+
+  private async read(): Promise<void> {
+    if (this.state !== 'not_read') this.state = 'reading';
+    const name = `full read ${++this.reads}`;
+    try {
+      const raw = await readVendor(this.options.vendor);
+      const rejections: Rejection[] = [];
+      const faults: DateFault[] = [];
+      const keep = <T>(table: string, rows: VendorRow[], check: (r: VendorRow) => Checked<T>, key: (r: VendorRow) => string): T[] =>
+        rows.flatMap((row, i) => {
+          const checked = check(row);
+          if (checked.ok) {
+            faults.push(...checked.faults);
+            return [checked.value];
+          }
+          rejections.push({ origin: `${table}:${key(row)}`, position: i + 1, reason: checked.reason, field: checked.field, raw: Buffer.from(JSON.stringify(row)) });
+          return [];
+        });
+      const hihokensha = keep<Hihokensha>('T_HIHOKENSHA', raw.hihokensha, checkHihokensha, (r) => String(r['hihokensha_no']));
+      const nintei = keep<Nintei>('T_NINTEI', raw.nintei, checkNintei, (r) => `${r['hihokensha_no']}/${r['rireki_no']}`);
+      const sodan = keep<Sodan>('T_HOKATSU_SODAN', raw.sodan, checkSodan, (r) => String(r['sodan_id']));
+      // A date the vendor cannot have meant: the row stays, without the date, and the fault is on record.
+      for (const f of faults) rejections.push({ origin: `${f.table}:${f.key}`, position: 0, reason: `${f.column}: impossible date; the row is kept without it`, field: f.column });
+      await inTransaction(this.options.db, async (tx) => {
+        await this.ledger.recordRejections(dedupe(rejections), tx);
+        await replaceCopy(tx, hihokensha, nintei, sodan);
+      });
+      await this.link(hihokensha, sodan);
+      const read = raw.hihokensha.length + raw.nintei.length + raw.sodan.length;
+      await this.ledger.recordRead({ name, sha256: null, state: 'applied', recordsRead: read, recordsRejected: rejections.length, problem: faults.length > 0 ? `${faults.length} impossible dates kept as unknown` : null });
+      this.state = 'ok';
+    } catch {
+      this.state = this.state === 'not_read' ? 'failed' : 'degraded';
+      await this.ledger.recordRead({ name, sha256: null, state: 'failed', recordsRead: 0, recordsRejected: 0, problem: 'the vendor database could not be read' });
+    } finally {
+      this.lastReadAt = new Date();
+    }
+  }
+
+  private async link(hihokensha: readonly Hihokensha[], sodan: readonly Sodan[]): Promise<void> {
+    const byNo = new Map(hihokensha.map((h) => [h.no, h]));
+    const insuredIdentity = (h: Hihokensha): Identity => ({ sourceKey: h.no, atenaNo: h.atenaNo, name: h.name, nameKana: h.nameKana, birthDate: h.birthDate, sex: h.sex });
+    const sodanIdentity = (s: Sodan): Identity => {
+      const h = s.no ? byNo.get(s.no) : undefined;
+      return h ? { ...insuredIdentity(h), sourceKey: s.id, atenaNo: s.atenaNo ?? h.atenaNo } : { sourceKey: s.id, atenaNo: s.atenaNo, nameKana: s.kana };
+    };
+    for (let i = 0; i < hihokensha.length; i += 1000) await this.insured.link(hihokensha.slice(i, i + 1000).map(insuredIdentity));
+    for (let i = 0; i < sodan.length; i += 1000) await this.consultations.link(sodan.slice(i, i + 1000).map(sodanIdentity));
+  }
+
+  watch(): void {
+    if (this.timer) return;
+    this.timer = setInterval(() => void this.scan(), (this.options.pollSeconds ?? 600) * 1000);
+    this.timer.unref();
+  }
+
+  async close(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+    await this.running.catch(() => undefined);
+  }
+
+  async health(): Promise<{ state: string; lastReadAt: string | null; recordsRead: number; recordsRejected: number; awaitingLink: number }> {
+    return {
+      state: this.state,
+      lastReadAt: this.lastReadAt?.toISOString() ?? null,
+      recordsRead: await this.ledger.appliedRecords(),
+      recordsRejected: await this.ledger.countUnresolved(),
+      awaitingLink: (await this.insured.awaitingLink()) + (await this.consultations.awaitingLink()),
+    };
+  }
+}
+
+/** One entry per origin and position, as the ledger keys them. */
+function dedupe(rejections: Rejection[]): Rejection[] {
+  return [...new Map(rejections.map((r) => [`${r.origin}|${r.position}|${r.field ?? ''}`, r])).values()].map((r) =>
+    r.position === 0 ? { ...r, origin: `${r.origin}:${r.field}` } : r,
+  );
+}

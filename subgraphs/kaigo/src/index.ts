@@ -1,0 +1,1 @@
+export { kaigoSubgraph } from './subgraph.js';

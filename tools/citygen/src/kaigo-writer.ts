@@ -1,0 +1,99 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { City, Person } from './city.js';
+import { Random } from './random.js';
+import type { SourceTruth } from './shogai-writer.js';
+
+/** The vendor database's rows, as the tables of kaigo.md hold them (the simulator loads them into a real database). */
+export interface KaigoData {
+  T_HIHOKENSHA: Record<string, string | null>[];
+  T_NINTEI: Record<string, string | number | null>[];
+  T_KYUFU_JISSEKI: Record<string, string | number>[];
+  T_HOKATSU_SODAN: Record<string, string | number | null>[];
+}
+
+const LEVELS = [['12', 14], ['13', 14], ['21', 20], ['22', 17], ['23', 13], ['24', 12], ['25', 10]] as const;
+
+function ageOn(p: Person, asOf: string): number {
+  let age = Number(asOf.slice(0, 4)) - Number(p.birthDate.slice(0, 4));
+  if (asOf.slice(5) < p.birthDate.slice(5)) age--;
+  return age;
+}
+
+const ymd = (iso: string): string => iso.replaceAll('-', '');
+function shift(iso: string, days: number): string {
+  const d = new Date(`${iso}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+/**
+ * The 介護保険 vendor database for the city: every resident 40+ insured (第1号 from 65), about 19% of those 65+
+ * certified 要支援/要介護 with a history of periods, consultations at the 地域包括支援センター; with the data
+ * quality of an old system: 宛名番号 missing for some, impossible dates in a few rows.
+ */
+export function writeKaigoData(city: City, dir: string, options: { asOf: string; seed: number }): SourceTruth[] {
+  mkdirSync(dir, { recursive: true });
+  const random = new Random((options.seed ^ 0x6a160) >>> 0);
+  const data: KaigoData = { T_HIHOKENSHA: [], T_NINTEI: [], T_KYUFU_JISSEKI: [], T_HOKATSU_SODAN: [] };
+  const truth: SourceTruth[] = [];
+  let insured = 1_000_000;
+  let sodan = 500_000;
+  const upd = `${options.asOf} 09:00:00`;
+  for (const p of city.persons) {
+    if (p.status !== 1) continue;
+    const age = ageOn(p, options.asOf);
+    if (age < 40) continue;
+    const no = String(++insured).padStart(10, '0');
+    const badDate = random.chance(0.002);
+    data.T_HIHOKENSHA.push({
+      HIHOKENSHA_NO: no,
+      ATENA_NO: random.chance(0.03) ? null : p.atenaNo,
+      SHIMEI: `${p.familyName}\u3000${p.givenName}`,
+      SHIMEI_KANA: `${p.familyKana}\u3000${p.givenKana}`,
+      SEINENGAPPI: ymd(p.birthDate),
+      SEIBETSU: p.sex === 'MALE' ? '1' : '2',
+      SHIKAKU_KBN: age >= 65 ? '1' : '2',
+      SHUTOKU_YMD: badDate ? '19990231' : ymd(shift(p.birthDate, age >= 65 ? 65 * 365 + 16 : 40 * 365 + 10)),
+      SOSHITSU_YMD: null,
+      UPD_DT: upd,
+    });
+    truth.push({ source: 'kaigo-hihokensha', key: no, atenaNo: p.atenaNo });
+    const certified = age >= 65 ? random.chance(age >= 85 ? 0.55 : age >= 75 ? 0.2 : 0.04) : random.chance(0.004);
+    if (certified) {
+      const periods = random.int(1, 3);
+      let start = shift(options.asOf, -random.int(30, 300) - (periods - 1) * 365);
+      for (let r = 1; r <= periods; r++) {
+        const end = shift(start, 364);
+        data.T_NINTEI.push({
+          HIHOKENSHA_NO: no, RIREKI_NO: r, YOKAIGODO_CD: random.weighted(LEVELS), SHINSEI_YMD: ymd(shift(start, -30)),
+          NINTEI_YMD: ymd(shift(start, -1)), YUKO_KAISHI_YMD: ymd(start), YUKO_SHURYO_YMD: ymd(end), UPD_DT: upd,
+        });
+        start = shift(end, 1);
+      }
+      if (random.chance(0.05)) {
+        data.T_NINTEI.push({ HIHOKENSHA_NO: no, RIREKI_NO: periods + 1, YOKAIGODO_CD: '99', SHINSEI_YMD: ymd(shift(options.asOf, -10)), NINTEI_YMD: null, YUKO_KAISHI_YMD: null, YUKO_SHURYO_YMD: null, UPD_DT: upd });
+      }
+      data.T_KYUFU_JISSEKI.push({ HIHOKENSHA_NO: no, SERVICE_YM: options.asOf.slice(0, 7).replace('-', ''), SERVICE_SHURUI_CD: random.pick(['11', '13', '15', '17', '43']), TANI_SU: random.int(1000, 30000), UPD_DT: upd });
+    }
+    if (random.chance(age >= 75 ? 0.06 : 0.01)) {
+      const id = ++sodan;
+      const known = random.chance(0.8);
+      data.T_HOKATSU_SODAN.push({
+        SODAN_ID: id,
+        HIHOKENSHA_NO: known ? no : null,
+        ATENA_NO: known && random.chance(0.7) ? p.atenaNo : null,
+        SODANSHA_KANA: known ? null : `${p.familyKana}\u3000${p.givenKana}`,
+        CENTER_CD: random.pick(['0001', '0002', '0003']),
+        SODAN_YMD: ymd(shift(options.asOf, -random.int(0, 400))),
+        SODAN_KBN: random.pick(['01', '02', '03', '04', '05', '06']),
+        NAIYO: random.pick(['家族より相談。\n介護保険の申請について説明。', '認知症の疑い、見守り継続', null]),
+        STATUS: random.pick(['1', '2']),
+        UPD_DT: upd,
+      });
+      truth.push({ source: 'kaigo-sodan', key: String(id), atenaNo: p.atenaNo });
+    }
+  }
+  writeFileSync(join(dir, 'kaigo.json'), JSON.stringify(data));
+  return truth;
+}
