@@ -35,6 +35,8 @@ export interface GatewayOptions {
   signer: ContextSigner;
   authenticate: Authenticator;
   production: boolean;
+  /** Deadline of each subgraph call. */
+  subgraphTimeoutMs?: number;
 }
 
 export interface RunningGateway {
@@ -53,7 +55,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     buildService: ({ name }) => {
       const url = urls.get(name);
       if (!url) throw new Error(`no address configured for subgraph ${name}`);
-      return new SigningDataSource(name, url, options.signer);
+      return new SigningDataSource(name, url, options.signer, options.subgraphTimeoutMs ?? 5_000);
     },
   });
   const apollo = new ApolloServer<GatewayContext>({

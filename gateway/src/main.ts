@@ -14,6 +14,7 @@ const gateway = await startGateway({
   signer: new ContextSigner(await privateKeyFromEnv()),
   authenticate: createAuthenticator(auth),
   production: auth.mode === 'production',
+  subgraphTimeoutMs: Number(process.env['HUB_SUBGRAPH_TIMEOUT_MS'] || 5000),
 });
 const stop = async (): Promise<void> => {
   await gateway.close();

@@ -6,14 +6,22 @@ export interface GatewayContext {
   hub: HubContext;
 }
 
+/** The subgraphs that serve one sector's data; when one does not answer, only that sector's fields are lost. */
+const SECTOR_OF: Record<string, string> = { kaigo: 'KAIGO', shogai: 'SHOGAI', kodomo: 'KODOMO', konkyu: 'KONKYU' };
+
 /** Sends each subgraph call with a context signed for that subgraph and that operation. */
 export class SigningDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   constructor(
     private readonly subgraph: string,
     url: string,
     private readonly signer: ContextSigner,
+    timeoutMs: number,
   ) {
-    super({ url });
+    // Node's own fetch, with a deadline on every call: a slow subgraph costs its fields, not the answer.
+    super({
+      url,
+      fetcher: ((input: string, init?: RequestInit) => fetch(input, { ...init, signal: AbortSignal.timeout(timeoutMs) })) as never,
+    });
   }
 
   override async willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<void> {
@@ -28,6 +36,15 @@ export class SigningDataSource extends RemoteGraphQLDataSource<GatewayContext> {
    * A subgraph answers 400 when a variable does not coerce (an impossible Date). That is the client's
    * mistake, not a failed subgraph: pass on its BAD_USER_INPUT instead of a transport error.
    */
+  override didEncounterError(error: Error): void {
+    const sector = SECTOR_OF[this.subgraph];
+    const code = error instanceof GraphQLError ? error.extensions['code'] : undefined;
+    if (!sector || code === 'BAD_USER_INPUT') throw error;
+    throw new GraphQLError(`The ${sector} sector did not answer in time; its fields are null`, {
+      extensions: { code: 'SECTOR_UNAVAILABLE', sector },
+    });
+  }
+
   override async errorFromResponse(response: Parameters<RemoteGraphQLDataSource['errorFromResponse']>[0]): Promise<GraphQLError> {
     if (response.status === 400) {
       const body = (await response.clone().json().catch(() => null)) as { errors?: { message?: unknown; extensions?: { code?: unknown } }[] } | null;

@@ -18,6 +18,8 @@ export interface HubConfig {
   kodomoPollSeconds: number;
   /** The 介護 vendor database; null for the demo city's tables in the hub's own store. */
   kaigoDbUrl: string | null;
+  /** Deadline of every subgraph call the gateway makes. */
+  subgraphTimeoutMs: number;
   demoResidents: number;
   demoSeed: number;
 }
@@ -43,6 +45,7 @@ export function hubConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
     kodomoApiKey: env['HUB_KODOMO_API_KEY'] ?? '',
     kodomoPollSeconds: positiveInt(env, 'HUB_KODOMO_POLL_SECONDS', 300),
     kaigoDbUrl: env['HUB_KAIGO_DB_URL'] || null,
+    subgraphTimeoutMs: positiveInt(env, 'HUB_SUBGRAPH_TIMEOUT_MS', 5_000),
     demoResidents: positiveInt(env, 'HUB_DEMO_RESIDENTS', 10_000),
     demoSeed: positiveInt(env, 'HUB_DEMO_SEED', 20261122),
   };

@@ -30,6 +30,7 @@ export interface RunningHub {
   store: Store;
   ingest: JukiIngest;
   endpoints: SubgraphEndpoint[];
+  subgraphs: RunningSubgraph[];
   /** Resolves when every source has been read once. */
   firstRead: Promise<void>;
   close(): Promise<void>;
@@ -92,6 +93,7 @@ export async function startHub(config: HubConfig, options: StartOptions = {}): P
     signer: new ContextSigner(keys.privateKey),
     authenticate: createAuthenticator(auth),
     production: auth.mode === 'production',
+    subgraphTimeoutMs: config.subgraphTimeoutMs,
   });
   // Sector records link against the registry: juki is read first.
   const firstRead = ingest.scan().then(
@@ -114,6 +116,7 @@ export async function startHub(config: HubConfig, options: StartOptions = {}): P
     store: db,
     ingest,
     endpoints,
+    subgraphs,
     firstRead,
     async close() {
       await gateway.close();

@@ -154,4 +154,19 @@ describe('sector data through the gateway, on the OWN_SECTOR basis', () => {
       expect(relinked.get(waiting!.sourceKey)).toMatchObject({ state: 'linked', atenaNo: best.personId, method: 'confirmed' });
     });
   });
+
+  // Last: it stops a subgraph.
+  it('loses only the fields of a sector whose subgraph does not answer, and says so', async () => {
+    const query = `query ($id: ID!) { person(id: $id) { name household { id } kodomo { cases { id } } } }`;
+    await t.hub.subgraphs.find((s) => s.name === 'kodomo')!.close();
+    const answer = await graphql<{ person: { name: string; household: { id: string }; kodomo: unknown } }>(t.hub.url, query, {
+      token: await token({ sub: 'kodomo-01', org: 'KODOMO-CENTER' }),
+      variables: { id: withRecord },
+    });
+    expect(answer.data!.person.name.length).toBeGreaterThan(0);
+    expect(answer.data!.person.household.id).toMatch(/^\d{10}$/);
+    expect(answer.data!.person.kodomo).toBeNull();
+    expect(answer.errors?.map((e) => e.extensions?.code)).toEqual(['SECTOR_UNAVAILABLE']);
+    expect(JSON.stringify(answer.errors)).not.toMatch(/127\.0\.0\.1|ECONNREFUSED|\d{10}/);
+  });
 });
