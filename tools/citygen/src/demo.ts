@@ -6,6 +6,8 @@ import { writeShogaiFiles } from './shogai-writer.js';
 import { writeKonkyuLedger } from './konkyu-writer.js';
 import { writeKodomoData } from './kodomo-writer.js';
 import { writeKaigoData } from './kaigo-writer.js';
+import { involvementOf, plantSituations } from './planted.js';
+import { writeFileSync } from 'node:fs';
 
 export interface DemoCityOptions {
   dir: string;
@@ -31,15 +33,19 @@ export async function generateDemoCity(options: DemoCityOptions): Promise<DemoCi
   const start = new Date(`${options.asOf}T00:00:00Z`);
   start.setUTCDate(start.getUTCDate() - idoDays);
   const city = generateCity({ residents: options.residents, seed: options.seed, asOf: start.toISOString().slice(0, 10) });
+  const planted = plantSituations(city);
+  const involvement = involvementOf(planted);
+  const must = (sector: string): Set<string> => new Set([...involvement].filter(([, s]) => s.has(sector)).map(([a]) => a));
   const juki = await writeJukiFiles(city, join(options.dir, 'juki'), { idoDays, invalidRate: options.invalidRate });
   await writeTruth(city, options.dir, juki.invalid);
-  const shogai = writeShogaiFiles(city, join(options.dir, 'shogai'), { asOf: city.asOf, seed: options.seed });
+  writeFileSync(join(options.dir, 'truth', 'situations.json'), `${JSON.stringify(planted, null, 1)}\n`);
+  const shogai = writeShogaiFiles(city, join(options.dir, 'shogai'), { asOf: city.asOf, seed: options.seed, must: must('SHOGAI') });
   writeSourceTruth(options.dir, 'shogai', shogai);
-  const konkyu = await writeKonkyuLedger(city, join(options.dir, 'konkyu'), { asOf: city.asOf, seed: options.seed });
+  const konkyu = await writeKonkyuLedger(city, join(options.dir, 'konkyu'), { asOf: city.asOf, seed: options.seed, must: must('KONKYU') });
   writeSourceTruth(options.dir, 'konkyu', konkyu);
-  const kodomo = writeKodomoData(city, join(options.dir, 'kodomo'), { asOf: city.asOf, seed: options.seed, carers: youngCarers(city, shogai) });
+  const kodomo = writeKodomoData(city, join(options.dir, 'kodomo'), { asOf: city.asOf, seed: options.seed, carers: youngCarers(city, shogai), must: must('KODOMO') });
   writeSourceTruth(options.dir, 'kodomo', kodomo);
-  writeSourceTruth(options.dir, 'kaigo', writeKaigoData(city, join(options.dir, 'kaigo'), { asOf: city.asOf, seed: options.seed }));
+  writeSourceTruth(options.dir, 'kaigo', writeKaigoData(city, join(options.dir, 'kaigo'), { asOf: city.asOf, seed: options.seed, must: must('KAIGO') }));
   return { persons: city.persons.length, households: city.households.length, files: juki.files, bytes: juki.bytes, invalidRecords: juki.invalid.length };
 }
 

@@ -9,3 +9,4 @@ export { writeSourceTruth } from './truth.js';
 export { writeKonkyuLedger } from './konkyu-writer.js';
 export { writeKodomoData, type KodomoData } from './kodomo-writer.js';
 export { writeKaigoData, type KaigoData } from './kaigo-writer.js';
+export { plantSituations, type Planted } from './planted.js';

@@ -32,7 +32,7 @@ function shift(iso: string, days: number): string {
  * certified 要支援/要介護 with a history of periods, consultations at the 地域包括支援センター; with the data
  * quality of an old system: 宛名番号 missing for some, impossible dates in a few rows.
  */
-export function writeKaigoData(city: City, dir: string, options: { asOf: string; seed: number }): SourceTruth[] {
+export function writeKaigoData(city: City, dir: string, options: { asOf: string; seed: number; must?: ReadonlySet<string> }): SourceTruth[] {
   mkdirSync(dir, { recursive: true });
   const random = new Random((options.seed ^ 0x6a160) >>> 0);
   const data: KaigoData = { T_HIHOKENSHA: [], T_NINTEI: [], T_KYUFU_JISSEKI: [], T_HOKATSU_SODAN: [] };
@@ -45,10 +45,11 @@ export function writeKaigoData(city: City, dir: string, options: { asOf: string;
     const age = ageOn(p, options.asOf);
     if (age < 40) continue;
     const no = String(++insured).padStart(10, '0');
-    const badDate = random.chance(0.002);
+    const must = options.must?.has(p.atenaNo) ?? false;
+    const badDate = !must && random.chance(0.002);
     data.T_HIHOKENSHA.push({
       HIHOKENSHA_NO: no,
-      ATENA_NO: random.chance(0.03) ? null : p.atenaNo,
+      ATENA_NO: !must && random.chance(0.03) ? null : p.atenaNo,
       SHIMEI: `${p.familyName}\u3000${p.givenName}`,
       SHIMEI_KANA: `${p.familyKana}\u3000${p.givenKana}`,
       SEINENGAPPI: ymd(p.birthDate),
@@ -59,19 +60,19 @@ export function writeKaigoData(city: City, dir: string, options: { asOf: string;
       UPD_DT: upd,
     });
     truth.push({ source: 'kaigo-hihokensha', key: no, atenaNo: p.atenaNo });
-    const certified = age >= 65 ? random.chance(age >= 85 ? 0.55 : age >= 75 ? 0.2 : 0.04) : random.chance(0.004);
+    const certified = must || (age >= 65 ? random.chance(age >= 85 ? 0.55 : age >= 75 ? 0.2 : 0.04) : random.chance(0.004));
     if (certified) {
       const periods = random.int(1, 3);
       let start = shift(options.asOf, -random.int(30, 300) - (periods - 1) * 365);
       for (let r = 1; r <= periods; r++) {
         const end = shift(start, 364);
         data.T_NINTEI.push({
-          HIHOKENSHA_NO: no, RIREKI_NO: r, YOKAIGODO_CD: random.weighted(LEVELS), SHINSEI_YMD: ymd(shift(start, -30)),
+          HIHOKENSHA_NO: no, RIREKI_NO: r, YOKAIGODO_CD: must ? '22' : random.weighted(LEVELS), SHINSEI_YMD: ymd(shift(start, -30)),
           NINTEI_YMD: ymd(shift(start, -1)), YUKO_KAISHI_YMD: ymd(start), YUKO_SHURYO_YMD: ymd(end), UPD_DT: upd,
         });
         start = shift(end, 1);
       }
-      if (random.chance(0.05)) {
+      if (!must && random.chance(0.05)) {
         data.T_NINTEI.push({ HIHOKENSHA_NO: no, RIREKI_NO: periods + 1, YOKAIGODO_CD: '99', SHINSEI_YMD: ymd(shift(options.asOf, -10)), NINTEI_YMD: null, YUKO_KAISHI_YMD: null, YUKO_SHURYO_YMD: null, UPD_DT: upd });
       }
       data.T_KYUFU_JISSEKI.push({ HIHOKENSHA_NO: no, SERVICE_YM: options.asOf.slice(0, 7).replace('-', ''), SERVICE_SHURUI_CD: random.pick(['11', '13', '15', '17', '43']), TANI_SU: random.int(1000, 30000), UPD_DT: upd });

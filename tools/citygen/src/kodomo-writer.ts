@@ -49,7 +49,7 @@ function daysBefore(iso: string, days: number): string {
  * a parent whose care falls on them (young carers), now and then a case category the spec does not list (a
  * vendor upgrade), and children not yet linked to a 宛名番号.
  */
-export function writeKodomoData(city: City, dir: string, options: { asOf: string; seed: number; carers?: ReadonlySet<string> }): SourceTruth[] {
+export function writeKodomoData(city: City, dir: string, options: { asOf: string; seed: number; carers?: ReadonlySet<string>; must?: ReadonlySet<string> }): SourceTruth[] {
   mkdirSync(dir, { recursive: true });
   const random = new Random((options.seed ^ 0x6b0d0) >>> 0);
   const data: KodomoData = { children: [], cases: [] };
@@ -61,12 +61,13 @@ export function writeKodomoData(city: City, dir: string, options: { asOf: string
   const stamp = `${options.asOf}T09:30:00+09:00`;
   for (const p of city.persons) {
     if (p.status !== 1 || ageOn(p, options.asOf) >= 18) continue;
-    const carer = options.carers?.has(p.atenaNo) ?? false;
-    if (!random.chance(carer ? 0.15 : 0.015)) continue;
+    const must = options.must?.has(p.atenaNo) ?? false;
+    const carer = must || (options.carers?.has(p.atenaNo) ?? false);
+    if (!random.chance(carer ? 0.15 : 0.015) && !must) continue;
     const childId = `C${String(++childNo).padStart(8, '0')}`;
     const household = bySetai.get(p.setaiNo) ?? [];
     const guardians = household.filter((m) => m.relationship === '01' || m.relationship === '02' || m.relationship === '03').slice(0, 2);
-    const atenaNo = random.chance(0.05) ? null : p.atenaNo;
+    const atenaNo = !must && random.chance(0.05) ? null : p.atenaNo;
     data.children.push({
       childId,
       atenaNo,
@@ -78,7 +79,7 @@ export function writeKodomoData(city: City, dir: string, options: { asOf: string
       updatedAt: stamp,
     });
     truth.push({ source: 'kodomo-child', key: childId, atenaNo: p.atenaNo });
-    const open = random.chance(0.7);
+    const open = must || random.chance(0.7);
     const opened = daysBefore(options.asOf, random.int(10, 700));
     const category = carer ? 'ヤングケアラー支援' : random.chance(0.01) ? '家庭訪問支援(新)' : random.pick(['要保護児童', '要支援児童', '利用者支援', '子育て世帯訪問支援']);
     const caseId = `K${options.asOf.slice(0, 4)}-${String(++caseNo).padStart(6, '0')}`;
@@ -89,7 +90,7 @@ export function writeKodomoData(city: City, dir: string, options: { asOf: string
       status: open ? 'open' : 'closed',
       openedOn: opened,
       closedOn: open ? null : daysBefore(options.asOf, random.int(0, 9)),
-      youngCarerConcern: carer && random.chance(0.8),
+      youngCarerConcern: must || (carer && random.chance(0.8)),
       youtaikyoRegistered: category === '要保護児童' || category === '要支援児童',
       summary: carer ? '親の通院付き添いで欠席が続く。学校と連携。' : '定期訪問。',
       updatedAt: stamp,

@@ -54,7 +54,7 @@ const stamp = (iso: string): string => `${iso.replaceAll('-', '/')} 09:00:00`;
  * 受給者証 for many under 65, consultations for some; with the noise of a real system (blank or wrong
  * 宛名番号, readings with large kana). Returns who each record really is.
  */
-export function writeShogaiFiles(city: City, dir: string, options: { asOf: string; seed: number }): SourceTruth[] {
+export function writeShogaiFiles(city: City, dir: string, options: { asOf: string; seed: number; must?: ReadonlySet<string> }): SourceTruth[] {
   mkdirSync(dir, { recursive: true });
   // A stream of its own, so the registry's files stay the same whatever the sectors draw.
   const random = new Random((options.seed ^ 0x5d0a1) >>> 0);
@@ -73,8 +73,10 @@ export function writeShogaiFiles(city: City, dir: string, options: { asOf: strin
   for (const p of residents) {
     const age = ageOn(p, options.asOf);
     const rate = age >= 65 ? 0.12 : age >= 18 ? 0.035 : 0.02;
-    if (!random.chance(rate)) continue;
-    const type = age >= 65 ? random.weighted([['1', 85], ['3', 10], ['2', 5]] as const) : age < 18 ? random.weighted([['2', 70], ['1', 20], ['3', 10]] as const) : random.weighted([['3', 45], ['1', 35], ['2', 20]] as const);
+    // A planted person is held, with a 精神 手帳 and clean identity, whatever the draw.
+    const must = options.must?.has(p.atenaNo) ?? false;
+    if (!random.chance(rate) && !must) continue;
+    const type = must ? '3' : age >= 65 ? random.weighted([['1', 85], ['3', 10], ['2', 5]] as const) : age < 18 ? random.weighted([['2', 70], ['1', 20], ['3', 10]] as const) : random.weighted([['3', 45], ['1', 35], ['2', 20]] as const);
     const grade = type === '1' ? `${random.int(1, 6)}級` : type === '2' ? random.pick(['A', 'B', 'A', 'B', 'A1', 'B2']) : `${random.int(1, 3)}級`;
     const kind = type === '1' ? random.pick(['肢体不自由', '視覚', '聴覚・平衡', '内部', '肢体不自由・内部']) : type === '2' ? '知的' : '精神';
     const issued = shiftYears(options.asOf, -random.int(0, 20));
@@ -83,10 +85,10 @@ export function writeShogaiFiles(city: City, dir: string, options: { asOf: strin
     const style = random.pick(['letter', 'letter-padded'] as const);
     techo.push(
       csvLine([
-        atenaAsStored(p, 0.08),
+        must ? p.atenaNo : atenaAsStored(p, 0.08),
         `${p.familyName}\u3000${p.givenName}`,
-        kanaAsStored(p, random),
-        toWarekiText(birthAsStored(p, random), style),
+        must ? toHalfwidthKatakana(`${p.familyKana} ${p.givenKana}`) : kanaAsStored(p, random),
+        toWarekiText(must ? p.birthDate : birthAsStored(p, random), style),
         type,
         grade,
         kind,
@@ -115,20 +117,20 @@ export function writeShogaiFiles(city: City, dir: string, options: { asOf: strin
       );
       truth.push({ source: 'shogai-jukyusha', key: no, atenaNo: p.atenaNo });
     }
-    if (random.chance(0.3)) {
+    if (random.chance(0.3) || must) {
       const id = String((sodanId += random.int(1, 5)));
-      const kindOfTalk = age >= 40 && age < 65 && type === '3' && random.chance(0.4) ? 'ひきこもり' : random.pick(SODAN_KINDS);
+      const kindOfTalk = age >= 40 && age < 65 && type === '3' && (must || random.chance(0.4)) ? 'ひきこもり' : random.pick(SODAN_KINDS);
       sodan.push(
         csvLine([
           id,
-          atenaAsStored(p, 0.3),
-          random.chance(0.05) ? '' : kanaAsStored(p, random),
+          must ? p.atenaNo : atenaAsStored(p, 0.3),
+          must ? toHalfwidthKatakana(`${p.familyKana} ${p.givenKana}`) : random.chance(0.05) ? '' : kanaAsStored(p, random),
           toWarekiText(p.birthDate, 'letter'),
           toWarekiText(`${options.asOf.slice(0, 8)}01`, 'letter'),
           kindOfTalk,
           random.pick(['家族より相談。本人は外出が少ない。', '通院先と連携し、"見守り"を継続。\r\n次回は訪問予定', '就労について、事業所A,Bを紹介']),
           random.pick(['基幹相談支援センター', '相談支援事業所みどり']),
-          random.pick(['対応中', '終結']),
+          must ? '対応中' : random.pick(['対応中', '終結']),
         ]),
       );
       truth.push({ source: 'shogai-sodan', key: id, atenaNo: p.atenaNo });
