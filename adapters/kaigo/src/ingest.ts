@@ -56,7 +56,9 @@ export class KaigoIngest {
       // A date the vendor cannot have meant: the row stays, without the date, and the fault is on record.
       for (const f of faults) rejections.push({ origin: `${f.table}:${f.key}`, position: 0, reason: `${f.column}: impossible date; the row is kept without it`, field: f.column });
       await inTransaction(this.options.db, async (tx) => {
-        await this.ledger.recordRejections(dedupe(rejections), tx);
+        const kept = dedupe(rejections);
+        await this.ledger.recordRejections(kept, tx);
+        await this.ledger.resolveSuperseded('', kept, tx);
         await replaceCopy(tx, hihokensha, nintei, sodan);
       });
       await this.link(hihokensha, sodan);

@@ -57,6 +57,7 @@ export class KodomoIngest {
       });
       const removed = await inTransaction(this.options.db, async (tx) => {
         await this.ledger.recordRejections(rejections, tx);
+        await this.ledger.resolveSuperseded('', rejections, tx);
         return applyFullRead(tx, children, cases);
       });
       await this.link(children, cases);

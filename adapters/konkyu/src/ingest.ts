@@ -70,7 +70,9 @@ export class KonkyuIngest {
       return false;
     }
     const left = await inTransaction(this.options.db, async (tx) => {
-      await this.ledger.recordRejections(ledger.rejected.map((r) => ({ origin: name, position: r.row, reason: r.reason, field: r.field, raw: Buffer.from(r.raw) })), tx);
+      const rejections = ledger.rejected.map((r) => ({ origin: name, position: r.row, reason: r.reason, field: r.field, raw: Buffer.from(r.raw) }));
+      await this.ledger.recordRejections(rejections, tx);
+      await this.ledger.resolveSuperseded('KONKYU_DAICHO_', rejections, tx);
       return applyLedger(tx, name, ledger.rows);
     });
     for (let i = 0; i < ledger.rows.length; i += 1000) {

@@ -108,4 +108,20 @@ describe('reading the weekly ledgers', () => {
     expect((await ingest.health()).awaitingLink).toBe(2);
     await ingest.close();
   });
+
+  it('resolves a rejected row once a later ledger carries it corrected, and keeps one still wrong', async () => {
+    await store.dataSource.query('TRUNCATE konkyu.consultation, ingest.rejected_record, ingest.source_read, linkage.link');
+    const drop = mkdtempSync(join(dir, 'fix-'));
+    const ingest = new KonkyuIngest({ dir: drop, db: store.dataSource });
+    const bad1 = withCell(0, 'R6-0201').map((v, i) => (i === 1 ? '令和6年2月30日' : v));
+    const bad2 = withCell(0, 'R6-0202').map((v, i) => (i === 9 ? '保留' : v));
+    await workbook(join(drop, 'KONKYU_DAICHO_20241101.xlsx').slice(dir.length + 1), [good, bad1, bad2]);
+    await ingest.scan();
+    expect((await ingest.health()).recordsRejected).toBe(2);
+    await workbook(join(drop, 'KONKYU_DAICHO_20241108.xlsx').slice(dir.length + 1), [good, withCell(0, 'R6-0201'), bad2]);
+    await ingest.scan();
+    const pending = await ingest.ledger.unresolvedRejections(10);
+    expect(pending.map((r) => [r.origin, r.field])).toEqual([['KONKYU_DAICHO_20241108.xlsx', '支援状況']]);
+    await ingest.close();
+  });
 });

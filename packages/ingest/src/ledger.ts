@@ -67,6 +67,20 @@ export class IngestLedger {
     );
   }
 
+  /**
+   * After a complete read that replaces what came before: every earlier rejection (of origins starting with
+   * `originPrefix`) that this read did not reject again was re-processed and now passes, or is gone from the
+   * source. Either way it no longer waits for anyone.
+   */
+  async resolveSuperseded(originPrefix: string, stillRejected: readonly Rejection[], db: Db = this.db): Promise<void> {
+    await db.query(
+      `UPDATE ingest.rejected_record r SET resolved_at = now()
+       WHERE r.source = $1 AND r.resolved_at IS NULL AND starts_with(r.origin, $2)
+         AND NOT EXISTS (SELECT 1 FROM unnest($3::text[], $4::int[]) AS k(origin, position) WHERE k.origin = r.origin AND k.position = r.position)`,
+      [this.source, originPrefix, stillRejected.map((r) => r.origin), stillRejected.map((r) => r.position)],
+    );
+  }
+
   async markResolved(ids: readonly string[], db: Db = this.db): Promise<void> {
     if (ids.length === 0) return;
     await db.query(`UPDATE ingest.rejected_record SET resolved_at = now() WHERE id = ANY($1::bigint[])`, [ids]);

@@ -101,6 +101,7 @@ export class ShogaiIngest {
     const gone = await inTransaction(this.options.db, async (tx) => {
       const left = await replaceSnapshot(tx, kind, name, rows);
       await this.ledger.recordRejections(rejections, tx);
+      await this.ledger.resolveSuperseded(`SHOGAI_${kind}_`, rejections, tx);
       return left;
     });
     await this.linkers[kind].forget(gone);
