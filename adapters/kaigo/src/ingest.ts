@@ -2,9 +2,9 @@ import type { DataSource } from 'typeorm';
 import { IngestLedger, type Rejection } from '@welfare-hub/ingest';
 import { Linker, type Identity, type Weights } from '@welfare-hub/linkage';
 import { inTransaction } from '@welfare-hub/store';
-import { readVendor, type VendorRow } from './read.js';
+import { newestUpdate, readVendor, type VendorRow } from './read.js';
 import { checkHihokensha, checkNintei, checkSodan, type Checked, type DateFault, type Hihokensha, type Nintei, type Sodan } from './records.js';
-import { replaceCopy } from './store.js';
+import { writeCopy } from './store.js';
 
 /**
  * Keeps the hub's copy of the 介護保険 vendor database: a full read (which is also the periodic full
@@ -21,8 +21,9 @@ export class KaigoIngest {
   private lastReadAt: Date | null = null;
   private timer: NodeJS.Timeout | null = null;
   private reads = 0;
+  private watermark: string | null = null;
 
-  constructor(private readonly options: { vendor: DataSource; db: DataSource; pollSeconds?: number; weights?: Weights }) {
+  constructor(private readonly options: { vendor: DataSource; db: DataSource; pollSeconds?: number; fullEvery?: number; weights?: Weights }) {
     this.ledger = new IngestLedger(options.db, 'kaigo');
     this.insured = new Linker(options.db, 'kaigo-hihokensha', options.weights);
     this.consultations = new Linker(options.db, 'kaigo-sodan', options.weights);
@@ -35,9 +36,13 @@ export class KaigoIngest {
 
   private async read(): Promise<void> {
     if (this.state !== 'not_read') this.state = 'reading';
-    const name = `full read ${++this.reads}`;
+    // Incremental by UPD_DT between full reads: a batch correction can leave an older UPD_DT, which only the
+    // periodic full comparison catches.
+    const full = this.watermark === null || this.reads % (this.options.fullEvery ?? 6) === 0;
+    const since = full ? undefined : dayBefore(this.watermark!);
+    const name = `${full ? 'full' : 'incremental'} read ${++this.reads}`;
     try {
-      const raw = await readVendor(this.options.vendor);
+      const raw = await readVendor(this.options.vendor, since);
       const rejections: Rejection[] = [];
       const faults: DateFault[] = [];
       const keep = <T>(table: string, rows: VendorRow[], check: (r: VendorRow) => Checked<T>, key: (r: VendorRow) => string): T[] =>
@@ -58,10 +63,14 @@ export class KaigoIngest {
       await inTransaction(this.options.db, async (tx) => {
         const kept = dedupe(rejections);
         await this.ledger.recordRejections(kept, tx);
-        await this.ledger.resolveSuperseded('', kept, tx);
-        await replaceCopy(tx, hihokensha, nintei, sodan);
+        if (full) await this.ledger.resolveSuperseded('', kept, tx);
+        await writeCopy(tx, full, hihokensha, nintei, sodan);
       });
       await this.link(hihokensha, sodan);
+      this.watermark = [newestUpdate(raw.hihokensha), newestUpdate(raw.nintei), newestUpdate(raw.sodan), this.watermark]
+        .filter((v): v is string => v !== null)
+        .sort()
+        .at(-1) ?? this.watermark;
       const read = raw.hihokensha.length + raw.nintei.length + raw.sodan.length;
       await this.ledger.recordRead({ name, sha256: null, state: 'applied', recordsRead: read, recordsRejected: rejections.length, problem: faults.length > 0 ? `${faults.length} impossible dates kept as unknown` : null });
       this.state = 'ok';
@@ -75,6 +84,18 @@ export class KaigoIngest {
 
   private async link(hihokensha: readonly Hihokensha[], sodan: readonly Sodan[]): Promise<void> {
     const byNo = new Map(hihokensha.map((h) => [h.no, h]));
+    // An incremental read can bring a consultation without its 被保険者: take that one from the hub's copy.
+    const missing = [...new Set(sodan.map((s) => s.no).filter((no): no is string => no !== null && !byNo.has(no)))];
+    if (missing.length > 0) {
+      const rows: { no: string; atena_no: string | null; name: string; name_kana: string; birth_date: string | null; sex: 'MALE' | 'FEMALE'; kbn: string }[] =
+        await this.options.db.query(
+          `SELECT no, atena_no, name, name_kana, to_char(birth_date, 'YYYY-MM-DD') AS birth_date, sex, kbn FROM kaigo.hihokensha WHERE no = ANY($1::text[])`,
+          [missing],
+        );
+      for (const r of rows) {
+        byNo.set(r.no, { no: r.no, atenaNo: r.atena_no, name: r.name, nameKana: r.name_kana, birthDate: r.birth_date, sex: r.sex, kbn: r.kbn, acquiredOn: null, lostOn: null });
+      }
+    }
     const insuredIdentity = (h: Hihokensha): Identity => ({ sourceKey: h.no, atenaNo: h.atenaNo, name: h.name, nameKana: h.nameKana, birthDate: h.birthDate, sex: h.sex });
     const sodanIdentity = (s: Sodan): Identity => {
       const h = s.no ? byNo.get(s.no) : undefined;
@@ -112,4 +133,10 @@ function dedupe(rejections: Rejection[]): Rejection[] {
   return [...new Map(rejections.map((r) => [`${r.origin}|${r.position}|${r.field ?? ''}`, r])).values()].map((r) =>
     r.position === 0 ? { ...r, origin: `${r.origin}:${r.field}` } : r,
   );
+}
+
+function dayBefore(timestamp: string): string {
+  const d = new Date(`${timestamp.slice(0, 10)}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() - 1);
+  return `${d.toISOString().slice(0, 10)} 00:00:00`;
 }

@@ -13,8 +13,8 @@ const SELECTS = {
 export type VendorRow = Record<string, string | number | null>;
 
 /** Rows with lower-case keys, whatever case the database answered in; CHAR padding trimmed. */
-async function read(db: DataSource, sql: string): Promise<VendorRow[]> {
-  const rows: Record<string, unknown>[] = await db.query(sql);
+async function read(db: DataSource, sql: string, params: unknown[] = []): Promise<VendorRow[]> {
+  const rows: Record<string, unknown>[] = await db.query(sql, params);
   return rows.map((row) =>
     Object.fromEntries(
       Object.entries(row).map(([k, v]) => [k.toLowerCase(), v === null || v === undefined ? null : typeof v === 'number' ? v : v instanceof Date ? v.toISOString() : String(v).trimEnd()]),
@@ -22,10 +22,27 @@ async function read(db: DataSource, sql: string): Promise<VendorRow[]> {
   );
 }
 
-export async function readVendor(db: DataSource): Promise<{ hihokensha: VendorRow[]; nintei: VendorRow[]; sodan: VendorRow[] }> {
-  return {
-    hihokensha: await read(db, SELECTS.hihokensha),
-    nintei: await read(db, SELECTS.nintei),
-    sodan: await read(db, SELECTS.sodan),
-  };
+/**
+ * Every row, or (incremental) the rows whose UPD_DT is at or after `since` ('YYYY-MM-DD HH:MM:SS'). The
+ * caller sets `since` a day back from the newest UPD_DT it saw, so no time-zone reading of TIMESTAMP can
+ * make it miss a row; upserts make the overlap harmless.
+ */
+export async function readVendor(db: DataSource, since?: string): Promise<{ hihokensha: VendorRow[]; nintei: VendorRow[]; sodan: VendorRow[] }> {
+  const placeholder = db.options.type === 'mysql' || db.options.type === 'mariadb' ? '?' : '$1';
+  const where = since ? ` WHERE UPD_DT >= ${placeholder}` : '';
+  const params = since ? [since] : [];
+  const run = async (sql: string): Promise<VendorRow[]> => read(db, `${sql}${where}`, params);
+  return { hihokensha: await run(SELECTS.hihokensha), nintei: await run(SELECTS.nintei), sodan: await run(SELECTS.sodan) };
+}
+
+/** The newest UPD_DT of the three tables, as 'YYYY-MM-DD HH:MM:SS' text. */
+export function newestUpdate(rows: readonly VendorRow[]): string | null {
+  let newest: string | null = null;
+  for (const row of rows) {
+    const v = row['upd_dt'];
+    if (typeof v !== 'string') continue;
+    const text = v.replace('T', ' ').slice(0, 19);
+    if (newest === null || text > newest) newest = text;
+  }
+  return newest;
 }

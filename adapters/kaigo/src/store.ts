@@ -11,9 +11,18 @@ async function insert(tx: EntityManager, table: string, columns: string[], types
   }
 }
 
-/** Replaces the hub's copy with a full read of the vendor tables (the periodic full comparison). */
-export async function replaceCopy(tx: EntityManager, hihokensha: readonly Hihokensha[], nintei: readonly Nintei[], sodan: readonly Sodan[]): Promise<void> {
-  await tx.query(`TRUNCATE kaigo.hihokensha, kaigo.nintei, kaigo.sodan`);
+/**
+ * Writes a read into the hub's copy: a full read replaces it (the periodic full comparison), an incremental
+ * one changes only the rows it carries.
+ */
+export async function writeCopy(tx: EntityManager, full: boolean, hihokensha: readonly Hihokensha[], nintei: readonly Nintei[], sodan: readonly Sodan[]): Promise<void> {
+  if (full) {
+    await tx.query(`TRUNCATE kaigo.hihokensha, kaigo.nintei, kaigo.sodan`);
+  } else {
+    await tx.query(`DELETE FROM kaigo.hihokensha WHERE no = ANY($1::text[])`, [hihokensha.map((h) => h.no)]);
+    await tx.query(`DELETE FROM kaigo.nintei WHERE (no, rireki) IN (SELECT * FROM unnest($1::text[], $2::int[]))`, [nintei.map((n) => n.no), nintei.map((n) => n.rireki)]);
+    await tx.query(`DELETE FROM kaigo.sodan WHERE id = ANY($1::text[])`, [sodan.map((s) => s.id)]);
+  }
   await insert(tx, 'kaigo.hihokensha', ['no', 'atena_no', 'name', 'name_kana', 'birth_date', 'sex', 'kbn', 'acquired_on', 'lost_on'],
     ['text', 'text', 'text', 'text', 'date', 'text', 'text', 'date', 'date'],
     hihokensha.map((h) => [h.no, h.atenaNo, h.name, h.nameKana, h.birthDate, h.sex, h.kbn, h.acquiredOn, h.lostOn]));

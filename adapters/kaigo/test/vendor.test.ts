@@ -111,4 +111,31 @@ describe('the 介護 vendor database', () => {
     expect(profiles.get('3')).toEqual({ insuredNumber: null, careLevel: null, careLevelValidUntil: null, consultations: [] });
     await store.close();
   }, 60_000);
+
+  it('reads incrementally by UPD_DT between full reads, and a full read catches a correction with an older UPD_DT', async () => {
+    const store = await hubStore();
+    const db = store.dataSource;
+    await loadKaigoVendorDb(db, dataFile);
+    const ingest = new KaigoIngest({ vendor: db, db, fullEvery: 3 });
+    await ingest.scan();
+    const [row] = await db.query(`SELECT HIHOKENSHA_NO AS no FROM T_NINTEI ORDER BY HIHOKENSHA_NO LIMIT 1`);
+    const levelOf = async () => (await db.query(`SELECT level FROM kaigo.nintei WHERE no = $1 ORDER BY rireki LIMIT 1`, [row.no]))[0].level;
+    // A change with a new UPD_DT arrives with the next (incremental) read.
+    await db.query(`UPDATE T_NINTEI SET YOKAIGODO_CD = '25', UPD_DT = UPD_DT + interval '2 days' WHERE HIHOKENSHA_NO = $1 AND RIREKI_NO = 1`, [row.no]);
+    await ingest.scan();
+    expect(await levelOf()).toBe('CARE_5');
+    // A batch correction with an old UPD_DT is missed by the incremental read and caught by the full one.
+    await db.query(`UPDATE T_NINTEI SET YOKAIGODO_CD = '12', UPD_DT = UPD_DT - interval '30 days' WHERE HIHOKENSHA_NO = $1 AND RIREKI_NO = 1`, [row.no]);
+    await ingest.scan();
+    expect(await levelOf()).toBe('CARE_5');
+    await ingest.scan();
+    expect(await levelOf()).toBe('SUPPORT_1');
+    const reads = await ingest.ledger.reads(10);
+    expect(reads.map((r) => r.name.split(' ')[0])).toEqual(['full', 'incremental', 'incremental', 'full']);
+    const [{ n }] = await db.query(`SELECT count(*)::int AS n FROM kaigo.hihokensha`);
+    const [{ m }] = await db.query(`SELECT count(*)::int AS m FROM T_HIHOKENSHA`);
+    expect(n).toBe(m);
+    await ingest.close();
+    await store.close();
+  }, 60_000);
 });
