@@ -4,7 +4,7 @@ import { Linker, type Identity, type Weights } from '@welfare-hub/linkage';
 import { inTransaction } from '@welfare-hub/store';
 import { KodomoClient, type ClientOptions } from './client.js';
 import { checkCase, checkChild, type Case, type Child } from './records.js';
-import { applyFullRead } from './store.js';
+import { applyRead, storedChildren } from './store.js';
 
 /**
  * Reads the こども家庭センター system through its API and keeps the hub's copy: a full read on start and
@@ -21,8 +21,9 @@ export class KodomoIngest {
   private lastReadAt: Date | null = null;
   private timer: NodeJS.Timeout | null = null;
   private reads = 0;
+  private watermark: string | null = null;
 
-  constructor(private readonly options: { db: DataSource; client: ClientOptions; pollSeconds?: number; weights?: Weights }) {
+  constructor(private readonly options: { db: DataSource; client: ClientOptions; pollSeconds?: number; fullEvery?: number; weights?: Weights }) {
     this.ledger = new IngestLedger(options.db, 'kodomo');
     this.client = new KodomoClient(options.client);
     this.children = new Linker(options.db, 'kodomo-child', options.weights);
@@ -36,11 +37,14 @@ export class KodomoIngest {
 
   private async read(): Promise<void> {
     if (this.state !== 'not_read') this.state = 'reading';
-    const name = `full read ${++this.reads}`;
+    // updatedSince between full reads; only a full read can tell a record was removed.
+    const full = this.watermark === null || this.reads % (this.options.fullEvery ?? 12) === 0;
+    const since = full ? undefined : this.watermark!;
+    const name = `${full ? 'full' : 'incremental'} read ${++this.reads}`;
     try {
       const [rawChildren, rawCases] = await Promise.all([
-        this.client.all<Record<string, unknown>>('/v1/children'),
-        this.client.all<Record<string, unknown>>('/v1/cases'),
+        this.client.all<Record<string, unknown>>('/v1/children', since),
+        this.client.all<Record<string, unknown>>('/v1/cases', since),
       ]);
       const rejections: Rejection[] = [];
       const children: Child[] = [];
@@ -57,10 +61,14 @@ export class KodomoIngest {
       });
       const removed = await inTransaction(this.options.db, async (tx) => {
         await this.ledger.recordRejections(rejections, tx);
-        await this.ledger.resolveSuperseded('', rejections, tx);
-        return applyFullRead(tx, children, cases);
+        if (full) await this.ledger.resolveSuperseded('', rejections, tx);
+        return applyRead(tx, full, children, cases);
       });
       await this.link(children, cases);
+      for (const record of [...rawChildren, ...rawCases]) {
+        const at = record['updatedAt'];
+        if (typeof at === 'string' && !Number.isNaN(Date.parse(at)) && (this.watermark === null || Date.parse(at) > Date.parse(this.watermark))) this.watermark = at;
+      }
       const unknown = cases.filter((c) => !c.categoryKnown).length;
       const notes = [removed > 0 ? `${removed} records no longer listed (kept as removed)` : '', unknown > 0 ? `${unknown} cases with a category the spec does not list (kept)` : ''].filter(Boolean);
       await this.ledger.recordRead({ name, sha256: null, state: 'applied', recordsRead: rawChildren.length + rawCases.length, recordsRejected: rejections.length, problem: notes.join('; ') || null });
@@ -75,6 +83,8 @@ export class KodomoIngest {
 
   private async link(children: readonly Child[], cases: readonly Case[]): Promise<void> {
     const byId = new Map(children.map((c) => [c.childId, c]));
+    const missing = [...new Set(cases.map((c) => c.childId).filter((id): id is string => id !== null && !byId.has(id)))];
+    if (missing.length > 0) for (const child of await storedChildren(this.options.db, missing)) byId.set(child.childId, child);
     const childIdentity = (c: Child): Identity => ({ sourceKey: c.childId, atenaNo: c.atenaNo, name: c.name, nameKana: c.nameKana, birthDate: c.birthDate, sex: c.sex });
     const caseIdentity = (c: Case): Identity => {
       const child = c.childId ? byId.get(c.childId) : undefined;

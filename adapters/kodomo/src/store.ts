@@ -1,8 +1,11 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import type { Case, Child } from './records.js';
 
-/** Upserts a full read; records the read no longer lists are marked removed. Returns how many were removed. */
-export async function applyFullRead(tx: EntityManager, children: readonly Child[], cases: readonly Case[]): Promise<number> {
+/**
+ * Upserts what a read brought. After a full read, records it no longer lists are marked removed (kept);
+ * an incremental read removes nothing. Returns how many were marked removed.
+ */
+export async function applyRead(tx: EntityManager, full: boolean, children: readonly Child[], cases: readonly Case[]): Promise<number> {
   for (let i = 0; i < children.length; i += 1000) {
     const b = children.slice(i, i + 1000);
     await tx.query(
@@ -31,6 +34,7 @@ export async function applyFullRead(tx: EntityManager, children: readonly Child[
       ],
     );
   }
+  if (!full) return 0;
   const goneChildren: unknown[] = await tx.query(
     `UPDATE kodomo.child SET in_source = false, removed_at = now() WHERE in_source AND NOT (child_id = ANY($1::text[])) RETURNING child_id`,
     [children.map((c) => c.childId)],
@@ -66,4 +70,13 @@ export async function kodomoProfiles(db: DataSource, atenaNos: readonly string[]
     profiles.get(r.atena_no)?.cases.push({ id: r.case_id, category: r.category, status: r.status, openedOn: r.opened_on, closedOn: r.closed_on, youngCarerConcern: r.young_carer_concern });
   }
   return profiles;
+}
+
+/** Children as stored, for linking a case whose child did not change in an incremental read. */
+export async function storedChildren(db: DataSource, ids: readonly string[]): Promise<Child[]> {
+  return db.query(
+    `SELECT child_id AS "childId", atena_no AS "atenaNo", name, name_kana AS "nameKana", to_char(birth_date, 'YYYY-MM-DD') AS "birthDate",
+       sex, updated_at::text AS "updatedAt" FROM kodomo.child WHERE child_id = ANY($1::text[])`,
+    [ids],
+  );
 }

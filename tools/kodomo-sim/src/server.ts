@@ -16,6 +16,8 @@ export interface Faults {
 
 export interface KodomoSimulator {
   url: string;
+  /** The records served; a test may change them between reads. */
+  data: KodomoData;
   requests: number;
   faults: Faults;
   close(): Promise<void>;
@@ -52,7 +54,7 @@ function page<T extends { updatedAt: string }>(items: readonly T[], query: URLSe
 export async function startKodomoSimulator(options: { dataFile: string; apiKey: string; port?: number; host?: string; faults?: Faults }): Promise<KodomoSimulator> {
   const data = JSON.parse(readFileSync(options.dataFile, 'utf8')) as KodomoData;
   const window: number[] = [];
-  const sim: KodomoSimulator = { url: '', requests: 0, faults: { rateLimit: 20, ...options.faults }, close: async () => {} };
+  const sim: KodomoSimulator = { url: '', data, requests: 0, faults: { rateLimit: 20, ...options.faults }, close: async () => {} };
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     sim.requests++;
     const n = sim.requests;
@@ -66,7 +68,7 @@ export async function startKodomoSimulator(options: { dataFile: string; apiKey: 
     if (f.rateLimit && window.length > f.rateLimit) return json(res, 429, { error: 'too many requests' }, { 'retry-after': '1' });
     if (f.status503Every && n % f.status503Every === 0) return json(res, 503, { error: 'unavailable' });
     const url = new URL(req.url ?? '/', 'http://sim');
-    const items = url.pathname === '/v1/children' ? data.children : url.pathname === '/v1/cases' ? data.cases : null;
+    const items = url.pathname === '/v1/children' ? sim.data.children : url.pathname === '/v1/cases' ? sim.data.cases : null;
     if (!items || req.method !== 'GET') return json(res, 404, { error: 'not found' });
     const body = page<{ updatedAt: string }>(items, url.searchParams);
     if (!body) return json(res, 400, { error: 'bad request' });
