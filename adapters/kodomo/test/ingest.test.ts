@@ -46,7 +46,7 @@ describe('reading the kodomo system', () => {
     expect(read!.problem).toContain('1 cases with a category the spec does not list');
     expect((await ingest.ledger.unresolvedRejections(10)).map((r) => r.field)).toEqual(['status']);
 
-    sim.data.cases[0] = { ...kase('K1', 'C1'), status: 'closed', closedOn: '2024-05-01', updatedAt: '2024-05-01T09:00:00+09:00' };
+    sim.data.cases[0] = { ...kase('K1', 'C1'), status: 'closed', closedOn: '2024-05-01', updatedAt: '2024-05-01T09:00:00+09:00' } as (typeof sim.data.cases)[number];
     sim.data.cases.splice(1, 1);
     await ingest.scan();
     expect(await cases()).toEqual([
