@@ -70,6 +70,8 @@ export class Linker {
       ],
     );
     const byAtena = new Map(people.map((p) => [p.atena_no, p]));
+    const byKana = groupBy(people, (p) => p.kana_key);
+    const byBirth = groupBy(people, (p) => p.birth_date);
 
     identities.forEach((identity, index) => {
       const kana = kanaKeys[index] ?? null;
@@ -79,8 +81,8 @@ export class Linker {
       if (named && this.consistent(named, identity, kana) && !rejected.has(`${identity.sourceKey}\u0000${named.atena_no}`)) {
         return outcomes.set(identity.sourceKey, { state: 'linked', atenaNo: named.atena_no, method: 'atena', score: null });
       }
-      const candidates = people
-        .filter((p) => (kana !== null && p.kana_key === kana) || (identity.birthDate != null && p.birth_date === identity.birthDate))
+      const blocked = new Set([...(kana !== null ? (byKana.get(kana) ?? []) : []), ...(identity.birthDate ? (byBirth.get(identity.birthDate) ?? []) : [])]);
+      const candidates = [...blocked]
         .filter((p) => !rejected.has(`${identity.sourceKey}\u0000${p.atena_no}`))
         .map((p) => this.score(p, identity, kana))
         .filter((c) => c.score >= QUEUE_THRESHOLD)
@@ -156,4 +158,15 @@ export class Linker {
     await this.db.query(`DELETE FROM linkage.link WHERE source = $1 AND source_key = ANY($2::text[])`, [this.source, sourceKeys]);
     await this.db.query(`DELETE FROM linkage.candidate WHERE source = $1 AND source_key = ANY($2::text[])`, [this.source, sourceKeys]);
   }
+}
+
+function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const group = groups.get(k);
+    if (group) group.push(item);
+    else groups.set(k, [item]);
+  }
+  return groups;
 }
