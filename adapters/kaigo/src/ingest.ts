@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { IngestLedger, type Rejection } from '@welfare-hub/ingest';
+import { IngestLedger, SourceIngest, type ReadOutcome, type Rejection } from '@welfare-hub/ingest';
 import { Linker, type Identity, type Weights } from '@welfare-hub/linkage';
 import { inTransaction } from '@welfare-hub/store';
 import { newestUpdate, readVendor, type VendorRow } from './read.js';
@@ -12,30 +12,19 @@ import { writeCopy } from './store.js';
  * A bad code rejects its row; a bad date rejects only the date, reported. Insured persons and consultations
  * are linked to residents.
  */
-export class KaigoIngest {
-  readonly ledger: IngestLedger;
+export class KaigoIngest extends SourceIngest<void> {
   private readonly insured: Linker;
   private readonly consultations: Linker;
-  private running: Promise<void> = Promise.resolve();
-  private state: 'not_read' | 'reading' | 'ok' | 'degraded' | 'failed' = 'not_read';
-  private lastReadAt: Date | null = null;
-  private timer: NodeJS.Timeout | null = null;
   private reads = 0;
   private watermark: string | null = null;
 
   constructor(private readonly options: { vendor: DataSource; db: DataSource; pollSeconds?: number; fullEvery?: number; weights?: Weights }) {
-    this.ledger = new IngestLedger(options.db, 'kaigo');
+    super(new IngestLedger(options.db, 'kaigo'));
     this.insured = new Linker(options.db, 'kaigo-hihokensha', options.weights);
     this.consultations = new Linker(options.db, 'kaigo-sodan', options.weights);
   }
 
-  scan(): Promise<void> {
-    this.running = this.running.then(() => this.read(), () => this.read());
-    return this.running;
-  }
-
-  private async read(): Promise<void> {
-    if (this.state !== 'not_read') this.state = 'reading';
+  protected async readOnce(): Promise<ReadOutcome<void>> {
     // Incremental by UPD_DT between full reads: a batch correction can leave an older UPD_DT, which only the
     // periodic full comparison catches.
     const full = this.watermark === null || this.reads % (this.options.fullEvery ?? 6) === 0;
@@ -73,12 +62,10 @@ export class KaigoIngest {
         .at(-1) ?? this.watermark;
       const read = raw.hihokensha.length + raw.nintei.length + raw.sodan.length;
       await this.ledger.recordRead({ name, sha256: null, state: 'applied', recordsRead: read, recordsRejected: rejections.length, problem: faults.length > 0 ? `${faults.length} impossible dates kept as unknown` : null });
-      this.state = 'ok';
+      return { result: undefined, state: 'ok' };
     } catch {
-      this.state = this.state === 'not_read' ? 'failed' : 'degraded';
       await this.ledger.recordRead({ name, sha256: null, state: 'failed', recordsRead: 0, recordsRejected: 0, problem: 'the vendor database could not be read' });
-    } finally {
-      this.lastReadAt = new Date();
+      return { result: undefined, state: 'failed' };
     }
   }
 
@@ -105,30 +92,17 @@ export class KaigoIngest {
     for (let i = 0; i < sodan.length; i += 1000) await this.consultations.link(sodan.slice(i, i + 1000).map(sodanIdentity));
   }
 
+  /** Reads again every pollSeconds (default 600). */
   watch(): void {
-    if (this.timer) return;
-    this.timer = setInterval(() => void this.scan(), (this.options.pollSeconds ?? 600) * 1000);
-    this.timer.unref();
+    this.poll(this.options.pollSeconds ?? 600);
   }
 
-  async close(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = null;
-    await this.running.catch(() => undefined);
-  }
-
-  async health(): Promise<{ state: string; lastReadAt: string | null; recordsRead: number; recordsRejected: number; awaitingLink: number }> {
-    return {
-      state: this.state,
-      lastReadAt: this.lastReadAt?.toISOString() ?? null,
-      recordsRead: await this.ledger.appliedRecords(),
-      recordsRejected: await this.ledger.countUnresolved(),
-      awaitingLink: (await this.insured.awaitingLink()) + (await this.consultations.awaitingLink()),
-    };
+  protected async awaitingLink(): Promise<number> {
+    return (await this.insured.awaitingLink()) + (await this.consultations.awaitingLink());
   }
 }
 
-/** One entry per origin and position, as the ledger keys them. */
+/** One entry per origin and position, as the ledger keys them; a date fault is keyed by its column. */
 function dedupe(rejections: Rejection[]): Rejection[] {
   return [...new Map(rejections.map((r) => [`${r.origin}|${r.position}|${r.field ?? ''}`, r])).values()].map((r) =>
     r.position === 0 ? { ...r, origin: `${r.origin}:${r.field}` } : r,

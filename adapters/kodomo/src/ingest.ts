@@ -1,8 +1,8 @@
 import type { DataSource } from 'typeorm';
-import { IngestLedger, type Rejection } from '@welfare-hub/ingest';
+import { IngestLedger, SourceIngest, type ReadOutcome, type Rejection } from '@welfare-hub/ingest';
 import { Linker, type Identity, type Weights } from '@welfare-hub/linkage';
 import { inTransaction } from '@welfare-hub/store';
-import { KodomoClient, type ClientOptions } from './client.js';
+import { KodomoClient, KodomoUnauthorized, KodomoUnavailable, type ClientOptions } from './client.js';
 import { checkCase, checkChild, type Case, type Child } from './records.js';
 import { applyRead, storedChildren } from './store.js';
 
@@ -11,32 +11,21 @@ import { applyRead, storedChildren } from './store.js';
  * every poll, records no longer listed kept as removed, unknown categories kept and reported, every case
  * linked to a resident through its subject.
  */
-export class KodomoIngest {
-  readonly ledger: IngestLedger;
+export class KodomoIngest extends SourceIngest<void> {
   readonly client: KodomoClient;
   private readonly children: Linker;
   private readonly cases: Linker;
-  private running: Promise<void> = Promise.resolve();
-  private state: 'not_read' | 'reading' | 'ok' | 'degraded' | 'failed' = 'not_read';
-  private lastReadAt: Date | null = null;
-  private timer: NodeJS.Timeout | null = null;
   private reads = 0;
   private watermark: string | null = null;
 
   constructor(private readonly options: { db: DataSource; client: ClientOptions; pollSeconds?: number; fullEvery?: number; weights?: Weights }) {
-    this.ledger = new IngestLedger(options.db, 'kodomo');
+    super(new IngestLedger(options.db, 'kodomo'));
     this.client = new KodomoClient(options.client);
     this.children = new Linker(options.db, 'kodomo-child', options.weights);
     this.cases = new Linker(options.db, 'kodomo-case', options.weights);
   }
 
-  scan(): Promise<void> {
-    this.running = this.running.then(() => this.read(), () => this.read());
-    return this.running;
-  }
-
-  private async read(): Promise<void> {
-    if (this.state !== 'not_read') this.state = 'reading';
+  protected async readOnce(): Promise<ReadOutcome<void>> {
     // updatedSince between full reads; only a full read can tell a record was removed.
     const full = this.watermark === null || this.reads % (this.options.fullEvery ?? 12) === 0;
     const since = full ? undefined : this.watermark!;
@@ -72,12 +61,10 @@ export class KodomoIngest {
       const unknown = cases.filter((c) => !c.categoryKnown).length;
       const notes = [removed > 0 ? `${removed} records no longer listed (kept as removed)` : '', unknown > 0 ? `${unknown} cases with a category the spec does not list (kept)` : ''].filter(Boolean);
       await this.ledger.recordRead({ name, sha256: null, state: 'applied', recordsRead: rawChildren.length + rawCases.length, recordsRejected: rejections.length, problem: notes.join('; ') || null });
-      this.state = 'ok';
+      return { result: undefined, state: 'ok' };
     } catch (error) {
-      this.state = this.state === 'not_read' ? 'failed' : 'degraded';
-      await this.ledger.recordRead({ name, sha256: null, state: 'failed', recordsRead: 0, recordsRejected: 0, problem: error instanceof Error ? error.message : 'read failed' });
-    } finally {
-      this.lastReadAt = new Date();
+      await this.ledger.recordRead({ name, sha256: null, state: 'failed', recordsRead: 0, recordsRejected: 0, problem: error instanceof KodomoUnavailable || error instanceof KodomoUnauthorized ? error.message : 'the read failed' });
+      return { result: undefined, state: 'failed' };
     }
   }
 
@@ -98,24 +85,10 @@ export class KodomoIngest {
 
   /** Reads again every pollSeconds (default 300). */
   watch(): void {
-    if (this.timer) return;
-    this.timer = setInterval(() => void this.scan(), (this.options.pollSeconds ?? 300) * 1000);
-    this.timer.unref();
+    this.poll(this.options.pollSeconds ?? 300);
   }
 
-  async close(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = null;
-    await this.running.catch(() => undefined);
-  }
-
-  async health(): Promise<{ state: string; lastReadAt: string | null; recordsRead: number; recordsRejected: number; awaitingLink: number }> {
-    return {
-      state: this.state,
-      lastReadAt: this.lastReadAt?.toISOString() ?? null,
-      recordsRead: await this.ledger.appliedRecords(),
-      recordsRejected: await this.ledger.countUnresolved(),
-      awaitingLink: (await this.children.awaitingLink()) + (await this.cases.awaitingLink()),
-    };
+  protected async awaitingLink(): Promise<number> {
+    return (await this.children.awaitingLink()) + (await this.cases.awaitingLink());
   }
 }

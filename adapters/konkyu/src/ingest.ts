@@ -2,9 +2,8 @@ import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { DataSource } from 'typeorm';
-import { watch, type FSWatcher } from 'chokidar';
 import { parseSeirekiCompact } from '@welfare-hub/codec';
-import { IngestLedger } from '@welfare-hub/ingest';
+import { IngestLedger, SourceIngest, type ReadOutcome } from '@welfare-hub/ingest';
 import { Linker, type Weights } from '@welfare-hub/linkage';
 import { inTransaction } from '@welfare-hub/store';
 import { readLedger } from './ledger.js';
@@ -20,42 +19,24 @@ export function parseKonkyuFileName(name: string): string | null {
  * that is gone is kept, marked as no longer in the source. Every row is linked by matching (the ledger has no
  * 宛名番号) or waits in the confirmation queue.
  */
-export class KonkyuIngest {
-  readonly ledger: IngestLedger;
+export class KonkyuIngest extends SourceIngest<void> {
   readonly linker: Linker;
-  private running: Promise<void> = Promise.resolve();
-  private state: 'not_read' | 'reading' | 'ok' | 'degraded' | 'failed' = 'not_read';
-  private lastReadAt: Date | null = null;
-  private watcher: FSWatcher | null = null;
 
   constructor(private readonly options: { dir: string; db: DataSource; weights?: Weights }) {
-    this.ledger = new IngestLedger(options.db, 'konkyu');
+    super(new IngestLedger(options.db, 'konkyu'));
     this.linker = new Linker(options.db, 'konkyu', options.weights);
   }
 
-  scan(): Promise<void> {
-    this.running = this.running.then(() => this.scanOnce(), () => this.scanOnce());
-    return this.running;
-  }
-
-  private async scanOnce(): Promise<void> {
-    if (this.state !== 'not_read') this.state = 'reading';
-    try {
-      const names = (await readdir(this.options.dir)).filter((n) => parseKonkyuFileName(n) !== null).sort();
-      let degraded = false;
-      for (const name of names) {
-        const path = join(this.options.dir, name);
-        const sha256 = createHash('sha256').update(await readFile(path)).digest('hex');
-        if (await this.ledger.findRead(name, sha256)) continue;
-        degraded = !(await this.apply(name, path, sha256)) || degraded;
-      }
-      this.state = degraded ? 'degraded' : 'ok';
-    } catch (error) {
-      this.state = 'failed';
-      throw error;
-    } finally {
-      this.lastReadAt = new Date();
+  protected async readOnce(): Promise<ReadOutcome<void>> {
+    const names = (await readdir(this.options.dir)).filter((n) => parseKonkyuFileName(n) !== null).sort();
+    let degraded = false;
+    for (const name of names) {
+      const path = join(this.options.dir, name);
+      const sha256 = createHash('sha256').update(await readFile(path)).digest('hex');
+      if (await this.ledger.findRead(name, sha256)) continue;
+      degraded = !(await this.apply(name, path, sha256)) || degraded;
     }
+    return { result: undefined, state: degraded ? 'degraded' : 'ok' };
   }
 
   private async apply(name: string, path: string, sha256: string): Promise<boolean> {
@@ -83,27 +64,11 @@ export class KonkyuIngest {
     return true;
   }
 
-  async watch(): Promise<void> {
-    if (this.watcher) return;
-    this.watcher = watch(this.options.dir, { ignoreInitial: true, depth: 0, awaitWriteFinish: { stabilityThreshold: 300, pollInterval: 100 } });
-    const onFile = (): void => void this.scan().catch(() => undefined);
-    this.watcher.on('add', onFile).on('change', onFile);
-    await new Promise<void>((resolve) => this.watcher!.once('ready', () => resolve()));
+  watch(): Promise<void> {
+    return this.watchFolder(this.options.dir);
   }
 
-  async close(): Promise<void> {
-    await this.watcher?.close();
-    this.watcher = null;
-    await this.running.catch(() => undefined);
-  }
-
-  async health(): Promise<{ state: string; lastReadAt: string | null; recordsRead: number; recordsRejected: number; awaitingLink: number }> {
-    return {
-      state: this.state,
-      lastReadAt: this.lastReadAt?.toISOString() ?? null,
-      recordsRead: await this.ledger.appliedRecords(),
-      recordsRejected: await this.ledger.countUnresolved(),
-      awaitingLink: await this.linker.awaitingLink(),
-    };
+  protected awaitingLink(): Promise<number> {
+    return this.linker.awaitingLink();
   }
 }

@@ -1,31 +1,17 @@
-// One juki subgraph process (multi-process deployments). The embedded hub mounts it in the launcher instead.
-import { openStore } from '@welfare-hub/store';
-import { publicKeyFromEnv } from '@welfare-hub/context';
+// The juki subgraph as its own process (multi-process deployments); the embedded hub mounts it in the launcher.
 import { JukiIngest } from '@welfare-hub/adapter-juki';
 import { Policy } from '@welfare-hub/policy';
-import { subgraphEndpoints } from '@welfare-hub/schema';
-import { serveSubgraph, logEvent } from '@welfare-hub/subgraph-host';
+import { runSubgraphProcess } from '@welfare-hub/subgraph-host';
 import { jukiSubgraph } from './subgraph.js';
 
-const databaseUrl = process.env['HUB_DATABASE_URL'];
-const dir = process.env['HUB_JUKI_DIR'];
-if (!databaseUrl || !dir) throw new Error('HUB_DATABASE_URL and HUB_JUKI_DIR are required');
-const store = await openStore({ databaseUrl, migrate: false });
-const ingest = new JukiIngest({ dir, db: store.dataSource });
-const endpoint = subgraphEndpoints().find((e) => e.name === 'juki')!;
-const running = await serveSubgraph(jukiSubgraph({ ingest, policy: new Policy(store.dataSource) }), {
-  host: endpoint.host,
-  port: endpoint.port,
-  publicKey: await publicKeyFromEnv(),
+await runSubgraphProcess('juki', ['HUB_JUKI_DIR'], async (db, env) => {
+  const ingest = new JukiIngest({ dir: env['HUB_JUKI_DIR']!, db });
+  return {
+    definition: jukiSubgraph({ ingest, policy: new Policy(db) }),
+    start: async () => {
+      await ingest.scan();
+      await ingest.watch();
+    },
+    close: () => ingest.close(),
+  };
 });
-ingest.scan().then(
-  () => ingest.watch(),
-  () => logEvent('juki.scan_failed'),
-);
-const stop = async (): Promise<void> => {
-  await running.close();
-  await ingest.close();
-  await store.close();
-  process.exit(0);
-};
-process.once('SIGTERM', stop).once('SIGINT', stop);

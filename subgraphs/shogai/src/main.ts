@@ -1,31 +1,17 @@
-// One shogai subgraph process (multi-process deployments). The embedded hub mounts it in the launcher instead.
-import { openStore } from '@welfare-hub/store';
-import { publicKeyFromEnv } from '@welfare-hub/context';
+// The shogai subgraph as its own process (multi-process deployments); the embedded hub mounts it in the launcher.
 import { ShogaiIngest } from '@welfare-hub/adapter-shogai';
 import { Policy } from '@welfare-hub/policy';
-import { subgraphEndpoints } from '@welfare-hub/schema';
-import { logEvent, serveSubgraph } from '@welfare-hub/subgraph-host';
+import { runSubgraphProcess } from '@welfare-hub/subgraph-host';
 import { shogaiSubgraph } from './subgraph.js';
 
-const databaseUrl = process.env['HUB_DATABASE_URL'];
-const dir = process.env['HUB_SHOGAI_DIR'];
-if (!databaseUrl || !dir) throw new Error('HUB_DATABASE_URL and HUB_SHOGAI_DIR are required');
-const store = await openStore({ databaseUrl, migrate: false });
-const ingest = new ShogaiIngest({ dir, db: store.dataSource });
-const endpoint = subgraphEndpoints().find((e) => e.name === 'shogai')!;
-const running = await serveSubgraph(shogaiSubgraph({ db: store.dataSource, ingest, policy: new Policy(store.dataSource) }), {
-  host: endpoint.host,
-  port: endpoint.port,
-  publicKey: await publicKeyFromEnv(),
+await runSubgraphProcess('shogai', ['HUB_SHOGAI_DIR'], async (db, env) => {
+  const ingest = new ShogaiIngest({ dir: env['HUB_SHOGAI_DIR']!, db });
+  return {
+    definition: shogaiSubgraph({ db, ingest, policy: new Policy(db) }),
+    start: async () => {
+      await ingest.scan();
+      await ingest.watch();
+    },
+    close: () => ingest.close(),
+  };
 });
-ingest.scan().then(
-  () => ingest.watch(),
-  () => logEvent('shogai.scan_failed'),
-);
-const stop = async (): Promise<void> => {
-  await running.close();
-  await ingest.close();
-  await store.close();
-  process.exit(0);
-};
-process.once('SIGTERM', stop).once('SIGINT', stop);

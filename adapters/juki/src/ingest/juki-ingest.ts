@@ -1,19 +1,12 @@
 import type { DataSource } from 'typeorm';
-import { watch, type FSWatcher } from 'chokidar';
-import { IngestLedger } from '@welfare-hub/ingest';
+import { IngestLedger, SourceIngest, type ReadOutcome, type SourceHealthReport } from '@welfare-hub/ingest';
 import { PersonStore } from '../store/person-store.js';
 import { parseJukiRecord } from '../parse/index.js';
 import { applyJukiFile, type FileOutcome } from './apply-file.js';
 import { listJukiFiles, missingDays } from './folder.js';
 import { sha256File } from './sha256.js';
 
-export interface JukiSourceHealth {
-  state: 'not_read' | 'reading' | 'ok' | 'degraded' | 'failed';
-  lastReadAt: string | null;
-  recordsRead: number;
-  recordsRejected: number;
-  awaitingLink: number;
-}
+export type JukiSourceHealth = SourceHealthReport;
 
 export interface JukiIngestOptions {
   dir: string;
@@ -25,75 +18,37 @@ export interface JukiIngestOptions {
  * Keeps the hub's copy of the resident registry in step with the drop folder: every full extract and 異動
  * file, in date order, each applied once (by content), the folder watched for new ones.
  */
-export class JukiIngest {
+export class JukiIngest extends SourceIngest<FileOutcome[]> {
   readonly persons: PersonStore;
-  readonly ledger: IngestLedger;
-  private running: Promise<FileOutcome[]> = Promise.resolve([]);
-  private rescan = false;
-  private state: JukiSourceHealth['state'] = 'not_read';
-  private lastReadAt: Date | null = null;
-  private watcher: FSWatcher | null = null;
 
   constructor(private readonly options: JukiIngestOptions) {
+    super(new IngestLedger(options.db, 'juki'));
     this.persons = new PersonStore(options.db);
-    this.ledger = new IngestLedger(options.db, 'juki');
   }
 
-  /** Applies every file not applied yet. Calls made while a scan runs are folded into one more scan. */
-  scan(): Promise<FileOutcome[]> {
-    this.running = this.running.then(
-      () => this.scanOnce(),
-      () => this.scanOnce(),
-    );
-    return this.running;
-  }
-
-  private async scanOnce(): Promise<FileOutcome[]> {
-    // Until the first scan ends the source has not been read; after that a scan in progress is 'reading'.
-    if (this.state !== 'not_read') this.state = 'reading';
+  /** Applies every file not applied yet. */
+  protected async readOnce(): Promise<ReadOutcome<FileOutcome[]>> {
     const outcomes: FileOutcome[] = [];
-    try {
-      const files = await listJukiFiles(this.options.dir);
-      const gaps = missingDays(files);
-      for (const file of files) {
-        const sha = await sha256File(file.path);
-        if (await this.ledger.findRead(file.name, sha)) continue;
-        const missing = gaps.get(file.name);
-        const note = missing ? `no 異動 file for ${missing.join(', ')}` : null;
-        outcomes.push(
-          await applyJukiFile({ db: this.options.db, persons: this.persons, ledger: this.ledger, batchSize: this.options.batchSize ?? 2000 }, file, sha, note),
-        );
-      }
-      this.state = outcomes.some((o) => o.state === 'truncated') ? 'degraded' : 'ok';
-    } catch (error) {
-      this.state = 'failed';
-      throw error;
-    } finally {
-      this.lastReadAt = new Date();
+    const files = await listJukiFiles(this.options.dir);
+    const gaps = missingDays(files);
+    for (const file of files) {
+      const sha = await sha256File(file.path);
+      if (await this.ledger.findRead(file.name, sha)) continue;
+      const missing = gaps.get(file.name);
+      const note = missing ? `no 異動 file for ${missing.join(', ')}` : null;
+      outcomes.push(
+        await applyJukiFile({ db: this.options.db, persons: this.persons, ledger: this.ledger, batchSize: this.options.batchSize ?? 2000 }, file, sha, note),
+      );
     }
-    return outcomes;
+    return { result: outcomes, state: outcomes.some((o) => o.state === 'truncated') ? 'degraded' : 'ok' };
   }
 
-  /** Watches the drop folder: a new or replaced file is read without a restart. */
-  async watch(): Promise<void> {
-    if (this.watcher) return;
-    this.watcher = watch(this.options.dir, {
-      ignoreInitial: true,
-      depth: 0,
-      // A file still being copied in is left alone until its size stops changing.
-      awaitWriteFinish: { stabilityThreshold: 300, pollInterval: 100 },
-    });
-    const onFile = (): void => {
-      this.scan().catch(() => undefined);
-    };
-    this.watcher.on('add', onFile).on('change', onFile);
-    await new Promise<void>((resolve) => this.watcher!.once('ready', () => resolve()));
+  protected async awaitingLink(): Promise<number> {
+    return 0; // the registry is where identity comes from
   }
 
-  async close(): Promise<void> {
-    await this.watcher?.close();
-    this.watcher = null;
-    await this.running.catch(() => undefined);
+  watch(): Promise<void> {
+    return this.watchFolder(this.options.dir);
   }
 
   /**
@@ -112,15 +67,5 @@ export class JukiIngest {
     }
     await this.ledger.markResolved(resolvedIds);
     return { resolved: resolvedIds.length, stillRejected: pending.length - resolvedIds.length };
-  }
-
-  async health(): Promise<JukiSourceHealth> {
-    return {
-      state: this.state,
-      lastReadAt: this.lastReadAt?.toISOString() ?? null,
-      recordsRead: await this.ledger.appliedRecords(),
-      recordsRejected: await this.ledger.countUnresolved(),
-      awaitingLink: 0,
-    };
   }
 }

@@ -2,8 +2,7 @@ import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { DataSource } from 'typeorm';
-import { watch, type FSWatcher } from 'chokidar';
-import { IngestLedger, type Rejection } from '@welfare-hub/ingest';
+import { IngestLedger, SourceIngest, type ReadOutcome, type Rejection } from '@welfare-hub/ingest';
 import { Linker, type Identity, type Weights } from '@welfare-hub/linkage';
 import { inTransaction } from '@welfare-hub/store';
 import {
@@ -37,16 +36,11 @@ function identity(row: Row): Identity {
  * snapshot of its kind when it arrived whole; one cut short is reported and the previous snapshot kept.
  * Every record is linked to a resident or waits in the confirmation queue.
  */
-export class ShogaiIngest {
-  readonly ledger: IngestLedger;
+export class ShogaiIngest extends SourceIngest<ShogaiOutcome[]> {
   private readonly linkers: Record<ShogaiKind, Linker>;
-  private running: Promise<ShogaiOutcome[]> = Promise.resolve([]);
-  private state: 'not_read' | 'reading' | 'ok' | 'degraded' | 'failed' = 'not_read';
-  private lastReadAt: Date | null = null;
-  private watcher: FSWatcher | null = null;
 
   constructor(private readonly options: { dir: string; db: DataSource; weights?: Weights }) {
-    this.ledger = new IngestLedger(options.db, 'shogai');
+    super(new IngestLedger(options.db, 'shogai'));
     this.linkers = {
       TECHO: new Linker(options.db, KINDS.TECHO.source, options.weights),
       JUKYUSHA: new Linker(options.db, KINDS.JUKYUSHA.source, options.weights),
@@ -54,33 +48,19 @@ export class ShogaiIngest {
     };
   }
 
-  scan(): Promise<ShogaiOutcome[]> {
-    this.running = this.running.then(() => this.scanOnce(), () => this.scanOnce());
-    return this.running;
-  }
-
-  private async scanOnce(): Promise<ShogaiOutcome[]> {
-    if (this.state !== 'not_read') this.state = 'reading';
+  protected async readOnce(): Promise<ReadOutcome<ShogaiOutcome[]>> {
     const outcomes: ShogaiOutcome[] = [];
-    try {
-      const files = (await readdir(this.options.dir))
-        .map((name) => ({ name, parsed: parseShogaiFileName(name) }))
-        .filter((f): f is { name: string; parsed: { kind: ShogaiKind; date: string } } => f.parsed !== null)
-        .sort((a, b) => (a.parsed.date < b.parsed.date ? -1 : a.parsed.date > b.parsed.date ? 1 : a.name.localeCompare(b.name)));
-      for (const file of files) {
-        const path = join(this.options.dir, file.name);
-        const sha = createHash('sha256').update(await readFile(path)).digest('hex');
-        if (await this.ledger.findRead(file.name, sha)) continue;
-        outcomes.push(await this.apply(file.name, file.parsed.kind, path, sha));
-      }
-      this.state = outcomes.some((o) => o.state === 'truncated') ? 'degraded' : 'ok';
-    } catch (error) {
-      this.state = 'failed';
-      throw error;
-    } finally {
-      this.lastReadAt = new Date();
+    const files = (await readdir(this.options.dir))
+      .map((name) => ({ name, parsed: parseShogaiFileName(name) }))
+      .filter((f): f is { name: string; parsed: { kind: ShogaiKind; date: string } } => f.parsed !== null)
+      .sort((a, b) => (a.parsed.date < b.parsed.date ? -1 : a.parsed.date > b.parsed.date ? 1 : a.name.localeCompare(b.name)));
+    for (const file of files) {
+      const path = join(this.options.dir, file.name);
+      const sha = createHash('sha256').update(await readFile(path)).digest('hex');
+      if (await this.ledger.findRead(file.name, sha)) continue;
+      outcomes.push(await this.apply(file.name, file.parsed.kind, path, sha));
     }
-    return outcomes;
+    return { result: outcomes, state: outcomes.some((o) => o.state === 'truncated') ? 'degraded' : 'ok' };
   }
 
   private async apply(name: string, kind: ShogaiKind, path: string, sha256: string): Promise<ShogaiOutcome> {
@@ -111,29 +91,13 @@ export class ShogaiIngest {
     return { name, state: 'applied', recordsRead: read, recordsRejected: rejections.length, problem: null };
   }
 
-  async watch(): Promise<void> {
-    if (this.watcher) return;
-    this.watcher = watch(this.options.dir, { ignoreInitial: true, depth: 0, awaitWriteFinish: { stabilityThreshold: 300, pollInterval: 100 } });
-    const onFile = (): void => void this.scan().catch(() => undefined);
-    this.watcher.on('add', onFile).on('change', onFile);
-    await new Promise<void>((resolve) => this.watcher!.once('ready', () => resolve()));
+  watch(): Promise<void> {
+    return this.watchFolder(this.options.dir);
   }
 
-  async close(): Promise<void> {
-    await this.watcher?.close();
-    this.watcher = null;
-    await this.running.catch(() => undefined);
-  }
-
-  async health(): Promise<{ state: string; lastReadAt: string | null; recordsRead: number; recordsRejected: number; awaitingLink: number }> {
-    let awaitingLink = 0;
-    for (const linker of Object.values(this.linkers)) awaitingLink += await linker.awaitingLink();
-    return {
-      state: this.state,
-      lastReadAt: this.lastReadAt?.toISOString() ?? null,
-      recordsRead: await this.ledger.appliedRecords(),
-      recordsRejected: await this.ledger.countUnresolved(),
-      awaitingLink,
-    };
+  protected async awaitingLink(): Promise<number> {
+    let waiting = 0;
+    for (const linker of Object.values(this.linkers)) waiting += await linker.awaitingLink();
+    return waiting;
   }
 }
