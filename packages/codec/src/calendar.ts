@@ -31,3 +31,8 @@ export function parseTimestamp14(value: string): string | null {
   if (!date || h > 23 || mi > 59 || s > 59) return null;
   return `${date}T${value.slice(8, 10)}:${value.slice(10, 12)}:${value.slice(12, 14)}+09:00`;
 }
+
+/** Today's date in Japan, where every age and validity in the hub is reckoned. */
+export function todayInTokyo(now: Date = new Date()): IsoDate {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Tokyo', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+}

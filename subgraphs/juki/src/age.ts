@@ -1,7 +1,4 @@
-/** Today's date in Japan, where every age and validity in the hub is reckoned. */
-export function todayInTokyo(now: Date = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Tokyo', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
-}
+export { todayInTokyo } from '@welfare-hub/codec';
 
 /** Whole years on the reference date; a 29 February birthday turns over on 1 March in common years. */
 export function ageOn(birthDate: string, referenceDate: string): number {

@@ -1,12 +1,9 @@
+import { todayInTokyo } from '@welfare-hub/codec';
 import type { DataSource } from 'typeorm';
 import { kaigoProfiles, type KaigoIngest, type KaigoProfile } from '@welfare-hub/adapter-kaigo';
 import type { Policy } from '@welfare-hub/policy';
 import { sectorSubgraph, type SectorContext } from '@welfare-hub/sector-subgraph';
 import type { SourceHealth, SubgraphDefinition } from '@welfare-hub/subgraph-host';
-
-function todayInTokyo(): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Tokyo' }).format(new Date());
-}
 
 /** 介護 as a subgraph: Person.kaigo from the 介護保険 vendor database, on a lawful basis only. */
 export function kaigoSubgraph(deps: { db: DataSource; ingest: KaigoIngest; policy: Policy }): SubgraphDefinition<SectorContext<KaigoProfile>> {

@@ -1,12 +1,9 @@
+import { todayInTokyo } from '@welfare-hub/codec';
 import type { DataSource } from 'typeorm';
 import { shogaiProfiles, type ShogaiIngest, type ShogaiProfile } from '@welfare-hub/adapter-shogai';
 import type { Policy } from '@welfare-hub/policy';
 import { sectorSubgraph, type SectorContext } from '@welfare-hub/sector-subgraph';
 import type { SourceHealth, SubgraphDefinition } from '@welfare-hub/subgraph-host';
-
-function todayInTokyo(): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Tokyo' }).format(new Date());
-}
 
 /** 障害 as a subgraph: Person.shogai from the 障害者福祉システム's exports, on a lawful basis only. */
 export function shogaiSubgraph(deps: { db: DataSource; ingest: ShogaiIngest; policy: Policy }): SubgraphDefinition<SectorContext<ShogaiProfile>> {
