@@ -7,6 +7,7 @@ import { shogaiMigrations } from '@welfare-hub/adapter-shogai';
 import { konkyuMigrations } from '@welfare-hub/adapter-konkyu';
 import { kodomoMigrations } from '@welfare-hub/adapter-kodomo';
 import { kaigoMigrations } from '@welfare-hub/adapter-kaigo';
+import { auditMigrations } from '@welfare-hub/audit';
 
 /** Every module's migrations; TypeORM orders them by their timestamps. */
 export const allMigrations: (new () => MigrationInterface)[] = [
@@ -18,4 +19,5 @@ export const allMigrations: (new () => MigrationInterface)[] = [
   ...konkyuMigrations,
   ...kodomoMigrations,
   ...kaigoMigrations,
+  ...auditMigrations,
 ];

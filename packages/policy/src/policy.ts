@@ -1,4 +1,6 @@
 import type { DataSource } from 'typeorm';
+import DataLoader from 'dataloader';
+import { AuditLog } from '@welfare-hub/audit';
 import { hasRole, type HubContext, type Role } from '@welfare-hub/context';
 import { findRegistration, type Registration } from './registration.js';
 import { denied, type Decision } from './decision.js';
@@ -10,20 +12,38 @@ import { SECTORS, type Sector } from './sector.js';
  * so a change to the register holds from the next request on every replica.
  */
 export class Policy {
-  constructor(private readonly db: DataSource) {}
+  private readonly audit: AuditLog;
+
+  constructor(private readonly db: DataSource) {
+    this.audit = new AuditLog(db);
+  }
 
   forRequest(context: HubContext): RequestPolicy {
-    return new RequestPolicy(this.db, context);
+    return new RequestPolicy(this.db, this.audit, context);
   }
+}
+
+interface Question {
+  personId: string;
+  sector: Sector;
+  purpose: string;
 }
 
 export class RequestPolicy {
   private registrationPromise: Promise<Registration | null> | undefined;
+  private readonly decisions: DataLoader<Question, Decision, string>;
 
   constructor(
     private readonly db: DataSource,
+    private readonly audit: AuditLog,
     readonly context: HubContext,
-  ) {}
+  ) {
+    // All the decisions of one subgraph request are made, and written to the audit log, together; a question
+    // asked twice in a request is answered (and recorded) once.
+    this.decisions = new DataLoader((questions) => this.decideAll(questions), {
+      cacheKeyFn: (q) => `${q.personId}\u0000${q.sector}\u0000${q.purpose}`,
+    });
+  }
 
   hasRole(role: Role): boolean {
     return hasRole(this.context.viewer, role);
@@ -48,15 +68,33 @@ export class RequestPolicy {
    * and the time it takes, are the same whether or not the sector holds anything about the person.
    * Today: OWN_SECTOR only (the viewer's organisation holds the sector); consent and 支援会議 come next.
    */
-  async decide(_personId: string, sector: Sector): Promise<Decision> {
-    if (!(await this.identityVisible())) return denied(sector);
-    const registration = (await this.registration())!;
-    if (registration.sectors.includes(sector)) return { sector, status: 'GRANTED', basis: 'OWN_SECTOR', reference: null };
-    return denied(sector);
+  decide(personId: string, sector: Sector, purpose = `Person.${sector.toLowerCase()}`): Promise<Decision> {
+    return this.decisions.load({ personId, sector, purpose });
   }
 
   /** One decision per sector, in the contract's order. */
   access(personId: string): Promise<Decision[]> {
-    return Promise.all(SECTORS.map((sector) => this.decide(personId, sector)));
+    return Promise.all(SECTORS.map((sector) => this.decide(personId, sector, 'Person.access')));
+  }
+
+  /**
+   * Decides, then records every decision before any is returned: if the audit log cannot be written, the
+   * whole batch fails and no data guarded by it leaves the subgraph (fail closed).
+   */
+  private async decideAll(questions: readonly Question[]): Promise<Decision[]> {
+    const visible = await this.identityVisible();
+    const registration = visible ? await this.registration() : null;
+    const decisions = questions.map(({ sector }): Decision =>
+      registration?.sectors.includes(sector) ? { sector, status: 'GRANTED', basis: 'OWN_SECTOR', reference: null } : denied(sector),
+    );
+    const { viewer, requestId } = this.context;
+    const at = new Date();
+    await this.audit.append(
+      questions.map((q, i) => ({
+        at, requestId, staffId: viewer.staffId, orgId: viewer.orgId, personId: q.personId, sector: q.sector,
+        status: decisions[i]!.status, basis: decisions[i]!.basis, reference: decisions[i]!.reference, purpose: q.purpose,
+      })),
+    );
+    return decisions;
   }
 }

@@ -1,11 +1,12 @@
 import { openTestStore, type Store } from '@welfare-hub/store';
+import { auditMigrations } from '@welfare-hub/audit';
 import { Policy, SECTORS } from '../src/index.js';
 
 describe('the OWN_SECTOR basis', () => {
   let store: Store;
   let policy: Policy;
   beforeAll(async () => {
-    store = await openTestStore({});
+    store = await openTestStore({ migrations: auditMigrations });
     await store.dataSource.query(`CREATE SCHEMA hub`);
     await store.dataSource.query(`CREATE TABLE hub.organisation (id text PRIMARY KEY, name text, sectors text[])`);
     await store.dataSource.query(`CREATE TABLE hub.staff (id text PRIMARY KEY, org_id text, name text)`);
@@ -36,5 +37,32 @@ describe('the OWN_SECTOR basis', () => {
     await store.dataSource.query(`UPDATE hub.organisation SET sectors = '{KONKYU}' WHERE id = 'T'`);
     const after = await policy.forRequest(context('t1', 'T')).decide('1', 'KONKYU');
     expect([before.status, after.status]).toEqual(['DENIED', 'GRANTED']);
+  });
+
+  it('writes every decision, granted or denied, to the audit log before answering, once per question', async () => {
+    const [{ before }] = await store.dataSource.query(`SELECT count(*)::int AS before FROM audit.entry`);
+    const request = policy.forRequest({ ...context('k1', 'K'), requestId: 'audited' });
+    await Promise.all([request.access('0000000042'), request.decide('0000000042', 'KAIGO'), request.decide('0000000042', 'KAIGO')]);
+    const rows: { sector: string; status: string; purpose: string }[] = await store.dataSource.query(
+      `SELECT sector, status, purpose FROM audit.entry WHERE request_id = 'audited' ORDER BY id`,
+    );
+    expect(rows).toEqual([
+      { sector: 'KAIGO', status: 'GRANTED', purpose: 'Person.access' },
+      { sector: 'SHOGAI', status: 'GRANTED', purpose: 'Person.access' },
+      { sector: 'KODOMO', status: 'DENIED', purpose: 'Person.access' },
+      { sector: 'KONKYU', status: 'DENIED', purpose: 'Person.access' },
+      { sector: 'KAIGO', status: 'GRANTED', purpose: 'Person.kaigo' },
+    ]);
+    const [{ after }] = await store.dataSource.query(`SELECT count(*)::int AS after FROM audit.entry`);
+    expect(after - before).toBe(5);
+  });
+
+  it('answers nothing when the audit log cannot be written', async () => {
+    await store.dataSource.query(`ALTER TABLE audit.head RENAME TO head_gone`);
+    try {
+      await expect(policy.forRequest(context('k1', 'K')).decide('1', 'KAIGO')).rejects.toThrow();
+    } finally {
+      await store.dataSource.query(`ALTER TABLE audit.head_gone RENAME TO head`);
+    }
   });
 });

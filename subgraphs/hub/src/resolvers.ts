@@ -4,6 +4,7 @@ import { isSector, type RequestPolicy } from '@welfare-hub/policy';
 import { listReads, listRejected, SOURCE_NAMES, type SourceName } from '@welfare-hub/ingest';
 import type { DataSource } from 'typeorm';
 import type { LinkDecisions } from '@welfare-hub/linkage';
+import type { AuditLog } from '@welfare-hub/audit';
 import { linkageMutation, linkageQuery } from './linkage-queue.js';
 import type { Register, Organisation, Staff } from './register/register.js';
 
@@ -11,6 +12,7 @@ export interface HubContext {
   policy: RequestPolicy;
   register: Register;
   decisions: LinkDecisions;
+  audit: AuditLog;
   db: DataSource;
 }
 
@@ -48,6 +50,14 @@ export const resolvers: GraphQLResolverMap<HubContext> = {
   DateTime: DateTimeScalar,
   Query: {
     ...linkageQuery,
+    accessLog: async (_: unknown, args: { personId: string; from?: Date | null; to?: Date | null; limit: number; offset: number }, ctx: HubContext) => {
+      if (!ctx.policy.hasRole('privacy_officer')) throw forbidden();
+      return ctx.audit.forPerson(args.personId, args.from ?? null, args.to ?? null, clamp('limit', args.limit, 1000), clamp('offset', args.offset, 10_000_000));
+    },
+    auditIntegrity: (_: unknown, __: unknown, ctx: HubContext) => {
+      if (!ctx.policy.hasRole('privacy_officer')) throw forbidden();
+      return ctx.audit.verify();
+    },
     me: async (_: unknown, __: unknown, ctx: HubContext) => {
       const { viewer } = ctx.policy.context;
       const registration = await ctx.policy.registration();

@@ -6,15 +6,17 @@ import type { SubgraphDefinition } from '@welfare-hub/subgraph-host';
 import { resolvers, type HubContext } from './resolvers.js';
 import { Register } from './register/register.js';
 import { LinkDecisions } from '@welfare-hub/linkage';
+import { AuditLog } from '@welfare-hub/audit';
 
 /** The hub's own records as a subgraph: organisations, staff, and the ledger of source reads. */
 export function hubSubgraph(deps: { db: DataSource; policy: Policy }): SubgraphDefinition<HubContext> {
   const register = new Register(deps.db);
   const decisions = new LinkDecisions(deps.db);
+  const audit = new AuditLog(deps.db);
   return {
     name: 'hub',
     typeDefs: parse(subgraphSdl('hub')),
     resolvers,
-    context: (hub) => ({ policy: deps.policy.forRequest(hub), register, decisions, db: deps.db }),
+    context: (hub) => ({ policy: deps.policy.forRequest(hub), register, decisions, audit, db: deps.db }),
   };
 }
