@@ -4,6 +4,8 @@ import { AuditLog } from '@welfare-hub/audit';
 import { hasRole, type HubContext, type Role } from '@welfare-hub/context';
 import { findRegistration, type Registration } from './registration.js';
 import { denied, type Decision } from './decision.js';
+import { activeConsents } from './consent.js';
+import { todayInTokyo } from '@welfare-hub/codec';
 import { SECTORS, type Sector } from './sector.js';
 
 /**
@@ -66,7 +68,8 @@ export class RequestPolicy {
   /**
    * The basis for seeing a person's data of one sector, decided without looking at that data: the answer,
    * and the time it takes, are the same whether or not the sector holds anything about the person.
-   * Today: OWN_SECTOR only (the viewer's organisation holds the sector); consent and 支援会議 come next.
+   * The bases in the contract's order: OWN_SECTOR (the viewer's organisation holds the sector), then CONSENT
+   * (an active consent of the person, in its period today, names the organisation and the sector); 支援会議 next.
    */
   decide(personId: string, sector: Sector, purpose = `Person.${sector.toLowerCase()}`): Promise<Decision> {
     return this.decisions.load({ personId, sector, purpose });
@@ -84,9 +87,15 @@ export class RequestPolicy {
   private async decideAll(questions: readonly Question[]): Promise<Decision[]> {
     const visible = await this.identityVisible();
     const registration = visible ? await this.registration() : null;
-    const decisions = questions.map(({ sector }): Decision =>
-      registration?.sectors.includes(sector) ? { sector, status: 'GRANTED', basis: 'OWN_SECTOR', reference: null } : denied(sector),
-    );
+    // Consents are read for every request afresh, so a revocation holds from the next request on every replica.
+    const consents = registration ? await activeConsents(this.db, registration.orgId, questions.map((q) => q.personId), todayInTokyo()) : [];
+    const decisions = questions.map(({ personId, sector }): Decision => {
+      if (!registration) return denied(sector);
+      if (registration.sectors.includes(sector)) return { sector, status: 'GRANTED', basis: 'OWN_SECTOR', reference: null };
+      const consent = consents.find((c) => c.personId === personId && c.sectors.includes(sector));
+      if (consent) return { sector, status: 'GRANTED', basis: 'CONSENT', reference: consent.id };
+      return denied(sector);
+    });
     const { viewer, requestId } = this.context;
     const at = new Date();
     await this.audit.append(

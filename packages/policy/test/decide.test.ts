@@ -12,6 +12,8 @@ describe('the OWN_SECTOR basis', () => {
     await store.dataSource.query(`CREATE TABLE hub.staff (id text PRIMARY KEY, org_id text, name text)`);
     await store.dataSource.query(`INSERT INTO hub.organisation VALUES ('K', 'k', '{KAIGO,SHOGAI}'), ('T', 't', '{}')`);
     await store.dataSource.query(`INSERT INTO hub.staff VALUES ('k1', 'K', 'x'), ('t1', 'T', 'y')`);
+    await store.dataSource.query(`CREATE TABLE hub.consent (id text PRIMARY KEY, person_id text, sectors text[], recipient_orgs text[],
+      valid_from date, valid_until date, status text, recorded_at timestamptz DEFAULT now())`);
     policy = new Policy(store.dataSource);
   }, 60_000);
   afterAll(() => store.close());
@@ -64,5 +66,56 @@ describe('the OWN_SECTOR basis', () => {
     } finally {
       await store.dataSource.query(`ALTER TABLE audit.head_gone RENAME TO head`);
     }
+  });
+
+  describe('the CONSENT basis', () => {
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Tokyo' }).format(new Date());
+    const shift = (days: number) => {
+      const d = new Date(`${today}T00:00:00Z`);
+      d.setUTCDate(d.getUTCDate() + days);
+      return d.toISOString().slice(0, 10);
+    };
+    let n = 0;
+    const consent = async (c: { person?: string; sectors?: string; orgs?: string; from?: number; until?: number; status?: string }) => {
+      const id = `c${++n}`;
+      const person = c.person ?? `p${n}`;
+      await store.dataSource.query(`INSERT INTO hub.consent (id, person_id, sectors, recipient_orgs, valid_from, valid_until, status) VALUES ($1, $2, $3, $4, $5, $6, $7)`, [
+        id, person, c.sectors ?? '{KODOMO}', c.orgs ?? '{T}', shift(c.from ?? -10), shift(c.until ?? 10), c.status ?? 'ACTIVE',
+      ]);
+      return { id, person };
+    };
+
+    it.each([
+      ['valid, naming the organisation and the sector', {}, 'GRANTED'],
+      ['ending today', { until: 0 }, 'GRANTED'],
+      ['starting today', { from: 0 }, 'GRANTED'],
+      ['ending yesterday', { until: -1 }, 'DENIED'],
+      ['starting tomorrow', { from: 1 }, 'DENIED'],
+      ['revoked', { status: 'REVOKED' }, 'DENIED'],
+      ['naming another organisation', { orgs: '{K}' }, 'DENIED'],
+      ['for another sector', { sectors: '{KAIGO}' }, 'DENIED'],
+    ])('a consent %s: %s', async (_, c, status) => {
+      const { id, person } = await consent(c);
+      const decision = await policy.forRequest(context('t1', 'T')).decide(person, 'KODOMO');
+      expect(decision.status).toBe(status);
+      if (status === 'GRANTED') expect(decision).toMatchObject({ basis: 'CONSENT', reference: id });
+    });
+
+    it('is another person\'s consent for nobody else', async () => {
+      await consent({ person: 'the-mother' });
+      expect((await policy.forRequest(context('t1', 'T')).decide('the-child', 'KODOMO')).status).toBe('DENIED');
+    });
+
+    it('holds from the very next request after a revocation', async () => {
+      const { id, person } = await consent({});
+      expect((await policy.forRequest(context('t1', 'T')).decide(person, 'KODOMO')).status).toBe('GRANTED');
+      await store.dataSource.query(`UPDATE hub.consent SET status = 'REVOKED' WHERE id = $1`, [id]);
+      expect((await policy.forRequest(context('t1', 'T')).decide(person, 'KODOMO')).status).toBe('DENIED');
+    });
+
+    it('grants nothing to an analyst, whatever the consent says', async () => {
+      const { person } = await consent({});
+      expect((await policy.forRequest(context('t1', 'T', ['analyst'])).decide(person, 'KODOMO')).status).toBe('DENIED');
+    });
   });
 });

@@ -1,11 +1,13 @@
 import type { GraphQLResolverMap } from '@apollo/subgraph';
-import { DateTimeScalar, badInput, forbidden } from '@welfare-hub/subgraph-host';
+import { DateScalar, DateTimeScalar, badInput, forbidden } from '@welfare-hub/subgraph-host';
 import { isSector, type RequestPolicy } from '@welfare-hub/policy';
 import { listReads, listRejected, SOURCE_NAMES, type SourceName } from '@welfare-hub/ingest';
 import type { DataSource } from 'typeorm';
 import type { LinkDecisions } from '@welfare-hub/linkage';
 import type { AuditLog } from '@welfare-hub/audit';
 import { linkageMutation, linkageQuery } from './linkage-queue.js';
+import { consentMutation, consentQuery } from './consent/resolvers.js';
+import type { Consents } from './consent/consents.js';
 import type { Register, Organisation, Staff } from './register/register.js';
 
 export interface HubContext {
@@ -13,6 +15,7 @@ export interface HubContext {
   register: Register;
   decisions: LinkDecisions;
   audit: AuditLog;
+  consents: Consents;
   db: DataSource;
 }
 
@@ -48,8 +51,13 @@ function clamp(field: string, value: number, max: number): number {
 
 export const resolvers: GraphQLResolverMap<HubContext> = {
   DateTime: DateTimeScalar,
+  Date: DateScalar,
+  Consent: {
+    __resolveReference: async (ref: { id: string }, ctx: HubContext) => ((await ctx.policy.identityVisible()) ? ctx.consents.byId(ref.id) : null),
+  },
   Query: {
     ...linkageQuery,
+    ...consentQuery,
     accessLog: async (_: unknown, args: { personId: string; from?: Date | null; to?: Date | null; limit: number; offset: number }, ctx: HubContext) => {
       if (!ctx.policy.hasRole('privacy_officer')) throw forbidden();
       return ctx.audit.forPerson(args.personId, args.from ?? null, args.to ?? null, clamp('limit', args.limit, 1000), clamp('offset', args.offset, 10_000_000));
@@ -93,6 +101,7 @@ export const resolvers: GraphQLResolverMap<HubContext> = {
   },
   Mutation: {
     ...linkageMutation,
+    ...consentMutation,
     registerOrganisation: (_: unknown, { input }: { input: OrganisationInput }, ctx: HubContext) => {
       requireAdmin(ctx);
       checkId('input.id', input.id);

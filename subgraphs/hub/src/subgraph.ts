@@ -7,16 +7,18 @@ import { resolvers, type HubContext } from './resolvers.js';
 import { Register } from './register/register.js';
 import { LinkDecisions } from '@welfare-hub/linkage';
 import { AuditLog } from '@welfare-hub/audit';
+import { Consents } from './consent/consents.js';
 
 /** The hub's own records as a subgraph: organisations, staff, and the ledger of source reads. */
 export function hubSubgraph(deps: { db: DataSource; policy: Policy }): SubgraphDefinition<HubContext> {
   const register = new Register(deps.db);
   const decisions = new LinkDecisions(deps.db);
   const audit = new AuditLog(deps.db);
+  const consents = new Consents(deps.db);
   return {
     name: 'hub',
     typeDefs: parse(subgraphSdl('hub')),
     resolvers,
-    context: (hub) => ({ policy: deps.policy.forRequest(hub), register, decisions, audit, db: deps.db }),
+    context: (hub) => ({ policy: deps.policy.forRequest(hub), register, decisions, audit, consents, db: deps.db }),
   };
 }

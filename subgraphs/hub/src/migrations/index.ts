@@ -1,3 +1,4 @@
 import { HubRegister1763800000100 } from './1763800000100-register.js';
+import { HubConsent1763800000900 } from './1763800000900-consent.js';
 
-export const hubMigrations = [HubRegister1763800000100];
+export const hubMigrations = [HubRegister1763800000100, HubConsent1763800000900];
