@@ -5,6 +5,7 @@ import { hasRole, type HubContext, type Role } from '@welfare-hub/context';
 import { findRegistration, type Registration } from './registration.js';
 import { denied, type Decision } from './decision.js';
 import { activeConsents } from './consent.js';
+import { meetingSubjects } from './meeting.js';
 import { todayInTokyo } from '@welfare-hub/codec';
 import { SECTORS, type Sector } from './sector.js';
 
@@ -69,7 +70,8 @@ export class RequestPolicy {
    * The basis for seeing a person's data of one sector, decided without looking at that data: the answer,
    * and the time it takes, are the same whether or not the sector holds anything about the person.
    * The bases in the contract's order: OWN_SECTOR (the viewer's organisation holds the sector), then CONSENT
-   * (an active consent of the person, in its period today, names the organisation and the sector); 支援会議 next.
+   * (an active consent of the person, in its period today, names the organisation and the sector), then
+   * SUPPORT_MEETING (the 支援会議 named by x-hub-meeting, see meeting.ts).
    */
   decide(personId: string, sector: Sector, purpose = `Person.${sector.toLowerCase()}`): Promise<Decision> {
     return this.decisions.load({ personId, sector, purpose });
@@ -88,12 +90,16 @@ export class RequestPolicy {
     const visible = await this.identityVisible();
     const registration = visible ? await this.registration() : null;
     // Consents are read for every request afresh, so a revocation holds from the next request on every replica.
-    const consents = registration ? await activeConsents(this.db, registration.orgId, questions.map((q) => q.personId), todayInTokyo()) : [];
+    const persons = questions.map((q) => q.personId);
+    const consents = registration ? await activeConsents(this.db, registration.orgId, persons, todayInTokyo()) : [];
+    const { meetingId } = this.context;
+    const inMeeting = registration && meetingId ? await meetingSubjects(this.db, meetingId, registration.staffId, persons) : new Set<string>();
     const decisions = questions.map(({ personId, sector }): Decision => {
       if (!registration) return denied(sector);
       if (registration.sectors.includes(sector)) return { sector, status: 'GRANTED', basis: 'OWN_SECTOR', reference: null };
       const consent = consents.find((c) => c.personId === personId && c.sectors.includes(sector));
       if (consent) return { sector, status: 'GRANTED', basis: 'CONSENT', reference: consent.id };
+      if (inMeeting.has(personId)) return { sector, status: 'GRANTED', basis: 'SUPPORT_MEETING', reference: meetingId };
       return denied(sector);
     });
     const { viewer, requestId } = this.context;

@@ -12,6 +12,12 @@ describe('the OWN_SECTOR basis', () => {
     await store.dataSource.query(`CREATE TABLE hub.staff (id text PRIMARY KEY, org_id text, name text)`);
     await store.dataSource.query(`INSERT INTO hub.organisation VALUES ('K', 'k', '{KAIGO,SHOGAI}'), ('T', 't', '{}')`);
     await store.dataSource.query(`INSERT INTO hub.staff VALUES ('k1', 'K', 'x'), ('t1', 'T', 'y')`);
+    await store.dataSource.query(`CREATE TABLE hub.meeting (id text PRIMARY KEY, kind text, opens_at timestamptz, closes_at timestamptz, closed_at timestamptz)`);
+    await store.dataSource.query(`CREATE TABLE hub.meeting_subject (meeting_id text, person_id text, setai_no text)`);
+    await store.dataSource.query(`CREATE TABLE hub.meeting_member (meeting_id text, staff_id text, role text)`);
+    await store.dataSource.query(`CREATE SCHEMA juki`);
+    await store.dataSource.query(`CREATE TABLE juki.person (atena_no text, setai_no text, resident_status smallint)`);
+    await store.dataSource.query(`INSERT INTO juki.person VALUES ('child', 'S1', 1), ('mother', 'S1', 1), ('moved', 'S1', 2), ('other', 'S2', 1)`);
     await store.dataSource.query(`CREATE TABLE hub.consent (id text PRIMARY KEY, person_id text, sectors text[], recipient_orgs text[],
       valid_from date, valid_until date, status text, recorded_at timestamptz DEFAULT now())`);
     policy = new Policy(store.dataSource);
@@ -116,6 +122,55 @@ describe('the OWN_SECTOR basis', () => {
     it('grants nothing to an analyst, whatever the consent says', async () => {
       const { person } = await consent({});
       expect((await policy.forRequest(context('t1', 'T', ['analyst'])).decide(person, 'KODOMO')).status).toBe('DENIED');
+    });
+  });
+
+  describe('the SUPPORT_MEETING basis', () => {
+    let n = 0;
+    const meeting = async (m: { kind?: string; opens?: string; closes?: string; closed?: boolean; members?: [string, string][]; persons?: string[]; households?: string[] }) => {
+      const id = `m${++n}`;
+      await store.dataSource.query(`INSERT INTO hub.meeting VALUES ($1, $2, now() + $3::interval, now() + $4::interval, $5)`, [
+        id, m.kind ?? 'SHIEN_KAIGI', m.opens ?? '-1 hour', m.closes ?? '1 hour', m.closed ? new Date() : null,
+      ]);
+      for (const [staff, role] of m.members ?? [['t1', 'FULL']]) await store.dataSource.query(`INSERT INTO hub.meeting_member VALUES ($1, $2, $3)`, [id, staff, role]);
+      for (const p of m.persons ?? []) await store.dataSource.query(`INSERT INTO hub.meeting_subject VALUES ($1, $2, NULL)`, [id, p]);
+      for (const h of m.households ?? ['S1']) await store.dataSource.query(`INSERT INTO hub.meeting_subject VALUES ($1, NULL, $2)`, [id, h]);
+      return id;
+    };
+    const ask = (meetingId: string | null, person = 'child', staff = 't1') =>
+      policy.forRequest({ ...context(staff, 'T'), meetingId }).decide(person, 'KODOMO');
+
+    it.each([
+      ['an open 支援会議 the viewer sits on, about the person\'s 世帯', {}, 'child', 'GRANTED'],
+      ['a subject person named alone', { households: [], persons: ['other'] }, 'other', 'GRANTED'],
+      ['someone outside its subjects', {}, 'other', 'DENIED'],
+      ['a member of the 世帯 who has moved out', {}, 'moved', 'DENIED'],
+      ['a 重層的支援会議', { kind: 'JUSOU_SHIEN_KAIGI' }, 'child', 'DENIED'],
+      ['a closed meeting', { closed: true }, 'child', 'DENIED'],
+      ['a meeting that is over', { opens: '-2 hours', closes: '-1 hour' }, 'child', 'DENIED'],
+      ['a meeting not yet open', { opens: '1 hour', closes: '2 hours' }, 'child', 'DENIED'],
+      ['a meeting the viewer is not on', { members: [['k1', 'FULL']] }, 'child', 'DENIED'],
+      ['a submit-only member', { members: [['t1', 'SUBMIT_ONLY']] }, 'child', 'DENIED'],
+    ] as const)('%s: %s', async (_, m, person, status) => {
+      const id = await meeting(m as Parameters<typeof meeting>[0]);
+      const decision = await ask(id, person);
+      expect(decision.status).toBe(status);
+      if (status === 'GRANTED') expect(decision).toMatchObject({ basis: 'SUPPORT_MEETING', reference: id });
+    });
+
+    it('grants nothing without the header, or with another meeting named', async () => {
+      const id = await meeting({});
+      const other = await meeting({ members: [['k1', 'FULL']] });
+      expect((await ask(null)).status).toBe('DENIED');
+      expect((await ask(other)).status).toBe('DENIED');
+      expect((await ask(id)).status).toBe('GRANTED');
+    });
+
+    it('holds a roster change from the very next request', async () => {
+      const id = await meeting({});
+      expect((await ask(id)).status).toBe('GRANTED');
+      await store.dataSource.query(`DELETE FROM hub.meeting_member WHERE meeting_id = $1`, [id]);
+      expect((await ask(id)).status).toBe('DENIED');
     });
   });
 });

@@ -8,6 +8,8 @@ import type { AuditLog } from '@welfare-hub/audit';
 import { linkageMutation, linkageQuery } from './linkage-queue.js';
 import { consentMutation, consentQuery } from './consent/resolvers.js';
 import type { Consents } from './consent/consents.js';
+import { meetingMutation, meetingQuery, meetingType } from './meeting/resolvers.js';
+import type { Meetings } from './meeting/meetings.js';
 import type { Register, Organisation, Staff } from './register/register.js';
 
 export interface HubContext {
@@ -16,6 +18,7 @@ export interface HubContext {
   decisions: LinkDecisions;
   audit: AuditLog;
   consents: Consents;
+  meetings: Meetings;
   db: DataSource;
 }
 
@@ -52,12 +55,17 @@ function clamp(field: string, value: number, max: number): number {
 export const resolvers: GraphQLResolverMap<HubContext> = {
   DateTime: DateTimeScalar,
   Date: DateScalar,
+  SupportMeeting: {
+    ...meetingType,
+    __resolveReference: (ref: { id: string }, ctx: HubContext) => meetingQuery.supportMeeting(undefined, ref, ctx),
+  },
   Consent: {
     __resolveReference: async (ref: { id: string }, ctx: HubContext) => ((await ctx.policy.identityVisible()) ? ctx.consents.byId(ref.id) : null),
   },
   Query: {
     ...linkageQuery,
     ...consentQuery,
+    ...meetingQuery,
     accessLog: async (_: unknown, args: { personId: string; from?: Date | null; to?: Date | null; limit: number; offset: number }, ctx: HubContext) => {
       if (!ctx.policy.hasRole('privacy_officer')) throw forbidden();
       return ctx.audit.forPerson(args.personId, args.from ?? null, args.to ?? null, clamp('limit', args.limit, 1000), clamp('offset', args.offset, 10_000_000));
@@ -102,6 +110,7 @@ export const resolvers: GraphQLResolverMap<HubContext> = {
   Mutation: {
     ...linkageMutation,
     ...consentMutation,
+    ...meetingMutation,
     registerOrganisation: (_: unknown, { input }: { input: OrganisationInput }, ctx: HubContext) => {
       requireAdmin(ctx);
       checkId('input.id', input.id);

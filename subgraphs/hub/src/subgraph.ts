@@ -8,6 +8,7 @@ import { Register } from './register/register.js';
 import { LinkDecisions } from '@welfare-hub/linkage';
 import { AuditLog } from '@welfare-hub/audit';
 import { Consents } from './consent/consents.js';
+import { Meetings } from './meeting/meetings.js';
 
 /** The hub's own records as a subgraph: organisations, staff, and the ledger of source reads. */
 export function hubSubgraph(deps: { db: DataSource; policy: Policy }): SubgraphDefinition<HubContext> {
@@ -15,10 +16,11 @@ export function hubSubgraph(deps: { db: DataSource; policy: Policy }): SubgraphD
   const decisions = new LinkDecisions(deps.db);
   const audit = new AuditLog(deps.db);
   const consents = new Consents(deps.db);
+  const meetings = new Meetings(deps.db);
   return {
     name: 'hub',
     typeDefs: parse(subgraphSdl('hub')),
     resolvers,
-    context: (hub) => ({ policy: deps.policy.forRequest(hub), register, decisions, audit, consents, db: deps.db }),
+    context: (hub) => ({ policy: deps.policy.forRequest(hub), register, decisions, audit, consents, meetings, db: deps.db }),
   };
 }

@@ -1,4 +1,5 @@
 import { HubRegister1763800000100 } from './1763800000100-register.js';
 import { HubConsent1763800000900 } from './1763800000900-consent.js';
+import { HubMeeting1763800001000 } from './1763800001000-meeting.js';
 
-export const hubMigrations = [HubRegister1763800000100, HubConsent1763800000900];
+export const hubMigrations = [HubRegister1763800000100, HubConsent1763800000900, HubMeeting1763800001000];

@@ -1,0 +1,70 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Planted } from '@welfare-hub/citygen';
+import { graphql, startHubUnderTest, token, type HubUnderTest } from './support/hub-under-test.js';
+
+const OPEN = `mutation ($i: MeetingInput!) { openSupportMeeting(input: $i) { id kind open memberStaffIds subjectHouseholdIds } }`;
+const HOUSEHOLD = `query ($h: ID!) { household(id: $h) { members { id konkyu { consultations { id } } shogai { certificates { type } }
+  access { sector status basis reference } } } }`;
+
+interface Member { id: string; konkyu: unknown; shogai: unknown; access: { sector: string; status: string; basis: string | null; reference: string | null }[] }
+
+describe('a 支援会議 through the gateway', () => {
+  let t: HubUnderTest;
+  let eightyFifty: Planted;
+  beforeAll(async () => {
+    t = await startHubUnderTest(null);
+    const planted = JSON.parse(readFileSync(join(t.dataDir, 'demo-city', 'truth', 'situations.json'), 'utf8')) as Planted[];
+    eightyFifty = planted.find((p) => p.kind === 'EIGHTY_FIFTY')!;
+  }, 120_000);
+  afterAll(() => t.stop());
+
+  const hour = (h: number) => new Date(Date.now() + h * 3_600_000).toISOString();
+
+  it('lets its members see the subject household across sectors while it is open, and no longer', async () => {
+    const coordinator = await token({ sub: 'coord-01', org: 'JUSOU-SUISHIN', roles: ['coordinator'] });
+    const opened = await graphql<{ openSupportMeeting: { id: string; open: boolean } }>(t.hub.url, OPEN, {
+      token: coordinator,
+      variables: { i: { kind: 'SHIEN_KAIGI', title: '8050世帯 支援会議', subjectHouseholdIds: [eightyFifty.setaiNo], memberStaffIds: ['kaigo-01', 'coord-01'], opensAt: hour(-1), closesAt: hour(2) } },
+    });
+    expect(opened.errors).toBeUndefined();
+    const meetingId = opened.data!.openSupportMeeting.id;
+    expect(opened.data!.openSupportMeeting.open).toBe(true);
+
+    const kaigo = await token({ sub: 'kaigo-01', org: 'KAIGO-HOKATSU' });
+    const ask = (headers: Record<string, string>) =>
+      graphql<{ household: { members: Member[] } }>(t.hub.url, HOUSEHOLD, { token: kaigo, variables: { h: eightyFifty.setaiNo }, headers });
+    const sonId = Object.entries(eightyFifty.involvement).find(([, s]) => (s as string[]).includes('KONKYU'))![0];
+
+    const without = (await ask({})).data!.household.members.find((m) => m.id === sonId)!;
+    expect(without.konkyu).toBeNull();
+
+    const within = (await ask({ 'x-hub-meeting': meetingId })).data!.household.members.find((m) => m.id === sonId)!;
+    expect(within.konkyu).not.toBeNull();
+    expect(within.shogai).not.toBeNull();
+    expect(within.access.find((a) => a.sector === 'KONKYU')).toEqual({ sector: 'KONKYU', status: 'GRANTED', basis: 'SUPPORT_MEETING', reference: meetingId });
+    expect(within.access.find((a) => a.sector === 'KAIGO')).toMatchObject({ basis: 'OWN_SECTOR' });
+
+    const outsider = await graphql<{ household: { members: Member[] } }>(t.hub.url, HOUSEHOLD, {
+      token: await token({ sub: 'kodomo-01', org: 'KODOMO-CENTER' }),
+      variables: { h: eightyFifty.setaiNo },
+      headers: { 'x-hub-meeting': meetingId },
+    });
+    expect(outsider.data!.household.members.find((m) => m.id === sonId)!.konkyu).toBeNull();
+
+    const closed = await graphql(t.hub.url, `mutation ($id: ID!) { closeSupportMeeting(id: $id) { open } }`, { token: coordinator, variables: { id: meetingId } });
+    expect(closed.data).toEqual({ closeSupportMeeting: { open: false } });
+    expect((await ask({ 'x-hub-meeting': meetingId })).data!.household.members.find((m) => m.id === sonId)!.konkyu).toBeNull();
+  });
+
+  it('is opened by coordinators only, with registered members and subjects', async () => {
+    const input = { kind: 'SHIEN_KAIGI', title: 't', subjectPersonIds: ['0000000001'], memberStaffIds: ['kaigo-01'], opensAt: hour(0), closesAt: hour(1) };
+    const notCoordinator = await graphql(t.hub.url, OPEN, { token: await token({ sub: 'kaigo-01', org: 'KAIGO-HOKATSU' }), variables: { i: input } });
+    expect(notCoordinator.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const coordinator = await token({ sub: 'coord-01', org: 'JUSOU-SUISHIN', roles: ['coordinator'] });
+    const unknownMember = await graphql(t.hub.url, OPEN, { token: coordinator, variables: { i: { ...input, memberStaffIds: ['ghost'] } } });
+    expect(unknownMember.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.memberStaffIds' });
+    const backwards = await graphql(t.hub.url, OPEN, { token: coordinator, variables: { i: { ...input, closesAt: hour(-1) } } });
+    expect(backwards.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.closesAt' });
+  });
+});
