@@ -71,4 +71,22 @@ describe('本人同意 through the gateway', () => {
       expect(answer.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     }
   });
+
+  it('takes a minor\'s consent from the guardian named in givenBy, and grants on it', async () => {
+    const [child] = await t.hub.store.dataSource.query(
+      `SELECT c.atena_no, g.atena_no AS guardian FROM juki.person c JOIN juki.person g ON g.setai_no = c.setai_no AND g.relationship_code = '01'
+       WHERE c.resident_status = 1 AND c.birth_date > current_date - interval '10 years' AND c.relationship_code = '04' ORDER BY c.atena_no LIMIT 1`,
+    );
+    const kodomoStaff = await token({ sub: 'kodomo-01', org: 'KODOMO-CENTER' });
+    const withoutGuardian = await graphql(t.hub.url, RECORD, { token: kodomoStaff, variables: { i: input({ personId: child.atena_no, sectors: ['KODOMO'], givenBy: null }) } });
+    expect(withoutGuardian.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.givenBy' });
+    const recorded = await graphql<{ recordConsent: { id: string } }>(t.hub.url, RECORD, {
+      token: kodomoStaff,
+      variables: { i: input({ personId: child.atena_no, sectors: ['KODOMO'], givenBy: child.guardian }) },
+    });
+    expect(recorded.errors).toBeUndefined();
+    const kaigo = await token({ sub: 'kaigo-01', org: 'KAIGO-HOKATSU' });
+    const access = await graphql<{ person: { access: { sector: string; basis: string | null; reference: string | null }[] } }>(t.hub.url, PERSON, { token: kaigo, variables: { p: child.atena_no } });
+    expect(access.data!.person.access.find((a) => a.sector === 'KODOMO')).toMatchObject({ basis: 'CONSENT', reference: recorded.data!.recordConsent.id });
+  });
 });

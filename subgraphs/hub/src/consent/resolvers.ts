@@ -1,6 +1,6 @@
 import { badInput, forbidden } from '@welfare-hub/subgraph-host';
 import { isSector } from '@welfare-hub/policy';
-import { isValidCalendarDate } from '@welfare-hub/codec';
+import { isValidCalendarDate, todayInTokyo } from '@welfare-hub/codec';
 import type { HubContext } from '../resolvers.js';
 import type { ConsentRecord } from './consents.js';
 
@@ -26,6 +26,20 @@ async function requireRegistered(ctx: HubContext) {
 const exists = async (ctx: HubContext, atenaNo: string): Promise<boolean> =>
   (await ctx.db.query(`SELECT 1 FROM juki.person WHERE atena_no = $1`, [atenaNo])).length > 0;
 
+/**
+ * Below this age a consent is given by a guardian (givenBy). 15 is the age from which Japanese practice treats
+ * a child's own will as decisive in comparable matters (養子縁組の同意, 遺言能力); a municipality may set another.
+ */
+const OWN_CONSENT_AGE = Number(process.env['HUB_CONSENT_OWN_AGE'] || 15);
+
+async function isMinor(ctx: HubContext, atenaNo: string, today: string): Promise<boolean> {
+  const [row] = await ctx.db.query(
+    `SELECT date_part('year', age($2::date, birth_date)) < $3 AS minor FROM juki.person WHERE atena_no = $1`,
+    [atenaNo, today, OWN_CONSENT_AGE],
+  );
+  return row?.minor === true;
+}
+
 export const consentQuery = {
   consents: async (_: unknown, { personId }: { personId: string }, ctx: HubContext): Promise<ConsentRecord[]> => {
     await requireRegistered(ctx);
@@ -38,6 +52,9 @@ export const consentMutation = {
     const registration = await requireRegistered(ctx);
     if (!(await exists(ctx, input.personId))) throw badInput('input.personId', 'No resident has that id');
     if (input.givenBy && !(await exists(ctx, input.givenBy))) throw badInput('input.givenBy', 'No resident has that id');
+    if (!input.givenBy && (await isMinor(ctx, input.personId, todayInTokyo()))) {
+      throw badInput('input.givenBy', `For a person under ${OWN_CONSENT_AGE} the guardian who gives the consent must be named`);
+    }
     const sectors = [...new Set(input.sectors)].filter(isSector);
     if (sectors.length === 0) throw badInput('input.sectors', 'Name at least one sector');
     const orgs = [...new Set(input.recipientOrgs)];
