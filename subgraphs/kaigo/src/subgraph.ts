@@ -13,6 +13,6 @@ export function kaigoSubgraph(deps: { db: DataSource; ingest: KaigoIngest; polic
     field: 'kaigo',
     policy: deps.policy,
     loadProfiles: (ids) => kaigoProfiles(deps.db, ids, todayInTokyo()),
-    sources: async (): Promise<Record<string, SourceHealth>> => ({ kaigo: (await deps.ingest.health()) as SourceHealth }),
+    sources: async (): Promise<Record<string, SourceHealth>> => ({ kaigo: await deps.ingest.health() }),
   });
 }

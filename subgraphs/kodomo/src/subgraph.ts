@@ -14,6 +14,6 @@ export function kodomoSubgraph(deps: { db: DataSource; ingest: KodomoIngest; pol
     field: 'kodomo',
     policy: deps.policy,
     loadProfiles: (ids) => kodomoProfiles(deps.db, ids),
-    sources: async (): Promise<Record<string, SourceHealth>> => ({ kodomo: (await deps.ingest.health()) as SourceHealth }),
+    sources: async (): Promise<Record<string, SourceHealth>> => ({ kodomo: await deps.ingest.health() }),
   });
 }

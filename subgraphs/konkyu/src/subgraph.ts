@@ -14,6 +14,6 @@ export function konkyuSubgraph(deps: { db: DataSource; ingest: KonkyuIngest; pol
     field: 'konkyu',
     policy: deps.policy,
     loadProfiles: (ids) => konkyuProfiles(deps.db, ids),
-    sources: async (): Promise<Record<string, SourceHealth>> => ({ konkyu: (await deps.ingest.health()) as SourceHealth }),
+    sources: async (): Promise<Record<string, SourceHealth>> => ({ konkyu: await deps.ingest.health() }),
   });
 }

@@ -13,6 +13,6 @@ export function shogaiSubgraph(deps: { db: DataSource; ingest: ShogaiIngest; pol
     field: 'shogai',
     policy: deps.policy,
     loadProfiles: (ids) => shogaiProfiles(deps.db, ids, todayInTokyo()),
-    sources: async (): Promise<Record<string, SourceHealth>> => ({ shogai: (await deps.ingest.health()) as SourceHealth }),
+    sources: async (): Promise<Record<string, SourceHealth>> => ({ shogai: await deps.ingest.health() }),
   });
 }
