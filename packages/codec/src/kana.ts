@@ -1,4 +1,7 @@
-/** Half-width katakana (with ﾞ ﾟ as separate characters) to full-width: NFKC composes them. */
+/**
+ * Half-width katakana (with ﾞ ﾟ as separate characters) to full-width: NFKC composes them. Being NFKC, it
+ * also turns U+3000 and full-width letters and digits into ASCII: callers that want U+3000 put it back.
+ */
 export function toFullwidthKatakana(value: string): string {
   return value.normalize('NFKC');
 }

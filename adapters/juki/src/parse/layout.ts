@@ -2,6 +2,7 @@
 export const RECORD_LENGTH = 200;
 
 export interface FieldSpec {
+  /** The spec's name for the field: rejection reasons name it. */
   name: string;
   from: number;
   bytes: number;

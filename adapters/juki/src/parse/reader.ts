@@ -1,5 +1,6 @@
-import { createReadStream } from 'node:fs';
-import { parseJukiRecord, parseTrailer, type JukiRecord } from './record.js';
+import { fileLines, type Line } from './lines.js';
+import { RECORD_LENGTH } from './layout.js';
+import { parseJukiRecord, parseTrailer, type JukiRecord, type RecordResult } from './record.js';
 
 export type JukiLine =
   | { recordNo: number; record: JukiRecord }
@@ -14,29 +15,6 @@ export interface JukiFileSummary {
   problem?: string;
 }
 
-const CRLF = Buffer.from('\r\n');
-
-/**
- * The file's lines, chunk by chunk; memory stays flat whatever the file's size. Lines end in CRLF (safe to
- * split on: no CP932 trail byte is 0x0D or 0x0A); the last may lack it. A bare CR or LF is no line end: it
- * stays inside the record, whose length then tells it is broken.
- */
-async function* lines(path: string): AsyncGenerator<Buffer[]> {
-  let carry = Buffer.alloc(0);
-  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>) {
-    const buffer = carry.length > 0 ? Buffer.concat([carry, chunk]) : chunk;
-    const out: Buffer[] = [];
-    let start = 0;
-    for (let end = buffer.indexOf(CRLF, start); end !== -1; end = buffer.indexOf(CRLF, start)) {
-      out.push(buffer.subarray(start, end));
-      start = end + 2;
-    }
-    carry = Buffer.from(buffer.subarray(start));
-    yield out;
-  }
-  if (carry.length > 0) yield [carry];
-}
-
 /** Counts lines as they pass and tells data from trailer from what follows it. */
 class Tally {
   recordNo = 0;
@@ -44,13 +22,13 @@ class Tally {
   private trailerCount: number | null = null;
   private afterTrailer = 0;
 
-  see(line: Buffer): 'data' | 'trailer' | 'after-trailer' {
+  see(line: Line): 'data' | 'trailer' | 'after-trailer' {
     this.recordNo++;
     if (this.trailerCount !== null) {
       this.afterTrailer++;
       return 'after-trailer';
     }
-    const trailer = parseTrailer(line);
+    const trailer = line.length === RECORD_LENGTH ? parseTrailer(line.bytes) : null;
     if (trailer !== null) {
       this.trailerCount = trailer;
       return 'trailer';
@@ -70,27 +48,39 @@ class Tally {
   }
 }
 
+function parseLine(line: Line, recordNo: number): JukiLine {
+  // A line too long to keep whole is refused by its true length; parseJukiRecord would only see the kept head.
+  const result: RecordResult =
+    line.length === line.bytes.length
+      ? parseJukiRecord(line.bytes)
+      : { ok: false, reason: `record length ${line.length}, expected ${RECORD_LENGTH}` };
+  if (result.ok) return { recordNo, record: result.record };
+  // Copied: the line is a view of a read buffer, and a rejected record is kept for re-processing.
+  return { recordNo, rejected: { reason: result.reason, field: result.field, raw: Buffer.from(line.bytes) } };
+}
+
 /** Whether a file arrived whole, without parsing its records: the trailer and the count of lines. */
 export async function checkJukiFile(path: string): Promise<JukiFileSummary> {
   const tally = new Tally();
-  for await (const batch of lines(path)) for (const line of batch) tally.see(line);
+  for await (const batch of fileLines(path)) for (const line of batch) tally.see(line);
   return tally.summary();
 }
 
-/** Streams a juki file record by record, each parsed or rejected with its reason; returns the summary. */
+/**
+ * Streams a juki file record by record (1-based record numbers, the trailer counted), each parsed or rejected
+ * with its reason and raw bytes; returns the summary. Memory does not grow with the file.
+ */
 export async function* readJukiFile(path: string): AsyncGenerator<JukiLine, JukiFileSummary> {
   const tally = new Tally();
-  for await (const batch of lines(path)) {
+  for await (const batch of fileLines(path)) {
     for (const line of batch) {
       const kind = tally.see(line);
-      const recordNo = tally.recordNo;
       if (kind === 'trailer') continue;
       if (kind === 'after-trailer') {
-        yield { recordNo, rejected: { reason: 'record after the trailer', raw: Buffer.from(line) } };
+        yield { recordNo: tally.recordNo, rejected: { reason: 'record after the trailer', raw: Buffer.from(line.bytes) } };
         continue;
       }
-      const result = parseJukiRecord(line);
-      yield result.ok ? { recordNo, record: result.record } : { recordNo, rejected: { reason: result.reason, field: result.field, raw: Buffer.from(line) } };
+      yield parseLine(line, tally.recordNo);
     }
   }
   return tally.summary();

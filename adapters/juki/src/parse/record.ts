@@ -1,19 +1,21 @@
-import { decodeCp932, parseSeirekiCompact, parseTimestamp14, parseWarekiCode, toFullwidthKatakana, type IsoDate } from '@welfare-hub/codec';
+import { parseSeirekiCompact, parseTimestamp14, parseWarekiCode, type IsoDate } from '@welfare-hub/codec';
 import { CHANGE_REASONS, RELATIONSHIPS, type ResidentStatus } from './codes.js';
-import { FIELDS, RECORD_LENGTH, slice, type FieldSpec } from './layout.js';
+import { asciiText, code, digits, fullwidthText, kana, Rejected } from './fields.js';
+import { FIELDS, RECORD_LENGTH } from './layout.js';
 
 export interface JukiRecord {
   atenaNo: string;
   setaiNo: string;
   relationshipCode: string;
   relationship: string;
-  /** As registered (異体字 kept), family and given name separated by U+3000; the padding removed. */
+  /** As registered (異体字 kept), family and given name separated by U+3000 as written; the padding removed. */
   name: string;
   /** Full-width katakana, family and given name separated by one U+3000. */
   nameKana: string;
   birthDate: IsoDate;
   sex: 'MALE' | 'FEMALE';
   district: string;
+  /** As registered, the padding removed. */
   address: string;
   residentStatus: ResidentStatus;
   changeDate: IsoDate;
@@ -24,99 +26,76 @@ export interface JukiRecord {
 
 export type RecordResult = { ok: true; record: JukiRecord } | { ok: false; reason: string; field?: string };
 
-class Rejected extends Error {
-  constructor(
-    readonly field: string,
-    reason: string,
-  ) {
-    super(reason);
-  }
-}
+const asBuffer = (bytes: Uint8Array): Buffer =>
+  Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 
-// Reasons name the field and the fault, never the value: they are stored and listed, and a value is personal data.
-function text(record: Uint8Array, spec: FieldSpec): string {
-  const { text, valid } = decodeCp932(slice(record, spec));
-  if (!valid) throw new Rejected(spec.name, `${spec.name}: bytes that are not CP932 (or a cut double-byte character)`);
-  return text;
-}
-
-function digits(record: Uint8Array, spec: FieldSpec): string {
-  const value = text(record, spec);
-  if (!/^\d+$/.test(value)) throw new Rejected(spec.name, `${spec.name}: expected ${spec.bytes} digits`);
+function date(value: IsoDate | null, field: string, fault: string): IsoDate {
+  if (value === null) throw new Rejected(field, fault);
   return value;
 }
 
-function coded(record: Uint8Array, spec: FieldSpec, table: Readonly<Record<string, string>>): string {
-  const value = text(record, spec);
-  if (!(value in table)) throw new Rejected(spec.name, `${spec.name}: code not in the specification`);
-  return value;
+/** The fields in layout order, so that the fault reported is the first one in the record. */
+function fields(record: Buffer): JukiRecord {
+  if (record[0] !== 0x31) throw new Rejected(FIELDS.kind.name, 'expected 1 for a data record');
+  const atenaNo = digits(record, FIELDS.atenaNo);
+  const setaiNo = digits(record, FIELDS.setaiNo);
+  const relationshipCode = code(record, FIELDS.relationship, RELATIONSHIPS);
+  const name = fullwidthText(record, FIELDS.name);
+  const nameKana = kana(record, FIELDS.nameKana);
+  const birthDate = date(parseWarekiCode(asciiText(record, FIELDS.birthDate)), FIELDS.birthDate.name, 'not a date of its era');
+  const sex = record[FIELDS.sex.from - 1];
+  if (sex !== 0x31 && sex !== 0x32) throw new Rejected(FIELDS.sex.name, 'code not in the specification');
+  const district = digits(record, FIELDS.district);
+  const address = fullwidthText(record, FIELDS.address);
+  const status = record[FIELDS.residentStatus.from - 1]! - 0x30;
+  if (status < 1 || status > 4) throw new Rejected(FIELDS.residentStatus.name, 'code not in the specification');
+  const changeDate = date(parseSeirekiCompact(asciiText(record, FIELDS.changeDate)), FIELDS.changeDate.name, 'not a date');
+  const changeReason = code(record, FIELDS.changeReason, CHANGE_REASONS);
+  const updatedAt = date(parseTimestamp14(asciiText(record, FIELDS.updatedAt)), FIELDS.updatedAt.name, 'not a timestamp');
+  return {
+    atenaNo,
+    setaiNo,
+    relationshipCode,
+    relationship: RELATIONSHIPS[relationshipCode]!,
+    name,
+    nameKana,
+    birthDate,
+    sex: sex === 0x31 ? 'MALE' : 'FEMALE',
+    district,
+    address,
+    residentStatus: status as ResidentStatus,
+    changeDate,
+    changeReason,
+    updatedAt,
+  };
 }
 
-/** Full-width text padded on the right with U+3000 (and, from careless writers, half-width spaces). */
-function fullwidth(record: Uint8Array, spec: FieldSpec): string {
-  const value = text(record, spec).replace(/[\u3000 ]+$/u, '');
-  if (value === '') throw new Rejected(spec.name, `${spec.name}: empty`);
-  return value;
-}
-
-/** Half-width katakana with a half-width space between family and given name → full-width with one U+3000. */
-function kana(record: Uint8Array, spec: FieldSpec): string {
-  const raw = text(record, spec).replace(/ +$/, '');
-  const full = toFullwidthKatakana(raw).trim();
-  if (full === '') throw new Rejected(spec.name, `${spec.name}: empty`);
-  if (!/^[\u30A0-\u30FF\s\u3000]+$/u.test(full)) throw new Rejected(spec.name, `${spec.name}: not katakana`);
-  return full.split(/[\s\u3000]+/u).join('\u3000');
-}
-
+/** One 200-byte data record (without its CRLF), parsed, or refused with the field at fault. */
 export function parseJukiRecord(record: Uint8Array): RecordResult {
   if (record.length !== RECORD_LENGTH) {
     return { ok: false, reason: `record length ${record.length}, expected ${RECORD_LENGTH}` };
   }
   try {
-    const kind = text(record, FIELDS.kind);
-    if (kind !== '1') throw new Rejected(FIELDS.kind.name, `${FIELDS.kind.name}: expected 1 for a data record`);
-    const relationshipCode = coded(record, FIELDS.relationship, RELATIONSHIPS);
-    const birthDate = parseWarekiCode(text(record, FIELDS.birthDate));
-    if (!birthDate) throw new Rejected(FIELDS.birthDate.name, `${FIELDS.birthDate.name}: not a date of its era`);
-    const sex = text(record, FIELDS.sex);
-    if (sex !== '1' && sex !== '2') throw new Rejected(FIELDS.sex.name, `${FIELDS.sex.name}: code not in the specification`);
-    const status = text(record, FIELDS.residentStatus);
-    if (!/^[1-4]$/.test(status)) {
-      throw new Rejected(FIELDS.residentStatus.name, `${FIELDS.residentStatus.name}: code not in the specification`);
-    }
-    const changeDate = parseSeirekiCompact(text(record, FIELDS.changeDate));
-    if (!changeDate) throw new Rejected(FIELDS.changeDate.name, `${FIELDS.changeDate.name}: not a date`);
-    const updatedAt = parseTimestamp14(text(record, FIELDS.updatedAt));
-    if (!updatedAt) throw new Rejected(FIELDS.updatedAt.name, `${FIELDS.updatedAt.name}: not a timestamp`);
-    return {
-      ok: true,
-      record: {
-        atenaNo: digits(record, FIELDS.atenaNo),
-        setaiNo: digits(record, FIELDS.setaiNo),
-        relationshipCode,
-        relationship: RELATIONSHIPS[relationshipCode]!,
-        name: fullwidth(record, FIELDS.name),
-        nameKana: kana(record, FIELDS.nameKana),
-        birthDate,
-        sex: sex === '1' ? 'MALE' : 'FEMALE',
-        district: digits(record, FIELDS.district),
-        address: fullwidth(record, FIELDS.address),
-        residentStatus: Number(status) as ResidentStatus,
-        changeDate,
-        changeReason: coded(record, FIELDS.changeReason, CHANGE_REASONS),
-        updatedAt,
-      },
-    };
+    return { ok: true, record: fields(asBuffer(record)) };
   } catch (error) {
     if (error instanceof Rejected) return { ok: false, reason: error.message, field: error.field };
     throw error;
   }
 }
 
-/** The trailer: '9', the count of data records as 10 digits, spaces. Null when the record is not one. */
+const DIGIT_0 = 0x30;
+const DIGIT_9 = 0x39;
+const SPACE = 0x20;
+
+/** The trailer: '9', the count of data records as 10 digits, spaces to 200 bytes. Null when the record is not one. */
 export function parseTrailer(record: Uint8Array): number | null {
   if (record.length !== RECORD_LENGTH || record[0] !== 0x39) return null;
-  const { text, valid } = decodeCp932(record);
-  if (!valid || !/^9\d{10} {189}$/.test(text)) return null;
-  return Number(text.slice(1, 11));
+  let count = 0;
+  for (let i = 1; i <= 10; i++) {
+    const byte = record[i]!;
+    if (byte < DIGIT_0 || byte > DIGIT_9) return null;
+    count = count * 10 + (byte - DIGIT_0);
+  }
+  for (let i = 11; i < RECORD_LENGTH; i++) if (record[i] !== SPACE) return null;
+  return count;
 }
