@@ -14,6 +14,7 @@ import { kaigoSubgraph } from '@welfare-hub/subgraph-kaigo';
 import { kaigoSource } from './kaigo-source.js';
 import { authConfig, createAuthenticator, startGateway } from '@welfare-hub/gateway';
 import { Policy } from '@welfare-hub/policy';
+import { AuditKeeper, auditKeeperConfig, auditSigningKey } from '@welfare-hub/audit';
 import { subgraphEndpoints, supergraphSdl, type SubgraphEndpoint } from '@welfare-hub/schema';
 import { openStore, type Store } from '@welfare-hub/store';
 import { hubSubgraph } from '@welfare-hub/subgraph-hub';
@@ -64,6 +65,11 @@ export async function startHub(config: HubConfig, options: StartOptions = {}): P
 
   const keys = options.keys ?? (await generateSigningKeys());
   const policy = new Policy(db.dataSource);
+  const keeper = new AuditKeeper(
+    db.dataSource,
+    auditSigningKey(env, { production: auth.mode === 'production', file: join(config.dataDir, 'audit-signing-key.pem') }),
+    auditKeeperConfig(env),
+  );
   const ingest = new JukiIngest({ dir: dirs.jukiDir, db: db.dataSource });
   const shogai = new ShogaiIngest({ dir: dirs.shogaiDir, db: db.dataSource });
   const konkyu = new KonkyuIngest({ dir: dirs.konkyuDir, db: db.dataSource });
@@ -79,7 +85,7 @@ export async function startHub(config: HubConfig, options: StartOptions = {}): P
   };
   const subgraphs: RunningSubgraph[] = [
     await serve(jukiSubgraph({ ingest, policy })),
-    await serve(hubSubgraph({ db: db.dataSource, policy })),
+    await serve(hubSubgraph({ db: db.dataSource, policy, keeper })),
     await serve(shogaiSubgraph({ db: db.dataSource, ingest: shogai, policy })),
     await serve(konkyuSubgraph({ db: db.dataSource, ingest: konkyu, policy })),
     await serve(kodomoSubgraph({ db: db.dataSource, ingest: kodomo, policy })),
@@ -95,6 +101,7 @@ export async function startHub(config: HubConfig, options: StartOptions = {}): P
     production: auth.mode === 'production',
     subgraphTimeoutMs: config.subgraphTimeoutMs,
   });
+  keeper.start((what) => logEvent('audit.keeper_failed', { what }));
   // Sector records link against the registry: juki is read first.
   const firstRead = ingest.scan().then(
     async () => {
@@ -121,6 +128,7 @@ export async function startHub(config: HubConfig, options: StartOptions = {}): P
     async close() {
       await gateway.close();
       for (const subgraph of subgraphs) await subgraph.close();
+      await keeper.stop();
       await ingest.close();
       await shogai.close();
       await konkyu.close();

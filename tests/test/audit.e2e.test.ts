@@ -4,7 +4,7 @@ describe('the audit log through the gateway', () => {
   let t: HubUnderTest;
   let personId: string;
   beforeAll(async () => {
-    t = await startHubUnderTest(null);
+    t = await startHubUnderTest(null, { HUB_AUDIT_CHECKPOINT_SECONDS: '1' });
     [{ atena_no: personId }] = await t.hub.store.dataSource.query(`SELECT atena_no FROM juki.person WHERE resident_status = 1 ORDER BY atena_no LIMIT 1`);
   }, 120_000);
   afterAll(() => t.stop());
@@ -33,6 +33,18 @@ describe('the audit log through the gateway', () => {
     );
     expect(integrity.data!.auditIntegrity).toMatchObject({ ok: true, firstBadEntry: null });
     expect(integrity.data!.auditIntegrity.entries).toBeGreaterThanOrEqual(2);
+  });
+
+  it('signs checkpoints over the chain with the hub\'s Ed25519 key, and checks them', async () => {
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    const integrity = await graphql<{ auditIntegrity: { ok: boolean; checkpoints: number; lastCheckpointAt: string | null } }>(
+      t.hub.url,
+      '{ auditIntegrity { ok checkpoints lastCheckpointAt } }',
+      { token: await token({ sub: 'privacy-01', org: 'HUB-ADMIN', roles: ['privacy_officer'] }) },
+    );
+    expect(integrity.data!.auditIntegrity.ok).toBe(true);
+    expect(integrity.data!.auditIntegrity.checkpoints).toBeGreaterThanOrEqual(1);
+    expect(Date.parse(integrity.data!.auditIntegrity.lastCheckpointAt!)).toBeGreaterThan(Date.now() - 60_000);
   });
 
   it('is for privacy officers only', async () => {

@@ -4,7 +4,7 @@ import { isSector, type RequestPolicy } from '@welfare-hub/policy';
 import { listReads, listRejected, SOURCE_NAMES, type SourceName } from '@welfare-hub/ingest';
 import type { DataSource } from 'typeorm';
 import type { LinkDecisions } from '@welfare-hub/linkage';
-import type { AuditLog } from '@welfare-hub/audit';
+import type { AuditKeeper, AuditLog } from '@welfare-hub/audit';
 import { linkageMutation, linkageQuery } from './linkage-queue.js';
 import { consentMutation, consentQuery } from './consent/resolvers.js';
 import type { Consents } from './consent/consents.js';
@@ -17,6 +17,7 @@ export interface HubContext {
   register: Register;
   decisions: LinkDecisions;
   audit: AuditLog;
+  keeper: AuditKeeper;
   consents: Consents;
   meetings: Meetings;
   db: DataSource;
@@ -72,7 +73,7 @@ export const resolvers: GraphQLResolverMap<HubContext> = {
     },
     auditIntegrity: (_: unknown, __: unknown, ctx: HubContext) => {
       if (!ctx.policy.hasRole('privacy_officer')) throw forbidden();
-      return ctx.audit.verify();
+      return ctx.keeper.verify();
     },
     me: async (_: unknown, __: unknown, ctx: HubContext) => {
       const { viewer } = ctx.policy.context;

@@ -6,12 +6,12 @@ import type { SubgraphDefinition } from '@welfare-hub/subgraph-host';
 import { resolvers, type HubContext } from './resolvers.js';
 import { Register } from './register/register.js';
 import { LinkDecisions } from '@welfare-hub/linkage';
-import { AuditLog } from '@welfare-hub/audit';
+import { AuditLog, type AuditKeeper } from '@welfare-hub/audit';
 import { Consents } from './consent/consents.js';
 import { Meetings } from './meeting/meetings.js';
 
 /** The hub's own records as a subgraph: organisations, staff, and the ledger of source reads. */
-export function hubSubgraph(deps: { db: DataSource; policy: Policy }): SubgraphDefinition<HubContext> {
+export function hubSubgraph(deps: { db: DataSource; policy: Policy; keeper: AuditKeeper }): SubgraphDefinition<HubContext> {
   const register = new Register(deps.db);
   const decisions = new LinkDecisions(deps.db);
   const audit = new AuditLog(deps.db);
@@ -21,6 +21,6 @@ export function hubSubgraph(deps: { db: DataSource; policy: Policy }): SubgraphD
     name: 'hub',
     typeDefs: parse(subgraphSdl('hub')),
     resolvers,
-    context: (hub) => ({ policy: deps.policy.forRequest(hub), register, decisions, audit, consents, meetings, db: deps.db }),
+    context: (hub) => ({ policy: deps.policy.forRequest(hub), register, decisions, audit, keeper: deps.keeper, consents, meetings, db: deps.db }),
   };
 }
