@@ -67,4 +67,62 @@ describe('a 支援会議 through the gateway', () => {
     const backwards = await graphql(t.hub.url, OPEN, { token: coordinator, variables: { i: { ...input, closesAt: hour(-1) } } });
     expect(backwards.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.closesAt' });
   });
+
+  it('takes members from outside welfare as submit-only: they record concerns, full members read them, roster changes hold at once', async () => {
+    const coordinator = await token({ sub: 'coord-01', org: 'JUSOU-SUISHIN', roles: ['coordinator'] });
+    const opened = await graphql<{ openSupportMeeting: { id: string; members: { staffId: string; role: string }[] } }>(
+      t.hub.url,
+      `mutation ($i: MeetingInput!) { openSupportMeeting(input: $i) { id members { staffId orgId role } } }`,
+      { token: coordinator, variables: { i: { kind: 'SHIEN_KAIGI', title: '見守り', subjectHouseholdIds: [eightyFifty.setaiNo], memberStaffIds: ['kaigo-01', 'minsei-01'], opensAt: hour(-1), closesAt: hour(2) } } },
+    );
+    expect(opened.errors).toBeUndefined();
+    const meetingId = opened.data!.openSupportMeeting.id;
+    expect(opened.data!.openSupportMeeting.members).toEqual([
+      { staffId: 'kaigo-01', orgId: 'KAIGO-HOKATSU', role: 'FULL' },
+      { staffId: 'minsei-01', orgId: 'MINSEI-IIN', role: 'SUBMIT_ONLY' },
+    ]);
+    const sonId = Object.entries(eightyFifty.involvement).find(([, s]) => (s as string[]).includes('KONKYU'))![0];
+    const minsei = await token({ sub: 'minsei-01', org: 'MINSEI-IIN' });
+    const kaigo = await token({ sub: 'kaigo-01', org: 'KAIGO-HOKATSU' });
+    const headers = { 'x-hub-meeting': meetingId };
+
+    const concern = await graphql<{ recordConcern: { id: string; sourceStaffId: string; sourceOrgId: string } }>(
+      t.hub.url,
+      `mutation ($i: ConcernInput!) { recordConcern(input: $i) { id sourceStaffId sourceOrgId } }`,
+      { token: minsei, variables: { i: { meetingId, personId: sonId, note: '新聞が三日分たまっている' } } },
+    );
+    expect(concern.data!.recordConcern).toMatchObject({ sourceStaffId: 'minsei-01', sourceOrgId: 'MINSEI-IIN' });
+
+    // The submit-only member reads nothing: no sector data, not the meeting, not the concerns.
+    const asMinsei = await graphql<{ household: { members: Member[] } }>(t.hub.url, HOUSEHOLD, { token: minsei, variables: { h: eightyFifty.setaiNo }, headers });
+    expect(asMinsei.data!.household.members.find((m) => m.id === sonId)!.konkyu).toBeNull();
+    const MEETING = `query ($id: ID!) { supportMeeting(id: $id) { id concerns { note personId sourceStaffId } } }`;
+    expect((await graphql(t.hub.url, MEETING, { token: minsei, variables: { id: meetingId } })).data).toEqual({ supportMeeting: null });
+
+    // A full member reads the concern with its source.
+    const asKaigo = await graphql<{ supportMeeting: { concerns: unknown[] } }>(t.hub.url, MEETING, { token: kaigo, variables: { id: meetingId } });
+    expect(asKaigo.data!.supportMeeting.concerns).toEqual([{ note: '新聞が三日分たまっている', personId: sonId, sourceStaffId: 'minsei-01' }]);
+
+    // Someone not on the roster cannot record one, and learns nothing about the meeting.
+    const stranger = await graphql(t.hub.url, `mutation ($i: ConcernInput!) { recordConcern(input: $i) { id } }`, {
+      token: await token({ sub: 'kodomo-01', org: 'KODOMO-CENTER' }),
+      variables: { i: { meetingId, personId: sonId, note: 'x' } },
+    });
+    expect(stranger.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+
+    // Roster changes: kaigo-01 removed loses the basis at the next request; minsei-01 made FULL gains it.
+    const konkyuOf = async (who: string) =>
+      (await graphql<{ household: { members: Member[] } }>(t.hub.url, HOUSEHOLD, { token: who, variables: { h: eightyFifty.setaiNo }, headers })).data!.household.members.find((m) => m.id === sonId)!.konkyu;
+    expect(await konkyuOf(kaigo)).not.toBeNull();
+    const removed = await graphql(t.hub.url, `mutation ($m: ID!, $s: ID!) { removeMeetingMember(meetingId: $m, staffId: $s) { memberStaffIds } }`, {
+      token: coordinator, variables: { m: meetingId, s: 'kaigo-01' },
+    });
+    expect(removed.data).toEqual({ removeMeetingMember: { memberStaffIds: ['minsei-01'] } });
+    expect(await konkyuOf(kaigo)).toBeNull();
+    const promoted = await graphql(t.hub.url, `mutation ($m: ID!, $s: ID!) { setMeetingMember(meetingId: $m, staffId: $s, role: FULL) { members { staffId role } } }`, {
+      token: coordinator, variables: { m: meetingId, s: 'minsei-01' },
+    });
+    expect(promoted.data).toEqual({ setMeetingMember: { members: [{ staffId: 'minsei-01', role: 'FULL' }] } });
+    expect(await konkyuOf(minsei)).not.toBeNull();
+  });
 });

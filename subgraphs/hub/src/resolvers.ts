@@ -23,7 +23,7 @@ export interface HubContext {
   db: DataSource;
 }
 
-interface OrganisationInput { id: string; name: string; sectors: string[] }
+interface OrganisationInput { id: string; name: string; sectors: string[]; outsideWelfare?: boolean | null }
 interface StaffInput { id: string; orgId: string; name: string }
 
 const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/;
@@ -119,6 +119,7 @@ export const resolvers: GraphQLResolverMap<HubContext> = {
         id: input.id,
         name: checkName('input.name', input.name),
         sectors: input.sectors.filter(isSector),
+        outsideWelfare: input.outsideWelfare ?? false,
       });
     },
     registerStaff: async (_: unknown, { input }: { input: StaffInput }, ctx: HubContext) => {

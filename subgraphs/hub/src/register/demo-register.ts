@@ -12,6 +12,7 @@ export const DEMO_ORGANISATIONS: Organisation[] = [
   { id: 'JUSOU-SUISHIN', name: '重層的支援推進室', sectors: [] },
   { id: 'KIKAKU', name: '企画課 (統計)', sectors: [] },
   { id: 'HUB-ADMIN', name: 'ハブ運用担当', sectors: [] },
+  { id: 'MINSEI-IIN', name: '民生委員・児童委員協議会', sectors: [], outsideWelfare: true },
 ];
 
 export const DEMO_STAFF: Staff[] = [
@@ -23,4 +24,5 @@ export const DEMO_STAFF: Staff[] = [
   { id: 'analyst-01', orgId: 'KIKAKU', name: '企画 統計' },
   { id: 'privacy-01', orgId: 'HUB-ADMIN', name: '個人情報 保護' },
   { id: 'admin-01', orgId: 'HUB-ADMIN', name: '運用 管理' },
+  { id: 'minsei-01', orgId: 'MINSEI-IIN', name: '民生 委員' },
 ];

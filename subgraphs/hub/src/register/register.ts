@@ -5,6 +5,8 @@ export interface Organisation {
   id: string;
   name: string;
   sectors: Sector[];
+  /** 民生委員, a utility, a newspaper shop: its staff join a 支援会議 as submit-only unless a coordinator says otherwise. */
+  outsideWelfare?: boolean;
 }
 
 export interface Staff {
@@ -19,10 +21,10 @@ export class Register {
 
   async upsertOrganisation(org: Organisation): Promise<Organisation> {
     const [row] = await this.db.query(
-      `INSERT INTO hub.organisation (id, name, sectors) VALUES ($1, $2, $3)
-       ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name, sectors = EXCLUDED.sectors, updated_at = now()
-       RETURNING id, name, sectors`,
-      [org.id, org.name, [...new Set(org.sectors)].sort()],
+      `INSERT INTO hub.organisation (id, name, sectors, outside_welfare) VALUES ($1, $2, $3, $4)
+       ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name, sectors = EXCLUDED.sectors, outside_welfare = EXCLUDED.outside_welfare, updated_at = now()
+       RETURNING ${ORGANISATION_COLUMNS}`,
+      [org.id, org.name, [...new Set(org.sectors)].sort(), org.outsideWelfare ?? false],
     );
     return row;
   }
@@ -39,10 +41,11 @@ export class Register {
 
   /** Inserts what is missing and leaves what exists as an admin last set it. */
   async seedOrganisation(org: Organisation): Promise<void> {
-    await this.db.query(`INSERT INTO hub.organisation (id, name, sectors) VALUES ($1, $2, $3) ON CONFLICT (id) DO NOTHING`, [
+    await this.db.query(`INSERT INTO hub.organisation (id, name, sectors, outside_welfare) VALUES ($1, $2, $3, $4) ON CONFLICT (id) DO NOTHING`, [
       org.id,
       org.name,
       org.sectors,
+      org.outsideWelfare ?? false,
     ]);
   }
 
@@ -56,7 +59,7 @@ export class Register {
 
   async organisations(ids?: readonly string[]): Promise<Organisation[]> {
     return this.db.query(
-      `SELECT id, name, sectors FROM hub.organisation WHERE $1::text[] IS NULL OR id = ANY($1) ORDER BY id`,
+      `SELECT ${ORGANISATION_COLUMNS} FROM hub.organisation WHERE $1::text[] IS NULL OR id = ANY($1) ORDER BY id`,
       [ids ?? null],
     );
   }
@@ -69,3 +72,5 @@ export class Register {
     );
   }
 }
+
+const ORGANISATION_COLUMNS = `id, name, sectors, outside_welfare AS "outsideWelfare"`;
