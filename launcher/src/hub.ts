@@ -47,6 +47,8 @@ export interface StartOptions {
   store?: Store;
   /** The context-signing pair; a fresh one per start unless given (tests sign their own subgraph calls). */
   keys?: SigningKeys;
+  /** The decision module; the benchmark swaps in a grant-all one to measure what policy and audit cost. */
+  policy?: Policy;
 }
 
 export async function startHub(config: HubConfig, options: StartOptions = {}): Promise<RunningHub> {
@@ -64,7 +66,7 @@ export async function startHub(config: HubConfig, options: StartOptions = {}): P
   if (isDemo(config)) await seedDemoRegister(db.dataSource);
 
   const keys = options.keys ?? (await generateSigningKeys());
-  const policy = new Policy(db.dataSource);
+  const policy = options.policy ?? new Policy(db.dataSource);
   const keeper = new AuditKeeper(
     db.dataSource,
     auditSigningKey(env, { production: auth.mode === 'production', file: join(config.dataDir, 'audit-signing-key.pem') }),

@@ -32,8 +32,38 @@ export interface Integrity {
 export class AuditLog {
   constructor(private readonly db: DataSource) {}
 
-  async append(entries: readonly AuditEntry[]): Promise<void> {
-    if (entries.length === 0) return;
+  private pending: { entries: readonly AuditEntry[]; done: (error?: unknown) => void }[] = [];
+  private flushing = false;
+
+  /**
+   * Resolves once the entries are committed. Appends that arrive while a write is in flight are committed together
+   * in the next one (group commit): one transaction on the chain's head for many requests, and each request still
+   * waits for its own entries. A failed write fails every request in it, so none of them returns data.
+   */
+  append(entries: readonly AuditEntry[]): Promise<void> {
+    if (entries.length === 0) return Promise.resolve();
+    return new Promise<void>((resolve, reject) => {
+      this.pending.push({ entries, done: (error) => (error === undefined ? resolve() : reject(error)) });
+      if (!this.flushing) void this.flush();
+    });
+  }
+
+  private async flush(): Promise<void> {
+    this.flushing = true;
+    while (this.pending.length > 0) {
+      const batch = this.pending;
+      this.pending = [];
+      try {
+        await this.write(batch.flatMap((b) => b.entries));
+        for (const b of batch) b.done();
+      } catch (error) {
+        for (const b of batch) b.done(error ?? new Error('audit write failed'));
+      }
+    }
+    this.flushing = false;
+  }
+
+  private async write(entries: readonly AuditEntry[]): Promise<void> {
     await inTransaction(this.db, async (tx) => {
       const [head]: { last_id: string; last_hash: string }[] = await tx.query(`SELECT last_id::text, last_hash FROM audit.head FOR UPDATE`);
       let id = BigInt(head!.last_id);

@@ -4,8 +4,7 @@ import { AuditLog } from '@welfare-hub/audit';
 import { hasRole, type HubContext, type Role } from '@welfare-hub/context';
 import { findRegistration, type Registration } from './registration.js';
 import { denied, type Decision } from './decision.js';
-import { activeConsents } from './consent.js';
-import { meetingSubjects } from './meeting.js';
+import { policyFacts } from './facts.js';
 import { todayInTokyo } from '@welfare-hub/codec';
 import { SECTORS, type Sector } from './sector.js';
 
@@ -87,13 +86,13 @@ export class RequestPolicy {
    * whole batch fails and no data guarded by it leaves the subgraph (fail closed).
    */
   private async decideAll(questions: readonly Question[]): Promise<Decision[]> {
-    const visible = await this.identityVisible();
-    const registration = visible ? await this.registration() : null;
-    // Consents are read for every request afresh, so a revocation holds from the next request on every replica.
-    const persons = questions.map((q) => q.personId);
-    const consents = registration ? await activeConsents(this.db, registration.orgId, persons, todayInTokyo()) : [];
     const { meetingId } = this.context;
-    const inMeeting = registration && meetingId ? await meetingSubjects(this.db, meetingId, registration.staffId, persons) : new Set<string>();
+    // An analyst sees counts only; for anyone else the registration, consents and meeting come in one read.
+    const facts = this.hasRole('analyst') ? null : await policyFacts(this.db, this.context.viewer, meetingId, questions.map((q) => q.personId), todayInTokyo());
+    const registration = facts?.registration ?? null;
+    if (facts) this.registrationPromise ??= Promise.resolve(registration);
+    const consents = facts?.consents ?? [];
+    const inMeeting = facts?.inMeeting ?? new Set<string>();
     const decisions = questions.map(({ personId, sector }): Decision => {
       if (!registration) return denied(sector);
       if (registration.sectors.includes(sector)) return { sector, status: 'GRANTED', basis: 'OWN_SECTOR', reference: null };

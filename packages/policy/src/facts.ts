@@ -1,0 +1,57 @@
+import type { DataSource } from 'typeorm';
+import type { Viewer } from '@welfare-hub/context';
+import { isSector } from './sector.js';
+import type { Registration } from './registration.js';
+
+export interface ActiveConsent {
+  id: string;
+  personId: string;
+  sectors: string[];
+}
+
+/** What the decisions of one request rest on, read afresh for every request. */
+export interface PolicyFacts {
+  registration: Registration | null;
+  consents: ActiveConsent[];
+  /** The persons the meeting named by the request lets this viewer see. */
+  inMeeting: Set<string>;
+}
+
+/**
+ * Reads, in one statement, everything the rules need for a batch of persons:
+ * - the viewer's registration: the staff member registered under the token's organisation, and its sectors;
+ * - CONSENT: the consents not revoked, within their period today (both ends included, in Japan's calendar),
+ *   naming the viewer's organisation;
+ * - SUPPORT_MEETING: the meeting named by x-hub-meeting is a SHIEN_KAIGI (社会福祉法106条の6), open now, the viewer a
+ *   FULL member of its roster, and the person one of its subjects or a current member of a subject 世帯.
+ *   A 重層的支援会議 grants nothing by itself.
+ * Nothing is read for an unregistered viewer.
+ */
+export async function policyFacts(db: DataSource, viewer: Viewer, meetingId: string | null, personIds: readonly string[], today: string): Promise<PolicyFacts> {
+  const [row]: { registration: { org_id: string; sectors: string[] } | null; consents: ActiveConsent[]; in_meeting: string[] }[] = await db.query(
+    `WITH registration AS (
+       SELECT s.org_id, o.sectors FROM hub.staff s JOIN hub.organisation o ON o.id = s.org_id WHERE s.id = $1 AND s.org_id = $2),
+     persons AS (SELECT DISTINCT unnest($3::text[]) AS atena_no)
+     SELECT
+       (SELECT row_to_json(registration) FROM registration) AS registration,
+       COALESCE((
+         SELECT json_agg(json_build_object('id', c.id, 'personId', c.person_id, 'sectors', c.sectors) ORDER BY c.recorded_at DESC, c.id)
+         FROM hub.consent c
+         WHERE EXISTS (SELECT 1 FROM registration) AND c.person_id IN (SELECT atena_no FROM persons) AND c.status = 'ACTIVE'
+           AND $2 = ANY(c.recipient_orgs) AND c.valid_from <= $4::date AND c.valid_until >= $4::date), '[]') AS consents,
+       COALESCE((
+         SELECT json_agg(p.atena_no) FROM persons p
+         WHERE EXISTS (SELECT 1 FROM registration)
+           AND EXISTS (
+             SELECT 1 FROM hub.meeting m JOIN hub.meeting_member r ON r.meeting_id = m.id AND r.staff_id = $1 AND r.role = 'FULL'
+             WHERE m.id = $5 AND m.kind = 'SHIEN_KAIGI' AND m.closed_at IS NULL AND m.opens_at <= now() AND now() < m.closes_at)
+           AND EXISTS (
+             SELECT 1 FROM hub.meeting_subject s WHERE s.meeting_id = $5 AND (s.person_id = p.atena_no
+               OR s.setai_no IN (SELECT j.setai_no FROM juki.person j WHERE j.atena_no = p.atena_no AND j.resident_status = 1)))), '[]') AS in_meeting`,
+    [viewer.staffId, viewer.orgId, [...new Set(personIds)], today, meetingId],
+  );
+  const registration = row!.registration
+    ? { staffId: viewer.staffId, orgId: row!.registration.org_id, sectors: row!.registration.sectors.filter(isSector) }
+    : null;
+  return { registration, consents: registration ? row!.consents : [], inMeeting: new Set(registration ? row!.in_meeting : []) };
+}

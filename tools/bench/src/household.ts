@@ -1,0 +1,76 @@
+// The household view under load: node tools/bench/dist/household.js [--residents N] [--database-url URL] [--connections C] [--seconds S]
+// Starts the hub on a generated city in a child process, opens a 支援会議 over the sampled households so that policy and
+// audit run, and drives the household view through the gateway with autocannon: the real policy and a grant-all one,
+// alternated in one run (real, grant-all, real, grant-all) over the same process and data.
+import { fork } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import autocannon from 'autocannon';
+import { SignJWT } from 'jose';
+
+const { values } = parseArgs({
+  options: {
+    residents: { type: 'string', default: '100000' },
+    'database-url': { type: 'string' },
+    connections: { type: 'string', default: '16' },
+    seconds: { type: 'string', default: '15' },
+    out: { type: 'string', default: 'bench-results.json' },
+  },
+});
+const SECRET = 'bench-secret-that-is-long-enough-for-hs256-0000';
+const residents = Number(values.residents);
+const child = fork(new URL('./household/hub-process.js', import.meta.url), [], {
+  env: {
+    ...process.env, HUB_LOG: 'silent', HUB_JWT_SECRET: SECRET, HUB_PORT: '4400', HUB_HOST: '127.0.0.1', HUB_SUBGRAPH_PORT_FROM: '4401',
+    HUB_DEMO_RESIDENTS: String(residents), HUB_DATA_DIR: resolve(`.bench-data/${residents}`), HUB_KODOMO_POLL_SECONDS: '86400',
+    ...(values['database-url'] ? { HUB_DATABASE_URL: values['database-url'] } : {}),
+  },
+});
+const next = <T>(kind: string): Promise<T> => new Promise((ok) => child.on('message', function on(m: { kind: string }) { if (m.kind === kind) { child.off('message', on); ok(m as T); } }));
+const started = Date.now();
+const { url, households } = await next<{ url: string; households: string[] }>('ready');
+console.error(`hub ready on a ${residents}-resident city in ${((Date.now() - started) / 1000).toFixed(1)} s; ${households.length} households sampled`);
+
+const token = (sub: string, org: string, roles: string[] = []) =>
+  new SignJWT({ org, roles }).setProtectedHeader({ alg: 'HS256' }).setSubject(sub).setIssuedAt().setExpirationTime('2h').sign(new TextEncoder().encode(SECRET));
+const post = async (auth: string, query: string, variables: object, headers: Record<string, string> = {}) =>
+  (await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${auth}`, ...headers }, body: JSON.stringify({ query, variables }) })).json() as Promise<{ data?: any; errors?: unknown[] }>;
+
+const hour = (h: number) => new Date(Date.now() + h * 3_600_000).toISOString();
+const opened = await post(await token('coord-01', 'JUSOU-SUISHIN', ['coordinator']), `mutation ($i: MeetingInput!) { openSupportMeeting(input: $i) { id } }`, {
+  i: { kind: 'SHIEN_KAIGI', title: 'bench', subjectHouseholdIds: households, memberStaffIds: ['kaigo-01'], opensAt: hour(-1), closesAt: hour(3) },
+});
+const meetingId: string = opened.data.openSupportMeeting.id;
+const viewer = await token('kaigo-01', 'KAIGO-HOKATSU');
+const QUERY = `query ($h: ID!) { household(id: $h) { id address members { id name age access { sector status basis reference }
+  kaigo { careLevel careLevelValidUntil consultations { id date status } } shogai { certificates { type grade } services consultations { id status } }
+  kodomo { cases { id category status youngCarerConcern } } konkyu { consultations { id date status } } } } }`;
+const sample = await post(viewer, QUERY, { h: households[0] }, { 'x-hub-meeting': meetingId });
+if (sample.errors || !sample.data?.household) throw new Error(`the household view failed: ${JSON.stringify(sample.errors)}`);
+
+const peakRss = (): number => Number(/VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'))![1]) / 1024;
+async function phase(name: string, mode: 'real' | 'grant-all', seconds: number) {
+  child.send({ kind: 'mode', mode });
+  await next('mode');
+  let i = 0;
+  const result = await autocannon({
+    url, connections: Number(values.connections), duration: seconds,
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${viewer}`, 'x-hub-meeting': meetingId },
+    requests: [{ method: 'POST', setupRequest: (req) => ({ ...req, body: JSON.stringify({ query: QUERY, variables: { h: households[i++ % households.length] } }) }) }],
+  });
+  const row = { phase: name, policy: mode, requestsPerSecond: result.requests.average, p50: result.latency.p50, p97_5: result.latency.p97_5, p99: result.latency.p99, errors: result.errors + result.non2xx, peakRssMiB: Math.round(peakRss()) };
+  console.error(JSON.stringify(row));
+  return row;
+}
+await phase('warm-up', 'real', 5);
+const rows: Awaited<ReturnType<typeof phase>>[] = [];
+for (let round = 0; round < 2; round++) {
+  rows.push(await phase(`real-${round + 1}`, 'real', Number(values.seconds)));
+  rows.push(await phase(`grant-all-${round + 1}`, 'grant-all', Number(values.seconds)));
+}
+const mean = (mode: string) => rows.filter((r) => r.policy === mode).reduce((s, r) => s + r.requestsPerSecond, 0) / 2;
+const summary = { residents, connections: Number(values.connections), households: households.length, realRps: mean('real'), grantAllRps: mean('grant-all'), ratio: mean('real') / mean('grant-all'), rows };
+writeFileSync(values.out!, JSON.stringify(summary, null, 2));
+console.log(JSON.stringify({ realRps: summary.realRps, grantAllRps: summary.grantAllRps, realOverGrantAll: Number(summary.ratio.toFixed(3)) }));
+child.send({ kind: 'stop' });

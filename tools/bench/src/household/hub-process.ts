@@ -1,0 +1,31 @@
+// The hub under benchmark, in its own process so that the load generator does not share its core.
+// Started by household.ts over IPC: it reports { url, households } when ready and switches policy on request.
+import { hubConfig, startHub, allMigrations } from '@welfare-hub/launcher';
+import { openStore } from '@welfare-hub/store';
+import { join } from 'node:path';
+import { BenchPolicy } from './bench-policy.js';
+
+const config = hubConfig(process.env);
+const store = await openStore({ databaseUrl: config.databaseUrl ?? undefined, dataDir: join(config.dataDir, 'pglite'), migrations: allMigrations });
+const policy = new BenchPolicy(store.dataSource);
+const hub = await startHub(config, { store, policy });
+await hub.firstRead;
+// Households of four to six current residents with records in at least two sectors: the view a case worker opens.
+const rows: { setai_no: string }[] = await store.dataSource.query(
+  `SELECT p.setai_no FROM juki.person p
+   WHERE p.resident_status = 1
+   GROUP BY p.setai_no
+   HAVING count(*) BETWEEN 4 AND 6
+      AND (SELECT count(DISTINCT split_part(l.source, '-', 1)) FROM linkage.link l JOIN juki.person q ON q.atena_no = l.atena_no
+           WHERE q.setai_no = p.setai_no AND q.resident_status = 1 AND l.state = 'linked') >= 2
+   ORDER BY p.setai_no LIMIT 500`,
+);
+process.send!({ kind: 'ready', url: hub.url, households: rows.map((r) => r.setai_no) });
+process.on('message', (message: { kind: string; mode?: 'real' | 'grant-all' }) => {
+  if (message.kind === 'mode') {
+    policy.mode = message.mode!;
+    process.send!({ kind: 'mode', mode: policy.mode });
+  } else if (message.kind === 'stop') {
+    void hub.close().then(() => store.close()).then(() => process.exit(0));
+  }
+});
