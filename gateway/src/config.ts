@@ -1,3 +1,5 @@
+import { DEFAULT_QUERY_LIMITS, LIMIT_ENV, loadPersistedQueries, PersistedQueriesError, type QueryLimits, type QueryLimitsConfig } from './limits/index.js';
+
 /** The demo secret: fine for a laptop, refused by a hub started in production mode. */
 export const DEMO_JWT_SECRET = 'welfare-hub-demo-secret-change-me-0000000000';
 
@@ -34,4 +36,36 @@ export function authConfig(env: NodeJS.ProcessEnv = process.env): AuthConfig {
     throw new ConfigError('HUB_JWKS_URL needs HUB_JWT_ISSUER and HUB_JWT_AUDIENCE');
   }
   return { mode, secret, jwksUrl, issuer, audience };
+}
+
+/**
+ * Reads the query limits: HUB_QUERY_MAX_DEPTH, _ALIASES, _COST, _TOKENS, _DIRECTIVES and _BATCH (each a
+ * positive integer; the defaults fit the household view with headroom), and the persisted-query allowlist
+ * (HUB_PERSISTED_QUERIES, a JSON file of sha256 hex → query text; HUB_PERSISTED_ONLY=true accepts nothing else).
+ */
+export function queryLimitsConfig(env: NodeJS.ProcessEnv = process.env): QueryLimitsConfig {
+  const limits = { ...DEFAULT_QUERY_LIMITS };
+  for (const key of Object.keys(LIMIT_ENV) as (keyof QueryLimits)[]) {
+    const name = LIMIT_ENV[key];
+    const raw = env[name]?.trim();
+    if (!raw) continue;
+    const value = Number(raw);
+    if (!/^\d+$/.test(raw) || !Number.isSafeInteger(value) || value < 1) throw new ConfigError(`${name} must be a positive integer`);
+    limits[key] = value;
+  }
+  const path = env['HUB_PERSISTED_QUERIES'] || null;
+  const only = env['HUB_PERSISTED_ONLY'] ?? '';
+  if (only !== '' && only !== 'true' && only !== 'false') throw new ConfigError('HUB_PERSISTED_ONLY must be true or false');
+  const persistedOnly = only === 'true';
+  if (persistedOnly && !path) throw new ConfigError('HUB_PERSISTED_ONLY=true needs HUB_PERSISTED_QUERIES');
+  let persistedQueries: ReadonlyMap<string, string> | null = null;
+  if (path) {
+    try {
+      persistedQueries = loadPersistedQueries(path);
+    } catch (error) {
+      if (error instanceof PersistedQueriesError) throw new ConfigError(`HUB_PERSISTED_QUERIES: ${error.message}`);
+      throw error;
+    }
+  }
+  return { ...limits, persistedQueries, persistedOnly };
 }

@@ -18,6 +18,8 @@ import {
 } from '@welfare-hub/http';
 import type { SubgraphEndpoint } from '@welfare-hub/schema';
 import { Unauthenticated, type Authenticator } from './authenticate.js';
+import { queryLimitsConfig } from './config.js';
+import { queryGuard, type QueryLimitsConfig } from './limits/index.js';
 import { readiness } from './health.js';
 import { SigningDataSource, type GatewayContext } from './signing-data-source.js';
 
@@ -37,6 +39,8 @@ export interface GatewayOptions {
   production: boolean;
   /** Deadline of each subgraph call. */
   subgraphTimeoutMs?: number;
+  /** Query limits and the persisted-query allowlist; read from the process environment when not given. */
+  limits?: QueryLimitsConfig;
 }
 
 export interface RunningGateway {
@@ -58,11 +62,14 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       return new SigningDataSource(name, url, options.signer, options.subgraphTimeoutMs ?? 5_000);
     },
   });
+  // Depth, aliases, cost, tokens, directives, batches and the persisted-query allowlist: a refused request is
+  // answered 400 BAD_USER_INPUT before planning, so it never reaches a subgraph. Production also refuses
+  // introspection and hides "Did you mean" suggestions.
+  const guard = queryGuard(options.limits ?? queryLimitsConfig(), options.production);
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
-    introspection: !options.production,
     includeStacktraceInErrorResponses: false,
-    formatError,
+    ...guard.apolloOptions(formatError),
     plugins: [ApolloServerPluginLandingPageDisabled()],
   });
   await apollo.start();
@@ -94,8 +101,10 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       if (error instanceof BodyError) return sendError(res, error.status, 'BAD_REQUEST', error.message);
       throw error;
     }
+    const checked = guard.checkRequest(body);
+    if (!checked.ok) return sendJson(res, 400, { errors: [checked.error.toFormatted()] }, { 'x-request-id': hub.requestId });
     const response = await apollo.executeHTTPGraphQLRequest({
-      httpGraphQLRequest: toHttpGraphQLRequest(req, body),
+      httpGraphQLRequest: toHttpGraphQLRequest(req, checked.body),
       context: async () => ({ hub }),
     });
     await sendGraphQLResponse(res, response, { 'x-request-id': hub.requestId });
@@ -109,9 +118,12 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   });
   server.keepAliveTimeout = 65_000;
   await listen(server, options.port, options.host);
+  // Port 0 asks the system for a free port: report the one it gave.
+  const address = server.address();
+  const port = typeof address === 'object' && address !== null ? address.port : options.port;
   const urlHost = options.host.includes(':') ? `[${options.host}]` : options.host;
   return {
-    url: `http://${urlHost === '0.0.0.0' ? 'localhost' : urlHost}:${options.port}/graphql`,
+    url: `http://${urlHost === '0.0.0.0' ? 'localhost' : urlHost}:${port}/graphql`,
     async close() {
       await closeServer(server);
       await apollo.stop();

@@ -1,11 +1,12 @@
 // The gateway as its own process (multi-process deployments). The embedded hub starts it in the launcher instead.
 import { ContextSigner, privateKeyFromEnv } from '@welfare-hub/context';
 import { subgraphEndpoints, supergraphSdl } from '@welfare-hub/schema';
-import { authConfig } from './config.js';
+import { authConfig, queryLimitsConfig } from './config.js';
 import { createAuthenticator } from './authenticate.js';
 import { startGateway } from './gateway.js';
 
 const auth = authConfig();
+const limits = queryLimitsConfig();
 const gateway = await startGateway({
   host: process.env['HUB_HOST'] || '0.0.0.0',
   port: Number(process.env['HUB_PORT'] || 4000),
@@ -15,6 +16,7 @@ const gateway = await startGateway({
   authenticate: createAuthenticator(auth),
   production: auth.mode === 'production',
   subgraphTimeoutMs: Number(process.env['HUB_SUBGRAPH_TIMEOUT_MS'] || 5000),
+  limits,
 });
 const stop = async (): Promise<void> => {
   await gateway.close();

@@ -12,7 +12,7 @@ import { kodomoSource } from './kodomo-source.js';
 import { KaigoIngest } from '@welfare-hub/adapter-kaigo';
 import { kaigoSubgraph } from '@welfare-hub/subgraph-kaigo';
 import { kaigoSource } from './kaigo-source.js';
-import { authConfig, createAuthenticator, startGateway } from '@welfare-hub/gateway';
+import { authConfig, createAuthenticator, queryLimitsConfig, startGateway } from '@welfare-hub/gateway';
 import { Policy } from '@welfare-hub/policy';
 import { AuditKeeper, auditKeeperConfig, auditSigningKey } from '@welfare-hub/audit';
 import { subgraphEndpoints, supergraphSdl, type SubgraphEndpoint } from '@welfare-hub/schema';
@@ -102,6 +102,7 @@ export async function startHub(config: HubConfig, options: StartOptions = {}): P
     authenticate: createAuthenticator(auth),
     production: auth.mode === 'production',
     subgraphTimeoutMs: config.subgraphTimeoutMs,
+    limits: queryLimitsConfig(env),
   });
   keeper.start((what) => logEvent('audit.keeper_failed', { what }));
   // Sector records link against the registry: juki is read first.
