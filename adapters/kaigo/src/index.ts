@@ -6,3 +6,4 @@ export { checkHihokensha, checkNintei, checkSodan, CARE_LEVELS } from './records
 export { kaigoProfiles, type KaigoProfile } from './store.js';
 export { KaigoIngest } from './ingest.js';
 export const kaigoMigrations = [KaigoCopy1763800000700];
+export { kaigoFacts } from './facts.js';

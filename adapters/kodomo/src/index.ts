@@ -5,3 +5,4 @@ export { checkCase, checkChild, KNOWN_CATEGORIES, type Case, type Child } from '
 export { kodomoProfiles, type ChildCase } from './store.js';
 export { KodomoIngest } from './ingest.js';
 export const kodomoMigrations = [KodomoRecords1763800000600];
+export { kodomoFacts } from './facts.js';

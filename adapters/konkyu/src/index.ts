@@ -4,3 +4,4 @@ export { readLedger, COLUMNS, CONCERNS, SHEET, type KonkyuRow, type Ledger } fro
 export { applyLedger, konkyuProfiles, type KonkyuConsultation } from './store.js';
 export { KonkyuIngest, parseKonkyuFileName } from './ingest.js';
 export const konkyuMigrations = [KonkyuLedger1763800000500];
+export { konkyuFacts } from './facts.js';

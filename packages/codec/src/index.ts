@@ -14,3 +14,4 @@ export { parseWarekiText, toWarekiText, type WarekiTextStyle } from './wareki-te
 export { hiraganaToKatakana, normaliseKanaForMatch, toFullwidthKatakana } from './kana.js';
 export { foldItaiji, normaliseNameForMatch } from './itaiji.js';
 export { toHalfwidthKatakana } from './halfwidth.js';
+export { ageOn } from './age.js';

@@ -1,0 +1,24 @@
+import type { DataSource } from 'typeorm';
+import type { SituationFacts } from '@welfare-hub/situations';
+
+/** 介護 facts for the situation rules: every certification period and every 地域包括 consultation, for any number of persons. */
+export async function kaigoFacts(db: DataSource, atenaNos: readonly string[]): Promise<Map<string, SituationFacts>> {
+  const facts = new Map<string, SituationFacts>(atenaNos.map((a) => [a, { periods: [], consultations: [], cases: [] }]));
+  const [periods, consultations] = await Promise.all([
+    db.query(
+      `SELECT l.atena_no, n.level, to_char(n.valid_from, 'YYYY-MM-DD') AS "from", to_char(n.valid_until, 'YYYY-MM-DD') AS "until"
+       FROM kaigo.nintei n JOIN linkage.link l ON l.source = 'kaigo-hihokensha' AND l.source_key = n.no AND l.state = 'linked'
+       WHERE l.atena_no = ANY($1::text[])`,
+      [atenaNos],
+    ) as Promise<{ atena_no: string; level: string; from: string | null; until: string | null }[]>,
+    db.query(
+      `SELECT l.atena_no, to_char(s.date, 'YYYY-MM-DD') AS date, s.status, concat_ws(' ', s.category, s.summary) AS text
+       FROM kaigo.sodan s JOIN linkage.link l ON l.source = 'kaigo-sodan' AND l.source_key = s.id AND l.state = 'linked'
+       WHERE l.atena_no = ANY($1::text[]) AND s.date IS NOT NULL`,
+      [atenaNos],
+    ) as Promise<{ atena_no: string; date: string; status: string; text: string }[]>,
+  ]);
+  for (const p of periods) facts.get(p.atena_no)?.periods.push({ kind: p.level, from: p.from, until: p.until });
+  for (const c of consultations) facts.get(c.atena_no)?.consultations.push({ date: c.date, open: c.status === 'OPEN', text: c.text });
+  return facts;
+}
