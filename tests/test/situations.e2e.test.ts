@@ -87,4 +87,52 @@ describe('the planted households of each situation', () => {
     expect(kaigo.data!.household.members.some((m) => m.age < 6)).toBe(true);
     expect(kaigo.data!.household.members.some((m) => m.kaigo?.careLevel === 'CARE_2')).toBe(true);
   });
+
+  const SITUATIONS = `query ($id: ID!) { household(id: $id) { situations { kind personIds evidence inferred } } }`;
+  interface Found { kind: string; personIds: string[]; evidence: string[]; inferred: boolean }
+  const situationsOf = async (setaiNo: string, viewer: { sub: string; org: string }, headers: Record<string, string> = {}): Promise<Found[]> => {
+    const answer = await graphql<{ household: { situations: Found[] } }>(t.hub.url, SITUATIONS, { token: await token(viewer), variables: { id: setaiNo }, headers });
+    expect(answer.errors).toBeUndefined();
+    return answer.data!.household.situations;
+  };
+
+  it('names every planted situation to the members of a 支援会議 over the households', async () => {
+    const hour = (h: number) => new Date(Date.now() + h * 3_600_000).toISOString();
+    const opened = await graphql<{ openSupportMeeting: { id: string } }>(t.hub.url, `mutation ($i: MeetingInput!) { openSupportMeeting(input: $i) { id } }`, {
+      token: await token({ sub: 'coord-01', org: 'JUSOU-SUISHIN', roles: ['coordinator'] }),
+      variables: { i: { kind: 'SHIEN_KAIGI', title: '複合課題', subjectHouseholdIds: planted.map((p) => p.setaiNo), memberStaffIds: ['coord-01'], opensAt: hour(-1), closesAt: hour(1) } },
+    });
+    const headers = { 'x-hub-meeting': opened.data!.openSupportMeeting.id };
+    for (const household of planted) {
+      const found = await situationsOf(household.setaiNo, { sub: 'coord-01', org: 'JUSOU-SUISHIN' }, headers);
+      const situation = found.find((f) => f.kind === household.kind);
+      expect(situation).toBeDefined();
+      const involved = Object.keys(household.involvement);
+      expect(situation!.personIds.some((id) => involved.includes(id))).toBe(true);
+    }
+    // Without the meeting the coordinating team holds no sector: nothing to rest a situation on.
+    for (const household of planted) expect(await situationsOf(household.setaiNo, { sub: 'coord-01', org: 'JUSOU-SUISHIN' })).toEqual([]);
+  });
+
+  it('derives a situation only from what the viewer may see', async () => {
+    for (const household of planted.filter((p) => p.kind === 'EIGHTY_FIFTY')) {
+      const restsOn = new Set(Object.values(household.involvement).flat());
+      for (const [sector, viewer] of Object.entries(STAFF)) {
+        const found = await situationsOf(household.setaiNo, viewer);
+        for (const f of found) expect(f.evidence).toEqual([sector]);
+        const eightyFifty = found.find((f) => f.kind === 'EIGHTY_FIFTY');
+        // 8050 rests on the child's 障害 or 困窮 record (or a ひきこもり consultation): a kaigo viewer never sees it.
+        if (sector === 'KAIGO') expect(eightyFifty).toBeUndefined();
+        if (eightyFifty) expect(restsOn.has(sector as Sector)).toBe(true);
+      }
+    }
+  });
+
+  it('takes a reference date', async () => {
+    const young = planted.find((p) => p.kind === 'YOUNG_CARER')!;
+    const answer = await graphql<{ household: { situations: Found[] } }>(t.hub.url, `query ($id: ID!) { household(id: $id) { situations(asOf: "1990-01-01") { kind } } }`, {
+      token: await token(STAFF.KODOMO), variables: { id: young.setaiNo },
+    });
+    expect(answer.data!.household.situations).toEqual([]);
+  });
 });

@@ -9,6 +9,7 @@ import { linkageMutation, linkageQuery } from './linkage-queue.js';
 import { consentMutation, consentQuery } from './consent/resolvers.js';
 import type { Consents } from './consent/consents.js';
 import { meetingMutation, meetingQuery, meetingType } from './meeting/resolvers.js';
+import { householdType } from './situations/resolvers.js';
 import type { Meetings } from './meeting/meetings.js';
 import type { Register, Organisation, Staff } from './register/register.js';
 
@@ -60,6 +61,7 @@ export const resolvers: GraphQLResolverMap<HubContext> = {
     ...meetingType,
     __resolveReference: (ref: { id: string }, ctx: HubContext) => meetingQuery.supportMeeting(undefined, ref, ctx),
   },
+  Household: householdType,
   Consent: {
     __resolveReference: async (ref: { id: string }, ctx: HubContext) => ((await ctx.policy.identityVisible()) ? ctx.consents.byId(ref.id) : null),
   },

@@ -1,6 +1,6 @@
 import { todayInTokyo } from '@welfare-hub/codec';
 import type { DataSource } from 'typeorm';
-import { kaigoProfiles, type KaigoIngest, type KaigoProfile } from '@welfare-hub/adapter-kaigo';
+import { kaigoProfiles, type KaigoIngest, type KaigoProfile, kaigoFacts } from '@welfare-hub/adapter-kaigo';
 import type { Policy } from '@welfare-hub/policy';
 import { sectorSubgraph, type SectorContext } from '@welfare-hub/sector-subgraph';
 import type { SourceHealth, SubgraphDefinition } from '@welfare-hub/subgraph-host';
@@ -13,6 +13,7 @@ export function kaigoSubgraph(deps: { db: DataSource; ingest: KaigoIngest; polic
     field: 'kaigo',
     policy: deps.policy,
     loadProfiles: (ids) => kaigoProfiles(deps.db, ids, todayInTokyo()),
+    loadFacts: (ids) => kaigoFacts(deps.db, ids),
     sources: async (): Promise<Record<string, SourceHealth>> => ({ kaigo: await deps.ingest.health() }),
   });
 }

@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { kodomoProfiles, type ChildCase, type KodomoIngest } from '@welfare-hub/adapter-kodomo';
+import { kodomoProfiles, type ChildCase, type KodomoIngest, kodomoFacts } from '@welfare-hub/adapter-kodomo';
 import type { Policy } from '@welfare-hub/policy';
 import { sectorSubgraph, type SectorContext } from '@welfare-hub/sector-subgraph';
 import type { SourceHealth, SubgraphDefinition } from '@welfare-hub/subgraph-host';
@@ -14,6 +14,7 @@ export function kodomoSubgraph(deps: { db: DataSource; ingest: KodomoIngest; pol
     field: 'kodomo',
     policy: deps.policy,
     loadProfiles: (ids) => kodomoProfiles(deps.db, ids),
+    loadFacts: (ids) => kodomoFacts(deps.db, ids),
     sources: async (): Promise<Record<string, SourceHealth>> => ({ kodomo: await deps.ingest.health() }),
   });
 }

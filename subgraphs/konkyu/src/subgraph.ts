@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { konkyuProfiles, type KonkyuConsultation, type KonkyuIngest } from '@welfare-hub/adapter-konkyu';
+import { konkyuProfiles, type KonkyuConsultation, type KonkyuIngest, konkyuFacts } from '@welfare-hub/adapter-konkyu';
 import type { Policy } from '@welfare-hub/policy';
 import { sectorSubgraph, type SectorContext } from '@welfare-hub/sector-subgraph';
 import type { SourceHealth, SubgraphDefinition } from '@welfare-hub/subgraph-host';
@@ -14,6 +14,7 @@ export function konkyuSubgraph(deps: { db: DataSource; ingest: KonkyuIngest; pol
     field: 'konkyu',
     policy: deps.policy,
     loadProfiles: (ids) => konkyuProfiles(deps.db, ids),
+    loadFacts: (ids) => konkyuFacts(deps.db, ids),
     sources: async (): Promise<Record<string, SourceHealth>> => ({ konkyu: await deps.ingest.health() }),
   });
 }

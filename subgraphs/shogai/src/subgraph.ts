@@ -1,6 +1,6 @@
 import { todayInTokyo } from '@welfare-hub/codec';
 import type { DataSource } from 'typeorm';
-import { shogaiProfiles, type ShogaiIngest, type ShogaiProfile } from '@welfare-hub/adapter-shogai';
+import { shogaiProfiles, type ShogaiIngest, type ShogaiProfile, shogaiFacts } from '@welfare-hub/adapter-shogai';
 import type { Policy } from '@welfare-hub/policy';
 import { sectorSubgraph, type SectorContext } from '@welfare-hub/sector-subgraph';
 import type { SourceHealth, SubgraphDefinition } from '@welfare-hub/subgraph-host';
@@ -13,6 +13,7 @@ export function shogaiSubgraph(deps: { db: DataSource; ingest: ShogaiIngest; pol
     field: 'shogai',
     policy: deps.policy,
     loadProfiles: (ids) => shogaiProfiles(deps.db, ids, todayInTokyo()),
+    loadFacts: (ids) => shogaiFacts(deps.db, ids),
     sources: async (): Promise<Record<string, SourceHealth>> => ({ shogai: await deps.ingest.health() }),
   });
 }

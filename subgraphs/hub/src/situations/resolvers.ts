@@ -1,0 +1,33 @@
+import { householdSituations, situationThresholds, type MemberFacts, type Situation, type SituationFacts } from '@welfare-hub/situations';
+import { todayInTokyo } from '@welfare-hub/codec';
+
+/** A 世帯 as the gateway hands it over for situations: its members with the facts each sector granted (null where denied). */
+interface HouseholdWithFacts {
+  id: string;
+  members?: {
+    id: string;
+    birthDate: string;
+    relationship: string;
+    kaigoFacts: SituationFacts | null;
+    shogaiFacts: SituationFacts | null;
+    kodomoFacts: SituationFacts | null;
+    konkyuFacts: SituationFacts | null;
+  }[];
+}
+
+const thresholds = situationThresholds();
+
+export const householdType = {
+  __resolveReference: (ref: HouseholdWithFacts) => ref,
+  /**
+   * The sector subgraphs decided, each on its own, what this viewer may see of each member (and audited it);
+   * what they withheld arrives as null and counts for nothing here.
+   */
+  situations: (household: HouseholdWithFacts, args: { asOf?: string | null }): Situation[] => {
+    const members: MemberFacts[] = (household.members ?? []).map((m) => ({
+      id: m.id, birthDate: m.birthDate, relationship: m.relationship,
+      sectors: { KAIGO: m.kaigoFacts, SHOGAI: m.shogaiFacts, KODOMO: m.kodomoFacts, KONKYU: m.konkyuFacts },
+    }));
+    return householdSituations(members, args.asOf ?? todayInTokyo(), thresholds);
+  },
+};
