@@ -15,6 +15,7 @@ import { kaigoSource } from './kaigo-source.js';
 import { authConfig, createAuthenticator, queryLimitsConfig, startGateway } from '@welfare-hub/gateway';
 import { Policy } from '@welfare-hub/policy';
 import { AuditKeeper, auditKeeperConfig, auditSigningKey } from '@welfare-hub/audit';
+import { IndexRefresher, pseudonymKey, storeIndexSources, suppressionThreshold } from '@welfare-hub/analytics';
 import { subgraphEndpoints, supergraphSdl, type SubgraphEndpoint } from '@welfare-hub/schema';
 import { openStore, type Store } from '@welfare-hub/store';
 import { hubSubgraph } from '@welfare-hub/subgraph-hub';
@@ -79,6 +80,9 @@ export async function startHub(config: HubConfig, options: StartOptions = {}): P
   const kaigoDb = await kaigoSource(config, db.dataSource, dirs.kaigoFile);
   const kaigo = new KaigoIngest({ vendor: kaigoDb.vendor, db: db.dataSource });
   const kodomo = new KodomoIngest({ db: db.dataSource, client: { baseUrl: kodomoApi.url, apiKey: kodomoApi.apiKey }, pollSeconds: config.kodomoPollSeconds });
+  const indexSources = storeIndexSources(db.dataSource, pseudonymKey(env, { production: auth.mode === 'production', file: join(config.dataDir, 'analytics-key') }), env);
+  const analytics = { sources: indexSources, threshold: suppressionThreshold(env) };
+  const refresher = new IndexRefresher(indexSources, () => logEvent('analytics.index_failed', {}));
   const endpoints = subgraphEndpoints(env);
   const serve = <C extends object>(definition: SubgraphDefinition<C>): Promise<RunningSubgraph> => {
     const endpoint = endpoints.find((e) => e.name === definition.name);
@@ -87,7 +91,7 @@ export async function startHub(config: HubConfig, options: StartOptions = {}): P
   };
   const subgraphs: RunningSubgraph[] = [
     await serve(jukiSubgraph({ ingest, policy })),
-    await serve(hubSubgraph({ db: db.dataSource, policy, keeper })),
+    await serve(hubSubgraph({ db: db.dataSource, policy, keeper, analytics })),
     await serve(shogaiSubgraph({ db: db.dataSource, ingest: shogai, policy })),
     await serve(konkyuSubgraph({ db: db.dataSource, ingest: konkyu, policy })),
     await serve(kodomoSubgraph({ db: db.dataSource, ingest: kodomo, policy })),
@@ -112,6 +116,9 @@ export async function startHub(config: HubConfig, options: StartOptions = {}): P
       await konkyu.scan();
       await kodomo.scan();
       await kaigo.scan();
+      // The analysts' index: built once every source has been read, then again after any later read.
+      await refresher.refresh();
+      for (const source of [ingest, shogai, konkyu, kodomo, kaigo]) source.onRead(() => void refresher.refresh());
       kodomo.watch();
       kaigo.watch();
       await Promise.all([ingest.watch(), shogai.watch(), konkyu.watch()]);

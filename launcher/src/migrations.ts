@@ -8,6 +8,7 @@ import { konkyuMigrations } from '@welfare-hub/adapter-konkyu';
 import { kodomoMigrations } from '@welfare-hub/adapter-kodomo';
 import { kaigoMigrations } from '@welfare-hub/adapter-kaigo';
 import { auditMigrations } from '@welfare-hub/audit';
+import { analyticsMigrations } from '@welfare-hub/analytics';
 
 /** Every module's migrations; TypeORM orders them by their timestamps. */
 export const allMigrations: (new () => MigrationInterface)[] = [
@@ -20,4 +21,5 @@ export const allMigrations: (new () => MigrationInterface)[] = [
   ...kodomoMigrations,
   ...kaigoMigrations,
   ...auditMigrations,
+  ...analyticsMigrations,
 ];

@@ -135,4 +135,77 @@ describe('the planted households of each situation', () => {
     });
     expect(answer.data!.household.situations).toEqual([]);
   });
+
+  describe('for analysts', () => {
+    const STATS = `query ($g: Grouping, $asOf: Date) { situationStatistics(groupBy: $g, asOf: $asOf) { threshold asOf groupBy csv rows { district ageBand kind households suppressed } } }`;
+    interface Row { district: string | null; ageBand: string | null; kind: string; households: number | null; suppressed: boolean }
+    interface Table { threshold: number; asOf: string; groupBy: string; csv: string; rows: Row[] }
+    const analyst = () => token({ sub: 'analyst-01', org: 'KIKAKU', roles: ['analyst'] });
+
+    it('counts every situation by district, suppresses small counts and their complements, and gives totals', async () => {
+      const answer = await graphql<{ situationStatistics: Table }>(t.hub.url, STATS, { token: await analyst() });
+      expect(answer.errors).toBeUndefined();
+      const table = answer.data!.situationStatistics;
+      expect(table.threshold).toBe(10);
+      for (const kind of ['EIGHTY_FIFTY', 'DOUBLE_CARE', 'YOUNG_CARER', 'MULTI_SECTOR']) {
+        const rows = table.rows.filter((r) => r.kind === kind);
+        const total = rows.find((r) => r.district === null)!;
+        const cells = rows.filter((r) => r.district !== null);
+        expect(cells.length).toBeGreaterThan(0);
+        for (const r of rows) {
+          expect(r.suppressed).toBe(r.households === null);
+          if (r.households !== null) expect(r.households === 0 || r.households >= table.threshold).toBe(true);
+        }
+        // No lone suppressed cell beside a published total: it could be worked out by subtraction.
+        if (total.households !== null) expect(cells.filter((c) => c.suppressed).length).not.toBe(1);
+        if (cells.every((c) => !c.suppressed) && total.households !== null) expect(total.households).toBe(cells.reduce((n, c) => n + c.households!, 0));
+      }
+      // Every planted household is counted: each kind's total is at least what was planted (or suppressed as small).
+      const planted = (kind: string) => new Set(planted_.filter((p) => p.kind === kind).map((p) => p.setaiNo)).size;
+      const planted_ = planted;
+      for (const kind of ['EIGHTY_FIFTY', 'DOUBLE_CARE', 'YOUNG_CARER']) {
+        const total = table.rows.find((r) => r.kind === kind && r.district === null)!;
+        if (total.households !== null) expect(total.households).toBeGreaterThanOrEqual(planted(kind));
+      }
+      expect(table.csv.split('\r\n')[0]).toBe('district,kind,households,suppressed');
+      expect(table.csv.split('\r\n').length).toBe(table.rows.length + 2);
+    });
+
+    it('counts exactly what the rules find, when the threshold lets them show', async () => {
+      // The same hub's index, read the way the rules count it: a GROUP BY over the pseudonymised rows.
+      const byKind: { kind: string; n: number }[] = await t.hub.store.dataSource.query(
+        `SELECT k.kind, count(*)::int AS n FROM analytics.household h, unnest(h.kinds) AS k(kind)
+         WHERE h.generation = (SELECT generation FROM analytics.state) GROUP BY 1`);
+      const answer = await graphql<{ situationStatistics: Table }>(t.hub.url, STATS, { token: await analyst() });
+      for (const { kind, n } of byKind) {
+        const total = answer.data!.situationStatistics.rows.find((r) => r.kind === kind && r.district === null)!;
+        expect(total.households === null ? n < 10 : total.households === n).toBe(true);
+      }
+    });
+
+    it('groups by the age band of the oldest member and takes another reference date', async () => {
+      const answer = await graphql<{ situationStatistics: Table }>(t.hub.url, STATS, { token: await analyst(), variables: { g: 'AGE_BAND', asOf: '2025-04-01' } });
+      expect(answer.errors).toBeUndefined();
+      const table = answer.data!.situationStatistics;
+      expect(table).toMatchObject({ groupBy: 'AGE_BAND', asOf: '2025-04-01' });
+      expect(new Set(table.rows.map((r) => r.ageBand))).toEqual(new Set([...table.rows.map((r) => r.ageBand).filter((b) => b !== null), null]));
+      for (const r of table.rows) expect(r.district).toBeNull();
+      for (const band of table.rows.map((r) => r.ageBand).filter((b) => b !== null)) expect(['0-39', '40-64', '65-74', '75-84', '85+']).toContain(band);
+    });
+
+    it('is for analysts only, logs who asked what, and gives them nothing about a person', async () => {
+      const denied = await graphql(t.hub.url, STATS, { token: await token(STAFF.KAIGO) });
+      expect(denied.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+      const [logged] = await t.hub.store.dataSource.query(`SELECT staff_id, org_id, arguments FROM analytics.query_log ORDER BY id DESC LIMIT 1`);
+      expect(logged).toMatchObject({ staff_id: 'analyst-01', org_id: 'KIKAKU' });
+      const household = planted[0]!.setaiNo;
+      const person = await graphql(t.hub.url, `query ($h: ID!) { household(id: $h) { id situations { kind } } searchPersons(nameKana: "ア") { id } }`, {
+        token: await analyst(), variables: { h: household },
+      });
+      expect(person.data).toEqual({ household: null, searchPersons: [] });
+      const names: { n: number }[] = await t.hub.store.dataSource.query(
+        `SELECT count(*)::int AS n FROM analytics.person p JOIN juki.person j ON j.atena_no = p.pseudo_id OR j.setai_no = p.household`);
+      expect(names[0]!.n).toBe(0);
+    });
+  });
 });

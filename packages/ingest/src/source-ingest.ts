@@ -29,6 +29,7 @@ export abstract class SourceIngest<R> {
   private lastReadAt: Date | null = null;
   private watcher: FSWatcher | null = null;
   private timer: NodeJS.Timeout | null = null;
+  private readonly readListeners: (() => void)[] = [];
 
   constructor(readonly ledger: IngestLedger) {}
 
@@ -50,6 +51,7 @@ export abstract class SourceIngest<R> {
       // A source that was read once and fails now still serves its last copy: degraded, not failed.
       this.state = state === 'failed' && this.everRead ? 'degraded' : state;
       if (state !== 'failed') this.everRead = true;
+      if (state !== 'failed') for (const listener of this.readListeners) listener();
       return result;
     } catch (error) {
       this.state = 'failed';
@@ -57,6 +59,11 @@ export abstract class SourceIngest<R> {
     } finally {
       this.lastReadAt = new Date();
     }
+  }
+
+  /** Called after every read that did not fail: what is derived from the sources (the analysts' index) refreshes on it. */
+  onRead(listener: () => void): void {
+    this.readListeners.push(listener);
   }
 
   /** Reads again whenever a file is added to or replaced in the folder, once its size has settled. */

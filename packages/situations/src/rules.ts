@@ -97,6 +97,11 @@ function multiSector(members: Read[]): Situation | null {
   return { kind: 'MULTI_SECTOR', personIds: ids(members.filter((m) => m.involved.size > 0)), evidence: ordered(sectors), inferred: false };
 }
 
+/** The sectors each member is involved in on the reference date, as situations.md defines involvement. */
+export function involvement(members: readonly MemberFacts[], referenceDate: string, thresholds: SituationThresholds = DEFAULT_THRESHOLDS): Sector[][] {
+  return members.map((m) => ordered(readMember(m, referenceDate, thresholds).involved));
+}
+
 /**
  * The situations of one registered 世帯 on the reference date (yyyy-mm-dd), from its current residents and the
  * sector facts given: pass only what the viewer may see, and a situation, its persons and its evidence follow.

@@ -10,6 +10,7 @@ import { consentMutation, consentQuery } from './consent/resolvers.js';
 import type { Consents } from './consent/consents.js';
 import { meetingMutation, meetingQuery, meetingType } from './meeting/resolvers.js';
 import { householdType } from './situations/resolvers.js';
+import { analyticsQuery, statisticsTableType, type AnalyticsDeps } from './analytics/resolvers.js';
 import type { Meetings } from './meeting/meetings.js';
 import type { Register, Organisation, Staff } from './register/register.js';
 
@@ -22,6 +23,7 @@ export interface HubContext {
   consents: Consents;
   meetings: Meetings;
   db: DataSource;
+  analytics: AnalyticsDeps;
 }
 
 interface OrganisationInput { id: string; name: string; sectors: string[]; outsideWelfare?: boolean | null }
@@ -62,6 +64,7 @@ export const resolvers: GraphQLResolverMap<HubContext> = {
     __resolveReference: (ref: { id: string }, ctx: HubContext) => meetingQuery.supportMeeting(undefined, ref, ctx),
   },
   Household: householdType,
+  StatisticsTable: statisticsTableType,
   Consent: {
     __resolveReference: async (ref: { id: string }, ctx: HubContext) => ((await ctx.policy.identityVisible()) ? ctx.consents.byId(ref.id) : null),
   },
@@ -69,6 +72,7 @@ export const resolvers: GraphQLResolverMap<HubContext> = {
     ...linkageQuery,
     ...consentQuery,
     ...meetingQuery,
+    ...analyticsQuery,
     accessLog: async (_: unknown, args: { personId: string; from?: Date | null; to?: Date | null; limit: number; offset: number }, ctx: HubContext) => {
       if (!ctx.policy.hasRole('privacy_officer')) throw forbidden();
       return ctx.audit.forPerson(args.personId, args.from ?? null, args.to ?? null, clamp('limit', args.limit, 1000), clamp('offset', args.offset, 10_000_000));

@@ -9,9 +9,10 @@ import { LinkDecisions } from '@welfare-hub/linkage';
 import { AuditLog, type AuditKeeper } from '@welfare-hub/audit';
 import { Consents } from './consent/consents.js';
 import { Meetings } from './meeting/meetings.js';
+import type { AnalyticsDeps } from './analytics/resolvers.js';
 
 /** The hub's own records as a subgraph: organisations, staff, and the ledger of source reads. */
-export function hubSubgraph(deps: { db: DataSource; policy: Policy; keeper: AuditKeeper }): SubgraphDefinition<HubContext> {
+export function hubSubgraph(deps: { db: DataSource; policy: Policy; keeper: AuditKeeper; analytics: AnalyticsDeps }): SubgraphDefinition<HubContext> {
   const register = new Register(deps.db);
   const decisions = new LinkDecisions(deps.db);
   const audit = new AuditLog(deps.db);
@@ -21,6 +22,6 @@ export function hubSubgraph(deps: { db: DataSource; policy: Policy; keeper: Audi
     name: 'hub',
     typeDefs: parse(subgraphSdl('hub')),
     resolvers,
-    context: (hub) => ({ policy: deps.policy.forRequest(hub), register, decisions, audit, keeper: deps.keeper, consents, meetings, db: deps.db }),
+    context: (hub) => ({ policy: deps.policy.forRequest(hub), register, decisions, audit, keeper: deps.keeper, consents, meetings, db: deps.db, analytics: deps.analytics }),
   };
 }

@@ -1,0 +1,28 @@
+import { todayInTokyo } from '@welfare-hub/codec';
+import { buildIndex, type IndexSources } from './index-builder.js';
+
+/**
+ * Keeps the index fresh: a source read asks for a rebuild; requests that arrive during a build make one more
+ * build after it, never two at once.
+ */
+export class IndexRefresher {
+  private running: Promise<void> | null = null;
+  private again = false;
+
+  constructor(private readonly sources: IndexSources, private readonly onError: () => void) {}
+
+  refresh(): Promise<void> {
+    if (this.running) {
+      this.again = true;
+      return this.running;
+    }
+    this.running = (async () => {
+      do {
+        this.again = false;
+        await buildIndex(this.sources, todayInTokyo()).catch(this.onError);
+      } while (this.again);
+      this.running = null;
+    })();
+    return this.running;
+  }
+}
