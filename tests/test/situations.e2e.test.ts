@@ -161,11 +161,10 @@ describe('the planted households of each situation', () => {
         if (cells.every((c) => !c.suppressed) && total.households !== null) expect(total.households).toBe(cells.reduce((n, c) => n + c.households!, 0));
       }
       // Every planted household is counted: each kind's total is at least what was planted (or suppressed as small).
-      const planted = (kind: string) => new Set(planted_.filter((p) => p.kind === kind).map((p) => p.setaiNo)).size;
-      const planted_ = planted;
+      const plantedOf = (kind: string) => new Set(planted.filter((p) => p.kind === kind).map((p) => p.setaiNo)).size;
       for (const kind of ['EIGHTY_FIFTY', 'DOUBLE_CARE', 'YOUNG_CARER']) {
         const total = table.rows.find((r) => r.kind === kind && r.district === null)!;
-        if (total.households !== null) expect(total.households).toBeGreaterThanOrEqual(planted(kind));
+        if (total.households !== null) expect(total.households).toBeGreaterThanOrEqual(plantedOf(kind));
       }
       expect(table.csv.split('\r\n')[0]).toBe('district,kind,households,suppressed');
       expect(table.csv.split('\r\n').length).toBe(table.rows.length + 2);
