@@ -17,7 +17,8 @@ async function read(db: DataSource, sql: string, params: unknown[] = []): Promis
   const rows: Record<string, unknown>[] = await db.query(sql, params);
   return rows.map((row) =>
     Object.fromEntries(
-      Object.entries(row).map(([k, v]) => [k.toLowerCase(), v === null || v === undefined ? null : typeof v === 'number' ? v : v instanceof Date ? v.toISOString() : String(v).trimEnd()]),
+      // An invalid Date (a TIMESTAMP past what JavaScript can hold) is null: toISOString() would throw and fail the whole read.
+      Object.entries(row).map(([k, v]) => [k.toLowerCase(), v === null || v === undefined ? null : typeof v === 'number' ? v : v instanceof Date ? (Number.isNaN(v.getTime()) ? null : v.toISOString()) : String(v).trimEnd()]),
     ),
   );
 }

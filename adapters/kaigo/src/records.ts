@@ -61,7 +61,8 @@ export function checkHihokensha(row: VendorRow): Checked<Hihokensha> {
 export function checkNintei(row: VendorRow): Checked<Nintei> {
   const no = str(row['hihokensha_no']);
   const code = str(row['yokaigodo_cd']);
-  if (!(code in CARE_LEVELS)) return { ok: false, field: 'YOKAIGODO_CD', reason: 'YOKAIGODO_CD: code not in the specification' };
+  // Own keys only: a code such as 'constructor' or '__proto__' must not find something on the prototype.
+  if (!Object.hasOwn(CARE_LEVELS, code)) return { ok: false, field: 'YOKAIGODO_CD', reason: 'YOKAIGODO_CD: code not in the specification' };
   const faults: DateFault[] = [];
   const key = `${no}/${str(row['rireki_no'])}`;
   return {
@@ -78,7 +79,7 @@ export function checkNintei(row: VendorRow): Checked<Nintei> {
 export function checkSodan(row: VendorRow): Checked<Sodan> {
   const id = str(row['sodan_id']);
   const kbn = str(row['sodan_kbn']);
-  if (!(kbn in SODAN_KBN)) return { ok: false, field: 'SODAN_KBN', reason: 'SODAN_KBN: code not in the specification' };
+  if (!Object.hasOwn(SODAN_KBN, kbn)) return { ok: false, field: 'SODAN_KBN', reason: 'SODAN_KBN: code not in the specification' };
   const status = str(row['status']);
   if (status !== '1' && status !== '2') return { ok: false, field: 'STATUS', reason: 'STATUS: code not in the specification' };
   const faults: DateFault[] = [];

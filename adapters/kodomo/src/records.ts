@@ -37,7 +37,11 @@ const isDate = (v: unknown): v is string => typeof v === 'string' && ISO.test(v)
 const isAtena = (v: unknown): v is string | null => v === null || v === undefined || (typeof v === 'string' && /^\d{10}$/.test(v));
 const kana = (v: string): string => toFullwidthKatakana(v).trim().split(/[\s\u3000]+/u).join('\u3000');
 
+/** An item of a page that is not a JSON object (null, a number, a string, an array) is a record to reject, not a crash. */
+const notAnObject = (raw: unknown): boolean => typeof raw !== 'object' || raw === null || Array.isArray(raw);
+
 export function checkChild(raw: Record<string, unknown>): Checked<Child> {
+  if (notAnObject(raw)) return { ok: false, field: 'record', reason: 'record is not a JSON object' };
   if (typeof raw['childId'] !== 'string' || raw['childId'] === '') return { ok: false, field: 'childId', reason: 'childId missing' };
   if (!isAtena(raw['atenaNo'])) return { ok: false, field: 'atenaNo', reason: 'atenaNo is not 10 digits' };
   if (typeof raw['name'] !== 'string' || typeof raw['nameKana'] !== 'string') return { ok: false, field: 'name', reason: 'name or nameKana missing' };
@@ -59,18 +63,22 @@ export function checkChild(raw: Record<string, unknown>): Checked<Child> {
 }
 
 export function checkCase(raw: Record<string, unknown>): Checked<Case> {
+  if (notAnObject(raw)) return { ok: false, field: 'record', reason: 'record is not a JSON object' };
   const subject = raw['subject'] as Record<string, unknown> | undefined;
   if (typeof raw['caseId'] !== 'string' || raw['caseId'] === '') return { ok: false, field: 'caseId', reason: 'caseId missing' };
   const type = subject?.['type'];
   if (type !== 'child' && type !== 'expectant_mother' && type !== 'household') return { ok: false, field: 'subject.type', reason: 'subject.type not in the specification' };
   if (!isAtena(subject!['atenaNo'])) return { ok: false, field: 'subject.atenaNo', reason: 'subject.atenaNo is not 10 digits' };
   if (type === 'child' && typeof subject!['childId'] !== 'string') return { ok: false, field: 'subject.childId', reason: 'subject.childId missing' };
-  if (type !== 'child' && subject!['birthDate'] != null && !isDate(subject!['birthDate'])) return { ok: false, field: 'subject.birthDate', reason: 'subject.birthDate is not a date' };
+  // Checked for every subject type: a child subject's birthDate is passed through as well, and is written to a date column.
+  if (subject!['birthDate'] != null && !isDate(subject!['birthDate'])) return { ok: false, field: 'subject.birthDate', reason: 'subject.birthDate is not a date' };
   if (typeof raw['category'] !== 'string' || raw['category'] === '') return { ok: false, field: 'category', reason: 'category missing' };
   if (raw['status'] !== 'open' && raw['status'] !== 'closed') return { ok: false, field: 'status', reason: 'status is not open or closed' };
   if (!isDate(raw['openedOn'])) return { ok: false, field: 'openedOn', reason: 'openedOn is not a date' };
   if (raw['closedOn'] != null && !isDate(raw['closedOn'])) return { ok: false, field: 'closedOn', reason: 'closedOn is not a date' };
   if (typeof raw['youngCarerConcern'] !== 'boolean') return { ok: false, field: 'youngCarerConcern', reason: 'youngCarerConcern is not a boolean' };
+  // String() of an object such as {"toString": 1} throws: a present updatedAt must be text.
+  if (raw['updatedAt'] != null && typeof raw['updatedAt'] !== 'string') return { ok: false, field: 'updatedAt', reason: 'updatedAt is not a timestamp' };
   return {
     ok: true,
     value: {
@@ -87,7 +95,7 @@ export function checkCase(raw: Record<string, unknown>): Checked<Case> {
       openedOn: raw['openedOn'],
       closedOn: (raw['closedOn'] as string | null | undefined) ?? null,
       youngCarerConcern: raw['youngCarerConcern'],
-      updatedAt: String(raw['updatedAt'] ?? ''),
+      updatedAt: (raw['updatedAt'] as string | null | undefined) ?? '',
     },
   };
 }

@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { hiraganaToKatakana, parseWarekiText, isValidCalendarDate, isoDate } from '@welfare-hub/codec';
+import { hiraganaToKatakana, parseWarekiText, isValidCalendarDate, isoDate, parseIsoDate } from '@welfare-hub/codec';
 
 export const SHEET = '相談受付台帳';
 export const COLUMNS = ['受付番号', '受付日', '氏名', 'ふりがな', '生年月日', '性別', '住所', '相談経路', '主訴', '支援状況', 'プラン作成日', '住居確保給付金', '就労準備支援', '家計改善支援', '担当者', '備考'] as const;
@@ -48,7 +48,8 @@ class Bad extends Error {
 /** A cell as text, whatever Excel stored: rich text, a formula's result, a number typed in. */
 function text(value: ExcelJS.CellValue): string {
   if (value === null || value === undefined) return '';
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  // An invalid Date (a number too large for a date-formatted cell) has no ISO form: toISOString() would throw.
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? String(value) : value.toISOString().slice(0, 10);
   if (typeof value === 'object') {
     if ('richText' in value) return value.richText.map((r) => r.text).join('');
     if ('result' in value) return text(value.result as ExcelJS.CellValue);
@@ -62,7 +63,12 @@ const clean = (s: string): string => s.normalize('NFKC').replace(/\s+/g, ' ').tr
 
 /** A date as staff enter it: a date cell, or text such as 令和6年4月1日, R6.4.1 or 2024/4/1. */
 function date(value: ExcelJS.CellValue, field: Column, required: boolean): string | null {
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  if (value instanceof Date) {
+    // Invalid, or a year outside 0001-9999 ('+012000-01' is no date): rejected like a bad date typed as text.
+    const iso = Number.isNaN(value.getTime()) ? '' : value.toISOString().slice(0, 10);
+    if (parseIsoDate(iso) === null) throw new Bad(field, `${field}: not a date`);
+    return iso;
+  }
   const t = clean(text(value));
   if (t === '') {
     if (required) throw new Bad(field, `${field}: empty`);

@@ -109,7 +109,8 @@ function attempt<T>(build: () => T): Parsed<T> {
 
 export function parseTecho(f: string[]): Parsed<Techo> {
   return attempt(() => {
-    const type = TYPES[f[4]!.trim()];
+    // Own keys only: a code such as 'constructor' must not find something on the prototype.
+    const type = Object.hasOwn(TYPES, f[4]!.trim()) ? TYPES[f[4]!.trim()] : undefined;
     if (!type) throw new Bad('手帳種別', '手帳種別: value not in the specification');
     const birthDate = wareki(f[3]!, '生年月日');
     const nameKana = kana(f[2]!);

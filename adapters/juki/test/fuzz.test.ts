@@ -1,0 +1,397 @@
+// Fuzzing the juki extract reader (issue 6, item 6): arbitrary bytes and a mutation corpus built from valid
+// records. Whatever comes in, the parser does not throw, ends, and accounts for every line: a parsed record or a
+// rejection with a reason. A valid record that passes through untouched is parsed exactly as on its own.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { encodeCp932, parseIsoDate, toWarekiCode } from '@welfare-hub/codec';
+import {
+  CHANGE_REASONS,
+  FIELDS,
+  RECORD_LENGTH,
+  RELATIONSHIPS,
+  checkJukiFile,
+  parseJukiRecord,
+  parseTrailer,
+  readJukiFile,
+  type JukiFileSummary,
+  type JukiLine,
+  type JukiRecord,
+  type RecordResult,
+} from '../src/index.js';
+import { CrlfSplitter, MAX_KEPT, type Line } from '../src/parse/lines.js';
+import { record, trailer, type Fields } from './support/records.js';
+
+const SEED = 0x6a756b69; // 'juki'
+const runs = <T,>(numRuns: number): fc.Parameters<T> => ({ seed: SEED, numRuns, interruptAfterTimeLimit: 3_000 });
+fc.configureGlobal({ seed: SEED });
+
+const dir = mkdtempSync(join(tmpdir(), 'juki-fuzz-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+let files = 0;
+
+function check(condition: boolean, message: string): asserts condition {
+  if (!condition) throw new Error(message);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Valid records, generated with the expected parse next to them.
+
+const FAMILY = ['山田', '髙橋', '﨑山', '渡邊', '齋藤', '佐藤', '長谷川', '鈴木'];
+const GIVEN = ['太郎', '花子', '一郎', '美咲', '翔', '邉子'];
+// [half-width as written, full-width as read]
+const KANA: [string, string][] = [
+  ['ﾔﾏﾀﾞ', 'ヤマダ'], ['ﾀｶﾊｼ', 'タカハシ'], ['ﾊﾟｸ', 'パク'], ['ｻｲﾄｳ', 'サイトウ'], ['ｷｮｳｺ', 'キョウコ'],
+  ['ﾀﾛｳ', 'タロウ'], ['ｲﾁﾛｰ', 'イチロー'], ['ｳﾞｨｸﾄﾙ', 'ヴィクトル'], ['ｼﾞｭﾝﾍﾟｲ', 'ジュンペイ'],
+];
+const ADDRESS = ['○○市本町一丁目２番３号', '○○市①丁目㈱ビル髙', '本町\u3000１番', '本'.repeat(30), '港区'];
+
+const iso = (d: Date): string => d.toISOString().slice(0, 10);
+const compact = (s: string): string => s.replace(/-/g, '');
+const dateIn = (from: string, to: string): fc.Arbitrary<string> =>
+  fc.date({ min: new Date(`${from}T00:00:00Z`), max: new Date(`${to}T00:00:00Z`), noInvalidDate: true }).map(iso);
+
+interface Valid {
+  fields: Fields;
+  expected: JukiRecord;
+}
+
+const validRecord: fc.Arbitrary<Valid> = fc
+  .record({
+    atenaNo: fc.integer({ min: 0, max: 9_999_999_999 }),
+    setaiNo: fc.integer({ min: 0, max: 9_999_999_999 }),
+    relationship: fc.constantFrom(...Object.keys(RELATIONSHIPS)),
+    family: fc.constantFrom(...FAMILY),
+    given: fc.option(fc.constantFrom(...GIVEN), { nil: undefined }),
+    kanaFamily: fc.constantFrom(...KANA),
+    kanaGiven: fc.option(fc.constantFrom(...KANA), { nil: undefined }),
+    birth: dateIn('1868-10-23', '2030-12-31'),
+    sex: fc.constantFrom('1', '2'),
+    district: fc.integer({ min: 0, max: 9999 }),
+    address: fc.constantFrom(...ADDRESS),
+    status: fc.constantFrom(1, 2, 3, 4),
+    changeDate: dateIn('1950-01-01', '2030-12-31'),
+    changeReason: fc.constantFrom(...Object.keys(CHANGE_REASONS)),
+    updatedDay: dateIn('2000-01-01', '2030-12-31'),
+    h: fc.integer({ min: 0, max: 23 }),
+    mi: fc.integer({ min: 0, max: 59 }),
+    s: fc.integer({ min: 0, max: 59 }),
+  })
+  .map((g): Valid => {
+    const two = (n: number): string => String(n).padStart(2, '0');
+    const name = g.given === undefined ? g.family : `${g.family}\u3000${g.given}`;
+    const kanaHalf = g.kanaGiven === undefined ? g.kanaFamily[0] : `${g.kanaFamily[0]} ${g.kanaGiven[0]}`;
+    const kanaFull = g.kanaGiven === undefined ? g.kanaFamily[1] : `${g.kanaFamily[1]}\u3000${g.kanaGiven[1]}`;
+    const fields: Fields = {
+      kind: '1',
+      atenaNo: String(g.atenaNo).padStart(10, '0'),
+      setaiNo: String(g.setaiNo).padStart(10, '0'),
+      relationship: g.relationship,
+      name,
+      nameKana: kanaHalf,
+      birthDate: toWarekiCode(g.birth),
+      sex: g.sex,
+      district: String(g.district).padStart(4, '0'),
+      address: g.address,
+      residentStatus: String(g.status),
+      changeDate: compact(g.changeDate),
+      changeReason: g.changeReason,
+      updatedAt: `${compact(g.updatedDay)}${two(g.h)}${two(g.mi)}${two(g.s)}`,
+    };
+    const expected: JukiRecord = {
+      atenaNo: fields.atenaNo,
+      setaiNo: fields.setaiNo,
+      relationshipCode: g.relationship,
+      relationship: RELATIONSHIPS[g.relationship]!,
+      name,
+      nameKana: kanaFull,
+      birthDate: g.birth,
+      sex: g.sex === '1' ? 'MALE' : 'FEMALE',
+      district: fields.district,
+      address: g.address,
+      residentStatus: g.status,
+      changeDate: g.changeDate,
+      changeReason: g.changeReason,
+      updatedAt: `${g.updatedDay}T${two(g.h)}:${two(g.mi)}:${two(g.s)}+09:00`,
+    };
+    return { fields, expected };
+  });
+
+// ---------------------------------------------------------------------------------------------------------------
+// Mutations.
+
+const LEAD_BYTES = [0x81, 0x88, 0x9f, 0xe0, 0xea, 0xef, 0xfa, 0xfc];
+const SPECIAL: number[][] = [
+  [0x00], [0x0d], [0x0a], [0x0d, 0x0a], [0xef, 0xbb, 0xbf], [0x80], [0xa0], [0xfd], [0xff], [0x81, 0x40], [0xf0, 0x40],
+  [0x85, 0x40], [0x22], [0x2c], [0x20], [0x7f], ...LEAD_BYTES.map((b) => [b]),
+];
+// Values for whole fields: 和暦 dates that do not exist (R99.13.40, 平成31年5月1日), huge numbers, unknown codes, blanks.
+const FIELD_VALUES = [
+  '', ' ', '0', '00', '99', '14', '1 ', '-1', '5991340', '5011340', '4310501', '5010430', '6010101', '0000000', 'R99.13.40',
+  '9999999999', '99999999999999999999', '-000012345', '0000000000', '1e+21', 'NaN', '20230229', '20241331', '00000000',
+  '99999999', '20240401250000', '20240401096060', 'constructor', '__proto__', 'toString', 'ﾔﾏﾀﾞ ﾀﾛｳ', 'やまだ', 'YAMADA',
+  'ｱﾞ', '山田\u3000太郎', '髙﨑', '①㈱', '\u3000', '\u0000', '\r\n', '\ufeff',
+];
+
+type Mutation =
+  | { op: 'set'; at: number; byte: number }
+  | { op: 'insert'; at: number; bytes: number[] }
+  | { op: 'delete'; at: number; count: number }
+  | { op: 'truncate'; at: number }
+  | { op: 'overlong'; at: number; count: number; byte: number }
+  | { op: 'field'; field: keyof typeof FIELDS; value: string };
+
+const position = fc.nat({ max: 1 << 16 }); // taken modulo the length of what it mutates
+const mutation: fc.Arbitrary<Mutation> = fc.oneof(
+  fc.record({ op: fc.constant('set' as const), at: position, byte: fc.oneof(fc.integer({ min: 0, max: 255 }), fc.constantFrom(...LEAD_BYTES, 0, 0x0d, 0x0a)) }),
+  fc.record({ op: fc.constant('insert' as const), at: position, bytes: fc.oneof(fc.constantFrom(...SPECIAL), fc.array(fc.integer({ min: 0, max: 255 }), { minLength: 1, maxLength: 8 })) }),
+  fc.record({ op: fc.constant('delete' as const), at: position, count: fc.integer({ min: 1, max: 12 }) }),
+  fc.record({ op: fc.constant('truncate' as const), at: position }),
+  fc.record({ op: fc.constant('overlong' as const), at: position, count: fc.constantFrom(1, 50, MAX_KEPT, MAX_KEPT + 300), byte: fc.constantFrom(0x41, 0x20, 0x81, 0x0d) }),
+  fc.record({ op: fc.constant('field' as const), field: fc.constantFrom(...(Object.keys(FIELDS) as (keyof typeof FIELDS)[])), value: fc.constantFrom(...FIELD_VALUES) }),
+);
+
+function mutate(bytes: Buffer, m: Mutation): Buffer {
+  const at = bytes.length === 0 ? 0 : 'at' in m ? m.at % (bytes.length + 1) : 0;
+  switch (m.op) {
+    case 'set': {
+      if (bytes.length === 0) return bytes;
+      const out = Buffer.from(bytes);
+      out[at % bytes.length] = m.byte;
+      return out;
+    }
+    case 'insert':
+      return Buffer.concat([bytes.subarray(0, at), Buffer.from(m.bytes), bytes.subarray(at)]);
+    case 'delete':
+      return Buffer.concat([bytes.subarray(0, at), bytes.subarray(at + m.count)]);
+    case 'truncate':
+      return bytes.subarray(0, at);
+    case 'overlong':
+      return Buffer.concat([bytes.subarray(0, at), Buffer.alloc(m.count, m.byte), bytes.subarray(at)]);
+    case 'field': {
+      // The field overwritten in place (same width, space padded, cut to fit): the record keeps its length.
+      const spec = FIELDS[m.field];
+      const out = Buffer.from(bytes);
+      if (out.length < spec.from - 1 + spec.bytes) return out;
+      const value = Buffer.alloc(spec.bytes, 0x20);
+      encodeCp932(m.value).copy(value, 0, 0, spec.bytes);
+      value.copy(out, spec.from - 1);
+      return out;
+    }
+  }
+}
+
+const applyAll = (bytes: Buffer, mutations: readonly Mutation[]): Buffer => mutations.reduce(mutate, bytes);
+
+// ---------------------------------------------------------------------------------------------------------------
+// What every result must look like.
+
+const FIELD_NAMES = new Set(Object.values(FIELDS).map((f) => f.name));
+const isDate = (s: string): boolean => parseIsoDate(s) !== null;
+
+function wellFormed(r: JukiRecord): void {
+  check(/^\d{10}$/.test(r.atenaNo) && /^\d{10}$/.test(r.setaiNo), 'numbers are 10 digits');
+  check(Object.hasOwn(RELATIONSHIPS, r.relationshipCode) && RELATIONSHIPS[r.relationshipCode] === r.relationship, '続柄 from the table');
+  check(r.name.length > 0 && !/[\uFFFD\uE000-\uF8FF]/u.test(r.name), '氏名 decoded');
+  check(/^[\u30a1-\u30fc]+(\u3000[\u30a1-\u30fc]+)*$/u.test(r.nameKana), '氏名カナ full-width katakana');
+  check(isDate(r.birthDate) && r.birthDate >= '1868-10-23', '生年月日 a real date of an era');
+  check(r.sex === 'MALE' || r.sex === 'FEMALE', '性別');
+  check(/^\d{4}$/.test(r.district), '地区コード');
+  check(r.address.length > 0 && !/[\uFFFD\uE000-\uF8FF]/u.test(r.address), '住所 decoded');
+  check([1, 2, 3, 4].includes(r.residentStatus), '住民状態');
+  check(isDate(r.changeDate), '異動日');
+  check(Object.hasOwn(CHANGE_REASONS, r.changeReason), '異動事由');
+  check(/^\d{4}-\d{2}-\d{2}T([01]\d|2[0-3]):[0-5]\d:[0-5]\d\+09:00$/.test(r.updatedAt) && isDate(r.updatedAt.slice(0, 10)), '更新日時');
+}
+
+function accountedFor(result: RecordResult, length: number): void {
+  if (result.ok) {
+    check(length === RECORD_LENGTH, 'only a 200-byte record is accepted');
+    wellFormed(result.record);
+    return;
+  }
+  check(typeof result.reason === 'string' && result.reason.trim().length > 0, 'a rejection has a reason');
+  if (result.field !== undefined) {
+    check(FIELD_NAMES.has(result.field), `the field is one of the layout's: ${result.field}`);
+    check(result.reason.startsWith(`${result.field}: `), 'the reason names the field');
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+
+describe('fuzzing parseJukiRecord', () => {
+  it('reads every generated valid record as generated', () => {
+    fc.assert(
+      fc.property(validRecord, ({ fields, expected }) => {
+        const result = parseJukiRecord(record(fields));
+        check(result.ok, `valid record refused: ${result.ok ? '' : result.reason}`);
+        expect(result.record).toEqual(expected);
+      }),
+      runs(300),
+    );
+  });
+
+  it('never throws on arbitrary bytes, and answers with a record or a reason', () => {
+    const bytes = fc.oneof(
+      fc.uint8Array({ maxLength: 420 }),
+      fc.uint8Array({ minLength: RECORD_LENGTH, maxLength: RECORD_LENGTH }),
+      // Past the first byte, so that the later fields are reached.
+      fc.uint8Array({ minLength: RECORD_LENGTH - 1, maxLength: RECORD_LENGTH - 1 }).map((b) => Buffer.concat([Buffer.from('1'), b])),
+    );
+    fc.assert(
+      fc.property(bytes, (input) => {
+        accountedFor(parseJukiRecord(input), input.length);
+        const count = parseTrailer(input);
+        check(count === null || (Number.isInteger(count) && count >= 0), 'a trailer count or null');
+      }),
+      runs(1500),
+    );
+  });
+
+  it('rejects with a reason, never throws, on mutations of valid records, and reads an unchanged one as before', () => {
+    fc.assert(
+      fc.property(validRecord, fc.array(mutation, { minLength: 0, maxLength: 4 }), ({ fields, expected }, mutations) => {
+        const original = record(fields);
+        const mutated = applyAll(original, mutations);
+        const result = parseJukiRecord(mutated);
+        accountedFor(result, mutated.length);
+        if (mutated.equals(original)) expect(result).toEqual({ ok: true, record: expected });
+        // A view into a larger buffer reads the same as a copy.
+        const framed = Buffer.concat([Buffer.from('xx'), mutated, Buffer.from('\r\n')]);
+        expect(parseJukiRecord(framed.subarray(2, 2 + mutated.length))).toEqual(result);
+      }),
+      runs(2000),
+    );
+  });
+
+  it('rejects the hand-picked cases of the mutation corpus', () => {
+    const base = record();
+    const cases: [string, Buffer][] = [
+      ['a lead byte without its trail byte at the end of 氏名', record({}, { name: Buffer.concat([encodeCp932('山'.repeat(19)), Buffer.from([0x20, 0x81])]) })],
+      ['a lead byte followed by a space in 住所', record({}, { address: Buffer.concat([encodeCp932('本町'), Buffer.from([0x88, 0x20])]) })],
+      ['NUL in 宛名番号', Buffer.concat([base.subarray(0, 5), Buffer.from([0x00]), base.subarray(6)])],
+      ['CR LF in the middle of 住所', Buffer.concat([base.subarray(0, 130), Buffer.from('\r\n'), base.subarray(132)])],
+      ['a BOM in front', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), base.subarray(0, 197)])],
+      ['R99.13.40 in 生年月日', record({ birthDate: 'R99.13.' })],
+      ['令和99年13月40日 as a code', record({ birthDate: '5991340' })],
+      ['a 続柄コード on the prototype', record({ relationship: '__' })],
+      ['異動事由 "constructor" cut to the width', record({ changeReason: 'co' })],
+    ];
+    for (const [, bytes] of cases) {
+      const result = parseJukiRecord(bytes);
+      expect(result.ok).toBe(false);
+      accountedFor(result, bytes.length);
+    }
+  });
+});
+
+/** Lines of a byte string split on CRLF the plain way, as the spec defines them. */
+function naiveLines(bytes: Buffer): Buffer[] {
+  const lines: Buffer[] = [];
+  let start = 0;
+  for (let end = bytes.indexOf('\r\n', start); end !== -1; end = bytes.indexOf('\r\n', start)) {
+    lines.push(bytes.subarray(start, end));
+    start = end + 2;
+  }
+  if (start < bytes.length) lines.push(bytes.subarray(start));
+  return lines;
+}
+
+describe('fuzzing the line splitter', () => {
+  it('finds the same lines however the bytes are cut into chunks, overlong lines counted in full', () => {
+    const chunky = fc.array(
+      fc.oneof(
+        { weight: 4, arbitrary: fc.uint8Array({ maxLength: 40 }) },
+        { weight: 3, arbitrary: fc.constantFrom(...SPECIAL).map((b) => Uint8Array.from(b)) },
+        { weight: 1, arbitrary: fc.constantFrom(MAX_KEPT - 1, MAX_KEPT, MAX_KEPT + 1, 3 * MAX_KEPT).map((n) => new Uint8Array(n).fill(0x41)) },
+      ),
+      { maxLength: 30 },
+    );
+    fc.assert(
+      fc.property(chunky, fc.array(fc.integer({ min: 1, max: 5000 }), { minLength: 1, maxLength: 6 }), (parts, sizes) => {
+        const input = Buffer.concat(parts);
+        const splitter = new CrlfSplitter();
+        const out: Line[] = [];
+        for (let i = 0, k = 0; i < input.length; k++) {
+          const size = sizes[k % sizes.length]!;
+          splitter.push(input.subarray(i, i + size), out);
+          i += size;
+        }
+        splitter.end(out);
+        const expected = naiveLines(input);
+        check(out.length === expected.length, `${out.length} lines, expected ${expected.length}`);
+        out.forEach((line, i) => {
+          const want = expected[i]!;
+          check(line.length === want.length, `line ${i + 1}: length ${line.length}, expected ${want.length}`);
+          check(line.bytes.equals(want.subarray(0, MAX_KEPT)), `line ${i + 1}: kept bytes differ`);
+        });
+      }),
+      runs(400),
+    );
+  });
+});
+
+async function readAll(file: string): Promise<{ lines: JukiLine[]; summary: JukiFileSummary }> {
+  const lines: JukiLine[] = [];
+  const reader = readJukiFile(file);
+  for (;;) {
+    const step = await reader.next();
+    if (step.done) return { lines, summary: step.value };
+    lines.push(step.value);
+  }
+}
+
+const isTrailerLine = (line: Buffer): boolean => /^9\d{10} {189}$/.test(line.toString('latin1'));
+
+describe('fuzzing readJukiFile', () => {
+  it('accounts for every line of a mangled file: one record or rejection each, the trailer apart', async () => {
+    const file = fc.record({
+      people: fc.array(validRecord, { minLength: 0, maxLength: 5 }),
+      trailerCount: fc.oneof({ weight: 4, arbitrary: fc.constant<number | null>(-1) }, { weight: 1, arbitrary: fc.option(fc.nat({ max: 9 }), { nil: null }) }),
+      finalCrlf: fc.boolean(),
+      mutations: fc.array(mutation, { maxLength: 3 }),
+    });
+    await fc.assert(
+      fc.asyncProperty(file, async ({ people, trailerCount, finalCrlf, mutations }) => {
+        const originals = people.map((p) => record(p.fields));
+        const count = trailerCount === -1 ? originals.length : trailerCount;
+        const lines = count === null ? originals : [...originals, trailer(count)];
+        const whole = Buffer.concat(lines.flatMap((l, i) => (i < lines.length - 1 || finalCrlf ? [l, Buffer.from('\r\n')] : [l])));
+        const bytes = applyAll(whole, mutations);
+        const path = join(dir, `JUKI_FULL_2026${String(1000 + files++).slice(-4)}.DAT`);
+        writeFileSync(path, bytes);
+
+        const { lines: read, summary } = await readAll(path);
+        const expected = naiveLines(bytes);
+        const trailerAt = expected.findIndex(isTrailerLine);
+        // Every line is either the trailer or comes out, in order, numbered by its place in the file.
+        const numbers = expected.map((_, i) => i + 1).filter((n) => n !== trailerAt + 1);
+        expect(read.map((l) => l.recordNo)).toEqual(numbers);
+        for (const line of read) {
+          const source = expected[line.recordNo - 1]!;
+          if ('record' in line) {
+            check(trailerAt === -1 || line.recordNo < trailerAt + 1, 'nothing after the trailer is accepted');
+            expect(parseJukiRecord(source)).toEqual({ ok: true, record: line.record });
+          } else {
+            check(line.rejected.reason.trim().length > 0, 'a rejection has a reason');
+            check(line.rejected.raw.equals(source.subarray(0, MAX_KEPT)), 'the raw bytes are kept');
+            if (trailerAt !== -1 && line.recordNo > trailerAt + 1) check(line.rejected.reason === 'record after the trailer', 'after the trailer');
+          }
+        }
+        // A valid record that came through untouched is read as it is read alone.
+        originals.forEach((original, i) => {
+          const found = read.find((l) => expected[l.recordNo - 1]!.equals(original));
+          if (found) expect(found).toMatchObject({ record: people[i]!.expected });
+        });
+        const dataRecords = trailerAt === -1 ? expected.length : trailerAt;
+        expect(summary.dataRecords).toBe(dataRecords);
+        const complete = trailerAt !== -1 && Number(expected[trailerAt]!.toString('latin1', 1, 11)) === dataRecords && trailerAt === expected.length - 1;
+        expect(summary.complete).toBe(complete);
+        if (!complete) check((summary.problem ?? '').length > 0, 'an incomplete file says why');
+        expect(await checkJukiFile(path)).toEqual(summary);
+      }),
+      runs(60),
+    );
+  }, 30_000);
+});
