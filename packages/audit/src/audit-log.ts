@@ -2,6 +2,7 @@ import type { DataSource } from 'typeorm';
 import { inTransaction } from '@welfare-hub/store';
 import type { KeyObject } from 'node:crypto';
 import { entryHash, type AuditEntry } from './chain.js';
+import { APPEND } from './append-sql.js';
 import { checkpointFromRow, checkpointSignatureFits, type Checkpoint } from './checkpoint.js';
 
 export interface AccessRecord {
@@ -36,9 +37,10 @@ export class AuditLog {
   private flushing = false;
 
   /**
-   * Resolves once the entries are committed. Appends that arrive while a write is in flight are committed together
-   * in the next one (group commit): one transaction on the chain's head for many requests, and each request still
-   * waits for its own entries. A failed write fails every request in it, so none of them returns data.
+   * Resolves once the entries are committed; a failed write fails every request in it, so none returns data
+   * (fail closed). Appends that arrive while a write is in flight go together in the next one (group commit), and a
+   * write is one statement (APPEND) that takes the chain's head row lock, chains the entries onto it in SQL and moves
+   * the head: processes need no idea of the head of their own, and PostgreSQL orders their writes on that row.
    */
   append(entries: readonly AuditEntry[]): Promise<void> {
     if (entries.length === 0) return Promise.resolve();
@@ -53,41 +55,18 @@ export class AuditLog {
     while (this.pending.length > 0) {
       const batch = this.pending;
       this.pending = [];
+      const input = batch.flatMap((b) => b.entries).map((e) => ({
+        at: e.at.toISOString(), request_id: e.requestId, staff_id: e.staffId, org_id: e.orgId, person_id: e.personId,
+        sector: e.sector, status: e.status, basis: e.basis, reference: e.reference, purpose: e.purpose,
+      }));
       try {
-        await this.write(batch.flatMap((b) => b.entries));
+        await this.db.query(APPEND, [JSON.stringify(input)]);
         for (const b of batch) b.done();
       } catch (error) {
         for (const b of batch) b.done(error ?? new Error('audit write failed'));
       }
     }
     this.flushing = false;
-  }
-
-  private async write(entries: readonly AuditEntry[]): Promise<void> {
-    await inTransaction(this.db, async (tx) => {
-      const [head]: { last_id: string; last_hash: string }[] = await tx.query(`SELECT last_id::text, last_hash FROM audit.head FOR UPDATE`);
-      let id = BigInt(head!.last_id);
-      let prev = head!.last_hash;
-      const rows = entries.map((e) => {
-        id += 1n;
-        const hash = entryHash(id.toString(), e, prev);
-        const row = { id: id.toString(), e, prev, hash };
-        prev = hash;
-        return row;
-      });
-      await tx.query(
-        `INSERT INTO audit.entry (id, at, request_id, staff_id, org_id, person_id, sector, status, basis, reference, purpose, prev_hash, hash)
-         SELECT * FROM unnest($1::bigint[], $2::timestamptz[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[],
-           $9::text[], $10::text[], $11::text[], $12::text[], $13::text[])`,
-        [
-          rows.map((r) => r.id), rows.map((r) => r.e.at), rows.map((r) => r.e.requestId), rows.map((r) => r.e.staffId),
-          rows.map((r) => r.e.orgId), rows.map((r) => r.e.personId), rows.map((r) => r.e.sector), rows.map((r) => r.e.status),
-          rows.map((r) => r.e.basis), rows.map((r) => r.e.reference), rows.map((r) => r.e.purpose), rows.map((r) => r.prev),
-          rows.map((r) => r.hash),
-        ],
-      );
-      await tx.query(`UPDATE audit.head SET last_id = $1, last_hash = $2`, [id.toString(), prev]);
-    });
   }
 
   /** 本人開示: who saw (or was refused) what about this person, newest first. */

@@ -21,6 +21,19 @@ describe('the audit log', () => {
     expect((await log.forPerson('p3', null, null, 10, 0)).map((r) => r.status).sort()).toEqual(['DENIED', 'GRANTED']);
   });
 
+  it('keeps one chain when several processes append, each with its own idea of the head', async () => {
+    const others = [new AuditLog(store.dataSource), new AuditLog(store.dataSource)];
+    const writers = [log, ...others];
+    await Promise.all(Array.from({ length: 30 }, (_, i) => writers[i % 3]!.append([entry(`p${i}`), entry(`p${i}`, 'DENIED')])));
+    expect(await log.verify()).toMatchObject({ ok: true, entries: 60, firstBadEntry: null });
+  });
+
+  it('hashes in SQL exactly as entryHash does in JS, whatever the strings hold', async () => {
+    const awkward = ['"quoted" \\ back', 'line\nbreak\ttab\r', '\u0001\u001f\u007f', '支援会議 ヤングケアラー', '😀 \u2028 \u2029 /slash', ''];
+    await log.append(awkward.map((text, i) => ({ ...entry(`p${i}`), requestId: text, purpose: `Person.kaigo ${text}`, reference: text || null })));
+    expect(await log.verify()).toMatchObject({ ok: true, entries: awkward.length });
+  });
+
   it('refuses updates and deletes', async () => {
     await log.append([entry('p1')]);
     await store.dataSource.query(`UPDATE audit.entry SET status = 'DENIED'`);

@@ -54,6 +54,9 @@ export function parseTimestamp14(value: string): string | null {
 }
 
 /** Today's date in Japan, where every age and validity in the hub is reckoned. */
+// Built once: making a DateTimeFormat costs far more than using one, and this runs on every request.
+const TOKYO_DAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Tokyo', year: 'numeric', month: '2-digit', day: '2-digit' });
+
 export function todayInTokyo(now: Date = new Date()): IsoDate {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Tokyo', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  return TOKYO_DAY.format(now);
 }

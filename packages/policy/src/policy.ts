@@ -33,7 +33,7 @@ interface Question {
 
 export class RequestPolicy {
   private registrationPromise: Promise<Registration | null> | undefined;
-  private readonly decisions: DataLoader<Question, Decision, string>;
+  private readonly decisions: DataLoader<Question, { decision: Decision; audited: Promise<void> }, string>;
 
   constructor(
     private readonly db: DataSource,
@@ -72,8 +72,20 @@ export class RequestPolicy {
    * (an active consent of the person, in its period today, names the organisation and the sector), then
    * SUPPORT_MEETING (the 支援会議 named by x-hub-meeting, see meeting.ts).
    */
-  decide(personId: string, sector: Sector, purpose = `Person.${sector.toLowerCase()}`): Promise<Decision> {
-    return this.decisions.load({ personId, sector, purpose });
+  async decide(personId: string, sector: Sector, purpose = `Person.${sector.toLowerCase()}`): Promise<Decision> {
+    const { decision, audited } = await this.decisions.load({ personId, sector, purpose });
+    await audited;
+    return decision;
+  }
+
+  /**
+   * Decides, then, on GRANTED only, loads the data while the decision is being written to the audit log, and
+   * returns the data once both are done: never before the decision is recorded, never if it could not be.
+   */
+  async reveal<T>(personId: string, sector: Sector, purpose: string, load: () => Promise<T>): Promise<T | null> {
+    const { decision, audited } = await this.decisions.load({ personId, sector, purpose });
+    const [, data] = await Promise.all([audited, decision.status === 'GRANTED' ? load() : Promise.resolve(null)]);
+    return data;
   }
 
   /** One decision per sector, in the contract's order. */
@@ -82,10 +94,10 @@ export class RequestPolicy {
   }
 
   /**
-   * Decides, then records every decision before any is returned: if the audit log cannot be written, the
-   * whole batch fails and no data guarded by it leaves the subgraph (fail closed).
+   * Decides every question of the batch and starts recording them all; callers get a decision only together with
+   * its record (decide, reveal): if the audit log cannot be written, no data guarded by it leaves the subgraph.
    */
-  private async decideAll(questions: readonly Question[]): Promise<Decision[]> {
+  private async decideAll(questions: readonly Question[]): Promise<{ decision: Decision; audited: Promise<void> }[]> {
     const { meetingId } = this.context;
     // An analyst sees counts only; for anyone else the registration, consents and meeting come in one read.
     const facts = this.hasRole('analyst') ? null : await policyFacts(this.db, this.context.viewer, meetingId, questions.map((q) => q.personId), todayInTokyo());
@@ -103,12 +115,14 @@ export class RequestPolicy {
     });
     const { viewer, requestId } = this.context;
     const at = new Date();
-    await this.audit.append(
+    const audited = this.audit.append(
       questions.map((q, i) => ({
         at, requestId, staffId: viewer.staffId, orgId: viewer.orgId, personId: q.personId, sector: q.sector,
         status: decisions[i]!.status, basis: decisions[i]!.basis, reference: decisions[i]!.reference, purpose: q.purpose,
       })),
     );
-    return decisions;
+    // Every caller awaits it; this only keeps a failure seen by nobody yet from counting as unhandled.
+    audited.catch(() => undefined);
+    return decisions.map((decision) => ({ decision, audited }));
   }
 }

@@ -15,12 +15,16 @@ const { values } = parseArgs({
     'database-url': { type: 'string' },
     connections: { type: 'string', default: '16' },
     seconds: { type: 'string', default: '15' },
+    policies: { type: 'string', default: 'real,grant-all' },
+    profile: { type: 'string' },
     out: { type: 'string', default: 'bench-results.json' },
   },
 });
 const SECRET = 'bench-secret-that-is-long-enough-for-hs256-0000';
 const residents = Number(values.residents);
 const child = fork(new URL('./household/hub-process.js', import.meta.url), [], {
+  // BENCH_HUB_NODE_ARGS, e.g. "--cpu-prof --cpu-prof-dir=prof": Node options for the hub's process only.
+  execArgv: process.env['BENCH_HUB_NODE_ARGS']?.split(' ').filter(Boolean) ?? [],
   env: {
     ...process.env, HUB_LOG: 'silent', HUB_JWT_SECRET: SECRET, HUB_PORT: '4400', HUB_HOST: '127.0.0.1', HUB_SUBGRAPH_PORT_FROM: '4401',
     HUB_DEMO_RESIDENTS: String(residents), HUB_DATA_DIR: resolve(`.bench-data/${residents}`), HUB_KODOMO_POLL_SECONDS: '86400',
@@ -54,22 +58,27 @@ async function phase(name: string, mode: 'real' | 'grant-all', seconds: number) 
   child.send({ kind: 'mode', mode });
   await next('mode');
   let i = 0;
+  if (values.profile && name !== 'warm-up') child.send({ kind: 'profile-start' });
   const result = await autocannon({
     url, connections: Number(values.connections), duration: seconds,
     headers: { 'content-type': 'application/json', authorization: `Bearer ${viewer}`, 'x-hub-meeting': meetingId },
     requests: [{ method: 'POST', setupRequest: (req) => ({ ...req, body: JSON.stringify({ query: QUERY, variables: { h: households[i++ % households.length] } }) }) }],
   });
+  if (values.profile && name !== 'warm-up') {
+    child.send({ kind: 'profile-stop', file: resolve(values.profile, `${name}.cpuprofile`) });
+    await next('profiled');
+  }
   const row = { phase: name, policy: mode, requestsPerSecond: result.requests.average, p50: result.latency.p50, p97_5: result.latency.p97_5, p99: result.latency.p99, errors: result.errors + result.non2xx, peakRssMiB: Math.round(peakRss()) };
   console.error(JSON.stringify(row));
   return row;
 }
 await phase('warm-up', 'real', 5);
 const rows: Awaited<ReturnType<typeof phase>>[] = [];
+const policies = values.policies!.split(',') as ('real' | 'grant-all')[];
 for (let round = 0; round < 2; round++) {
-  rows.push(await phase(`real-${round + 1}`, 'real', Number(values.seconds)));
-  rows.push(await phase(`grant-all-${round + 1}`, 'grant-all', Number(values.seconds)));
+  for (const mode of policies) rows.push(await phase(`${mode}-${round + 1}`, mode, Number(values.seconds)));
 }
-const mean = (mode: string) => rows.filter((r) => r.policy === mode).reduce((s, r) => s + r.requestsPerSecond, 0) / 2;
+const mean = (mode: string) => rows.filter((r) => r.policy === mode).reduce((s, r) => s + r.requestsPerSecond, 0) / Math.max(1, rows.filter((r) => r.policy === mode).length);
 const summary = { residents, connections: Number(values.connections), households: households.length, realRps: mean('real'), grantAllRps: mean('grant-all'), ratio: mean('real') / mean('grant-all'), rows };
 writeFileSync(values.out!, JSON.stringify(summary, null, 2));
 console.log(JSON.stringify({ realRps: summary.realRps, grantAllRps: summary.grantAllRps, realOverGrantAll: Number(summary.ratio.toFixed(3)) }));

@@ -8,6 +8,10 @@ class GrantAllRequestPolicy extends RequestPolicy {
   override decide(_personId: string, sector: Sector): Promise<Decision> {
     return Promise.resolve({ sector, status: 'GRANTED', basis: 'OWN_SECTOR', reference: null });
   }
+
+  override reveal<T>(_personId: string, _sector: Sector, _purpose: string, load: () => Promise<T>): Promise<T | null> {
+    return load();
+  }
 }
 
 /** The real policy, or grant-all, switched between phases of one run so that both meet the same process and data. */

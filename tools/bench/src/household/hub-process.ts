@@ -4,6 +4,8 @@ import { hubConfig, startHub, allMigrations } from '@welfare-hub/launcher';
 import { openStore } from '@welfare-hub/store';
 import { join } from 'node:path';
 import { BenchPolicy } from './bench-policy.js';
+import { Session } from 'node:inspector/promises';
+import { writeFileSync } from 'node:fs';
 
 const config = hubConfig(process.env);
 const store = await openStore({ databaseUrl: config.databaseUrl ?? undefined, dataDir: join(config.dataDir, 'pglite'), migrations: allMigrations });
@@ -21,8 +23,19 @@ const rows: { setai_no: string }[] = await store.dataSource.query(
    ORDER BY p.setai_no LIMIT 500`,
 );
 process.send!({ kind: 'ready', url: hub.url, households: rows.map((r) => r.setai_no) });
-process.on('message', (message: { kind: string; mode?: 'real' | 'grant-all' }) => {
-  if (message.kind === 'mode') {
+const inspector = new Session();
+process.on('message', (message: { kind: string; mode?: 'real' | 'grant-all'; file?: string }) => {
+  if (message.kind === 'profile-start') {
+    // A CPU profile of one phase only (--profile DIR), without the start-up's reading of the sources.
+    inspector.connect();
+    void inspector.post('Profiler.enable').then(() => inspector.post('Profiler.start'));
+  } else if (message.kind === 'profile-stop') {
+    void inspector.post('Profiler.stop').then(({ profile }) => {
+      writeFileSync(message.file!, JSON.stringify(profile));
+      inspector.disconnect();
+      process.send!({ kind: 'profiled' });
+    });
+  } else if (message.kind === 'mode') {
     policy.mode = message.mode!;
     process.send!({ kind: 'mode', mode: policy.mode });
   } else if (message.kind === 'stop') {
