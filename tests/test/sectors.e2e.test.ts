@@ -44,6 +44,19 @@ describe('sector data through the gateway, on the OWN_SECTOR basis', () => {
     ]);
   });
 
+  it('tells a viewer with a basis whom to call, when the sector last saw the person, and how fresh that is', async () => {
+    const answer = await graphql<{ person: { shogai: { lead: { id: string; contact: string | null } | null; lastInvolvementOn: string | null; sourceReadAt: string | null } } }>(
+      t.hub.url,
+      `query ($id: ID!) { person(id: $id) { shogai { lead { id name contact } lastInvolvementOn sourceReadAt } } }`,
+      { token: await token({ sub: 'shogai-01', org: 'SHOGAI-SODAN' }), variables: { id: withRecord } },
+    );
+    expect(answer.errors).toBeUndefined();
+    const { lead, lastInvolvementOn, sourceReadAt } = answer.data!.person.shogai;
+    expect(lead).toMatchObject({ id: 'SHOGAI-SODAN', contact: '000-0000-1002' });
+    expect(lastInvolvementOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(Date.parse(sourceReadAt!)).toBeGreaterThan(Date.now() - 10 * 60_000);
+  });
+
   it('gives an empty profile, not a null, to a viewer with a basis when the sector holds nothing', async () => {
     const answer = await graphql<PersonAnswer>(t.hub.url, PERSON, { token: await token({ sub: 'shogai-01', org: 'SHOGAI-SODAN' }), variables: { id: withoutRecord } });
     expect(answer.data!.person!.shogai).toEqual({ certificates: [], supportLevel: null, services: [], consultations: [] });

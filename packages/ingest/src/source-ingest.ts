@@ -6,6 +6,8 @@ export type SourceState = 'not_read' | 'reading' | 'ok' | 'degraded' | 'failed';
 export interface SourceHealthReport {
   state: SourceState;
   lastReadAt: string | null;
+  /** The last read that did not fail: how fresh what the hub shows of this source is. */
+  lastSuccessfulReadAt: string | null;
   recordsRead: number;
   recordsRejected: number;
   awaitingLink: number;
@@ -27,6 +29,7 @@ export abstract class SourceIngest<R> {
   private state: SourceState = 'not_read';
   private everRead = false;
   private lastReadAt: Date | null = null;
+  private lastSuccessfulReadAt: Date | null = null;
   private watcher: FSWatcher | null = null;
   private timer: NodeJS.Timeout | null = null;
   private readonly readListeners: (() => void)[] = [];
@@ -51,6 +54,7 @@ export abstract class SourceIngest<R> {
       // A source that was read once and fails now still serves its last copy: degraded, not failed.
       this.state = state === 'failed' && this.everRead ? 'degraded' : state;
       if (state !== 'failed') this.everRead = true;
+      if (state !== 'failed') this.lastSuccessfulReadAt = new Date();
       if (state !== 'failed') for (const listener of this.readListeners) listener();
       return result;
     } catch (error) {
@@ -94,6 +98,7 @@ export abstract class SourceIngest<R> {
     return {
       state: this.state,
       lastReadAt: this.lastReadAt?.toISOString() ?? null,
+      lastSuccessfulReadAt: this.lastSuccessfulReadAt?.toISOString() ?? null,
       recordsRead: await this.ledger.appliedRecords(),
       recordsRejected: await this.ledger.countUnresolved(),
       awaitingLink: await this.awaitingLink(),

@@ -4,12 +4,36 @@ import type { GraphQLResolverMap } from '@apollo/subgraph';
 import type { Policy, RequestPolicy, Sector } from '@welfare-hub/policy';
 import { subgraphSdl, type SubgraphName } from '@welfare-hub/schema';
 import { noFacts, type SituationFacts } from '@welfare-hub/situations';
-import { DateScalar, type SourceHealth, type SubgraphDefinition } from '@welfare-hub/subgraph-host';
+import { DateScalar, DateTimeScalar, type SourceHealth, type SubgraphDefinition } from '@welfare-hub/subgraph-host';
+import { todayInTokyo } from '@welfare-hub/codec';
+import type { DataSource } from 'typeorm';
 
 export interface SectorContext<P> {
   policy: RequestPolicy;
   profiles: DataLoader<string, P>;
   facts: DataLoader<string, SituationFacts>;
+  /** The organisation registered as holding the sector, read once per request. */
+  lead(): Promise<LeadOrganisation | null>;
+  /** The last successful read of the sector's sources, once per request. */
+  sourceReadAt(): Promise<string | null>;
+}
+
+interface LeadOrganisation {
+  id: string;
+  name: string;
+  contact: string | null;
+}
+
+/** A profile as the sector gives it, with the person it is about (not in the schema: for the fields below). */
+type Revealed<P> = P & { personId: string };
+
+/** The latest date in the person's sector records, up to the reference day. */
+function lastInvolvement(facts: SituationFacts, today: string): string | null {
+  const dates = [
+    ...facts.periods.map((p) => p.from), ...facts.consultations.map((c) => c.date),
+    ...facts.cases.flatMap((c) => [c.openedOn, c.closedOn]),
+  ].filter((d): d is string => d !== null && d <= today);
+  return dates.length ? dates.reduce((a, b) => (a > b ? a : b)) : null;
 }
 
 export interface SectorSubgraphOptions<P> {
@@ -23,6 +47,8 @@ export interface SectorSubgraphOptions<P> {
   /** What Household.situations needs of every person, in one read (Person.<field>Facts, internal to the graph). */
   loadFacts(atenaNos: readonly string[]): Promise<Map<string, SituationFacts>>;
   sources(): Promise<Record<string, SourceHealth>>;
+  /** The hub's store, for the register's lead organisation. */
+  db: DataSource;
 }
 
 /**
@@ -33,18 +59,25 @@ export interface SectorSubgraphOptions<P> {
 export function sectorSubgraph<P>(options: SectorSubgraphOptions<P>): SubgraphDefinition<SectorContext<P>> {
   const resolvers: GraphQLResolverMap<SectorContext<P>> = {
     Date: DateScalar,
+    DateTime: DateTimeScalar,
     Person: {
       __resolveReference: (ref: { id: string }) => ({ id: ref.id }),
-      [options.field]: async (person: { id: string }, _: unknown, ctx: SectorContext<P>) => {
-        const decision = await ctx.policy.decide(person.id, options.sector);
-        return decision.status === 'GRANTED' ? ctx.profiles.load(person.id) : null;
-      },
+      [options.field]: (person: { id: string }, _: unknown, ctx: SectorContext<P>) =>
+        ctx.policy.reveal(person.id, options.sector, `Person.${options.field}`, async (): Promise<Revealed<P>> => ({ ...(await ctx.profiles.load(person.id)), personId: person.id })),
       // The same basis as the profile: a situation never rests on what the viewer may not see.
-      [`${options.field}Facts`]: async (person: { id: string }, _: unknown, ctx: SectorContext<P>) => {
-        const decision = await ctx.policy.decide(person.id, options.sector, 'Household.situations');
-        return decision.status === 'GRANTED' ? ctx.facts.load(person.id) : null;
-      },
+      [`${options.field}Facts`]: (person: { id: string }, _: unknown, ctx: SectorContext<P>) =>
+        ctx.policy.reveal(person.id, options.sector, 'Household.situations', () => ctx.facts.load(person.id)),
     },
+  };
+  // On the profile, so shown on the profile's basis only: who leads, when the sector last saw the person, how fresh.
+  resolvers[`${options.field[0]!.toUpperCase()}${options.field.slice(1)}Profile`] = {
+    lead: (_: Revealed<P>, __: unknown, ctx: SectorContext<P>) => ctx.lead(),
+    lastInvolvementOn: async (profile: Revealed<P>, _: unknown, ctx: SectorContext<P>) => lastInvolvement(await ctx.facts.load(profile.personId), todayInTokyo()),
+    sourceReadAt: (_: Revealed<P>, __: unknown, ctx: SectorContext<P>) => ctx.sourceReadAt(),
+  };
+  const once = <T>(read: () => Promise<T>): (() => Promise<T>) => {
+    let value: Promise<T> | undefined;
+    return () => (value ??= read());
   };
   return {
     name: options.name,
@@ -59,6 +92,15 @@ export function sectorSubgraph<P>(options: SectorSubgraphOptions<P>): SubgraphDe
       facts: new DataLoader(async (ids) => {
         const found = await options.loadFacts(ids);
         return ids.map((id) => found.get(id) ?? noFacts());
+      }),
+      lead: once(async () => {
+        const [org]: LeadOrganisation[] = await options.db.query(
+          `SELECT id, name, contact FROM hub.organisation WHERE $1 = ANY(sectors) ORDER BY id LIMIT 1`, [options.sector]);
+        return org ?? null;
+      }),
+      sourceReadAt: once(async () => {
+        const reads = Object.values(await options.sources()).map((h) => h.lastSuccessfulReadAt ?? null);
+        return reads.length === 0 || reads.includes(null) ? null : reads.reduce((a, b) => (a! < b! ? a : b));
       }),
     }),
     sources: options.sources,

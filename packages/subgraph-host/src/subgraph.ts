@@ -6,6 +6,7 @@ import type { HubContext } from '@welfare-hub/context';
 export interface SourceHealth {
   state: 'not_read' | 'reading' | 'ok' | 'degraded' | 'failed' | 'unavailable';
   lastReadAt: string | null;
+  lastSuccessfulReadAt?: string | null;
   recordsRead: number;
   recordsRejected: number;
   awaitingLink: number;

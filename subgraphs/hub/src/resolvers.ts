@@ -26,7 +26,7 @@ export interface HubContext {
   analytics: AnalyticsDeps;
 }
 
-interface OrganisationInput { id: string; name: string; sectors: string[]; outsideWelfare?: boolean | null }
+interface OrganisationInput { id: string; name: string; sectors: string[]; outsideWelfare?: boolean | null; contact?: string | null }
 interface StaffInput { id: string; orgId: string; name: string }
 
 const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/;
@@ -126,6 +126,7 @@ export const resolvers: GraphQLResolverMap<HubContext> = {
         name: checkName('input.name', input.name),
         sectors: input.sectors.filter(isSector),
         outsideWelfare: input.outsideWelfare ?? false,
+        contact: input.contact == null ? null : checkName('input.contact', input.contact),
       });
     },
     registerStaff: async (_: unknown, { input }: { input: StaffInput }, ctx: HubContext) => {

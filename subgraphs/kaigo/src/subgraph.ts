@@ -12,6 +12,7 @@ export function kaigoSubgraph(deps: { db: DataSource; ingest: KaigoIngest; polic
     sector: 'KAIGO',
     field: 'kaigo',
     policy: deps.policy,
+    db: deps.db,
     loadProfiles: (ids) => kaigoProfiles(deps.db, ids, todayInTokyo()),
     loadFacts: (ids) => kaigoFacts(deps.db, ids),
     sources: async (): Promise<Record<string, SourceHealth>> => ({ kaigo: await deps.ingest.health() }),

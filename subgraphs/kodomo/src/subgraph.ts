@@ -13,6 +13,7 @@ export function kodomoSubgraph(deps: { db: DataSource; ingest: KodomoIngest; pol
     sector: 'KODOMO',
     field: 'kodomo',
     policy: deps.policy,
+    db: deps.db,
     loadProfiles: (ids) => kodomoProfiles(deps.db, ids),
     loadFacts: (ids) => kodomoFacts(deps.db, ids),
     sources: async (): Promise<Record<string, SourceHealth>> => ({ kodomo: await deps.ingest.health() }),

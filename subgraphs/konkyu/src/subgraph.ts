@@ -13,6 +13,7 @@ export function konkyuSubgraph(deps: { db: DataSource; ingest: KonkyuIngest; pol
     sector: 'KONKYU',
     field: 'konkyu',
     policy: deps.policy,
+    db: deps.db,
     loadProfiles: (ids) => konkyuProfiles(deps.db, ids),
     loadFacts: (ids) => konkyuFacts(deps.db, ids),
     sources: async (): Promise<Record<string, SourceHealth>> => ({ konkyu: await deps.ingest.health() }),

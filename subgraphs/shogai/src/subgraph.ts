@@ -12,6 +12,7 @@ export function shogaiSubgraph(deps: { db: DataSource; ingest: ShogaiIngest; pol
     sector: 'SHOGAI',
     field: 'shogai',
     policy: deps.policy,
+    db: deps.db,
     loadProfiles: (ids) => shogaiProfiles(deps.db, ids, todayInTokyo()),
     loadFacts: (ids) => shogaiFacts(deps.db, ids),
     sources: async (): Promise<Record<string, SourceHealth>> => ({ shogai: await deps.ingest.health() }),

@@ -5,10 +5,10 @@ import type { Organisation, Staff } from './register.js';
  * configured seeds none: a real municipality registers its own.
  */
 export const DEMO_ORGANISATIONS: Organisation[] = [
-  { id: 'KAIGO-HOKATSU', name: '地域包括支援センター', sectors: ['KAIGO'] },
-  { id: 'SHOGAI-SODAN', name: '基幹相談支援センター', sectors: ['SHOGAI'] },
-  { id: 'KODOMO-CENTER', name: 'こども家庭センター', sectors: ['KODOMO'] },
-  { id: 'KONKYU-SHAKYO', name: '社会福祉協議会 自立相談支援機関', sectors: ['KONKYU'] },
+  { id: 'KAIGO-HOKATSU', name: '地域包括支援センター', sectors: ['KAIGO'], contact: '000-0000-1001 (内線 201)' },
+  { id: 'SHOGAI-SODAN', name: '基幹相談支援センター', sectors: ['SHOGAI'], contact: '000-0000-1002' },
+  { id: 'KODOMO-CENTER', name: 'こども家庭センター', sectors: ['KODOMO'], contact: '000-0000-1003' },
+  { id: 'KONKYU-SHAKYO', name: '社会福祉協議会 自立相談支援機関', sectors: ['KONKYU'], contact: '000-0000-1004' },
   { id: 'JUSOU-SUISHIN', name: '重層的支援推進室', sectors: [] },
   { id: 'KIKAKU', name: '企画課 (統計)', sectors: [] },
   { id: 'HUB-ADMIN', name: 'ハブ運用担当', sectors: [] },

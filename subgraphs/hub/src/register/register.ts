@@ -7,6 +7,8 @@ export interface Organisation {
   sectors: Sector[];
   /** 民生委員, a utility, a newspaper shop: its staff join a 支援会議 as submit-only unless a coordinator says otherwise. */
   outsideWelfare?: boolean;
+  /** How to reach it: shown to case workers as the lead of a sector. */
+  contact?: string | null;
 }
 
 export interface Staff {
@@ -21,10 +23,11 @@ export class Register {
 
   async upsertOrganisation(org: Organisation): Promise<Organisation> {
     const [row] = await this.db.query(
-      `INSERT INTO hub.organisation (id, name, sectors, outside_welfare) VALUES ($1, $2, $3, $4)
-       ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name, sectors = EXCLUDED.sectors, outside_welfare = EXCLUDED.outside_welfare, updated_at = now()
+      `INSERT INTO hub.organisation (id, name, sectors, outside_welfare, contact) VALUES ($1, $2, $3, $4, $5)
+       ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name, sectors = EXCLUDED.sectors, outside_welfare = EXCLUDED.outside_welfare,
+         contact = EXCLUDED.contact, updated_at = now()
        RETURNING ${ORGANISATION_COLUMNS}`,
-      [org.id, org.name, [...new Set(org.sectors)].sort(), org.outsideWelfare ?? false],
+      [org.id, org.name, [...new Set(org.sectors)].sort(), org.outsideWelfare ?? false, org.contact ?? null],
     );
     return row;
   }
@@ -41,11 +44,12 @@ export class Register {
 
   /** Inserts what is missing and leaves what exists as an admin last set it. */
   async seedOrganisation(org: Organisation): Promise<void> {
-    await this.db.query(`INSERT INTO hub.organisation (id, name, sectors, outside_welfare) VALUES ($1, $2, $3, $4) ON CONFLICT (id) DO NOTHING`, [
+    await this.db.query(`INSERT INTO hub.organisation (id, name, sectors, outside_welfare, contact) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (id) DO NOTHING`, [
       org.id,
       org.name,
       org.sectors,
       org.outsideWelfare ?? false,
+      org.contact ?? null,
     ]);
   }
 
@@ -73,4 +77,4 @@ export class Register {
   }
 }
 
-const ORGANISATION_COLUMNS = `id, name, sectors, outside_welfare AS "outsideWelfare"`;
+const ORGANISATION_COLUMNS = `id, name, sectors, outside_welfare AS "outsideWelfare", contact`;
