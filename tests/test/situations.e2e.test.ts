@@ -192,7 +192,33 @@ describe('the planted households of each situation', () => {
       for (const band of table.rows.map((r) => r.ageBand).filter((b) => b !== null)) expect(['0-39', '40-64', '65-74', '75-84', '85+']).toContain(band);
     });
 
+    it('gives the indicators for 事業評価 as suppressed tables with totals, each exportable as CSV', async () => {
+      interface Indicator { name: string; columns: string[]; rows: { label: string; values: (number | null)[]; total: number | null }[]; columnTotals: (number | null)[]; grandTotal: number | null; threshold: number; csv: string }
+      const answer = await graphql<{ indicators: Indicator[] }>(t.hub.url,
+        `{ indicators { name title rowHeader columns rows { label values total } columnTotals grandTotal threshold asOf csv } }`, { token: await analyst() });
+      expect(answer.errors).toBeUndefined();
+      const tables = answer.data!.indicators;
+      expect(tables.map((x) => x.name)).toEqual(['involvement_by_sector_and_situation', 'consultations_opened_by_month', 'consultations_closed_by_month', 'households_by_sectors_involved']);
+      for (const table of tables) {
+        const published = [...table.rows.flatMap((r) => [...r.values, r.total]), ...table.columnTotals, table.grandTotal].filter((v): v is number => v !== null);
+        for (const v of published) expect(v === 0 || v >= table.threshold).toBe(true);
+        for (const r of table.rows) {
+          // A row with one hidden value and its total shown would give the value away.
+          if (r.total !== null) expect(r.values.filter((v) => v === null).length).not.toBe(1);
+          if (r.total !== null && r.values.every((v) => v !== null)) expect(r.total).toBe(r.values.reduce((a, b) => a! + b!, 0));
+        }
+        expect(table.csv.split('\r\n').length).toBe(table.rows.length + 3);
+      }
+      const [{ n }] = await t.hub.store.dataSource.query(`SELECT count(*)::int AS n FROM analytics.household WHERE generation = (SELECT generation FROM analytics.state)`);
+      const bySectors = tables.find((x) => x.name === 'households_by_sectors_involved')!;
+      if (bySectors.grandTotal !== null) expect(bySectors.grandTotal).toBe(n);
+      const opened = tables.find((x) => x.name === 'consultations_opened_by_month')!;
+      expect(opened.rows).toHaveLength(12);
+      expect(opened.columns).toEqual(['KAIGO', 'SHOGAI', 'KODOMO', 'KONKYU']);
+    });
+
     it('is for analysts only, logs who asked what, and gives them nothing about a person', async () => {
+      expect((await graphql(t.hub.url, `{ indicators { name } }`, { token: await token(STAFF.KONKYU) })).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
       const denied = await graphql(t.hub.url, STATS, { token: await token(STAFF.KAIGO) });
       expect(denied.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
       const [logged] = await t.hub.store.dataSource.query(`SELECT staff_id, org_id, arguments FROM analytics.query_log ORDER BY id DESC LIMIT 1`);

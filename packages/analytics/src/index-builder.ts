@@ -29,7 +29,14 @@ const CHUNK = 5_000;
  * Walks every registered 世帯 of current residents in chunks, applies the situation rules to all sector facts, and
  * hands each chunk over as pseudonymised rows: the one place the analysts' figures come from.
  */
-export async function* indexHouseholds(src: IndexSources, asOf: string): AsyncGenerator<{ households: IndexedHousehold[]; persons: { pseudoId: string; household: string; age: number; sectors: Sector[] }[] }> {
+export interface IndexedConsultation {
+  sector: Sector;
+  openedOn: string;
+  closedOn: string | null;
+  open: boolean;
+}
+
+export async function* indexHouseholds(src: IndexSources, asOf: string): AsyncGenerator<{ households: IndexedHousehold[]; persons: { pseudoId: string; household: string; age: number; sectors: Sector[] }[]; consultations: IndexedConsultation[] }> {
   const setaiNos: string[] = (await src.db.query(`SELECT DISTINCT setai_no FROM juki.person WHERE resident_status = 1 ORDER BY setai_no`)).map((r: { setai_no: string }) => r.setai_no);
   for (let i = 0; i < setaiNos.length; i += CHUNK) {
     const chunk = setaiNos.slice(i, i + CHUNK);
@@ -44,6 +51,13 @@ export async function* indexHouseholds(src: IndexSources, asOf: string): AsyncGe
     for (const r of rows) bySetai.set(r.setai_no, [...(bySetai.get(r.setai_no) ?? []), r]);
     const households: IndexedHousehold[] = [];
     const persons: { pseudoId: string; household: string; age: number; sectors: Sector[] }[] = [];
+    const consultations: IndexedConsultation[] = [];
+    SECTORS.forEach((sector, k) => {
+      for (const facts of loaded[k]!.values()) {
+        for (const c of facts.consultations) if (c.date <= asOf) consultations.push({ sector, openedOn: c.date, closedOn: null, open: c.open });
+        for (const c of facts.cases) if (c.openedOn <= asOf) consultations.push({ sector, openedOn: c.openedOn, closedOn: c.closedOn, open: c.open });
+      }
+    });
     for (const [setaiNo, residents] of bySetai) {
       const members: MemberFacts[] = residents.map((r) => ({
         id: r.atena_no, birthDate: r.birth_date, relationship: src.relationships[r.relationship_code] ?? r.relationship_code,
@@ -59,7 +73,7 @@ export async function* indexHouseholds(src: IndexSources, asOf: string): AsyncGe
         sectors: SECTORS.filter((s) => involved.some((m) => m.includes(s))),
       });
     }
-    yield { households, persons };
+    yield { households, persons, consultations };
   }
 }
 
@@ -70,8 +84,14 @@ export async function buildIndex(src: IndexSources, asOf: string): Promise<{ hou
   const generation = state!.generation + 1;
   await src.db.query(`DELETE FROM analytics.household WHERE generation <> $1`, [state!.generation]);
   await src.db.query(`DELETE FROM analytics.person WHERE generation <> $1`, [state!.generation]);
+  await src.db.query(`DELETE FROM analytics.consultation WHERE generation <> $1`, [state!.generation]);
   let count = 0;
-  for await (const { households, persons } of indexHouseholds(src, asOf)) {
+  for await (const { households, persons, consultations } of indexHouseholds(src, asOf)) {
+    await src.db.query(
+      `INSERT INTO analytics.consultation (generation, sector, opened_on, closed_on, open)
+       SELECT $1, c.sector, c.opened_on, c.closed_on, c.open FROM json_to_recordset($2::json) AS c(sector text, opened_on date, closed_on date, open boolean)`,
+      [generation, JSON.stringify(consultations.map((c) => ({ sector: c.sector, opened_on: c.openedOn, closed_on: c.closedOn, open: c.open })))],
+    );
     await src.db.query(
       `INSERT INTO analytics.household (generation, pseudo_id, district, oldest_age, kinds, sectors)
        SELECT $1, h.pseudo_id, h.district, h.oldest_age, ARRAY(SELECT json_array_elements_text(h.kinds)), ARRAY(SELECT json_array_elements_text(h.sectors))
@@ -89,5 +109,6 @@ export async function buildIndex(src: IndexSources, asOf: string): Promise<{ hou
   await src.db.query(`UPDATE analytics.state SET generation = $1, as_of = $2::date, built_at = now(), households = $3`, [generation, asOf, count]);
   await src.db.query(`DELETE FROM analytics.household WHERE generation < $1`, [generation]);
   await src.db.query(`DELETE FROM analytics.person WHERE generation < $1`, [generation]);
+  await src.db.query(`DELETE FROM analytics.consultation WHERE generation < $1`, [generation]);
   return { households: count, seconds: Number(process.hrtime.bigint() - started) / 1e9 };
 }

@@ -1,9 +1,11 @@
 import { AnalyticsIndex1763800001300 } from './migration.js';
+import { AnalyticsIndicators1763800001500 } from './migration-indicators.js';
 
 export { buildIndex, indexHouseholds, type FactsLoader, type IndexSources } from './index-builder.js';
 export { pseudonym, pseudonymKey } from './pseudonym.js';
 export { AGE_BANDS, SITUATION_KINDS, situationStatistics, statisticsCsv, type Grouping, type StatisticsRow, type StatisticsTable } from './statistics.js';
 export { DEFAULT_SUPPRESSION_THRESHOLD, MIN_SUPPRESSION_THRESHOLD, suppressList, suppressTable } from './suppression.js';
-export const analyticsMigrations = [AnalyticsIndex1763800001300];
+export { indicatorCsv, indicators, type IndicatorTable } from './indicators.js';
+export const analyticsMigrations = [AnalyticsIndex1763800001300, AnalyticsIndicators1763800001500];
 export { storeIndexSources, suppressionThreshold } from './sources.js';
 export { IndexRefresher } from './refresher.js';

@@ -10,7 +10,7 @@ import { consentMutation, consentQuery } from './consent/resolvers.js';
 import type { Consents } from './consent/consents.js';
 import { meetingMutation, meetingQuery, meetingType } from './meeting/resolvers.js';
 import { householdType } from './situations/resolvers.js';
-import { analyticsQuery, statisticsTableType, type AnalyticsDeps } from './analytics/resolvers.js';
+import { analyticsQuery, indicatorTableType, statisticsTableType, type AnalyticsDeps } from './analytics/resolvers.js';
 import type { Meetings } from './meeting/meetings.js';
 import type { Register, Organisation, Staff } from './register/register.js';
 
@@ -65,6 +65,7 @@ export const resolvers: GraphQLResolverMap<HubContext> = {
   },
   Household: householdType,
   StatisticsTable: statisticsTableType,
+  IndicatorTable: indicatorTableType,
   Consent: {
     __resolveReference: async (ref: { id: string }, ctx: HubContext) => ((await ctx.policy.identityVisible()) ? ctx.consents.byId(ref.id) : null),
   },

@@ -1,5 +1,5 @@
 import { forbidden } from '@welfare-hub/subgraph-host';
-import { situationStatistics, statisticsCsv, type Grouping, type IndexSources, type StatisticsTable } from '@welfare-hub/analytics';
+import { indicatorCsv, indicators, situationStatistics, statisticsCsv, type Grouping, type IndexSources, type IndicatorTable, type StatisticsTable } from '@welfare-hub/analytics';
 import type { HubContext } from '../resolvers.js';
 
 export interface AnalyticsDeps {
@@ -7,16 +7,26 @@ export interface AnalyticsDeps {
   threshold: number;
 }
 
+/** Role analyst; what was asked, and by whom, is logged before anything is answered. */
+async function asAnalyst(ctx: HubContext, query: string, args: object): Promise<void> {
+  if (!ctx.policy.hasRole('analyst')) throw forbidden();
+  const { viewer } = ctx.policy.context;
+  await ctx.db.query(`INSERT INTO analytics.query_log (staff_id, org_id, query, arguments) VALUES ($1, $2, $3, $4)`, [viewer.staffId, viewer.orgId, query, JSON.stringify(args)]);
+}
+
 export const analyticsQuery = {
-  /** Role analyst. What was asked and by whom is logged before anything is answered. */
+  indicators: async (_: unknown, __: unknown, ctx: HubContext): Promise<IndicatorTable[]> => {
+    await asAnalyst(ctx, 'indicators', {});
+    return indicators(ctx.db, ctx.analytics.threshold);
+  },
   situationStatistics: async (_: unknown, args: { asOf?: string | null; groupBy: Grouping }, ctx: HubContext): Promise<StatisticsTable> => {
-    if (!ctx.policy.hasRole('analyst')) throw forbidden();
-    const { viewer } = ctx.policy.context;
-    await ctx.db.query(`INSERT INTO analytics.query_log (staff_id, org_id, query, arguments) VALUES ($1, $2, 'situationStatistics', $3)`, [
-      viewer.staffId, viewer.orgId, JSON.stringify({ asOf: args.asOf ?? null, groupBy: args.groupBy }),
-    ]);
+    await asAnalyst(ctx, 'situationStatistics', { asOf: args.asOf ?? null, groupBy: args.groupBy });
     return situationStatistics(ctx.analytics.sources, { asOf: args.asOf ?? null, groupBy: args.groupBy, threshold: ctx.analytics.threshold });
   },
+};
+
+export const indicatorTableType = {
+  csv: (table: IndicatorTable): string => indicatorCsv(table),
 };
 
 export const statisticsTableType = {
