@@ -69,3 +69,15 @@ export function queryLimitsConfig(env: NodeJS.ProcessEnv = process.env): QueryLi
   }
   return { ...limits, persistedQueries, persistedOnly };
 }
+
+/** HUB_CIRCUIT_FAILURES (5) failed calls in a row open a sector's circuit for HUB_CIRCUIT_COOLDOWN_MS (10000). */
+export function circuitConfig(env: NodeJS.ProcessEnv = process.env): { failures: number; coolDownMs: number } {
+  const read = (name: string, fallback: number): number => {
+    const raw = env[name];
+    if (raw === undefined || raw === '') return fallback;
+    const value = Number(raw);
+    if (!Number.isInteger(value) || value < 1) throw new ConfigError(`${name} must be a positive whole number`);
+    return value;
+  };
+  return { failures: read('HUB_CIRCUIT_FAILURES', 5), coolDownMs: read('HUB_CIRCUIT_COOLDOWN_MS', 10_000) };
+}

@@ -18,7 +18,7 @@ import {
 } from '@welfare-hub/http';
 import type { SubgraphEndpoint } from '@welfare-hub/schema';
 import { Unauthenticated, type Authenticator } from './authenticate.js';
-import { queryLimitsConfig } from './config.js';
+import { circuitConfig, queryLimitsConfig } from './config.js';
 import { queryGuard, type QueryLimitsConfig } from './limits/index.js';
 import { readiness } from './health.js';
 import { SigningDataSource, type GatewayContext } from './signing-data-source.js';
@@ -39,6 +39,8 @@ export interface GatewayOptions {
   production: boolean;
   /** Deadline of each subgraph call. */
   subgraphTimeoutMs?: number;
+  /** When a sector's circuit opens and for how long; from the environment when not given. */
+  circuit?: { failures: number; coolDownMs: number };
   /** Query limits and the persisted-query allowlist; read from the process environment when not given. */
   limits?: QueryLimitsConfig;
 }
@@ -59,7 +61,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     buildService: ({ name }) => {
       const url = urls.get(name);
       if (!url) throw new Error(`no address configured for subgraph ${name}`);
-      return new SigningDataSource(name, url, options.signer, options.subgraphTimeoutMs ?? 5_000);
+      return new SigningDataSource(name, url, options.signer, options.subgraphTimeoutMs ?? 5_000, options.circuit ?? circuitConfig());
     },
   });
   // Depth, aliases, cost, tokens, directives, batches and the persisted-query allowlist: a refused request is

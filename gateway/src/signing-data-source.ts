@@ -1,6 +1,7 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { GraphQLError } from 'graphql';
 import { CONTEXT_HEADER, operationHash, type ContextSigner, type HubContext } from '@welfare-hub/context';
+import { CircuitBreaker, CircuitOpen } from './circuit.js';
 
 export interface GatewayContext {
   hub: HubContext;
@@ -16,11 +17,25 @@ export class SigningDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     url: string,
     private readonly signer: ContextSigner,
     timeoutMs: number,
+    circuit: { failures: number; coolDownMs: number } = { failures: 5, coolDownMs: 10_000 },
   ) {
-    // Node's own fetch, with a deadline on every call: a slow subgraph costs its fields, not the answer.
+    // Node's own fetch, with a deadline on every call: a slow subgraph costs its fields, not the answer. A sector that
+    // keeps failing is not called for a while (circuit.ts). No call is retried: each one records access decisions.
+    const breaker = SECTOR_OF[subgraph] ? new CircuitBreaker(circuit.failures, circuit.coolDownMs) : null;
     super({
       url,
-      fetcher: ((input: string, init?: RequestInit) => fetch(input, { ...init, signal: AbortSignal.timeout(timeoutMs) })) as never,
+      fetcher: (async (input: string, init?: RequestInit) => {
+        if (breaker && !breaker.allow()) throw new CircuitOpen();
+        try {
+          const response = await fetch(input, { ...init, signal: AbortSignal.timeout(timeoutMs) });
+          if (response.status >= 500) breaker?.failedOnce();
+          else breaker?.succeeded();
+          return response;
+        } catch (error) {
+          breaker?.failedOnce();
+          throw error;
+        }
+      }) as never,
     });
   }
 

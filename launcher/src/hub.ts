@@ -12,7 +12,7 @@ import { kodomoSource } from './kodomo-source.js';
 import { KaigoIngest } from '@welfare-hub/adapter-kaigo';
 import { kaigoSubgraph } from '@welfare-hub/subgraph-kaigo';
 import { kaigoSource } from './kaigo-source.js';
-import { authConfig, createAuthenticator, queryLimitsConfig, startGateway } from '@welfare-hub/gateway';
+import { authConfig, circuitConfig, createAuthenticator, queryLimitsConfig, startGateway } from '@welfare-hub/gateway';
 import { Policy } from '@welfare-hub/policy';
 import { AuditKeeper, auditKeeperConfig, auditSigningKey } from '@welfare-hub/audit';
 import { IndexRefresher, pseudonymKey, storeIndexSources, suppressionThreshold } from '@welfare-hub/analytics';
@@ -107,6 +107,7 @@ export async function startHub(config: HubConfig, options: StartOptions = {}): P
     production: auth.mode === 'production',
     subgraphTimeoutMs: config.subgraphTimeoutMs,
     limits: queryLimitsConfig(env),
+    circuit: circuitConfig(env),
   });
   keeper.start((what) => logEvent('audit.keeper_failed', { what }));
   // Sector records link against the registry: juki is read first.

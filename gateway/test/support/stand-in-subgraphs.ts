@@ -28,6 +28,8 @@ export interface StandInSubgraphs {
   /** Calls received so far, all subgraphs together and per subgraph. */
   calls(): number;
   callsTo(name: string): number;
+  /** From now on this subgraph answers 503, or answers normally again. */
+  setFailing(name: string, failing: boolean): void;
   close(): Promise<void>;
 }
 
@@ -36,9 +38,14 @@ const SCALARS: Record<string, unknown> = { ID: '0000000001', String: 'x', Int: 1
 export async function startStandInSubgraphs(): Promise<StandInSubgraphs> {
   const schema = buildASTSchema(parse(supergraphSdl()), { assumeValidSDL: true });
   const counts = new Map<string, number>();
+  const failing = new Set<string>();
   const server: Server = createServer((req, res) => {
     const name = (req.url ?? '').split('/')[1] ?? '';
     counts.set(name, (counts.get(name) ?? 0) + 1);
+    if (failing.has(name)) {
+      res.writeHead(503).end();
+      return;
+    }
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
@@ -53,6 +60,7 @@ export async function startStandInSubgraphs(): Promise<StandInSubgraphs> {
     endpoints: SUBGRAPH_NAMES.map((name) => ({ name, host: '127.0.0.1', port, url: `http://127.0.0.1:${port}/${name}/graphql` })),
     calls: () => [...counts.values()].reduce((a, b) => a + b, 0),
     callsTo: (name) => counts.get(name) ?? 0,
+    setFailing: (name, on) => void (on ? failing.add(name) : failing.delete(name)),
     close: () =>
       new Promise<void>((resolve) => {
         server.close(() => resolve());
