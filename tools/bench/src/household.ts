@@ -53,11 +53,23 @@ const QUERY = `query ($h: ID!) { household(id: $h) { id address members { id nam
 const sample = await post(viewer, QUERY, { h: households[0] }, { 'x-hub-meeting': meetingId });
 if (sample.errors || !sample.data?.household) throw new Error(`the household view failed: ${JSON.stringify(sample.errors)}`);
 
+/** Busy CPU seconds of the whole machine (every core, every process: hub, PostgreSQL, load generator) from /proc/stat. */
+const machineBusy = (): number => {
+  const [, ...ticks] = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/).map(Number);
+  const idle = ticks[3]! + ticks[4]!;
+  return (ticks.reduce((a, b) => a + b, 0) - idle) / 100;
+};
+const hubCpu = (): number => {
+  const fields = readFileSync(`/proc/${child.pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+};
 const peakRss = (): number => Number(/VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'))![1]) / 1024;
 async function phase(name: string, mode: 'real' | 'grant-all', seconds: number) {
   child.send({ kind: 'mode', mode });
   await next('mode');
   let i = 0;
+  const busy0 = machineBusy();
+  const hub0 = hubCpu();
   if (values.profile && name !== 'warm-up') child.send({ kind: 'profile-start' });
   const result = await autocannon({
     url, connections: Number(values.connections), duration: seconds,
@@ -68,7 +80,9 @@ async function phase(name: string, mode: 'real' | 'grant-all', seconds: number) 
     child.send({ kind: 'profile-stop', file: resolve(values.profile, `${name}.cpuprofile`) });
     await next('profiled');
   }
-  const row = { phase: name, policy: mode, requestsPerSecond: result.requests.average, p50: result.latency.p50, p97_5: result.latency.p97_5, p99: result.latency.p99, errors: result.errors + result.non2xx, peakRssMiB: Math.round(peakRss()) };
+  const served = result.requests.total || 1;
+  const cpuMsPerRequest = { machine: Math.round(((machineBusy() - busy0) * 1000) / served * 10) / 10, hub: Math.round(((hubCpu() - hub0) * 1000) / served * 10) / 10 };
+  const row = { phase: name, policy: mode, requestsPerSecond: result.requests.average, cpuMsPerRequest, p50: result.latency.p50, p97_5: result.latency.p97_5, p99: result.latency.p99, errors: result.errors + result.non2xx, peakRssMiB: Math.round(peakRss()) };
   console.error(JSON.stringify(row));
   return row;
 }
