@@ -19,6 +19,8 @@ import {
 import type { SubgraphEndpoint } from '@welfare-hub/schema';
 import { Unauthenticated, type Authenticator } from './authenticate.js';
 import { circuitConfig, queryLimitsConfig } from './config.js';
+import { httpDuration, httpRequests } from '@welfare-hub/metrics';
+import { metricsText } from './metrics.js';
 import { queryGuard, type QueryLimitsConfig } from './limits/index.js';
 import { readiness } from './health.js';
 import { SigningDataSource, type GatewayContext } from './signing-data-source.js';
@@ -84,6 +86,11 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       return;
     }
     if (path === '/health/live' && req.method === 'GET') return sendJson(res, 200, { live: true });
+    if (path === '/metrics' && req.method === 'GET') {
+      const text = await metricsText(await readiness(options.endpoints, options.signer));
+      res.writeHead(200, { 'content-type': 'text/plain; version=0.0.4; charset=utf-8' }).end(text);
+      return;
+    }
     if (path !== '/graphql') return sendError(res, 404, 'NOT_FOUND', 'not found');
     if (req.method !== 'POST') return sendError(res, 405, 'METHOD_NOT_ALLOWED', 'use POST', { allow: 'POST' });
 
@@ -113,6 +120,13 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   };
 
   const server = createServer((req, res) => {
+    const started = process.hrtime.bigint();
+    res.once('finish', () => {
+      if (pathOf(req) !== '/graphql') return;
+      const status = String(res.statusCode);
+      httpRequests.inc({ status });
+      httpDuration.observe({ status }, Number(process.hrtime.bigint() - started) / 1e9);
+    });
     handle(req, res).catch(() => {
       if (!res.headersSent) sendError(res, 500, 'INTERNAL', 'Internal error');
       else res.end();

@@ -2,6 +2,7 @@ import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@
 import { GraphQLError } from 'graphql';
 import { CONTEXT_HEADER, operationHash, type ContextSigner, type HubContext } from '@welfare-hub/context';
 import { CircuitBreaker, CircuitOpen } from './circuit.js';
+import { subgraphCalls } from '@welfare-hub/metrics';
 
 export interface GatewayContext {
   hub: HubContext;
@@ -25,14 +26,19 @@ export class SigningDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     super({
       url,
       fetcher: (async (input: string, init?: RequestInit) => {
-        if (breaker && !breaker.allow()) throw new CircuitOpen();
+        if (breaker && !breaker.allow()) {
+          subgraphCalls.inc({ subgraph, outcome: 'circuit_open' });
+          throw new CircuitOpen();
+        }
         try {
           const response = await fetch(input, { ...init, signal: AbortSignal.timeout(timeoutMs) });
           if (response.status >= 500) breaker?.failedOnce();
           else breaker?.succeeded();
+          subgraphCalls.inc({ subgraph, outcome: response.status >= 500 ? 'error' : 'ok' });
           return response;
         } catch (error) {
           breaker?.failedOnce();
+          subgraphCalls.inc({ subgraph, outcome: 'error' });
           throw error;
         }
       }) as never,

@@ -6,6 +6,7 @@ import { findRegistration, type Registration } from './registration.js';
 import { denied, type Decision } from './decision.js';
 import { policyFacts } from './facts.js';
 import { todayInTokyo } from '@welfare-hub/codec';
+import { policyDecisions } from '@welfare-hub/metrics';
 import { SECTORS, type Sector } from './sector.js';
 
 /**
@@ -121,6 +122,7 @@ export class RequestPolicy {
         status: decisions[i]!.status, basis: decisions[i]!.basis, reference: decisions[i]!.reference, purpose: q.purpose,
       })),
     );
+    for (const d of decisions) policyDecisions.inc({ sector: d.sector, status: d.status, basis: d.basis ?? 'NONE' });
     // Every caller awaits it; this only keeps a failure seen by nobody yet from counting as unhandled.
     audited.catch(() => undefined);
     return decisions.map((decision) => ({ decision, audited }));

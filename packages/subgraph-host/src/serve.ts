@@ -1,4 +1,5 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { snapshot } from '@welfare-hub/metrics';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { buildSubgraphSchema } from '@apollo/subgraph';
@@ -56,7 +57,8 @@ export async function serveSubgraph<C extends object>(definition: SubgraphDefini
     if (req.method === 'GET' && path === '/health') {
       const hub = await verified(verifier, token, HEALTH_OPERATION, res);
       if (!hub) return;
-      sendJson(res, 200, { ok: true, sources: definition.sources ? await definition.sources() : {} });
+      // The gateway alone can ask (signed): it serves every process's metrics on its /metrics.
+      sendJson(res, 200, { ok: true, sources: definition.sources ? await definition.sources() : {}, pid: process.pid, metrics: await snapshot() });
       return;
     }
     if (req.method !== 'POST' || path !== '/graphql') {

@@ -1,0 +1,21 @@
+import { exposition, snapshot, type MetricsSnapshot } from '@welfare-hub/metrics';
+import type { Readiness } from './health.js';
+
+const gauge = (name: string, help: string, values: { labels: Record<string, string>; value: number }[]): object => ({ name, help, type: 'gauge', values, aggregator: 'max' });
+
+/**
+ * Every process's metrics summed (the gateway's own, and each subgraph process's once, as its health call carried
+ * them), with the sources' state as gauges: rejected records, records awaiting a link, last successful read.
+ */
+export async function metricsText(state: Readiness): Promise<string> {
+  const processes = [...state.metrics.entries()].filter(([pid]) => pid !== process.pid).map(([, m]) => m);
+  const sources = Object.entries(state.sources);
+  const readAt = (s: { lastSuccessfulReadAt?: string | null }) => (s.lastSuccessfulReadAt ? Date.parse(s.lastSuccessfulReadAt) / 1000 : 0);
+  const sourceGauges: MetricsSnapshot = [
+    gauge('hub_source_records_rejected', 'Records a source sent that are kept as rejected', sources.map(([source, s]) => ({ labels: { source }, value: s.recordsRejected }))),
+    gauge('hub_source_awaiting_link', 'Records waiting in the linkage queue', sources.map(([source, s]) => ({ labels: { source }, value: s.awaitingLink }))),
+    gauge('hub_source_last_success_timestamp_seconds', 'Last successful read of each source (0: never)', sources.map(([source, s]) => ({ labels: { source }, value: readAt(s) }))),
+    gauge('hub_subgraph_up', 'Whether each subgraph answered its health call', Object.entries(state.subgraphs).map(([subgraph, up]) => ({ labels: { subgraph }, value: up ? 1 : 0 }))),
+  ];
+  return exposition([await snapshot(), ...processes, sourceGauges]);
+}
