@@ -21,6 +21,7 @@ import { Unauthenticated, type Authenticator } from './authenticate.js';
 import { circuitConfig, queryLimitsConfig } from './config.js';
 import { httpDuration, httpRequests } from '@welfare-hub/metrics';
 import { metricsText } from './metrics.js';
+import { inServerSpan } from '@welfare-hub/telemetry';
 import { queryGuard, type QueryLimitsConfig } from './limits/index.js';
 import { readiness } from './health.js';
 import { SigningDataSource, type GatewayContext } from './signing-data-source.js';
@@ -112,11 +113,13 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     }
     const checked = guard.checkRequest(body);
     if (!checked.ok) return sendJson(res, 400, { errors: [checked.error.toFormatted()] }, { 'x-request-id': hub.requestId });
-    const response = await apollo.executeHTTPGraphQLRequest({
-      httpGraphQLRequest: toHttpGraphQLRequest(req, checked.body),
-      context: async () => ({ hub }),
+    await inServerSpan('gateway /graphql', req.headers, { 'hub.request_id': hub.requestId }, async () => {
+      const response = await apollo.executeHTTPGraphQLRequest({
+        httpGraphQLRequest: toHttpGraphQLRequest(req, checked.body),
+        context: async () => ({ hub }),
+      });
+      await sendGraphQLResponse(res, response, { 'x-request-id': hub.requestId });
     });
-    await sendGraphQLResponse(res, response, { 'x-request-id': hub.requestId });
   };
 
   const server = createServer((req, res) => {

@@ -4,6 +4,9 @@ import { subgraphEndpoints, supergraphSdl } from '@welfare-hub/schema';
 import { authConfig, queryLimitsConfig } from './config.js';
 import { createAuthenticator } from './authenticate.js';
 import { startGateway } from './gateway.js';
+import { startTracing } from '@welfare-hub/telemetry';
+
+const tracing = startTracing('welfare-hub-gateway');
 
 const auth = authConfig();
 const limits = queryLimitsConfig();
@@ -20,6 +23,7 @@ const gateway = await startGateway({
 });
 const stop = async (): Promise<void> => {
   await gateway.close();
+  await tracing?.shutdown();
   process.exit(0);
 };
 process.once('SIGTERM', stop).once('SIGINT', stop);

@@ -3,6 +3,7 @@ import { GraphQLError } from 'graphql';
 import { CONTEXT_HEADER, operationHash, type ContextSigner, type HubContext } from '@welfare-hub/context';
 import { CircuitBreaker, CircuitOpen } from './circuit.js';
 import { subgraphCalls } from '@welfare-hub/metrics';
+import { injectTraceContext } from '@welfare-hub/telemetry';
 
 export interface GatewayContext {
   hub: HubContext;
@@ -51,6 +52,7 @@ export class SigningDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     if (!hub) throw new Error('subgraph call without a request context');
     const token = await this.signer.sign(this.subgraph, hub, operationHash(request.query ?? '', request.variables));
     request.http?.headers.set(CONTEXT_HEADER, token);
+    injectTraceContext((name, value) => request.http?.headers.set(name, value));
   }
 
   /**

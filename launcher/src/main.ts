@@ -3,6 +3,7 @@ import { hubConfig } from './config.js';
 import { startHub } from './hub.js';
 import { startProcesses } from './processes.js';
 import { banner } from './banner.js';
+import { startTracing } from '@welfare-hub/telemetry';
 
 const config = hubConfig();
 const started = Date.now();
@@ -13,6 +14,7 @@ if (config.databaseUrl) {
   const stop = (): void => void hub.stop().then(() => process.exit(0));
   process.once('SIGINT', stop).once('SIGTERM', stop);
 } else {
+  const tracing = startTracing('welfare-hub');
   const hub = await startHub(config);
   const url = hub.url;
   console.log(banner(url, hub.readyUrl));
@@ -22,7 +24,7 @@ if (config.databaseUrl) {
     if (stopping) return;
     stopping = true;
     hub.close().then(
-      () => process.exit(0),
+      () => void (tracing?.shutdown() ?? Promise.resolve()).finally(() => process.exit(0)),
       () => process.exit(1),
     );
   };

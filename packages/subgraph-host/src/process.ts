@@ -1,3 +1,4 @@
+import { startTracing } from '@welfare-hub/telemetry';
 import type { DataSource } from 'typeorm';
 import { publicKeyFromEnv } from '@welfare-hub/context';
 import { subgraphEndpoints, type SubgraphName } from '@welfare-hub/schema';
@@ -29,6 +30,7 @@ export async function runSubgraphProcess<C extends object>(
     if (!value) throw new Error(`${key} is required`);
     env[key] = value;
   }
+  const tracing = startTracing(`welfare-hub-${name}`);
   const store = await openStore({ databaseUrl: env['HUB_DATABASE_URL'], migrate: false });
   const parts = await build(store.dataSource, env);
   const endpoint = subgraphEndpoints().find((e) => e.name === name)!;
@@ -38,6 +40,7 @@ export async function runSubgraphProcess<C extends object>(
     await running.close();
     await parts.close?.();
     await store.close();
+    await tracing?.shutdown();
     process.exit(0);
   };
   process.once('SIGTERM', stop).once('SIGINT', stop);

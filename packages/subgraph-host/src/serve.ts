@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { snapshot } from '@welfare-hub/metrics';
+import { inServerSpan } from '@welfare-hub/telemetry';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { buildSubgraphSchema } from '@apollo/subgraph';
@@ -78,11 +79,13 @@ export async function serveSubgraph<C extends object>(definition: SubgraphDefini
     const variables = typeof body === 'object' && body !== null ? (body as { variables?: unknown }).variables : undefined;
     const hub = await verified(verifier, token, operationHash(typeof query === 'string' ? query : '', variables), res);
     if (!hub) return;
-    const response = await apollo.executeHTTPGraphQLRequest({
-      httpGraphQLRequest: toHttpGraphQLRequest(req, body),
-      context: async () => definition.context(hub),
+    await inServerSpan(`subgraph ${definition.name}`, req.headers, { 'hub.subgraph': definition.name, 'hub.request_id': hub.requestId }, async () => {
+      const response = await apollo.executeHTTPGraphQLRequest({
+        httpGraphQLRequest: toHttpGraphQLRequest(req, body),
+        context: async () => definition.context(hub),
+      });
+      await sendGraphQLResponse(res, response);
     });
-    await sendGraphQLResponse(res, response);
   };
 
   const server = createServer((req, res) => {
