@@ -31,7 +31,9 @@ export async function policyFacts(db: DataSource, viewer: Viewer, meetingId: str
   const [row]: { registration: { org_id: string; sectors: string[] } | null; consents: ActiveConsent[]; in_meeting: string[] }[] = await db.query(
     `WITH registration AS (
        SELECT s.org_id, o.sectors FROM hub.staff s JOIN hub.organisation o ON o.id = s.org_id WHERE s.id = $1 AND s.org_id = $2),
-     persons AS (SELECT DISTINCT unnest($3::text[]) AS atena_no)
+     persons AS (SELECT DISTINCT unnest($3::text[]) AS atena_no),
+     -- Each person's current 世帯, read once, so that the subject check is two index probes per person.
+     homes AS (SELECT p.atena_no, j.setai_no FROM persons p LEFT JOIN juki.person j ON j.atena_no = p.atena_no AND j.resident_status = 1)
      SELECT
        (SELECT row_to_json(registration) FROM registration) AS registration,
        COALESCE((
@@ -40,14 +42,13 @@ export async function policyFacts(db: DataSource, viewer: Viewer, meetingId: str
          WHERE EXISTS (SELECT 1 FROM registration) AND c.person_id IN (SELECT atena_no FROM persons) AND c.status = 'ACTIVE'
            AND $2 = ANY(c.recipient_orgs) AND c.valid_from <= $4::date AND c.valid_until >= $4::date), '[]') AS consents,
        COALESCE((
-         SELECT json_agg(p.atena_no) FROM persons p
+         SELECT json_agg(h.atena_no) FROM homes h
          WHERE EXISTS (SELECT 1 FROM registration)
            AND EXISTS (
              SELECT 1 FROM hub.meeting m JOIN hub.meeting_member r ON r.meeting_id = m.id AND r.staff_id = $1 AND r.role = 'FULL'
              WHERE m.id = $5 AND m.kind = 'SHIEN_KAIGI' AND m.closed_at IS NULL AND m.opens_at <= now() AND now() < m.closes_at)
-           AND EXISTS (
-             SELECT 1 FROM hub.meeting_subject s WHERE s.meeting_id = $5 AND (s.person_id = p.atena_no
-               OR s.setai_no IN (SELECT j.setai_no FROM juki.person j WHERE j.atena_no = p.atena_no AND j.resident_status = 1)))), '[]') AS in_meeting`,
+           AND (EXISTS (SELECT 1 FROM hub.meeting_subject s WHERE s.meeting_id = $5 AND s.person_id = h.atena_no)
+             OR EXISTS (SELECT 1 FROM hub.meeting_subject s WHERE s.meeting_id = $5 AND s.setai_no = h.setai_no))), '[]') AS in_meeting`,
     [viewer.staffId, viewer.orgId, [...new Set(personIds)], today, meetingId],
   );
   const registration = row!.registration
