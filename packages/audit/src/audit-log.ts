@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { inTransaction } from '@welfare-hub/store';
+import { inTransaction, preparedQuery } from '@welfare-hub/store';
 import type { KeyObject } from 'node:crypto';
 import { entryHash, type AuditEntry } from './chain.js';
 import { APPEND } from './append-sql.js';
@@ -90,7 +90,7 @@ export class AuditLog {
         prev = hash;
         return row;
       });
-      const [done]: { n: number }[] = await this.db.query(APPEND, [JSON.stringify(rows), id.toString(), prev, from.id.toString(), from.hash]);
+      const [done] = await preparedQuery<{ n: number }>(this.db, 'hub-audit-append', APPEND, [JSON.stringify(rows), id.toString(), prev, from.id.toString(), from.hash]);
       if (done!.n === rows.length) {
         this.head = { id, hash: prev };
         return;

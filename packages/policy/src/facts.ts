@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import { preparedQuery } from '@welfare-hub/store';
 import type { Viewer } from '@welfare-hub/context';
 import { isSector } from './sector.js';
 import type { Registration } from './registration.js';
@@ -28,7 +29,9 @@ export interface PolicyFacts {
  * Nothing is read for an unregistered viewer.
  */
 export async function policyFacts(db: DataSource, viewer: Viewer, meetingId: string | null, personIds: readonly string[], today: string): Promise<PolicyFacts> {
-  const [row]: { registration: { org_id: string; sectors: string[] } | null; consents: ActiveConsent[]; in_meeting: string[] }[] = await db.query(
+  const [row] = await preparedQuery<{ registration: { org_id: string; sectors: string[] } | null; consents: ActiveConsent[]; in_meeting: string[] }>(
+    db,
+    'hub-policy-facts',
     `WITH registration AS (
        SELECT s.org_id, o.sectors FROM hub.staff s JOIN hub.organisation o ON o.id = s.org_id WHERE s.id = $1 AND s.org_id = $2),
      persons AS (SELECT DISTINCT unnest($3::text[]) AS atena_no),
