@@ -63,11 +63,17 @@ const hubCpu = (): number => {
   const fields = readFileSync(`/proc/${child.pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
   return (Number(fields[11]) + Number(fields[12])) / 100;
 };
+/** Calls from the gateway to subgraphs so far, from its /metrics: per household view it must not grow with the members. */
+const subgraphCallCount = async (): Promise<number> => {
+  const text = await (await fetch(url.replace('/graphql', '/metrics'))).text();
+  return [...text.matchAll(/^hub_subgraph_calls_total\{[^}]*\} (\d+)/gm)].reduce((n, m) => n + Number(m[1]), 0);
+};
 const peakRss = (): number => Number(/VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'))![1]) / 1024;
 async function phase(name: string, mode: 'real' | 'grant-all', seconds: number) {
   child.send({ kind: 'mode', mode });
   await next('mode');
   let i = 0;
+  const calls0 = await subgraphCallCount();
   const busy0 = machineBusy();
   const hub0 = hubCpu();
   if (values.profile && name !== 'warm-up') child.send({ kind: 'profile-start' });
@@ -82,7 +88,8 @@ async function phase(name: string, mode: 'real' | 'grant-all', seconds: number) 
   }
   const served = result.requests.total || 1;
   const cpuMsPerRequest = { machine: Math.round(((machineBusy() - busy0) * 1000) / served * 10) / 10, hub: Math.round(((hubCpu() - hub0) * 1000) / served * 10) / 10 };
-  const row = { phase: name, policy: mode, requestsPerSecond: result.requests.average, cpuMsPerRequest, p50: result.latency.p50, p97_5: result.latency.p97_5, p99: result.latency.p99, errors: result.errors + result.non2xx, peakRssMiB: Math.round(peakRss()) };
+  const subgraphCallsPerRequest = Math.round(((await subgraphCallCount()) - calls0) / served * 100) / 100;
+  const row = { phase: name, policy: mode, requestsPerSecond: result.requests.average, subgraphCallsPerRequest, cpuMsPerRequest, p50: result.latency.p50, p97_5: result.latency.p97_5, p99: result.latency.p99, errors: result.errors + result.non2xx, peakRssMiB: Math.round(peakRss()) };
   console.error(JSON.stringify(row));
   return row;
 }
