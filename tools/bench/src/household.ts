@@ -15,11 +15,12 @@ const { values } = parseArgs({
     'database-url': { type: 'string' },
     connections: { type: 'string', default: '16' },
     seconds: { type: 'string', default: '15' },
-    policies: { type: 'string', default: 'real,grant-all' },
+    policies: { type: 'string', default: 'real,grant-all,ceiling' },
     profile: { type: 'string' },
     out: { type: 'string', default: 'bench-results.json' },
   },
 });
+const CEILING_URL = `http://127.0.0.1:${process.env['BENCH_CEILING_PORT'] || 4499}/`;
 const SECRET = 'bench-secret-that-is-long-enough-for-hs256-0000';
 const residents = Number(values.residents);
 const child = fork(new URL('./household/hub-process.js', import.meta.url), [], {
@@ -69,8 +70,9 @@ const subgraphCallCount = async (): Promise<number> => {
   return [...text.matchAll(/^hub_subgraph_calls_total\{[^}]*\} (\d+)/gm)].reduce((n, m) => n + Number(m[1]), 0);
 };
 const peakRss = (): number => Number(/VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'))![1]) / 1024;
-async function phase(name: string, mode: 'real' | 'grant-all', seconds: number) {
-  child.send({ kind: 'mode', mode });
+async function phase(name: string, mode: 'real' | 'grant-all' | 'ceiling', seconds: number) {
+  const target = mode === 'ceiling' ? CEILING_URL : url;
+  child.send({ kind: 'mode', mode: mode === 'ceiling' ? 'real' : mode });
   await next('mode');
   let i = 0;
   const calls0 = await subgraphCallCount();
@@ -78,9 +80,11 @@ async function phase(name: string, mode: 'real' | 'grant-all', seconds: number) 
   const hub0 = hubCpu();
   if (values.profile && name !== 'warm-up') child.send({ kind: 'profile-start' });
   const result = await autocannon({
-    url, connections: Number(values.connections), duration: seconds,
+    url: target, connections: Number(values.connections), duration: seconds,
     headers: { 'content-type': 'application/json', authorization: `Bearer ${viewer}`, 'x-hub-meeting': meetingId },
-    requests: [{ method: 'POST', setupRequest: (req) => ({ ...req, body: JSON.stringify({ query: QUERY, variables: { h: households[i++ % households.length] } }) }) }],
+    requests: [{ method: 'POST', setupRequest: (req) => ({ ...req, body: mode === 'ceiling'
+      ? JSON.stringify({ h: households[i++ % households.length], meetingId })
+      : JSON.stringify({ query: QUERY, variables: { h: households[i++ % households.length] } }) }) }],
   });
   if (values.profile && name !== 'warm-up') {
     child.send({ kind: 'profile-stop', file: resolve(values.profile, `${name}.cpuprofile`) });
@@ -95,12 +99,12 @@ async function phase(name: string, mode: 'real' | 'grant-all', seconds: number) 
 }
 await phase('warm-up', 'real', 5);
 const rows: Awaited<ReturnType<typeof phase>>[] = [];
-const policies = values.policies!.split(',') as ('real' | 'grant-all')[];
+const policies = values.policies!.split(',') as ('real' | 'grant-all' | 'ceiling')[];
 for (let round = 0; round < 2; round++) {
   for (const mode of policies) rows.push(await phase(`${mode}-${round + 1}`, mode, Number(values.seconds)));
 }
 const mean = (mode: string) => rows.filter((r) => r.policy === mode).reduce((s, r) => s + r.requestsPerSecond, 0) / Math.max(1, rows.filter((r) => r.policy === mode).length);
-const summary = { residents, connections: Number(values.connections), households: households.length, realRps: mean('real'), grantAllRps: mean('grant-all'), ratio: mean('real') / mean('grant-all'), rows };
+const summary = { residents, connections: Number(values.connections), households: households.length, realRps: mean('real'), grantAllRps: mean('grant-all'), ceilingRps: mean('ceiling'), ratio: mean('real') / mean('grant-all'), ofCeiling: mean('real') / mean('ceiling'), rows };
 writeFileSync(values.out!, JSON.stringify(summary, null, 2));
-console.log(JSON.stringify({ realRps: summary.realRps, grantAllRps: summary.grantAllRps, realOverGrantAll: Number(summary.ratio.toFixed(3)) }));
+console.log(JSON.stringify({ realRps: summary.realRps, grantAllRps: summary.grantAllRps, ceilingRps: summary.ceilingRps, realOverGrantAll: Number(summary.ratio.toFixed(3)), realOverCeiling: Number(summary.ofCeiling.toFixed(3)) }));
 child.send({ kind: 'stop' });

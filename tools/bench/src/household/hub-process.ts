@@ -4,6 +4,7 @@ import { hubConfig, startHub, allMigrations } from '@welfare-hub/launcher';
 import { openStore } from '@welfare-hub/store';
 import { join } from 'node:path';
 import { BenchPolicy } from './bench-policy.js';
+import { startCeiling } from './ceiling.js';
 import { Session } from 'node:inspector/promises';
 import { writeFileSync } from 'node:fs';
 
@@ -22,6 +23,7 @@ const rows: { setai_no: string }[] = await store.dataSource.query(
            WHERE q.setai_no = p.setai_no AND q.resident_status = 1 AND l.state = 'linked') >= 2
    ORDER BY p.setai_no LIMIT 500`,
 );
+const ceiling = await startCeiling(store.dataSource, Number(process.env['BENCH_CEILING_PORT'] || 4499), { staffId: 'kaigo-01', orgId: 'KAIGO-HOKATSU' });
 process.send!({ kind: 'ready', url: hub.url, households: rows.map((r) => r.setai_no) });
 const inspector = new Session();
 process.on('message', (message: { kind: string; mode?: 'real' | 'grant-all'; file?: string }) => {
@@ -39,6 +41,7 @@ process.on('message', (message: { kind: string; mode?: 'real' | 'grant-all'; fil
     policy.mode = message.mode!;
     process.send!({ kind: 'mode', mode: policy.mode });
   } else if (message.kind === 'stop') {
+    ceiling.close();
     void hub.close().then(() => store.close()).then(() => process.exit(0));
   }
 });
