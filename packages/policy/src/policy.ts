@@ -4,7 +4,7 @@ import { AuditLog } from '@welfare-hub/audit';
 import { hasRole, type HubContext, type Role } from '@welfare-hub/context';
 import { findRegistration, type Registration } from './registration.js';
 import { denied, type Decision } from './decision.js';
-import { policyFacts } from './facts.js';
+import { RequestFactsCache } from './request-facts.js';
 import { todayInTokyo } from '@welfare-hub/codec';
 import { policyDecisions } from '@welfare-hub/metrics';
 import { SECTORS, type Sector } from './sector.js';
@@ -16,13 +16,14 @@ import { SECTORS, type Sector } from './sector.js';
  */
 export class Policy {
   private readonly audit: AuditLog;
+  private readonly facts = new RequestFactsCache();
 
   constructor(private readonly db: DataSource) {
     this.audit = new AuditLog(db);
   }
 
   forRequest(context: HubContext): RequestPolicy {
-    return new RequestPolicy(this.db, this.audit, context);
+    return new RequestPolicy(this.db, this.audit, context, this.facts);
   }
 }
 
@@ -40,6 +41,7 @@ export class RequestPolicy {
     private readonly db: DataSource,
     private readonly audit: AuditLog,
     readonly context: HubContext,
+    private readonly sharedFacts: RequestFactsCache = new RequestFactsCache(),
   ) {
     // All the decisions of one subgraph request are made, and written to the audit log, together; a question
     // asked twice in a request is answered (and recorded) once.
@@ -101,7 +103,7 @@ export class RequestPolicy {
   private async decideAll(questions: readonly Question[]): Promise<{ decision: Decision; audited: Promise<void> }[]> {
     const { meetingId } = this.context;
     // An analyst sees counts only; for anyone else the registration, consents and meeting come in one read.
-    const facts = this.hasRole('analyst') ? null : await policyFacts(this.db, this.context.viewer, meetingId, questions.map((q) => q.personId), todayInTokyo());
+    const facts = this.hasRole('analyst') ? null : await this.sharedFacts.facts(this.db, this.context, questions.map((q) => q.personId), todayInTokyo());
     const registration = facts?.registration ?? null;
     if (facts) this.registrationPromise ??= Promise.resolve(registration);
     const consents = facts?.consents ?? [];

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { openTestStore, type Store } from '@welfare-hub/store';
 import { auditMigrations } from '@welfare-hub/audit';
 import { Policy, SECTORS } from '../src/index.js';
@@ -24,7 +25,7 @@ describe('the OWN_SECTOR basis', () => {
   }, 60_000);
   afterAll(() => store.close());
 
-  const context = (staffId: string, orgId: string, roles: ('analyst' | 'admin')[] = []) => ({ viewer: { staffId, orgId, roles }, meetingId: null, requestId: 'r' });
+  const context = (staffId: string, orgId: string, roles: ('analyst' | 'admin')[] = []) => ({ viewer: { staffId, orgId, roles }, meetingId: null, requestId: randomUUID() });
 
   it.each([
     ['staff of an organisation holding the sector', context('k1', 'K'), ['KAIGO', 'SHOGAI']],
@@ -116,6 +117,17 @@ describe('the OWN_SECTOR basis', () => {
       const { id, person } = await consent({});
       expect((await policy.forRequest(context('t1', 'T')).decide(person, 'KODOMO')).status).toBe('GRANTED');
       await store.dataSource.query(`UPDATE hub.consent SET status = 'REVOKED' WHERE id = $1`, [id]);
+      expect((await policy.forRequest(context('t1', 'T')).decide(person, 'KODOMO')).status).toBe('DENIED');
+    });
+
+    it('reads the facts once for the subgraph calls of one client request, and afresh for the next request', async () => {
+      const { id, person } = await consent({});
+      const request = context('t1', 'T');
+      expect((await policy.forRequest(request).decide(person, 'KODOMO')).status).toBe('GRANTED');
+      await store.dataSource.query(`UPDATE hub.consent SET status = 'REVOKED' WHERE id = $1`, [id]);
+      // Another subgraph serving the same client request decides on the same facts …
+      expect((await policy.forRequest(request).decide(person, 'KODOMO', 'Person.kodomoFacts')).status).toBe('GRANTED');
+      // … and the next client request sees the revocation.
       expect((await policy.forRequest(context('t1', 'T')).decide(person, 'KODOMO')).status).toBe('DENIED');
     });
 
