@@ -41,12 +41,12 @@ export class KodomoIngest extends SourceIngest<void> {
       rawChildren.forEach((raw, i) => {
         const checked = checkChild(raw);
         if (checked.ok) children.push(checked.value);
-        else rejections.push({ origin: `children:${String(raw['childId'] ?? '?')}`, position: i + 1, reason: checked.reason, field: checked.field, raw: Buffer.from(JSON.stringify(raw)) });
+        else rejections.push({ origin: `children:${keyOf(raw, 'childId')}`, position: i + 1, reason: checked.reason, field: checked.field, raw: Buffer.from(JSON.stringify(raw)) });
       });
       rawCases.forEach((raw, i) => {
         const checked = checkCase(raw);
         if (checked.ok) cases.push(checked.value);
-        else rejections.push({ origin: `cases:${String(raw['caseId'] ?? '?')}`, position: i + 1, reason: checked.reason, field: checked.field, raw: Buffer.from(JSON.stringify(raw)) });
+        else rejections.push({ origin: `cases:${keyOf(raw, 'caseId')}`, position: i + 1, reason: checked.reason, field: checked.field, raw: Buffer.from(JSON.stringify(raw)) });
       });
       const removed = await inTransaction(this.options.db, async (tx) => {
         await this.ledger.recordRejections(rejections, tx);
@@ -55,7 +55,7 @@ export class KodomoIngest extends SourceIngest<void> {
       });
       await this.link(children, cases);
       for (const record of [...rawChildren, ...rawCases]) {
-        const at = record['updatedAt'];
+        const at = isObject(record) ? record['updatedAt'] : undefined;
         if (typeof at === 'string' && !Number.isNaN(Date.parse(at)) && (this.watermark === null || Date.parse(at) > Date.parse(this.watermark))) this.watermark = at;
       }
       const unknown = cases.filter((c) => !c.categoryKnown).length;
@@ -91,4 +91,12 @@ export class KodomoIngest extends SourceIngest<void> {
   protected async awaitingLink(): Promise<number> {
     return (await this.children.awaitingLink()) + (await this.cases.awaitingLink());
   }
+}
+
+const isObject = (raw: unknown): raw is Record<string, unknown> => typeof raw === 'object' && raw !== null && !Array.isArray(raw);
+
+/** The record's own key for the rejection's origin, whatever the API sent in its place (null, an array, an object). */
+function keyOf(raw: unknown, field: string): string {
+  const key = isObject(raw) ? raw[field] : undefined;
+  return typeof key === 'string' || typeof key === 'number' ? String(key) : '?';
 }

@@ -68,4 +68,14 @@ describe('reading the kodomo system', () => {
     expect((await store.dataSource.query(`SELECT count(*)::int AS n FROM kodomo.case`))[0].n).toBe(2);
     await ingest.close();
   });
+
+  it('keeps reading when the API sends an item that is not a record, and rejects it with its place', async () => {
+    const ingest = new KodomoIngest({ db: store.dataSource, client: { baseUrl: sim.url, apiKey: 'k', backoffMs: 10 } });
+    (sim.data.cases as unknown[]).push(null, { caseId: { toString: 1 }, updatedAt: { toString: 1 } });
+    await ingest.scan();
+    const [read] = await ingest.ledger.reads(1);
+    expect(read!.state).toBe('applied');
+    const origins = (await ingest.ledger.unresolvedRejections(50)).map((r) => r.origin);
+    expect(origins.filter((o) => o === 'cases:?')).toHaveLength(2);
+  });
 });

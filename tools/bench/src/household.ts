@@ -17,6 +17,7 @@ const { values } = parseArgs({
     seconds: { type: 'string', default: '15' },
     policies: { type: 'string', default: 'real,grant-all,ceiling' },
     profile: { type: 'string' },
+    soak: { type: 'string' },
     out: { type: 'string', default: 'bench-results.json' },
   },
 });
@@ -98,6 +99,22 @@ async function phase(name: string, mode: 'real' | 'grant-all' | 'ceiling', secon
   return row;
 }
 await phase('warm-up', 'real', 5);
+if (values.soak) {
+  // --soak MINUTES: the real policy for that long in 30-second steps, the hub's resident memory after each.
+  const rss = (): number => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'))![1]) / 1024;
+  const samples: { minute: number; rssMiB: number; requestsPerSecond: number }[] = [];
+  const steps = Math.max(1, Math.round(Number(values.soak) * 2));
+  for (let k = 1; k <= steps; k++) {
+    const row = await phase(`soak-${k}`, 'real', 30);
+    samples.push({ minute: k / 2, rssMiB: Math.round(rss()), requestsPerSecond: row.requestsPerSecond });
+  }
+  const half = samples.slice(Math.floor(samples.length / 2));
+  const slope = half.length > 1 ? (half.at(-1)!.rssMiB - half[0]!.rssMiB) / (half.at(-1)!.minute - half[0]!.minute) : 0;
+  writeFileSync(values.out!, JSON.stringify({ residents, soakMinutes: Number(values.soak), samples, secondHalfSlopeMiBPerMinute: slope }, null, 2));
+  console.log(JSON.stringify({ soakMinutes: Number(values.soak), firstRssMiB: samples[0]!.rssMiB, lastRssMiB: samples.at(-1)!.rssMiB, maxRssMiB: Math.max(...samples.map((x) => x.rssMiB)), secondHalfSlopeMiBPerMinute: Number(slope.toFixed(2)) }));
+  child.send({ kind: 'stop' });
+  process.exit(0);
+}
 const rows: Awaited<ReturnType<typeof phase>>[] = [];
 const policies = values.policies!.split(',') as ('real' | 'grant-all' | 'ceiling')[];
 for (let round = 0; round < 2; round++) {
