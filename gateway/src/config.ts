@@ -45,14 +45,7 @@ export function authConfig(env: NodeJS.ProcessEnv = process.env): AuthConfig {
  */
 export function queryLimitsConfig(env: NodeJS.ProcessEnv = process.env): QueryLimitsConfig {
   const limits = { ...DEFAULT_QUERY_LIMITS };
-  for (const key of Object.keys(LIMIT_ENV) as (keyof QueryLimits)[]) {
-    const name = LIMIT_ENV[key];
-    const raw = env[name]?.trim();
-    if (!raw) continue;
-    const value = Number(raw);
-    if (!/^\d+$/.test(raw) || !Number.isSafeInteger(value) || value < 1) throw new ConfigError(`${name} must be a positive integer`);
-    limits[key] = value;
-  }
+  for (const key of Object.keys(LIMIT_ENV) as (keyof QueryLimits)[]) limits[key] = positiveInteger(env, LIMIT_ENV[key], limits[key]);
   const path = env['HUB_PERSISTED_QUERIES'] || null;
   const only = env['HUB_PERSISTED_ONLY'] ?? '';
   if (only !== '' && only !== 'true' && only !== 'false') throw new ConfigError('HUB_PERSISTED_ONLY must be true or false');
@@ -72,12 +65,14 @@ export function queryLimitsConfig(env: NodeJS.ProcessEnv = process.env): QueryLi
 
 /** HUB_CIRCUIT_FAILURES (5) failed calls in a row open a sector's circuit for HUB_CIRCUIT_COOLDOWN_MS (10000). */
 export function circuitConfig(env: NodeJS.ProcessEnv = process.env): { failures: number; coolDownMs: number } {
-  const read = (name: string, fallback: number): number => {
-    const raw = env[name];
-    if (raw === undefined || raw === '') return fallback;
-    const value = Number(raw);
-    if (!Number.isInteger(value) || value < 1) throw new ConfigError(`${name} must be a positive whole number`);
-    return value;
-  };
-  return { failures: read('HUB_CIRCUIT_FAILURES', 5), coolDownMs: read('HUB_CIRCUIT_COOLDOWN_MS', 10_000) };
+  return { failures: positiveInteger(env, 'HUB_CIRCUIT_FAILURES', 5), coolDownMs: positiveInteger(env, 'HUB_CIRCUIT_COOLDOWN_MS', 10_000) };
+}
+
+/** A positive integer written in decimal digits, or the fallback when the variable is unset or blank. */
+function positiveInteger(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name]?.trim();
+  if (!raw) return fallback;
+  const value = Number(raw);
+  if (!/^\d+$/.test(raw) || !Number.isSafeInteger(value) || value < 1) throw new ConfigError(`${name} must be a positive integer`);
+  return value;
 }
