@@ -190,6 +190,10 @@ describe('the planted households of each situation', () => {
       expect(new Set(table.rows.map((r) => r.ageBand))).toEqual(new Set([...table.rows.map((r) => r.ageBand).filter((b) => b !== null), null]));
       for (const r of table.rows) expect(r.district).toBeNull();
       for (const band of table.rows.map((r) => r.ageBand).filter((b) => b !== null)) expect(['0-39', '40-64', '65-74', '75-84', '85+']).toContain(band);
+      // From the index (its own date), the age bands partition the same households as the districts.
+      const totals = async (g: string) => (await graphql<{ situationStatistics: Table }>(t.hub.url, STATS, { token: await analyst(), variables: { g } }))
+        .data!.situationStatistics.rows.filter((r) => r.district === null && r.ageBand === null).map((r) => [r.kind, r.households]);
+      expect(await totals('AGE_BAND')).toEqual(await totals('DISTRICT'));
     });
 
     it('gives the indicators for 事業評価 as suppressed tables with totals, each exportable as CSV', async () => {

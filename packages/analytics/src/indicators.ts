@@ -2,6 +2,7 @@ import type { DataSource } from 'typeorm';
 import { SECTORS } from '@welfare-hub/situations';
 import { SITUATION_KINDS } from './statistics.js';
 import { suppressTable } from './suppression.js';
+import { csvText } from './csv.js';
 
 /** One table planners use for 事業評価 and 実績報告: suppressed cells are null, totals are sums of the cells. */
 export interface IndicatorTable {
@@ -76,12 +77,9 @@ export async function indicators(db: DataSource, threshold: number): Promise<Ind
 
 /** An indicator table as CSV (RFC 4180): a header, one line per row with its total, then the column totals. */
 export function indicatorCsv(t: IndicatorTable): string {
-  const cell = (v: number | null) => (v === null ? '' : String(v));
-  const quote = (v: string) => (/[",\r\n]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v);
-  const lines = [
-    [t.rowHeader, ...t.columns, 'total'].map(quote).join(','),
-    ...t.rows.map((r) => [quote(r.label), ...r.values.map(cell), cell(r.total)].join(',')),
-    ['total', ...t.columnTotals.map(cell), cell(t.grandTotal)].join(','),
-  ];
-  return lines.join('\r\n') + '\r\n';
+  return csvText([
+    [t.rowHeader, ...t.columns, 'total'],
+    ...t.rows.map((r) => [r.label, ...r.values, r.total]),
+    ['total', ...t.columnTotals, t.grandTotal],
+  ]);
 }

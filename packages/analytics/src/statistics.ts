@@ -1,6 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { indexHouseholds, type IndexedHousehold, type IndexSources } from './index-builder.js';
 import { suppressList } from './suppression.js';
+import { csvText } from './csv.js';
 
 export type Grouping = 'DISTRICT' | 'AGE_BAND';
 export const SITUATION_KINDS = ['EIGHTY_FIFTY', 'DOUBLE_CARE', 'YOUNG_CARER', 'MULTI_SECTOR'] as const;
@@ -31,17 +32,18 @@ export interface StatisticsTable {
 type Counts = Map<string, Map<string, number>>; // group → kind → households
 
 async function countsFromIndex(db: DataSource, groupBy: Grouping): Promise<{ counts: Counts; groups: string[] }> {
-  const group = groupBy === 'DISTRICT' ? 'h.district' : `CASE ${AGE_BANDS.map((b) => `WHEN h.oldest_age <= ${Math.min(b.to, 200)} THEN '${b.label}'`).join(' ')} END`;
-  const rows: { grp: string; kind: string | null; n: number }[] = await db.query(
-    `SELECT ${group} AS grp, k.kind, count(k.kind)::int AS n
+  // By age, counted per oldest age and folded into bands here, so that band() is the one definition of a band.
+  const rows: { grp: string | number; kind: string | null; n: number }[] = await db.query(
+    `SELECT ${groupBy === 'DISTRICT' ? 'h.district' : 'h.oldest_age'} AS grp, k.kind, count(k.kind)::int AS n
      FROM analytics.household h LEFT JOIN LATERAL unnest(h.kinds) AS k(kind) ON true
      WHERE h.generation = (SELECT generation FROM analytics.state) GROUP BY 1, 2`,
   );
   const counts: Counts = new Map();
   for (const r of rows) {
-    const byKind = counts.get(r.grp) ?? new Map<string, number>();
-    counts.set(r.grp, byKind);
-    if (r.kind) byKind.set(r.kind, r.n);
+    const group = groupBy === 'DISTRICT' ? String(r.grp) : band(Number(r.grp));
+    const byKind = counts.get(group) ?? new Map<string, number>();
+    counts.set(group, byKind);
+    if (r.kind) byKind.set(r.kind, (byKind.get(r.kind) ?? 0) + r.n);
   }
   return { counts, groups: [...counts.keys()].sort() };
 }
@@ -79,8 +81,8 @@ export async function situationStatistics(src: IndexSources, options: { asOf: st
 
 /** Any table as CSV (RFC 4180), suppressed cells empty with a flag column. */
 export function statisticsCsv(table: StatisticsTable): string {
-  const quote = (v: string) => (/[",\r\n]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v);
-  const head = [table.groupBy === 'DISTRICT' ? 'district' : 'age_band', 'kind', 'households', 'suppressed'];
-  const lines = table.rows.map((r) => [r.district ?? r.ageBand ?? 'TOTAL', r.kind, r.households === null ? '' : String(r.households), r.suppressed ? '1' : '0'].map(quote).join(','));
-  return [head.join(','), ...lines].join('\r\n') + '\r\n';
+  return csvText([
+    [table.groupBy === 'DISTRICT' ? 'district' : 'age_band', 'kind', 'households', 'suppressed'],
+    ...table.rows.map((r) => [r.district ?? r.ageBand ?? 'TOTAL', r.kind, r.households, r.suppressed ? '1' : '0']),
+  ]);
 }
