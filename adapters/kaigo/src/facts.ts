@@ -1,9 +1,9 @@
 import type { DataSource } from 'typeorm';
-import type { SituationFacts } from '@welfare-hub/situations';
+import { noFacts, type SituationFacts } from '@welfare-hub/situations';
 
 /** 介護 facts for the situation rules: every certification period and every 地域包括 consultation, for any number of persons. */
 export async function kaigoFacts(db: DataSource, atenaNos: readonly string[]): Promise<Map<string, SituationFacts>> {
-  const facts = new Map<string, SituationFacts>(atenaNos.map((a) => [a, { periods: [], consultations: [], cases: [] }]));
+  const facts = new Map<string, SituationFacts>(atenaNos.map((a) => [a, noFacts()]));
   const [periods, consultations] = await Promise.all([
     db.query(
       `SELECT l.atena_no, n.level, to_char(n.valid_from, 'YYYY-MM-DD') AS "from", to_char(n.valid_until, 'YYYY-MM-DD') AS "until"

@@ -1,9 +1,9 @@
 import type { DataSource } from 'typeorm';
-import type { SituationFacts } from '@welfare-hub/situations';
+import { noFacts, type SituationFacts } from '@welfare-hub/situations';
 
 /** こども facts for the situation rules: each case's dates, whether open, and whether it is about a young carer. */
 export async function kodomoFacts(db: DataSource, atenaNos: readonly string[]): Promise<Map<string, SituationFacts>> {
-  const facts = new Map<string, SituationFacts>(atenaNos.map((a) => [a, { periods: [], consultations: [], cases: [] }]));
+  const facts = new Map<string, SituationFacts>(atenaNos.map((a) => [a, noFacts()]));
   const rows: { atena_no: string; opened_on: string; closed_on: string | null; status: string; young_carer: boolean }[] = await db.query(
     `SELECT l.atena_no, to_char(c.opened_on, 'YYYY-MM-DD') AS opened_on, to_char(c.closed_on, 'YYYY-MM-DD') AS closed_on, c.status,
             (c.young_carer_concern OR c.category = 'ヤングケアラー支援') AS young_carer

@@ -1,9 +1,9 @@
 import type { DataSource } from 'typeorm';
-import type { SituationFacts } from '@welfare-hub/situations';
+import { noFacts, type SituationFacts } from '@welfare-hub/situations';
 
 /** 困窮 facts for the situation rules: each consultation's date, whether it goes on (not 終結/中断), and its 主訴 and note. */
 export async function konkyuFacts(db: DataSource, atenaNos: readonly string[]): Promise<Map<string, SituationFacts>> {
-  const facts = new Map<string, SituationFacts>(atenaNos.map((a) => [a, { periods: [], consultations: [], cases: [] }]));
+  const facts = new Map<string, SituationFacts>(atenaNos.map((a) => [a, noFacts()]));
   const rows: { atena_no: string; date: string; state: string; concerns: string[]; note: string | null }[] = await db.query(
     `SELECT l.atena_no, to_char(c.opened_on, 'YYYY-MM-DD') AS date, c.state, c.concerns, c.note
      FROM konkyu.consultation c JOIN linkage.link l ON l.source = 'konkyu' AND l.source_key = c.source_key AND l.state = 'linked'

@@ -1,9 +1,9 @@
 import type { DataSource } from 'typeorm';
-import type { SituationFacts } from '@welfare-hub/situations';
+import { noFacts, type SituationFacts } from '@welfare-hub/situations';
 
 /** 障害 facts for the situation rules: 手帳 and 受給者証 periods (a 障害支援区分 as its own kind) and consultations. */
 export async function shogaiFacts(db: DataSource, atenaNos: readonly string[]): Promise<Map<string, SituationFacts>> {
-  const facts = new Map<string, SituationFacts>(atenaNos.map((a) => [a, { periods: [], consultations: [], cases: [] }]));
+  const facts = new Map<string, SituationFacts>(atenaNos.map((a) => [a, noFacts()]));
   const linked = (source: string, table: string, columns: string): Promise<Record<string, string | null>[]> =>
     db.query(
       `SELECT l.atena_no, ${columns} FROM ${table} t
