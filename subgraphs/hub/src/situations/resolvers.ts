@@ -1,4 +1,5 @@
-import { householdSituations, situationThresholds, type MemberFacts, type Situation, type SituationFacts } from '@welfare-hub/situations';
+import { householdSituations, type MemberFacts, type Situation, type SituationFacts } from '@welfare-hub/situations';
+import type { HubContext } from '../resolvers.js';
 import { todayInTokyo } from '@welfare-hub/codec';
 
 /** A 世帯 as the gateway hands it over for situations: its members with the facts each sector granted (null where denied). */
@@ -15,19 +16,18 @@ interface HouseholdWithFacts {
   }[];
 }
 
-const thresholds = situationThresholds();
-
 export const householdType = {
   __resolveReference: (ref: HouseholdWithFacts) => ref,
   /**
    * The sector subgraphs decided, each on its own, what this viewer may see of each member (and audited it);
    * what they withheld arrives as null and counts for nothing here.
    */
-  situations: (household: HouseholdWithFacts, args: { asOf?: string | null }): Situation[] => {
+  situations: (household: HouseholdWithFacts, args: { asOf?: string | null }, ctx: HubContext): Situation[] => {
     const members: MemberFacts[] = (household.members ?? []).map((m) => ({
       id: m.id, birthDate: m.birthDate, relationship: m.relationship,
       sectors: { KAIGO: m.kaigoFacts, SHOGAI: m.shogaiFacts, KODOMO: m.kodomoFacts, KONKYU: m.konkyuFacts },
     }));
-    return householdSituations(members, args.asOf ?? todayInTokyo(), thresholds);
+    // The thresholds the analysts' index counts with: a case worker and a planner see the same rules.
+    return householdSituations(members, args.asOf ?? todayInTokyo(), ctx.analytics.sources.thresholds);
   },
 };
