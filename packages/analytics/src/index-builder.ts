@@ -24,6 +24,8 @@ export interface IndexSources {
 }
 
 const CHUNK = 5_000;
+/** The index's tables, each holding rows of a generation. */
+const GENERATIONS = ['household', 'person', 'consultation'] as const;
 
 /**
  * Walks every registered 世帯 of current residents in chunks, applies the situation rules to all sector facts, and
@@ -82,9 +84,8 @@ export async function buildIndex(src: IndexSources, asOf: string): Promise<{ hou
   const started = process.hrtime.bigint();
   const [state]: { generation: number }[] = await src.db.query(`SELECT generation FROM analytics.state`);
   const generation = state!.generation + 1;
-  await src.db.query(`DELETE FROM analytics.household WHERE generation <> $1`, [state!.generation]);
-  await src.db.query(`DELETE FROM analytics.person WHERE generation <> $1`, [state!.generation]);
-  await src.db.query(`DELETE FROM analytics.consultation WHERE generation <> $1`, [state!.generation]);
+  // Whatever an interrupted build left beside the current generation goes first.
+  for (const table of GENERATIONS) await src.db.query(`DELETE FROM analytics.${table} WHERE generation <> $1`, [state!.generation]);
   let count = 0;
   for await (const { households, persons, consultations } of indexHouseholds(src, asOf)) {
     await src.db.query(
@@ -107,8 +108,6 @@ export async function buildIndex(src: IndexSources, asOf: string): Promise<{ hou
     count += households.length;
   }
   await src.db.query(`UPDATE analytics.state SET generation = $1, as_of = $2::date, built_at = now(), households = $3`, [generation, asOf, count]);
-  await src.db.query(`DELETE FROM analytics.household WHERE generation < $1`, [generation]);
-  await src.db.query(`DELETE FROM analytics.person WHERE generation < $1`, [generation]);
-  await src.db.query(`DELETE FROM analytics.consultation WHERE generation < $1`, [generation]);
+  for (const table of GENERATIONS) await src.db.query(`DELETE FROM analytics.${table} WHERE generation < $1`, [generation]);
   return { households: count, seconds: Number(process.hrtime.bigint() - started) / 1e9 };
 }
