@@ -86,7 +86,11 @@ export class IngestLedger {
     await db.query(`UPDATE ingest.rejected_record SET resolved_at = now() WHERE id = ANY($1::bigint[])`, [ids]);
   }
 
+  /** Reads recorded by this process that took records in: what lets a read that changed nothing be told apart. */
+  recordsTakenIn = 0;
+
   async recordRead(read: Omit<SourceRead, 'readAt'>, db: Db = this.db): Promise<void> {
+    if (read.state === 'applied' && read.recordsRead > 0) this.recordsTakenIn++;
     await db.query(
       `INSERT INTO ingest.source_read (source, name, sha256, state, records_read, records_rejected, problem)
        VALUES ($1, $2, $3, $4, $5, $6, $7)`,

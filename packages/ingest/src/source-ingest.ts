@@ -49,13 +49,16 @@ export abstract class SourceIngest<R> {
 
   private async guarded(): Promise<R> {
     if (this.state !== 'not_read') this.state = 'reading';
+    const takenInBefore = this.ledger.recordsTakenIn;
     try {
       const { result, state } = await this.readOnce();
       // A source that was read once and fails now still serves its last copy: degraded, not failed.
       this.state = state === 'failed' && this.everRead ? 'degraded' : state;
       if (state !== 'failed') this.everRead = true;
       if (state !== 'failed') this.lastSuccessfulReadAt = new Date();
-      if (state !== 'failed') for (const listener of this.readListeners) listener();
+      // What is derived from the source is refreshed only when this read took something in: an unchanged file skipped
+      // or a poll that found nothing new costs nothing downstream.
+      if (state !== 'failed' && this.ledger.recordsTakenIn > takenInBefore) for (const listener of this.readListeners) listener();
       return result;
     } catch (error) {
       this.state = 'failed';
@@ -65,7 +68,7 @@ export abstract class SourceIngest<R> {
     }
   }
 
-  /** Called after every read that did not fail: what is derived from the sources (the analysts' index) refreshes on it. */
+  /** Called after every read that took records in: what is derived from the sources (the analysts' index) refreshes on it. */
   onRead(listener: () => void): void {
     this.readListeners.push(listener);
   }
