@@ -11,8 +11,9 @@ import { SECTORS, type Sector } from './sector.js';
 
 /**
  * The one place where the hub decides what a viewer may see. A RequestPolicy lives for one subgraph
- * request: what it reads from the register is read once per request and never cached across requests,
- * so a change to the register holds from the next request on every replica.
+ * request; what it reads from the register, consents and meetings is read once per client request (shared by the
+ * subgraph calls of that request in this process, request-facts.ts) and never across requests, so a change holds
+ * from the next request on every replica.
  */
 export class Policy {
   private readonly audit: AuditLog;
@@ -73,7 +74,7 @@ export class RequestPolicy {
    * and the time it takes, are the same whether or not the sector holds anything about the person.
    * The bases in the contract's order: OWN_SECTOR (the viewer's organisation holds the sector), then CONSENT
    * (an active consent of the person, in its period today, names the organisation and the sector), then
-   * SUPPORT_MEETING (the 支援会議 named by x-hub-meeting, see meeting.ts).
+   * SUPPORT_MEETING (the 支援会議 named by x-hub-meeting, see facts.ts).
    */
   async decide(personId: string, sector: Sector, purpose = `Person.${sector.toLowerCase()}`): Promise<Decision> {
     const { decision, audited } = await this.decisions.load({ personId, sector, purpose });
