@@ -117,7 +117,7 @@ export async function startHub(config: HubConfig, options: StartOptions = {}): P
       await konkyu.scan();
       await kodomo.scan();
       await kaigo.scan();
-      // The analysts' index: built once every source has been read, then again after any later read.
+      // The analysts' index: built once every source has been read, then again after any later read that took records in.
       await refresher.refresh();
       for (const source of [ingest, shogai, konkyu, kodomo, kaigo]) source.onRead(() => void refresher.refresh());
       kodomo.watch();
