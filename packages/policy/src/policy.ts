@@ -2,7 +2,7 @@ import type { DataSource } from 'typeorm';
 import DataLoader from 'dataloader';
 import { AuditLog } from '@welfare-hub/audit';
 import { hasRole, type HubContext, type Role } from '@welfare-hub/context';
-import { findRegistration, type Registration } from './registration.js';
+import type { Registration } from './registration.js';
 import { denied, type Decision } from './decision.js';
 import { RequestFactsCache } from './request-facts.js';
 import { todayInTokyo } from '@welfare-hub/codec';
@@ -56,7 +56,8 @@ export class RequestPolicy {
   }
 
   registration(): Promise<Registration | null> {
-    this.registrationPromise ??= findRegistration(this.db, this.context.viewer);
+    // The same read, shared by the request's subgraph calls, as the decisions' facts: one look at the register.
+    this.registrationPromise ??= this.sharedFacts.facts(this.db, this.context, [], todayInTokyo()).then((f) => f.registration);
     return this.registrationPromise;
   }
 
@@ -106,7 +107,6 @@ export class RequestPolicy {
     // An analyst sees counts only; for anyone else the registration, consents and meeting come in one read.
     const facts = this.hasRole('analyst') ? null : await this.sharedFacts.facts(this.db, this.context, questions.map((q) => q.personId), todayInTokyo());
     const registration = facts?.registration ?? null;
-    if (facts) this.registrationPromise ??= Promise.resolve(registration);
     const consents = facts?.consents ?? [];
     const inMeeting = facts?.inMeeting ?? new Set<string>();
     const decisions = questions.map(({ personId, sector }): Decision => {
