@@ -1,9 +1,13 @@
-import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
+import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { GraphQLError } from 'graphql';
 import { CONTEXT_HEADER, operationHash, type ContextSigner, type HubContext } from '@welfare-hub/context';
 import { CircuitBreaker, CircuitOpen } from './circuit.js';
 import { subgraphCalls } from '@welfare-hub/metrics';
 import { injectTraceContext } from '@welfare-hub/telemetry';
+import { SubgraphClient, type SubgraphReply } from './subgraph-client.js';
+
+/** A subgraph's GraphQL answer as the query plan takes it in. */
+type SubgraphResponse = Awaited<ReturnType<GraphQLDataSource['process']>>;
 
 export interface GatewayContext {
   hub: HubContext;
@@ -12,8 +16,14 @@ export interface GatewayContext {
 /** The subgraphs that serve one sector's data; when one does not answer, only that sector's fields are lost. */
 const SECTOR_OF: Record<string, string> = { kaigo: 'KAIGO', shogai: 'SHOGAI', kodomo: 'KODOMO', konkyu: 'KONKYU' };
 
-/** Sends each subgraph call with a context signed for that subgraph and that operation. */
-export class SigningDataSource extends RemoteGraphQLDataSource<GatewayContext> {
+/**
+ * Sends each subgraph call with a context signed for that subgraph and that operation, under a deadline. A sector
+ * that keeps failing is not called for a while (circuit.ts). No call is retried: each one records access decisions.
+ */
+export class SigningDataSource implements GraphQLDataSource<GatewayContext> {
+  private readonly client: SubgraphClient;
+  private readonly breaker: CircuitBreaker | null;
+
   constructor(
     private readonly subgraph: string,
     url: string,
@@ -21,61 +31,76 @@ export class SigningDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     timeoutMs: number,
     circuit: { failures: number; coolDownMs: number } = { failures: 5, coolDownMs: 10_000 },
   ) {
-    // Node's own fetch, with a deadline on every call: a slow subgraph costs its fields, not the answer. A sector that
-    // keeps failing is not called for a while (circuit.ts). No call is retried: each one records access decisions.
-    const breaker = SECTOR_OF[subgraph] ? new CircuitBreaker(circuit.failures, circuit.coolDownMs) : null;
-    super({
-      url,
-      fetcher: (async (input: string, init?: RequestInit) => {
-        if (breaker && !breaker.allow()) {
-          subgraphCalls.inc({ subgraph, outcome: 'circuit_open' });
-          throw new CircuitOpen();
-        }
-        try {
-          const response = await fetch(input, { ...init, signal: AbortSignal.timeout(timeoutMs) });
-          if (response.status >= 500) breaker?.failedOnce();
-          else breaker?.succeeded();
-          subgraphCalls.inc({ subgraph, outcome: response.status >= 500 ? 'error' : 'ok' });
-          return response;
-        } catch (error) {
-          breaker?.failedOnce();
-          subgraphCalls.inc({ subgraph, outcome: 'error' });
-          throw error;
-        }
-      }) as never,
-    });
+    this.client = new SubgraphClient(new URL(url), timeoutMs);
+    this.breaker = SECTOR_OF[subgraph] ? new CircuitBreaker(circuit.failures, circuit.coolDownMs) : null;
   }
 
-  override async willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<void> {
-    const hub = (context as Partial<GatewayContext>).hub;
+  async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<SubgraphResponse> {
+    const { request } = options;
+    const hub = (options.context as Partial<GatewayContext>).hub;
     // The gateway itself (health, schema checks) never calls without a viewer; nothing unsigned leaves it.
     if (!hub) throw new Error('subgraph call without a request context');
-    const token = await this.signer.sign(this.subgraph, hub, operationHash(request.query ?? '', request.variables));
-    request.http?.headers.set(CONTEXT_HEADER, token);
-    injectTraceContext((name, value) => request.http?.headers.set(name, value));
+    if (!request.query) throw new Error('subgraph call without a query');
+    const headers: Record<string, string> = {
+      'content-type': 'application/json',
+      [CONTEXT_HEADER]: await this.signer.sign(this.subgraph, hub, operationHash(request.query, request.variables)),
+    };
+    injectTraceContext((name, value) => void (headers[name] = value));
+    // Personal data: no answer that uses it may be cached, whatever a subgraph says.
+    if ('incomingRequestContext' in options) options.incomingRequestContext.overallCachePolicy.restrict({ maxAge: 0, scope: 'PRIVATE' });
+    const body = JSON.stringify({ query: request.query, variables: request.variables, operationName: request.operationName });
+    let reply: SubgraphReply;
+    try {
+      reply = await this.call(body, headers);
+    } catch (error) {
+      throw this.unavailable(error);
+    }
+    const parsed = parseJson(reply);
+    if (reply.status === 200 && parsed !== null) return parsed;
+    // A subgraph answers 400 when a variable does not coerce (an impossible Date). That is the client's mistake,
+    // not a failed subgraph: pass on its BAD_USER_INPUT instead of a transport error.
+    const first = parsed?.errors?.[0];
+    if (reply.status === 400 && first?.extensions?.['code'] === 'BAD_USER_INPUT') {
+      throw new GraphQLError(first.message, { extensions: { code: 'BAD_USER_INPUT' } });
+    }
+    throw this.unavailable(new Error(`subgraph ${this.subgraph} answered ${reply.status}`));
   }
 
-  /**
-   * A subgraph answers 400 when a variable does not coerce (an impossible Date). That is the client's
-   * mistake, not a failed subgraph: pass on its BAD_USER_INPUT instead of a transport error.
-   */
-  override didEncounterError(error: Error): void {
+  private async call(body: string, headers: Record<string, string>): Promise<SubgraphReply> {
+    const outcome = (name: 'ok' | 'error' | 'circuit_open'): void => void subgraphCalls.inc({ subgraph: this.subgraph, outcome: name });
+    if (this.breaker && !this.breaker.allow()) {
+      outcome('circuit_open');
+      throw new CircuitOpen();
+    }
+    try {
+      const reply = await this.client.post(body, headers);
+      if (reply.status >= 500) this.breaker?.failedOnce();
+      else this.breaker?.succeeded();
+      outcome(reply.status >= 500 ? 'error' : 'ok');
+      return reply;
+    } catch (error) {
+      this.breaker?.failedOnce();
+      outcome('error');
+      throw error;
+    }
+  }
+
+  /** A sector's failure costs its fields only; any other subgraph's is the gateway's own, and answered as internal. */
+  private unavailable(error: unknown): Error {
     const sector = SECTOR_OF[this.subgraph];
-    const code = error instanceof GraphQLError ? error.extensions['code'] : undefined;
-    if (!sector || code === 'BAD_USER_INPUT') throw error;
-    throw new GraphQLError(`The ${sector} sector did not answer in time; its fields are null`, {
+    if (!sector) return error instanceof Error ? error : new Error(String(error));
+    return new GraphQLError(`The ${sector} sector did not answer in time; its fields are null`, {
       extensions: { code: 'SECTOR_UNAVAILABLE', sector },
     });
   }
+}
 
-  override async errorFromResponse(response: Parameters<RemoteGraphQLDataSource['errorFromResponse']>[0]): Promise<GraphQLError> {
-    if (response.status === 400) {
-      const body = (await response.clone().json().catch(() => null)) as { errors?: { message?: unknown; extensions?: { code?: unknown } }[] } | null;
-      const first = body?.errors?.[0];
-      if (first?.extensions?.code === 'BAD_USER_INPUT' && typeof first.message === 'string') {
-        return new GraphQLError(first.message, { extensions: { code: 'BAD_USER_INPUT' } });
-      }
-    }
-    return super.errorFromResponse(response);
+function parseJson(reply: SubgraphReply): SubgraphResponse | null {
+  if (!/^application\/(graphql-response\+)?json/.test(reply.contentType)) return null;
+  try {
+    const value: unknown = JSON.parse(reply.text);
+    return typeof value === 'object' && value !== null ? (value as SubgraphResponse) : null;
+  } catch {
+    return null;
   }
 }

@@ -26,9 +26,8 @@ import { sourceDirs } from './demo-city.js';
 import { allMigrations } from './migrations.js';
 import { seedDemoRegister } from './seed.js';
 
-export interface RunningHub {
-  url: string;
-  readyUrl: string;
+/** Everything but the gateway: store, sources and the six subgraphs. */
+export interface RunningSubgraphs {
   store: Store;
   ingest: JukiIngest;
   endpoints: SubgraphEndpoint[];
@@ -38,10 +37,11 @@ export interface RunningHub {
   close(): Promise<void>;
 }
 
-/**
- * The whole hub in one process: store, sources, every subgraph on its own port and the gateway, all over
- * real HTTP. One process is what lets the embedded PGlite (a single session) be shared safely.
- */
+export interface RunningHub extends RunningSubgraphs {
+  url: string;
+  readyUrl: string;
+}
+
 export interface StartOptions {
   env?: NodeJS.ProcessEnv;
   /** A store opened (and migrated) by the caller, as tests do; otherwise the hub opens its own. */
@@ -52,7 +52,43 @@ export interface StartOptions {
   policy?: Policy;
 }
 
+/**
+ * The whole hub in one process: store, sources, every subgraph on its own port and the gateway, all over
+ * real HTTP. One process is what lets the embedded PGlite (a single session) be shared safely.
+ */
 export async function startHub(config: HubConfig, options: StartOptions = {}): Promise<RunningHub> {
+  const env = options.env ?? process.env;
+  const auth = authConfig(env);
+  const keys = options.keys ?? (await generateSigningKeys());
+  const parts = await startSubgraphs(config, { ...options, keys });
+  const gateway = await startGateway({
+    host: config.host,
+    port: config.port,
+    supergraphSdl: supergraphSdl(),
+    endpoints: parts.endpoints,
+    signer: new ContextSigner(keys.privateKey),
+    authenticate: createAuthenticator(auth),
+    production: auth.mode === 'production',
+    subgraphTimeoutMs: config.subgraphTimeoutMs,
+    limits: queryLimitsConfig(env),
+    circuit: circuitConfig(env),
+  });
+  return {
+    ...parts,
+    url: gateway.url,
+    readyUrl: gateway.url.replace(/\/graphql$/, '/health/ready'),
+    async close() {
+      await gateway.close();
+      await parts.close();
+    },
+  };
+}
+
+/**
+ * The hub without its gateway, for a gateway run as a process of its own (the benchmark does: the gateway then has a
+ * core to itself). The subgraphs trust contexts signed by the private half of `keys`.
+ */
+export async function startSubgraphs(config: HubConfig, options: StartOptions = {}): Promise<RunningSubgraphs> {
   const { env = process.env, store } = options;
   const auth = authConfig(env);
   mkdirSync(config.dataDir, { recursive: true });
@@ -97,18 +133,6 @@ export async function startHub(config: HubConfig, options: StartOptions = {}): P
     await serve(kodomoSubgraph({ db: db.dataSource, ingest: kodomo, policy })),
     await serve(kaigoSubgraph({ db: db.dataSource, ingest: kaigo, policy })),
   ];
-  const gateway = await startGateway({
-    host: config.host,
-    port: config.port,
-    supergraphSdl: supergraphSdl(),
-    endpoints,
-    signer: new ContextSigner(keys.privateKey),
-    authenticate: createAuthenticator(auth),
-    production: auth.mode === 'production',
-    subgraphTimeoutMs: config.subgraphTimeoutMs,
-    limits: queryLimitsConfig(env),
-    circuit: circuitConfig(env),
-  });
   keeper.start((what) => logEvent('audit.keeper_failed', { what }));
   // Sector records link against the registry: juki is read first.
   const firstRead = ingest.scan().then(
@@ -129,15 +153,12 @@ export async function startHub(config: HubConfig, options: StartOptions = {}): P
     },
   );
   return {
-    url: gateway.url,
-    readyUrl: gateway.url.replace(/\/graphql$/, '/health/ready'),
     store: db,
     ingest,
     endpoints,
     subgraphs,
     firstRead,
     async close() {
-      await gateway.close();
       for (const subgraph of subgraphs) await subgraph.close();
       await keeper.stop();
       await ingest.close();

@@ -30,6 +30,8 @@ export interface StandInSubgraphs {
   callsTo(name: string): number;
   /** From now on this subgraph answers 503, or answers normally again. */
   setFailing(name: string, failing: boolean): void;
+  /** From now on this subgraph takes calls in and never answers them, or answers normally again. */
+  setSilent(name: string, silent: boolean): void;
   close(): Promise<void>;
 }
 
@@ -39,6 +41,7 @@ export async function startStandInSubgraphs(): Promise<StandInSubgraphs> {
   const schema = buildASTSchema(parse(supergraphSdl()), { assumeValidSDL: true });
   const counts = new Map<string, number>();
   const failing = new Set<string>();
+  const silent = new Set<string>();
   const server: Server = createServer((req, res) => {
     const name = (req.url ?? '').split('/')[1] ?? '';
     counts.set(name, (counts.get(name) ?? 0) + 1);
@@ -46,6 +49,7 @@ export async function startStandInSubgraphs(): Promise<StandInSubgraphs> {
       res.writeHead(503).end();
       return;
     }
+    if (silent.has(name)) return;
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
@@ -61,6 +65,7 @@ export async function startStandInSubgraphs(): Promise<StandInSubgraphs> {
     calls: () => [...counts.values()].reduce((a, b) => a + b, 0),
     callsTo: (name) => counts.get(name) ?? 0,
     setFailing: (name, on) => void (on ? failing.add(name) : failing.delete(name)),
+    setSilent: (name, on) => void (on ? silent.add(name) : silent.delete(name)),
     close: () =>
       new Promise<void>((resolve) => {
         server.close(() => resolve());

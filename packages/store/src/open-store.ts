@@ -1,3 +1,5 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { DataSource, type DataSourceOptions, type EntitySchema, type MigrationInterface } from 'typeorm';
 
 type MigrationClass = new () => MigrationInterface;
@@ -56,6 +58,8 @@ export async function openStore(options: StoreOptions): Promise<Store> {
   } else {
     const { PGlite } = await import('@electric-sql/pglite');
     const { createPgConfig } = await import('@electric-sql/pglite/node-postgres');
+    // PGlite makes its own folder but not the ones above it: a fresh machine has none.
+    if (options.dataDir && !options.dataDir.includes('://')) mkdirSync(dirname(options.dataDir), { recursive: true });
     const pglite = await PGlite.create(options.dataDir ?? 'memory://');
     const pgConfig = createPgConfig(pglite);
     dataSource = new DataSource({
