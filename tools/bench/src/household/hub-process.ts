@@ -1,17 +1,29 @@
-// The hub under benchmark, in its own process so that the load generator does not share its core.
-// Started by household.ts over IPC: it reports { url, households } when ready and switches policy on request.
-import { hubConfig, startHub, allMigrations } from '@welfare-hub/launcher';
+// The hub under benchmark without its gateway: store, sources, the six subgraphs and the ceiling, in a process of their
+// own. The gateways (ours and the peer) run in theirs, as a deployment runs them, so that they have a core apart.
+// Started by household.ts over IPC: it reports { households, privatePem } when ready and switches policy on request.
+import { hubConfig, startSubgraphs, allMigrations } from '@welfare-hub/launcher';
 import { openStore } from '@welfare-hub/store';
 import { join } from 'node:path';
 import { BenchPolicy } from './bench-policy.js';
 import { startCeiling } from './ceiling.js';
 import { Session } from 'node:inspector/promises';
 import { writeFileSync } from 'node:fs';
+import pg from 'pg';
+import { exportSigningKeys, generateSigningKeys } from '@welfare-hub/context';
 
 const config = hubConfig(process.env);
+// Every SQL statement the hub sends to a PostgreSQL server, counted where the driver sends it: the bench reports
+// statements per household view, so that one more query per member shows at once.
+let sqlStatements = 0;
+const send = pg.Client.prototype.query as (...args: unknown[]) => unknown;
+pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
+  sqlStatements++;
+  return send.apply(this, args);
+} as typeof pg.Client.prototype.query;
 const store = await openStore({ databaseUrl: config.databaseUrl ?? undefined, dataDir: join(config.dataDir, 'pglite'), migrations: allMigrations });
 const policy = new BenchPolicy(store.dataSource);
-const hub = await startHub(config, { store, policy });
+const keys = await generateSigningKeys();
+const hub = await startSubgraphs(config, { store, policy, keys });
 await hub.firstRead;
 // Households of four to six current residents with records in at least two sectors: the view a case worker opens.
 const rows: { setai_no: string }[] = await store.dataSource.query(
@@ -24,7 +36,7 @@ const rows: { setai_no: string }[] = await store.dataSource.query(
    ORDER BY p.setai_no LIMIT 500`,
 );
 const ceiling = await startCeiling(store.dataSource, Number(process.env['BENCH_CEILING_PORT'] || 4499), { staffId: 'kaigo-01', orgId: 'KAIGO-HOKATSU' });
-process.send!({ kind: 'ready', url: hub.url, households: rows.map((r) => r.setai_no) });
+process.send!({ kind: 'ready', households: rows.map((r) => r.setai_no), privatePem: (await exportSigningKeys(keys)).privatePem });
 const inspector = new Session();
 process.on('message', (message: { kind: string; mode?: 'real' | 'grant-all'; file?: string }) => {
   if (message.kind === 'profile-start') {
@@ -37,6 +49,8 @@ process.on('message', (message: { kind: string; mode?: 'real' | 'grant-all'; fil
       inspector.disconnect();
       process.send!({ kind: 'profiled' });
     });
+  } else if (message.kind === 'counts') {
+    process.send!({ kind: 'counts', sqlStatements: config.databaseUrl ? sqlStatements : null });
   } else if (message.kind === 'mode') {
     policy.mode = message.mode!;
     process.send!({ kind: 'mode', mode: policy.mode });
