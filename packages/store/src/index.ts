@@ -2,3 +2,4 @@ export { openStore, type Store, type StoreOptions } from './open-store.js';
 export { openTestStore, createTestDatabase, type TestDatabase } from './test-store.js';
 export { inTransaction } from './transaction.js';
 export { preparedQuery } from './prepared.js';
+export { countStatements, type StatementCounter } from './statement-counter.js';

@@ -81,9 +81,9 @@ if (JSON.stringify(peerSample) !== JSON.stringify(sample)) throw new Error(`Hive
  * What the hub has sent so far: calls from either gateway to subgraphs (ours from its /metrics, the peer's from its
  * plugin) and SQL statements to the database. Per household view neither may grow with the members.
  */
-const counts = async (mode: Mode): Promise<{ subgraphCalls: number; sqlStatements: number | null }> => {
+const counts = async (mode: Mode): Promise<{ subgraphCalls: number; sqlStatements: number }> => {
   child.send({ kind: 'counts' });
-  const { sqlStatements } = await next<{ sqlStatements: number | null }>(child, 'counts');
+  const { sqlStatements } = await next<{ sqlStatements: number }>(child, 'counts');
   if (mode === 'hive') {
     hive.send({ kind: 'counts' });
     return { subgraphCalls: (await next<{ subgraphCalls: number }>(hive, 'counts')).subgraphCalls, sqlStatements };
@@ -131,7 +131,7 @@ async function phase(name: string, mode: Mode, seconds: number) {
     phase: name, policy: mode, requestsPerSecond: result.requests.average,
     // The ceiling makes no subgraph calls; its SQL statements are counted all the same.
     subgraphCallsPerRequest: mode === 'ceiling' ? 0 : per(counts1.subgraphCalls - counts0.subgraphCalls, served),
-    sqlStatementsPerRequest: counts1.sqlStatements === null ? null : per(counts1.sqlStatements - counts0.sqlStatements!, served, 10),
+    sqlStatementsPerRequest: per(counts1.sqlStatements - counts0.sqlStatements, served, 10),
     cpuMsPerRequest, p50: at(50), p95: at(95), p99: at(99), p99OverP50: Math.round((at(99) / Math.max(0.1, at(50))) * 100) / 100,
     errors: result.errors + result.non2xx,
     peakRssMiB: { subgraphs: peakRssMiB(child.pid!), gateway: front ? peakRssMiB(front) : null, loadGenerator: Math.round(process.resourceUsage().maxRSS / 1024), postgresPss: postgresPssMiB() },

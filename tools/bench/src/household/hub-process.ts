@@ -2,24 +2,17 @@
 // own. The gateways (ours and the peer) run in theirs, as a deployment runs them, so that they have a core apart.
 // Started by household.ts over IPC: it reports { households, privatePem } when ready and switches policy on request.
 import { hubConfig, startSubgraphs, allMigrations } from '@welfare-hub/launcher';
-import { openStore } from '@welfare-hub/store';
+import { countStatements, openStore } from '@welfare-hub/store';
 import { join } from 'node:path';
 import { BenchPolicy } from './bench-policy.js';
 import { startCeiling } from './ceiling.js';
 import { Session } from 'node:inspector/promises';
 import { writeFileSync } from 'node:fs';
-import pg from 'pg';
 import { exportSigningKeys, generateSigningKeys } from '@welfare-hub/context';
 
 const config = hubConfig(process.env);
-// Every SQL statement the hub sends to a PostgreSQL server, counted where the driver sends it: the bench reports
-// statements per household view, so that one more query per member shows at once.
-let sqlStatements = 0;
-const send = pg.Client.prototype.query as (...args: unknown[]) => unknown;
-pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
-  sqlStatements++;
-  return send.apply(this, args);
-} as typeof pg.Client.prototype.query;
+// The bench reports SQL statements per household view, so that one more query per member shows at once.
+const sqlStatements = countStatements();
 const store = await openStore({ databaseUrl: config.databaseUrl ?? undefined, dataDir: join(config.dataDir, 'pglite'), migrations: allMigrations });
 const policy = new BenchPolicy(store.dataSource);
 const keys = await generateSigningKeys();
@@ -50,7 +43,7 @@ process.on('message', (message: { kind: string; mode?: 'real' | 'grant-all'; fil
       process.send!({ kind: 'profiled' });
     });
   } else if (message.kind === 'counts') {
-    process.send!({ kind: 'counts', sqlStatements: config.databaseUrl ? sqlStatements : null });
+    process.send!({ kind: 'counts', sqlStatements: sqlStatements.count() });
   } else if (message.kind === 'mode') {
     policy.mode = message.mode!;
     process.send!({ kind: 'mode', mode: policy.mode });
