@@ -1,5 +1,4 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import { randomUUID } from 'node:crypto';
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
@@ -24,13 +23,13 @@ import { metricsText } from './metrics.js';
 import { inServerSpan } from '@welfare-hub/telemetry';
 import { queryGuard, type QueryLimitsConfig } from './limits/index.js';
 import { readiness } from './health.js';
+import { requestContext } from './request-context.js';
 import { SigningDataSource, type GatewayContext } from './signing-data-source.js';
 
 // A welfare system must not phone home: @apollo/gateway reports the host to Apollo unless this is set.
 process.env['APOLLO_TELEMETRY_DISABLED'] = '1';
 
 const BODY_LIMIT = 1024 * 1024;
-const MEETING_HEADER = 'x-hub-meeting';
 
 export interface GatewayOptions {
   host: string;
@@ -97,9 +96,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
 
     let hub: HubContext;
     try {
-      const viewer = await options.authenticate(req.headers.authorization);
-      const meeting = req.headers[MEETING_HEADER];
-      hub = { viewer, meetingId: typeof meeting === 'string' && meeting !== '' ? meeting : null, requestId: randomUUID() };
+      hub = requestContext(await options.authenticate(req.headers.authorization), req.headers);
     } catch (error) {
       if (!(error instanceof Unauthenticated)) throw error;
       return sendError(res, 401, 'UNAUTHENTICATED', 'A valid bearer token is required', { 'www-authenticate': 'Bearer' });

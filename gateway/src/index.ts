@@ -3,3 +3,4 @@ export { createAuthenticator, Unauthenticated, type Authenticator } from './auth
 export { authConfig, ConfigError, DEMO_JWT_SECRET, queryLimitsConfig, circuitConfig, type AuthConfig } from './config.js';
 export { DEFAULT_QUERY_LIMITS, LIMIT_ENV, QueryRejected, queryHash, type QueryLimits, type QueryLimitsConfig } from './limits/index.js';
 export { readiness, type Readiness } from './health.js';
+export { requestContext } from './request-context.js';

@@ -1,8 +1,7 @@
 import { createServer, type Server } from 'node:http';
-import { randomUUID } from 'node:crypto';
 import { createGatewayRuntime, type GatewayPlugin } from '@graphql-hive/gateway-runtime';
 import { CONTEXT_HEADER, operationHash, type ContextSigner, type HubContext } from '@welfare-hub/context';
-import type { Authenticator } from '@welfare-hub/gateway';
+import { requestContext, type Authenticator } from '@welfare-hub/gateway';
 import { supergraphSdl, type SubgraphEndpoint } from '@welfare-hub/schema';
 
 export interface HivePeer {
@@ -13,8 +12,8 @@ export interface HivePeer {
 
 /**
  * The peer: Hive Gateway's runtime (the engine of @graphql-hive/gateway) serving the same supergraph over the same
- * running subgraphs, in the same process as the hub's own gateway so that both have the same cores. It authenticates
- * the same bearer tokens and signs every subgraph call for its audience and operation as SigningDataSource does, so
+ * running subgraphs, in a process of its own as our gateway has (hive-process.ts). It authenticates the same bearer
+ * tokens, reads the request context as ours does and signs every subgraph call for its audience and operation, so
  * the subgraphs, their policy and the audit do the same work behind either gateway. It has no query limits, metrics
  * or circuit breaker: they would only slow it.
  */
@@ -40,12 +39,8 @@ export async function startHivePeer(port: number, endpoints: readonly SubgraphEn
   const hive = createGatewayRuntime<{ hubContext: HubContext }>({ supergraph, logging: false, landingPage: false, graphiql: false, plugins: () => [signing] });
   const server = createServer((req, res) => {
     authenticate(req.headers.authorization).then(
-      (viewer) => {
-        const meeting = req.headers['x-hub-meeting'];
-        const hub: HubContext = { viewer, meetingId: typeof meeting === 'string' && meeting !== '' ? meeting : null, requestId: randomUUID() };
-        // Called as a Node listener the runtime sends the answer (handleNodeRequestAndResponse only computes it).
-        return hive(req, res, { hubContext: hub });
-      },
+      // Called as a Node listener the runtime sends the answer (handleNodeRequestAndResponse only computes it).
+      (viewer) => hive(req, res, { hubContext: requestContext(viewer, req.headers) }),
       () => void res.writeHead(401).end(),
     );
   });
