@@ -40,6 +40,8 @@ export function createAuthenticator(config: AuthConfig): Authenticator {
     if (typeof payload.sub !== 'string' || payload.sub === '' || typeof org !== 'string' || org === '') {
       throw new Unauthenticated('token lacks sub or org');
     }
+    // No register holds an id with a NUL character; such a token names nobody (and must never reach a query).
+    if (`${payload.sub}${org}`.includes('\u0000')) throw new Unauthenticated('token claims hold a NUL character');
     return { staffId: payload.sub, orgId: org, roles: toRoles(payload['roles']) };
   };
 }

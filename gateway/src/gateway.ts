@@ -7,6 +7,7 @@ import {
   BodyError,
   closeServer,
   formatError,
+  internalErrorPlugin,
   listen,
   pathOf,
   readJsonBody,
@@ -17,14 +18,14 @@ import {
 } from '@welfare-hub/http';
 import type { SubgraphEndpoint } from '@welfare-hub/schema';
 import { Unauthenticated, type Authenticator } from './authenticate.js';
-import { circuitConfig, queryLimitsConfig } from './config.js';
-import { httpDuration, httpRequests } from '@welfare-hub/metrics';
+import { httpDuration, httpRequests, internalErrors } from '@welfare-hub/metrics';
 import { metricsText } from './metrics.js';
-import { inServerSpan } from '@welfare-hub/telemetry';
+import { inServerSpan, logEvent } from '@welfare-hub/telemetry';
 import { queryGuard, type QueryLimitsConfig } from './limits/index.js';
 import { readiness } from './health.js';
 import { requestContext } from './request-context.js';
 import { SigningDataSource, type GatewayContext } from './signing-data-source.js';
+import { inaccessibleFields } from './sector-outage.js';
 
 // A welfare system must not phone home: @apollo/gateway reports the host to Apollo unless this is set.
 process.env['APOLLO_TELEMETRY_DISABLED'] = '1';
@@ -40,11 +41,11 @@ export interface GatewayOptions {
   authenticate: Authenticator;
   production: boolean;
   /** Deadline of each subgraph call. */
-  subgraphTimeoutMs?: number;
-  /** When a sector's circuit opens and for how long; from the environment when not given. */
-  circuit?: { failures: number; coolDownMs: number };
-  /** Query limits and the persisted-query allowlist; read from the process environment when not given. */
-  limits?: QueryLimitsConfig;
+  subgraphTimeoutMs: number;
+  /** When a sector's circuit opens and for how long. */
+  circuit: { failures: number; coolDownMs: number };
+  /** Query limits and the persisted-query allowlist. */
+  limits: QueryLimitsConfig;
 }
 
 export interface RunningGateway {
@@ -58,23 +59,33 @@ export interface RunningGateway {
  */
 export async function startGateway(options: GatewayOptions): Promise<RunningGateway> {
   const urls = new Map<string, string>(options.endpoints.map((e) => [e.name, e.url]));
+  const hidden = inaccessibleFields(options.supergraphSdl);
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
     buildService: ({ name }) => {
       const url = urls.get(name);
       if (!url) throw new Error(`no address configured for subgraph ${name}`);
-      return new SigningDataSource(name, url, options.signer, options.subgraphTimeoutMs ?? 5_000, options.circuit ?? circuitConfig());
+      return new SigningDataSource(name, url, options.signer, options.subgraphTimeoutMs, options.circuit, hidden);
     },
   });
   // Depth, aliases, cost, tokens, directives, batches and the persisted-query allowlist: a refused request is
   // answered 400 BAD_USER_INPUT before planning, so it never reaches a subgraph. Production also refuses
   // introspection and hides "Did you mean" suggestions.
-  const guard = queryGuard(options.limits ?? queryLimitsConfig(), options.production);
+  const guard = queryGuard(options.limits, options.production);
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     includeStacktraceInErrorResponses: false,
     ...guard.apolloOptions(formatError),
-    plugins: [ApolloServerPluginLandingPageDisabled()],
+    plugins: [
+      ApolloServerPluginLandingPageDisabled(),
+      internalErrorPlugin<GatewayContext>(
+        (context) => context.hub?.requestId ?? null,
+        (report) => {
+          internalErrors.inc({ where: 'gateway' });
+          logEvent('graphql.internal_error', { where: 'gateway', ...report });
+        },
+      ),
+    ],
   });
   await apollo.start();
 
@@ -82,7 +93,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     const path = pathOf(req);
     if (path === '/health/ready' && req.method === 'GET') {
       const state = await readiness(options.endpoints, options.signer);
-      sendJson(res, state.ready ? 200 : 503, { ready: state.ready, sources: state.sources });
+      sendJson(res, state.ready ? 200 : 503, { ready: state.ready, sources: state.sources, index: state.index ? { builtAt: state.index.builtAt } : null });
       return;
     }
     if (path === '/health/live' && req.method === 'GET') return sendJson(res, 200, { live: true });
@@ -101,11 +112,16 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       if (!(error instanceof Unauthenticated)) throw error;
       return sendError(res, 401, 'UNAUTHENTICATED', 'A valid bearer token is required', { 'www-authenticate': 'Bearer' });
     }
+    // GraphQL over HTTP: a POST carries JSON. Anything else is the client's mistake, said as such (never INTERNAL).
+    const contentType = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+    if (contentType !== 'application/json') {
+      return sendJson(res, 415, { errors: [{ message: 'Send the request as application/json', extensions: { code: 'BAD_USER_INPUT', field: 'content-type' } }] }, { 'x-request-id': hub.requestId });
+    }
     let body: unknown;
     try {
       body = await readJsonBody(req, BODY_LIMIT);
     } catch (error) {
-      if (error instanceof BodyError) return sendError(res, error.status, 'BAD_REQUEST', error.message);
+      if (error instanceof BodyError) return sendJson(res, error.status, { errors: [{ message: error.message, extensions: { code: 'BAD_USER_INPUT', field: 'body' } }] });
       throw error;
     }
     const checked = guard.checkRequest(body);
@@ -127,7 +143,9 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       httpRequests.inc({ status });
       httpDuration.observe({ status }, Number(process.hrtime.bigint() - started) / 1e9);
     });
-    handle(req, res).catch(() => {
+    handle(req, res).catch((error: unknown) => {
+      internalErrors.inc({ where: 'gateway' });
+      logEvent('gateway.request_failed', { error: error instanceof Error ? error.constructor.name : typeof error });
       if (!res.headersSent) sendError(res, 500, 'INTERNAL', 'Internal error');
       else res.end();
     });

@@ -5,6 +5,7 @@ import { CircuitBreaker, CircuitOpen } from './circuit.js';
 import { subgraphCalls } from '@welfare-hub/metrics';
 import { injectTraceContext } from '@welfare-hub/telemetry';
 import { SubgraphClient, type SubgraphReply } from './subgraph-client.js';
+import { sectorOutageAnswer } from './sector-outage.js';
 
 /** A subgraph's GraphQL answer as the query plan takes it in. */
 type SubgraphResponse = Awaited<ReturnType<GraphQLDataSource['process']>>;
@@ -29,7 +30,9 @@ export class SigningDataSource implements GraphQLDataSource<GatewayContext> {
     url: string,
     private readonly signer: ContextSigner,
     timeoutMs: number,
-    circuit: { failures: number; coolDownMs: number } = { failures: 5, coolDownMs: 10_000 },
+    circuit: { failures: number; coolDownMs: number },
+    /** The supergraph's @inaccessible fields: a sector's outage names only the fields a client asked for. */
+    private readonly hidden: ReadonlySet<string> = new Set(),
   ) {
     this.client = new SubgraphClient(new URL(url), timeoutMs);
     this.breaker = SECTOR_OF[subgraph] ? new CircuitBreaker(circuit.failures, circuit.coolDownMs) : null;
@@ -53,7 +56,7 @@ export class SigningDataSource implements GraphQLDataSource<GatewayContext> {
     try {
       reply = await this.call(body, headers);
     } catch (error) {
-      throw this.unavailable(error);
+      return this.outage(request.query, request.variables, error);
     }
     const parsed = parseJson(reply);
     if (reply.status === 200 && parsed !== null) return parsed;
@@ -63,7 +66,15 @@ export class SigningDataSource implements GraphQLDataSource<GatewayContext> {
     if (reply.status === 400 && first?.extensions?.['code'] === 'BAD_USER_INPUT') {
       throw new GraphQLError(first.message, { extensions: { code: 'BAD_USER_INPUT' } });
     }
-    throw this.unavailable(new Error(`subgraph ${this.subgraph} answered ${reply.status}`));
+    return this.outage(request.query, request.variables, new Error(`subgraph ${this.subgraph} answered ${reply.status}`));
+  }
+
+  /** A sector's entities with its fields null and an error per field (sector-outage.ts); anything else fails the fetch. */
+  private outage(query: string, variables: Record<string, unknown> | undefined, error: unknown): SubgraphResponse {
+    const sector = SECTOR_OF[this.subgraph];
+    const answer = sector ? sectorOutageAnswer(query, variables, sector, this.hidden) : null;
+    if (answer) return answer as unknown as SubgraphResponse;
+    throw this.unavailable(error);
   }
 
   private async call(body: string, headers: Record<string, string>): Promise<SubgraphReply> {

@@ -5,9 +5,8 @@ import { SignJWT } from 'jose';
 import { ContextSigner, generateSigningKeys } from '@welfare-hub/context';
 import { supergraphSdl } from '@welfare-hub/schema';
 import { createAuthenticator } from '../src/authenticate.js';
-import { queryLimitsConfig } from '../src/config.js';
 import { startGateway, type RunningGateway } from '../src/gateway.js';
-import { queryHash } from '../src/limits/index.js';
+import { DEFAULT_QUERY_LIMITS, loadPersistedQueries, queryHash, type QueryLimitsConfig } from '../src/limits/index.js';
 import { startStandInSubgraphs, type StandInSubgraphs } from './support/stand-in-subgraphs.js';
 
 const SECRET = 'a-test-secret-of-more-than-thirty-two-bytes';
@@ -62,7 +61,7 @@ describe('query limits at the gateway', () => {
   const running: RunningGateway[] = [];
   let persistedDir: string;
 
-  const start = async (env: NodeJS.ProcessEnv, production = false): Promise<string> => {
+  const start = async (limits: Partial<QueryLimitsConfig>, production = false): Promise<string> => {
     const gateway = await startGateway({
       host: '127.0.0.1',
       port: 0,
@@ -71,7 +70,9 @@ describe('query limits at the gateway', () => {
       signer,
       authenticate: createAuthenticator({ mode: 'demo', secret: SECRET, jwksUrl: null, issuer: null, audience: null }),
       production,
-      limits: queryLimitsConfig(env),
+      limits: { ...DEFAULT_QUERY_LIMITS, persistedQueries: null, persistedOnly: false, ...limits },
+      subgraphTimeoutMs: 5_000,
+      circuit: { failures: 5, coolDownMs: 10_000 },
     });
     running.push(gateway);
     return gateway.url;
@@ -132,10 +133,10 @@ describe('query limits at the gateway', () => {
     writeFileSync(list, JSON.stringify({ [queryHash(LISTED)]: LISTED, [queryHash(HOUSEHOLD_VIEW)]: HOUSEHOLD_VIEW }));
     [defaults, configured, fewTokens, production, persistedOnly] = await Promise.all([
       start({}),
-      start({ HUB_QUERY_MAX_DEPTH: '3', HUB_QUERY_MAX_ALIASES: '2', HUB_QUERY_MAX_COST: '20', HUB_QUERY_MAX_DIRECTIVES: '1', HUB_QUERY_MAX_BATCH: '2' }),
-      start({ HUB_QUERY_MAX_TOKENS: '17' }),
-      start({ HUB_PERSISTED_QUERIES: list }, true),
-      start({ HUB_PERSISTED_QUERIES: list, HUB_PERSISTED_ONLY: 'true' }, true),
+      start({ maxDepth: 3, maxAliases: 2, maxCost: 20, maxDirectives: 1, maxBatch: 2 }),
+      start({ maxTokens: 17 }),
+      start({ persistedQueries: loadPersistedQueries(list) }, true),
+      start({ persistedQueries: loadPersistedQueries(list), persistedOnly: true }, true),
     ]);
   }, 30_000);
 

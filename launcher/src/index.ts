@@ -1,4 +1,6 @@
-export { startHub, startSubgraphs, type RunningHub, type RunningSubgraphs, type StartOptions } from './hub.js';
-export { hubConfig, isDemo, type HubConfig } from './config.js';
+export { ALL_ROLES, composeHub, type ComposeOptions, type ComposedHub } from './compose/index.js';
+export { demoServed, prepareDemo } from './compose/demo.js';
+export { ConfigError, loadConfig, type HubConfig, type Role, type Scope } from './config/index.js';
 export { allMigrations } from './migrations.js';
 export { seedDemoRegister } from './seed.js';
+export { whenReady } from './run/ready.js';

@@ -1,32 +1,28 @@
-// `npm start`: the whole hub on one machine.
-import { hubConfig } from './config.js';
-import { startHub } from './hub.js';
-import { startProcesses } from './processes.js';
-import { banner } from './banner.js';
-import { startTracing } from '@welfare-hub/telemetry';
+// `npm start` and every process of a deployment:
+//   node launcher/dist/main.js                 the whole hub: one process (embedded store), or, with HUB_DATABASE_URL,
+//                                              one process per part over PostgreSQL
+//   node launcher/dist/main.js --role <part>   one part: gateway, juki, hub, kaigo, shogai, kodomo or konkyu
+import { parseArgs } from 'node:util';
+import { ALL_ROLES } from './compose/index.js';
+import { ConfigError, loadConfig, type Role } from './config/index.js';
+import { runEmbedded } from './run/embedded.js';
+import { runRole } from './run/role.js';
+import { runSupervisor } from './run/supervisor.js';
 
-const config = hubConfig();
-const started = Date.now();
-if (config.databaseUrl) {
-  const hub = await startProcesses(config);
-  const url = `http://localhost:${config.port}/graphql`;
-  console.log(banner(url, url.replace(/\/graphql$/, '/health/ready')));
-  const stop = (): void => void hub.stop().then(() => process.exit(0));
-  process.once('SIGINT', stop).once('SIGTERM', stop);
-} else {
-  const tracing = startTracing('welfare-hub');
-  const hub = await startHub(config);
-  const url = hub.url;
-  console.log(banner(url, hub.readyUrl));
-  hub.firstRead.then(() => console.log(`  ready: every source read once, ${((Date.now() - started) / 1000).toFixed(1)} s after start`));
-  let stopping = false;
-  const stop = (): void => {
-    if (stopping) return;
-    stopping = true;
-    hub.close().then(
-      () => void (tracing?.shutdown() ?? Promise.resolve()).finally(() => process.exit(0)),
-      () => process.exit(1),
-    );
-  };
-  process.once('SIGINT', stop).once('SIGTERM', stop);
+const { values } = parseArgs({ options: { role: { type: 'string' } } });
+const role = values.role as Role | undefined;
+if (role !== undefined && !ALL_ROLES.includes(role)) {
+  console.error(`--role must be one of ${ALL_ROLES.join(', ')}`);
+  process.exit(2);
+}
+try {
+  const scope = role ?? (process.env['HUB_DATABASE_URL']?.trim() ? 'supervisor' : 'embedded');
+  const config = loadConfig(process.env, scope);
+  if (config.scope === 'supervisor') await runSupervisor(config);
+  else if (config.scope === 'embedded') await runEmbedded(config);
+  else await runRole(config, config.scope);
+} catch (error) {
+  if (!(error instanceof ConfigError)) throw error;
+  console.error(error.message);
+  process.exit(2);
 }

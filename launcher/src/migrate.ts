@@ -2,8 +2,11 @@
 import { openStore } from '@welfare-hub/store';
 import { allMigrations } from './migrations.js';
 
-const databaseUrl = process.env['HUB_DATABASE_URL'];
-if (!databaseUrl) throw new Error('HUB_DATABASE_URL is required');
+const databaseUrl = process.env['HUB_DATABASE_URL']?.trim();
+if (!databaseUrl) {
+  console.error('HUB_DATABASE_URL: required (the PostgreSQL server to migrate)');
+  process.exit(2);
+}
 const store = await openStore({ databaseUrl, migrations: allMigrations });
 await store.close();
 console.log('migrations applied');

@@ -28,20 +28,21 @@ export interface SubgraphEndpoint {
   url: string;
 }
 
+/** Where the subgraphs listen (HUB_SUBGRAPH_HOST, HUB_SUBGRAPH_PORT_FROM) and where the gateway reaches any on another host. */
+export interface SubgraphAddressing {
+  host: string;
+  portFrom: number;
+  urls: Partial<Record<SubgraphName, string>>;
+}
+
 /**
- * Where each subgraph listens, from HUB_SUBGRAPH_HOST and HUB_SUBGRAPH_PORT_FROM. On several hosts the
- * gateway reaches a subgraph at HUB_SUBGRAPH_URL_<NAME> (e.g. HUB_SUBGRAPH_URL_JUKI) when that is set.
+ * Where each subgraph listens: subgraph i on portFrom + i. On several hosts the gateway reaches a subgraph at its
+ * configured URL (HUB_SUBGRAPH_URL_<NAME>, e.g. HUB_SUBGRAPH_URL_JUKI) when one is set.
  */
-export function subgraphEndpoints(env: NodeJS.ProcessEnv = process.env): SubgraphEndpoint[] {
-  const host = env['HUB_SUBGRAPH_HOST'] || '127.0.0.1';
-  const from = Number(env['HUB_SUBGRAPH_PORT_FROM'] || 4101);
-  if (!Number.isInteger(from) || from < 1 || from + SUBGRAPH_NAMES.length > 65535) {
-    throw new Error('HUB_SUBGRAPH_PORT_FROM must be a port number');
-  }
+export function subgraphEndpoints(addressing: SubgraphAddressing): SubgraphEndpoint[] {
+  const urlHost = addressing.host.includes(':') ? `[${addressing.host}]` : addressing.host;
   return SUBGRAPH_NAMES.map((name, i) => {
-    const port = from + i;
-    const urlHost = host.includes(':') ? `[${host}]` : host;
-    const url = env[`HUB_SUBGRAPH_URL_${name.toUpperCase()}`] || `http://${urlHost}:${port}/graphql`;
-    return { name, host, port, url };
+    const port = addressing.portFrom + i;
+    return { name, host: addressing.host, port, url: addressing.urls[name] ?? `http://${urlHost}:${port}/graphql` };
   });
 }

@@ -5,19 +5,19 @@ describe('the audit log through the gateway', () => {
   let personId: string;
   beforeAll(async () => {
     t = await startHubUnderTest(null, { HUB_AUDIT_CHECKPOINT_SECONDS: '1' });
-    [{ atena_no: personId }] = await t.hub.store.dataSource.query(`SELECT atena_no FROM juki.person WHERE resident_status = 1 ORDER BY atena_no LIMIT 1`);
+    [{ atena_no: personId }] = await t.db.query(`SELECT atena_no FROM juki.person WHERE resident_status = 1 ORDER BY atena_no LIMIT 1`);
   }, 120_000);
   afterAll(() => t.stop());
 
   const LOG = `query ($p: ID!) { accessLog(personId: $p) { at staffId orgId sector status basis reference } }`;
 
   it('tells a privacy officer who saw what about a person, each decision granted or denied', async () => {
-    await graphql(t.hub.url, `query ($p: ID!) { person(id: $p) { name kaigo { careLevel } konkyu { consultations { id } } } }`, {
+    await graphql(t.url, `query ($p: ID!) { person(id: $p) { name kaigo { careLevel } konkyu { consultations { id } } } }`, {
       token: await token({ sub: 'kaigo-01', org: 'KAIGO-HOKATSU' }),
       variables: { p: personId },
     });
     const officer = await token({ sub: 'privacy-01', org: 'HUB-ADMIN', roles: ['privacy_officer'] });
-    const log = await graphql<{ accessLog: { staffId: string; sector: string; status: string; basis: string | null }[] }>(t.hub.url, LOG, { token: officer, variables: { p: personId } });
+    const log = await graphql<{ accessLog: { staffId: string; sector: string; status: string; basis: string | null }[] }>(t.url, LOG, { token: officer, variables: { p: personId } });
     expect(log.errors).toBeUndefined();
     const mine = log.data!.accessLog.filter((r) => r.staffId === 'kaigo-01');
     expect(mine).toEqual(
@@ -27,7 +27,7 @@ describe('the audit log through the gateway', () => {
       ]),
     );
     const integrity = await graphql<{ auditIntegrity: { ok: boolean; entries: number; firstBadEntry: string | null } }>(
-      t.hub.url,
+      t.url,
       '{ auditIntegrity { ok entries firstBadEntry checkedAt } }',
       { token: officer },
     );
@@ -38,7 +38,7 @@ describe('the audit log through the gateway', () => {
   it('signs checkpoints over the chain with the hub\'s Ed25519 key, and checks them', async () => {
     await new Promise((resolve) => setTimeout(resolve, 1500));
     const integrity = await graphql<{ auditIntegrity: { ok: boolean; checkpoints: number; lastCheckpointAt: string | null } }>(
-      t.hub.url,
+      t.url,
       '{ auditIntegrity { ok checkpoints lastCheckpointAt } }',
       { token: await token({ sub: 'privacy-01', org: 'HUB-ADMIN', roles: ['privacy_officer'] }) },
     );
@@ -48,23 +48,23 @@ describe('the audit log through the gateway', () => {
   });
 
   it('is for privacy officers only', async () => {
-    const answer = await graphql(t.hub.url, LOG, { token: await token({ sub: 'admin-01', org: 'HUB-ADMIN', roles: ['admin'] }), variables: { p: personId } });
+    const answer = await graphql(t.url, LOG, { token: await token({ sub: 'admin-01', org: 'HUB-ADMIN', roles: ['admin'] }), variables: { p: personId } });
     expect(answer.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
 
   it('names the first entry an intruder changed', async () => {
-    await t.hub.store.dataSource.query(`ALTER TABLE audit.entry DISABLE RULE entry_no_update`);
-    await t.hub.store.dataSource.query(`UPDATE audit.entry SET staff_id = 'nobody-saw-it' WHERE id = 1`);
-    const integrity = await graphql<{ auditIntegrity: { ok: boolean; firstBadEntry: string | null } }>(t.hub.url, '{ auditIntegrity { ok firstBadEntry } }', {
+    await t.db.query(`ALTER TABLE audit.entry DISABLE RULE entry_no_update`);
+    await t.db.query(`UPDATE audit.entry SET staff_id = 'nobody-saw-it' WHERE id = 1`);
+    const integrity = await graphql<{ auditIntegrity: { ok: boolean; firstBadEntry: string | null } }>(t.url, '{ auditIntegrity { ok firstBadEntry } }', {
       token: await token({ sub: 'privacy-01', org: 'HUB-ADMIN', roles: ['privacy_officer'] }),
     });
     expect(integrity.data!.auditIntegrity).toEqual({ ok: false, firstBadEntry: '1' });
   });
 
   it('returns no sector data when the audit log cannot be written', async () => {
-    await t.hub.store.dataSource.query(`ALTER TABLE audit.head RENAME TO head_gone`);
+    await t.db.query(`ALTER TABLE audit.head RENAME TO head_gone`);
     try {
-      const answer = await graphql<{ person: { name: string; kaigo: unknown } | null }>(t.hub.url, `query ($p: ID!) { person(id: $p) { name kaigo { careLevel } } }`, {
+      const answer = await graphql<{ person: { name: string; kaigo: unknown } | null }>(t.url, `query ($p: ID!) { person(id: $p) { name kaigo { careLevel } } }`, {
         token: await token({ sub: 'kaigo-01', org: 'KAIGO-HOKATSU' }),
         variables: { p: personId },
       });
@@ -72,7 +72,7 @@ describe('the audit log through the gateway', () => {
       expect(answer.errors?.length).toBeGreaterThan(0);
       expect(JSON.stringify(answer.errors)).not.toMatch(/audit|head_gone|relation/);
     } finally {
-      await t.hub.store.dataSource.query(`ALTER TABLE audit.head_gone RENAME TO head`);
+      await t.db.query(`ALTER TABLE audit.head_gone RENAME TO head`);
     }
   });
 });

@@ -32,9 +32,9 @@ describe('a denial, byte for byte', () => {
   beforeAll(async () => {
     t = await startHubUnderTest(null, { HUB_DEMO_RESIDENTS: '2000' });
     for (const [sector, { sources }] of Object.entries(SECTORS) as [Sector, (typeof SECTORS)[Sector]][]) {
-      const linked: { atena_no: string }[] = await t.hub.store.dataSource.query(
+      const linked: { atena_no: string }[] = await t.db.query(
         `SELECT DISTINCT atena_no FROM linkage.link WHERE source LIKE $1 AND state = 'linked' ORDER BY atena_no LIMIT 30`, [sources]);
-      const unlinked: { atena_no: string }[] = await t.hub.store.dataSource.query(
+      const unlinked: { atena_no: string }[] = await t.db.query(
         `SELECT atena_no FROM juki.person p WHERE resident_status = 1
          AND NOT EXISTS (SELECT 1 FROM linkage.link l WHERE l.atena_no = p.atena_no AND l.source LIKE $1) ORDER BY atena_no LIMIT 30`, [sources]);
       withRecords.set(sector, linked.map((r) => r.atena_no));
@@ -45,7 +45,7 @@ describe('a denial, byte for byte', () => {
   afterAll(() => t.stop());
 
   const ask = async (sub: string, query: string, id: string): Promise<string> => {
-    const response = await fetch(t.hub.url, {
+    const response = await fetch(t.url, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${tokens.get(sub)}` },
       body: JSON.stringify({ query, variables: { id } }),

@@ -6,13 +6,14 @@ import { fileURLToPath } from 'node:url';
 import { openStore } from '@welfare-hub/store';
 import { allMigrations } from '@welfare-hub/launcher';
 import { createTestDatabase, type TestDatabase } from '@welfare-hub/store';
-import { graphql, TEST_SECRET, token } from './support/hub-under-test.js';
+import { graphql, TEST_SECRET, token, TOPOLOGY } from './support/hub-under-test.js';
 
 const MAIN = fileURLToPath(new URL('../../launcher/dist/main.js', import.meta.url));
 
 /**
  * The hub as a user runs it (`node launcher/dist/main.js`), in its own process group so that kill -9 takes all of
- * it at once, as a power cut would: nothing gets to flush, close or say goodbye.
+ * it at once, as a power cut would: nothing gets to flush, close or say goodbye. Embedded (one process, PGlite) or,
+ * in the multi-process project, one process per part over a PostgreSQL database.
  */
 class HubProcess {
   private child: ChildProcess | null = null;
@@ -55,7 +56,7 @@ describe('durability: kill -9 and restart', () => {
   let hub: HubProcess;
   beforeAll(async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'hub-kill-'));
-    database = await createTestDatabase();
+    database = TOPOLOGY === 'multiprocess' ? await createTestDatabase() : { url: undefined, drop: async () => {} };
     const port = 43000 + (process.pid % 500) * 10;
     hub = new HubProcess({
       HUB_JWT_SECRET: TEST_SECRET, HUB_PORT: String(port), HUB_HOST: '127.0.0.1', HUB_SUBGRAPH_PORT_FROM: String(port + 1),

@@ -13,18 +13,18 @@ describe('the gateway and the signed subgraph calls', () => {
 
   describe('client authentication', () => {
     it('answers 401 without a token, with a bad signature and with an expired token', async () => {
-      expect((await graphql(t.hub.url, ME)).status).toBe(401);
+      expect((await graphql(t.url, ME)).status).toBe(401);
       const forged = await token({ sub: 'kaigo-01', org: 'KAIGO-HOKATSU' }, { secret: 'not-the-secret-not-the-secret-not-the' });
-      expect((await graphql(t.hub.url, ME, { token: forged })).status).toBe(401);
+      expect((await graphql(t.url, ME, { token: forged })).status).toBe(401);
       const expired = await token({ sub: 'kaigo-01', org: 'KAIGO-HOKATSU' }, { expiresIn: '-1m' });
-      const answer = await graphql(t.hub.url, ME, { token: expired });
+      const answer = await graphql(t.url, ME, { token: expired });
       expect(answer.status).toBe(401);
       expect(answer.data).toBeUndefined();
       expect(answer.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
     });
 
     it('answers a valid token', async () => {
-      const answer = await graphql<{ me: { staffId: string; registered: boolean } }>(t.hub.url, ME, {
+      const answer = await graphql<{ me: { staffId: string; registered: boolean } }>(t.url, ME, {
         token: await token({ sub: 'kaigo-01', org: 'KAIGO-HOKATSU' }),
       });
       expect(answer.status).toBe(200);
@@ -32,16 +32,58 @@ describe('the gateway and the signed subgraph calls', () => {
     });
 
     it('does not count a staff id under another organisation as registered', async () => {
-      const answer = await graphql<{ me: { registered: boolean } }>(t.hub.url, ME, {
+      const answer = await graphql<{ me: { registered: boolean } }>(t.url, ME, {
         token: await token({ sub: 'kaigo-01', org: 'KODOMO-CENTER' }),
       });
       expect(answer.data?.me.registered).toBe(false);
     });
   });
 
+  describe('requests a client can fix', () => {
+    const post = async (body: string, headers: Record<string, string> = {}): Promise<{ status: number; codes: string[]; fields: unknown[] }> => {
+      const response = await fetch(t.url, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${await token({ sub: 'kaigo-01', org: 'KAIGO-HOKATSU' })}`, 'content-type': 'application/json', ...headers },
+        body,
+      });
+      const answer = (await response.json()) as { errors?: { extensions?: { code?: string; field?: string } }[] };
+      return { status: response.status, codes: (answer.errors ?? []).map((e) => e.extensions?.code ?? ''), fields: (answer.errors ?? []).map((e) => e.extensions?.field) };
+    };
+
+    it.each([
+      ['an empty body', '', 'body'],
+      ['a query that is a number', '{"query": 12}', 'query'],
+      ['no query at all', '{"variables": {}}', 'query'],
+      ['variables that are not an object', '{"query": "{ me { staffId } }", "variables": [1]}', 'variables'],
+      ['a body that is not an object', '"{ me { staffId } }"', 'body'],
+      ['JSON that does not parse', '{"query": ', 'body'],
+      ['a NUL character in a variable', JSON.stringify({ query: 'query ($k: String) { searchPersons(nameKana: $k) { id } }', variables: { k: 'ヤマ\u0000ダ' } }), 'variables.k'],
+      ['a NUL character in a string of the query', JSON.stringify({ query: '{ searchPersons(nameKana: "ヤマ\\u0000ダ") { id } }' }), 'query'],
+    ])('answers %s with BAD_USER_INPUT naming the part at fault, never INTERNAL', async (_, body, field) => {
+      const answer = await post(body);
+      expect(answer.status).toBe(400);
+      expect(answer.codes).toEqual(['BAD_USER_INPUT']);
+      expect(answer.fields).toEqual([field]);
+    });
+
+    it('answers a body that is not JSON with 415 and BAD_USER_INPUT', async () => {
+      for (const type of ['text/plain', 'application/x-www-form-urlencoded', '']) {
+        const answer = await post('{"query": "{ me { staffId } }"}', { 'content-type': type });
+        expect(answer).toEqual({ status: 415, codes: ['BAD_USER_INPUT'], fields: ['content-type'] });
+      }
+    });
+
+    it('answers a token whose claims hold a NUL character with 401', async () => {
+      const bearer = await token({ sub: 'kaigo-01\u0000', org: 'KAIGO-HOKATSU' });
+      const answer = await graphql(t.url, ME, { token: bearer });
+      expect(answer.status).toBe(401);
+      expect(answer.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    });
+  });
+
   describe('a subgraph called without the gateway', () => {
     const direct = async (name: string, body: { query: string; variables?: unknown }, headers: Record<string, string> = {}) => {
-      const endpoint = t.hub.endpoints.find((e) => e.name === name)!;
+      const endpoint = t.endpoints.find((e) => e.name === name)!;
       const response = await fetch(endpoint.url, {
         method: 'POST',
         headers: { 'content-type': 'application/json', ...headers },
@@ -103,7 +145,7 @@ describe('the gateway and the signed subgraph calls', () => {
       const query = 'query ($r: [_Any!]!) { _entities(representations: $r) { ... on Person { id name } ... on Household { id members { id } } } }';
       const variables = { r: representations };
       const header = await new ContextSigner(t.keys.privateKey).sign('juki', { viewer, meetingId: null, requestId: 'e' }, operationHash(query, variables));
-      const endpoint = t.hub.endpoints.find((e) => e.name === 'juki')!;
+      const endpoint = t.endpoints.find((e) => e.name === 'juki')!;
       const response = await fetch(endpoint.url, {
         method: 'POST',
         headers: { 'content-type': 'application/json', [CONTEXT_HEADER]: header },
@@ -113,7 +155,7 @@ describe('the gateway and the signed subgraph calls', () => {
     };
 
     it('gives registered staff persons and households, and anyone else nulls, through _entities as through root fields', async () => {
-      const [row] = await t.hub.store.dataSource.query(`SELECT atena_no, setai_no FROM juki.person WHERE resident_status = 1 LIMIT 1`);
+      const [row] = await t.db.query(`SELECT atena_no, setai_no FROM juki.person WHERE resident_status = 1 LIMIT 1`);
       const representations = [
         { __typename: 'Person', id: row.atena_no },
         { __typename: 'Household', id: row.setai_no },
@@ -134,7 +176,7 @@ describe('the gateway and the signed subgraph calls', () => {
 
   describe('readiness', () => {
     it('is ready with every source of the contract reported', async () => {
-      const response = await fetch(t.hub.readyUrl);
+      const response = await fetch(t.readyUrl);
       const body = (await response.json()) as { ready: boolean; sources: Record<string, { state: string; recordsRead: number }> };
       expect(response.status).toBe(200);
       expect(body.ready).toBe(true);
@@ -155,13 +197,13 @@ describe('the gateway and the signed subgraph calls', () => {
     };
 
     it('needs the admin role', async () => {
-      const answer = await graphql(t.hub.url, register, { token: await token({ sub: 'kaigo-01', org: 'KAIGO-HOKATSU' }), variables });
+      const answer = await graphql(t.url, register, { token: await token({ sub: 'kaigo-01', org: 'KAIGO-HOKATSU' }), variables });
       expect(answer.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     });
 
     it('names the field at fault', async () => {
       const admin = await token({ sub: 'someone', org: 'ANY', roles: ['admin'] });
-      const answer = await graphql(t.hub.url, register, {
+      const answer = await graphql(t.url, register, {
         token: admin,
         variables: { ...variables, o: { ...variables.o, id: 'bad id with spaces' } },
       });
@@ -170,16 +212,16 @@ describe('the gateway and the signed subgraph calls', () => {
 
     it('registers, updates, and keeps what it registered across a restart', async () => {
       const admin = await token({ sub: 'someone', org: 'ANY', roles: ['admin'] });
-      const first = await graphql<{ registerOrganisation: { sectors: string[] } }>(t.hub.url, register, { token: admin, variables });
+      const first = await graphql<{ registerOrganisation: { sectors: string[] } }>(t.url, register, { token: admin, variables });
       expect(first.errors).toBeUndefined();
       expect(first.data?.registerOrganisation.sectors).toEqual(['KAIGO', 'KONKYU']);
       const renamed = { ...variables, o: { ...variables.o, name: '第二社会福祉協議会' } };
-      await graphql(t.hub.url, register, { token: admin, variables: renamed });
+      await graphql(t.url, register, { token: admin, variables: renamed });
 
       await t.restart();
 
       const me = await graphql<{ me: { registered: boolean; organisation: { name: string; sectors: string[] } } }>(
-        t.hub.url,
+        t.url,
         '{ me { registered organisation { name sectors } } }',
         { token: await token({ sub: 'shakyo-2-01', org: 'SHAKYO-2' }) },
       );

@@ -20,11 +20,11 @@ describe('sector data through the gateway, on the OWN_SECTOR basis', () => {
   beforeAll(async () => {
     // Big enough that the exports hold records only a person can link.
     t = await startHubUnderTest(null, { HUB_DEMO_RESIDENTS: '3000' });
-    const [linked] = await t.hub.store.dataSource.query(
+    const [linked] = await t.db.query(
       `SELECT atena_no FROM linkage.link WHERE source = 'shogai-techo' AND state = 'linked' ORDER BY atena_no LIMIT 1`,
     );
     withRecord = linked.atena_no;
-    const [other] = await t.hub.store.dataSource.query(
+    const [other] = await t.db.query(
       `SELECT atena_no FROM juki.person p WHERE resident_status = 1
        AND NOT EXISTS (SELECT 1 FROM linkage.link l WHERE l.atena_no = p.atena_no) ORDER BY atena_no LIMIT 1`,
     );
@@ -33,7 +33,7 @@ describe('sector data through the gateway, on the OWN_SECTOR basis', () => {
   afterAll(() => t.stop());
 
   it('shows 障害 data to staff of an organisation holding SHOGAI, with its basis', async () => {
-    const answer = await graphql<PersonAnswer>(t.hub.url, PERSON, { token: await token({ sub: 'shogai-01', org: 'SHOGAI-SODAN' }), variables: { id: withRecord } });
+    const answer = await graphql<PersonAnswer>(t.url, PERSON, { token: await token({ sub: 'shogai-01', org: 'SHOGAI-SODAN' }), variables: { id: withRecord } });
     expect(answer.errors).toBeUndefined();
     expect(answer.data!.person!.shogai!.certificates.length).toBeGreaterThan(0);
     expect(answer.data!.person!.access).toEqual([
@@ -46,7 +46,7 @@ describe('sector data through the gateway, on the OWN_SECTOR basis', () => {
 
   it('tells a viewer with a basis whom to call, when the sector last saw the person, and how fresh that is', async () => {
     const answer = await graphql<{ person: { shogai: { lead: { id: string; contact: string | null } | null; lastInvolvementOn: string | null; sourceReadAt: string | null } } }>(
-      t.hub.url,
+      t.url,
       `query ($id: ID!) { person(id: $id) { shogai { lead { id name contact } lastInvolvementOn sourceReadAt } } }`,
       { token: await token({ sub: 'shogai-01', org: 'SHOGAI-SODAN' }), variables: { id: withRecord } },
     );
@@ -58,31 +58,31 @@ describe('sector data through the gateway, on the OWN_SECTOR basis', () => {
   });
 
   it('gives an empty profile, not a null, to a viewer with a basis when the sector holds nothing', async () => {
-    const answer = await graphql<PersonAnswer>(t.hub.url, PERSON, { token: await token({ sub: 'shogai-01', org: 'SHOGAI-SODAN' }), variables: { id: withoutRecord } });
+    const answer = await graphql<PersonAnswer>(t.url, PERSON, { token: await token({ sub: 'shogai-01', org: 'SHOGAI-SODAN' }), variables: { id: withoutRecord } });
     expect(answer.data!.person!.shogai).toEqual({ certificates: [], supportLevel: null, services: [], consultations: [] });
   });
 
   it('answers a viewer without a basis the same, byte for byte, whether or not the sector holds a record', async () => {
     const kaigo = await token({ sub: 'kaigo-01', org: 'KAIGO-HOKATSU' });
     const strip = (a: GraphQLAnswer<PersonAnswer>) => ({ ...a, data: { person: { ...a.data!.person!, id: 'X' } } });
-    const a = await graphql<PersonAnswer>(t.hub.url, PERSON, { token: kaigo, variables: { id: withRecord } });
-    const b = await graphql<PersonAnswer>(t.hub.url, PERSON, { token: kaigo, variables: { id: withoutRecord } });
+    const a = await graphql<PersonAnswer>(t.url, PERSON, { token: kaigo, variables: { id: withRecord } });
+    const b = await graphql<PersonAnswer>(t.url, PERSON, { token: kaigo, variables: { id: withoutRecord } });
     expect(a.data!.person!.shogai).toBeNull();
     expect(JSON.stringify(strip(a))).toBe(JSON.stringify(strip(b)));
   });
 
   it('shows 困窮 consultations to staff of the 社協, and nothing of them to 障害 staff', async () => {
-    const [linked] = await t.hub.store.dataSource.query(
+    const [linked] = await t.db.query(
       `SELECT atena_no FROM linkage.link WHERE source = 'konkyu' AND state = 'linked' ORDER BY atena_no LIMIT 1`,
     );
     const query = `query ($id: ID!) { person(id: $id) { konkyu { consultations { id date category status } } } }`;
-    const konkyu = await graphql<{ person: { konkyu: { consultations: { id: string; category: string }[] } | null } }>(t.hub.url, query, {
+    const konkyu = await graphql<{ person: { konkyu: { consultations: { id: string; category: string }[] } | null } }>(t.url, query, {
       token: await token({ sub: 'konkyu-01', org: 'KONKYU-SHAKYO' }),
       variables: { id: linked.atena_no },
     });
     expect(konkyu.data!.person.konkyu!.consultations.length).toBeGreaterThan(0);
     expect(konkyu.data!.person.konkyu!.consultations[0]!.id).toMatch(/^R\d+-\d{4}$/);
-    const other = await graphql<{ person: { konkyu: unknown } }>(t.hub.url, query, {
+    const other = await graphql<{ person: { konkyu: unknown } }>(t.url, query, {
       token: await token({ sub: 'shogai-01', org: 'SHOGAI-SODAN' }),
       variables: { id: linked.atena_no },
     });
@@ -91,16 +91,16 @@ describe('sector data through the gateway, on the OWN_SECTOR basis', () => {
   });
 
   it('shows the こども家庭センター\'s cases, read through its API, to its staff only', async () => {
-    const [linked] = await t.hub.store.dataSource.query(
+    const [linked] = await t.db.query(
       `SELECT atena_no FROM linkage.link WHERE source = 'kodomo-case' AND state = 'linked' ORDER BY atena_no LIMIT 1`,
     );
     const query = `query ($id: ID!) { person(id: $id) { kodomo { cases { id category status openedOn closedOn youngCarerConcern } } } }`;
-    const staff = await graphql<{ person: { kodomo: { cases: { id: string }[] } | null } }>(t.hub.url, query, {
+    const staff = await graphql<{ person: { kodomo: { cases: { id: string }[] } | null } }>(t.url, query, {
       token: await token({ sub: 'kodomo-01', org: 'KODOMO-CENTER' }),
       variables: { id: linked.atena_no },
     });
     expect(staff.data!.person.kodomo!.cases[0]!.id).toMatch(/^K\d{4}-\d{6}$/);
-    const other = await graphql<{ person: { kodomo: unknown } }>(t.hub.url, query, {
+    const other = await graphql<{ person: { kodomo: unknown } }>(t.url, query, {
       token: await token({ sub: 'konkyu-01', org: 'KONKYU-SHAKYO' }),
       variables: { id: linked.atena_no },
     });
@@ -108,20 +108,20 @@ describe('sector data through the gateway, on the OWN_SECTOR basis', () => {
   });
 
   it('shows 介護 certification and consultations from the vendor database to the 地域包括 only', async () => {
-    const [linked] = await t.hub.store.dataSource.query(
+    const [linked] = await t.db.query(
       `SELECT l.atena_no FROM linkage.link l JOIN kaigo.nintei n ON n.no = l.source_key
        WHERE l.source = 'kaigo-hihokensha' AND l.state = 'linked' AND n.valid_from <= current_date AND n.valid_until >= current_date
        ORDER BY l.atena_no LIMIT 1`,
     );
     const query = `query ($id: ID!) { person(id: $id) { kaigo { insuredNumber careLevel careLevelValidUntil consultations { id category } } } }`;
-    const staff = await graphql<{ person: { kaigo: { insuredNumber: string; careLevel: string } | null } }>(t.hub.url, query, {
+    const staff = await graphql<{ person: { kaigo: { insuredNumber: string; careLevel: string } | null } }>(t.url, query, {
       token: await token({ sub: 'kaigo-01', org: 'KAIGO-HOKATSU' }),
       variables: { id: linked.atena_no },
     });
     expect(staff.errors).toBeUndefined();
     expect(staff.data!.person.kaigo!.insuredNumber).toMatch(/^\d{10}$/);
     expect(staff.data!.person.kaigo!.careLevel).toMatch(/^(SUPPORT|CARE)_\d$/);
-    const other = await graphql<{ person: { kaigo: unknown } }>(t.hub.url, query, {
+    const other = await graphql<{ person: { kaigo: unknown } }>(t.url, query, {
       token: await token({ sub: 'kodomo-01', org: 'KODOMO-CENTER' }),
       variables: { id: linked.atena_no },
     });
@@ -129,7 +129,7 @@ describe('sector data through the gateway, on the OWN_SECTOR basis', () => {
   });
 
   it('reports the shogai source read, with its linkage queue, in readiness', async () => {
-    const body = (await (await fetch(t.hub.readyUrl)).json()) as { sources: Record<string, { state: string; recordsRead: number; awaitingLink: number }> };
+    const body = (await (await fetch(t.readyUrl)).json()) as { sources: Record<string, { state: string; recordsRead: number; awaitingLink: number }> };
     expect(body.sources['shogai']).toMatchObject({ state: 'ok' });
     expect(body.sources['shogai']!.recordsRead).toBeGreaterThan(0);
     expect(body.sources['shogai']!.awaitingLink).toBeGreaterThanOrEqual(0);
@@ -142,7 +142,7 @@ describe('sector data through the gateway, on the OWN_SECTOR basis', () => {
 
     it('is for staff of the sector only', async () => {
       for (const claims of [{ sub: 'kaigo-01', org: 'KAIGO-HOKATSU' }, { sub: 'admin-01', org: 'HUB-ADMIN', roles: ['admin'] }]) {
-        const answer = await graphql(t.hub.url, QUEUE, { token: await token(claims) });
+        const answer = await graphql(t.url, QUEUE, { token: await token(claims) });
         expect(answer.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
       }
     });
@@ -150,7 +150,7 @@ describe('sector data through the gateway, on the OWN_SECTOR basis', () => {
     it('lists waiting records with scored candidates, and a confirmation links the record for good', async () => {
       const staff = await token({ sub: 'shogai-01', org: 'SHOGAI-SODAN' });
       const queue = await graphql<{ linkageQueue: { source: string; sourceKey: string; state: string; candidates: { personId: string; score: number; agreed: string[] }[] }[] }>(
-        t.hub.url,
+        t.url,
         QUEUE,
         { token: staff },
       );
@@ -159,27 +159,41 @@ describe('sector data through the gateway, on the OWN_SECTOR basis', () => {
       expect(waiting).toBeDefined();
       const best = waiting!.candidates[0]!;
       expect(best.score).toBeGreaterThan(0);
-      const confirmed = await graphql(t.hub.url, CONFIRM, { token: staff, variables: { s: waiting!.source, k: waiting!.sourceKey, p: best.personId } });
+      const confirmed = await graphql(t.url, CONFIRM, { token: staff, variables: { s: waiting!.source, k: waiting!.sourceKey, p: best.personId } });
       expect(confirmed.data).toEqual({ confirmLink: true });
 
       // The next read of the source links it the same way, whatever the matching says.
-      const relinked = await new Linker(t.hub.store.dataSource, waiting!.source).link([{ sourceKey: waiting!.sourceKey, nameKana: 'ダレデモナイ', birthDate: '1900-01-01' }]);
+      const relinked = await new Linker(t.db, waiting!.source).link([{ sourceKey: waiting!.sourceKey, nameKana: 'ダレデモナイ', birthDate: '1900-01-01' }]);
       expect(relinked.get(waiting!.sourceKey)).toMatchObject({ state: 'linked', atenaNo: best.personId, method: 'confirmed' });
     });
   });
 
   // Last: it stops a subgraph.
-  it('loses only the fields of a sector whose subgraph does not answer, and says so', async () => {
+  it('loses only the fields of a sector whose subgraph does not answer, says where, and derives situations from the rest', async () => {
     const query = `query ($id: ID!) { person(id: $id) { name household { id } kodomo { cases { id } } } }`;
-    await t.hub.subgraphs.find((s) => s.name === 'kodomo')!.close();
-    const answer = await graphql<{ person: { name: string; household: { id: string }; kodomo: unknown } }>(t.hub.url, query, {
-      token: await token({ sub: 'kodomo-01', org: 'KODOMO-CENTER' }),
-      variables: { id: withRecord },
-    });
+    const kodomo = await token({ sub: 'kodomo-01', org: 'KODOMO-CENTER' });
+    const kaigo = await token({ sub: 'kaigo-01', org: 'KAIGO-HOKATSU' });
+    const [{ setai_no: setaiNo }] = await t.db.query(`SELECT setai_no FROM juki.person WHERE atena_no = $1`, [withRecord]);
+    const view = `query ($h: ID!) { household(id: $h) { members { id kaigo { careLevel } kodomo { cases { id } } } situations { kind personIds evidence } } }`;
+    const before = await graphql<{ household: { situations: unknown[] } }>(t.url, view, { token: kaigo, variables: { h: setaiNo } });
+    expect(before.errors).toBeUndefined();
+
+    await t.suspendPart('kodomo');
+    const answer = await graphql<{ person: { name: string; household: { id: string }; kodomo: unknown } }>(t.url, query, { token: kodomo, variables: { id: withRecord } });
     expect(answer.data!.person.name.length).toBeGreaterThan(0);
     expect(answer.data!.person.household.id).toMatch(/^\d{10}$/);
     expect(answer.data!.person.kodomo).toBeNull();
-    expect(answer.errors?.map((e) => e.extensions?.code)).toEqual(['SECTOR_UNAVAILABLE']);
+    expect(answer.errors?.map((e) => [e.extensions?.code, e.extensions?.sector, e.path])).toEqual([['SECTOR_UNAVAILABLE', 'KODOMO', ['person', 'kodomo']]]);
     expect(JSON.stringify(answer.errors)).not.toMatch(/127\.0\.0\.1|ECONNREFUSED|\d{10}/);
-  });
+
+    // The household view stands: situations from the sectors that answered (kodomo is not this viewer's anyway, so
+    // they are what they were), and one error per member's kodomo field, each with its path, none about internals.
+    const during = await graphql<{ household: { members: { id: string; kodomo: unknown }[]; situations: unknown[] } }>(t.url, view, { token: kaigo, variables: { h: setaiNo } });
+    expect(during.data!.household.situations).toEqual(before.data!.household.situations);
+    const members = during.data!.household.members;
+    expect(members.every((m) => m.kodomo === null)).toBe(true);
+    expect(during.errors!.map((e) => e.extensions?.code)).toEqual(members.map(() => 'SECTOR_UNAVAILABLE'));
+    expect(during.errors!.map((e) => e.path).sort()).toEqual(members.map((_, i) => ['household', 'members', i, 'kodomo']).sort());
+    expect(JSON.stringify(during.errors)).not.toMatch(/Facts|INTERNAL/);
+  }, 60_000);
 });

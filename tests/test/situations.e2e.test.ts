@@ -51,7 +51,7 @@ describe('the planted households of each situation', () => {
   it.each(['EIGHTY_FIFTY', 'DOUBLE_CARE', 'YOUNG_CARER', 'MULTI_SECTOR'])('shows each sector of a %s household to that sector\'s staff, and to no one else', async (kind) => {
     for (const household of planted.filter((p) => p.kind === kind)) {
       for (const sector of Object.keys(STAFF) as Sector[]) {
-        const answer = await graphql<{ household: { members: Member[] } }>(t.hub.url, HOUSEHOLD, {
+        const answer = await graphql<{ household: { members: Member[] } }>(t.url, HOUSEHOLD, {
           token: await token(STAFF[sector]),
           variables: { id: household.setaiNo },
         });
@@ -72,18 +72,18 @@ describe('the planted households of each situation', () => {
 
   it('has what each situation rests on, as the sector staff see it', async () => {
     const eightyFifty = planted.find((p) => p.kind === 'EIGHTY_FIFTY')!;
-    const konkyu = await graphql<{ household: { members: Member[] } }>(t.hub.url, HOUSEHOLD, { token: await token(STAFF.KONKYU), variables: { id: eightyFifty.setaiNo } });
+    const konkyu = await graphql<{ household: { members: Member[] } }>(t.url, HOUSEHOLD, { token: await token(STAFF.KONKYU), variables: { id: eightyFifty.setaiNo } });
     const son = konkyu.data!.household.members.find((m) => m.age >= 40 && m.age <= 64)!;
     expect(son.konkyu!.consultations.some((c) => c.category.includes('ひきこもり'))).toBe(true);
     expect(konkyu.data!.household.members.some((m) => m.age >= 75)).toBe(true);
 
     const young = planted.find((p) => p.kind === 'YOUNG_CARER')!;
-    const kodomo = await graphql<{ household: { members: Member[] } }>(t.hub.url, HOUSEHOLD, { token: await token(STAFF.KODOMO), variables: { id: young.setaiNo } });
+    const kodomo = await graphql<{ household: { members: Member[] } }>(t.url, HOUSEHOLD, { token: await token(STAFF.KODOMO), variables: { id: young.setaiNo } });
     const child = kodomo.data!.household.members.find((m) => m.age < 18)!;
     expect(child.kodomo!.cases.some((c) => c.category === 'ヤングケアラー支援' && c.youngCarerConcern)).toBe(true);
 
     const double = planted.find((p) => p.kind === 'DOUBLE_CARE')!;
-    const kaigo = await graphql<{ household: { members: Member[] } }>(t.hub.url, HOUSEHOLD, { token: await token(STAFF.KAIGO), variables: { id: double.setaiNo } });
+    const kaigo = await graphql<{ household: { members: Member[] } }>(t.url, HOUSEHOLD, { token: await token(STAFF.KAIGO), variables: { id: double.setaiNo } });
     expect(kaigo.data!.household.members.some((m) => m.age < 6)).toBe(true);
     expect(kaigo.data!.household.members.some((m) => m.kaigo?.careLevel === 'CARE_2')).toBe(true);
   });
@@ -91,14 +91,14 @@ describe('the planted households of each situation', () => {
   const SITUATIONS = `query ($id: ID!) { household(id: $id) { situations { kind personIds evidence inferred } } }`;
   interface Found { kind: string; personIds: string[]; evidence: string[]; inferred: boolean }
   const situationsOf = async (setaiNo: string, viewer: { sub: string; org: string }, headers: Record<string, string> = {}): Promise<Found[]> => {
-    const answer = await graphql<{ household: { situations: Found[] } }>(t.hub.url, SITUATIONS, { token: await token(viewer), variables: { id: setaiNo }, headers });
+    const answer = await graphql<{ household: { situations: Found[] } }>(t.url, SITUATIONS, { token: await token(viewer), variables: { id: setaiNo }, headers });
     expect(answer.errors).toBeUndefined();
     return answer.data!.household.situations;
   };
 
   it('names every planted situation to the members of a 支援会議 over the households', async () => {
     const hour = (h: number) => new Date(Date.now() + h * 3_600_000).toISOString();
-    const opened = await graphql<{ openSupportMeeting: { id: string } }>(t.hub.url, `mutation ($i: MeetingInput!) { openSupportMeeting(input: $i) { id } }`, {
+    const opened = await graphql<{ openSupportMeeting: { id: string } }>(t.url, `mutation ($i: MeetingInput!) { openSupportMeeting(input: $i) { id } }`, {
       token: await token({ sub: 'coord-01', org: 'JUSOU-SUISHIN', roles: ['coordinator'] }),
       variables: { i: { kind: 'SHIEN_KAIGI', title: '複合課題', subjectHouseholdIds: planted.map((p) => p.setaiNo), memberStaffIds: ['coord-01'], opensAt: hour(-1), closesAt: hour(1) } },
     });
@@ -130,7 +130,7 @@ describe('the planted households of each situation', () => {
 
   it('takes a reference date', async () => {
     const young = planted.find((p) => p.kind === 'YOUNG_CARER')!;
-    const answer = await graphql<{ household: { situations: Found[] } }>(t.hub.url, `query ($id: ID!) { household(id: $id) { situations(asOf: "1990-01-01") { kind } } }`, {
+    const answer = await graphql<{ household: { situations: Found[] } }>(t.url, `query ($id: ID!) { household(id: $id) { situations(asOf: "1990-01-01") { kind } } }`, {
       token: await token(STAFF.KODOMO), variables: { id: young.setaiNo },
     });
     expect(answer.data!.household.situations).toEqual([]);
@@ -143,7 +143,7 @@ describe('the planted households of each situation', () => {
     const analyst = () => token({ sub: 'analyst-01', org: 'KIKAKU', roles: ['analyst'] });
 
     it('counts every situation by district, suppresses small counts and their complements, and gives totals', async () => {
-      const answer = await graphql<{ situationStatistics: Table }>(t.hub.url, STATS, { token: await analyst() });
+      const answer = await graphql<{ situationStatistics: Table }>(t.url, STATS, { token: await analyst() });
       expect(answer.errors).toBeUndefined();
       const table = answer.data!.situationStatistics;
       expect(table.threshold).toBe(10);
@@ -172,10 +172,10 @@ describe('the planted households of each situation', () => {
 
     it('counts exactly what the rules find, when the threshold lets them show', async () => {
       // The same hub's index, read the way the rules count it: a GROUP BY over the pseudonymised rows.
-      const byKind: { kind: string; n: number }[] = await t.hub.store.dataSource.query(
+      const byKind: { kind: string; n: number }[] = await t.db.query(
         `SELECT k.kind, count(*)::int AS n FROM analytics.household h, unnest(h.kinds) AS k(kind)
          WHERE h.generation = (SELECT generation FROM analytics.state) GROUP BY 1`);
-      const answer = await graphql<{ situationStatistics: Table }>(t.hub.url, STATS, { token: await analyst() });
+      const answer = await graphql<{ situationStatistics: Table }>(t.url, STATS, { token: await analyst() });
       for (const { kind, n } of byKind) {
         const total = answer.data!.situationStatistics.rows.find((r) => r.kind === kind && r.district === null)!;
         expect(total.households === null ? n < 10 : total.households === n).toBe(true);
@@ -183,7 +183,7 @@ describe('the planted households of each situation', () => {
     });
 
     it('groups by the age band of the oldest member and takes another reference date', async () => {
-      const answer = await graphql<{ situationStatistics: Table }>(t.hub.url, STATS, { token: await analyst(), variables: { g: 'AGE_BAND', asOf: '2025-04-01' } });
+      const answer = await graphql<{ situationStatistics: Table }>(t.url, STATS, { token: await analyst(), variables: { g: 'AGE_BAND', asOf: '2025-04-01' } });
       expect(answer.errors).toBeUndefined();
       const table = answer.data!.situationStatistics;
       expect(table).toMatchObject({ groupBy: 'AGE_BAND', asOf: '2025-04-01' });
@@ -191,14 +191,14 @@ describe('the planted households of each situation', () => {
       for (const r of table.rows) expect(r.district).toBeNull();
       for (const band of table.rows.map((r) => r.ageBand).filter((b) => b !== null)) expect(['0-39', '40-64', '65-74', '75-84', '85+']).toContain(band);
       // From the index (its own date), the age bands partition the same households as the districts.
-      const totals = async (g: string) => (await graphql<{ situationStatistics: Table }>(t.hub.url, STATS, { token: await analyst(), variables: { g } }))
+      const totals = async (g: string) => (await graphql<{ situationStatistics: Table }>(t.url, STATS, { token: await analyst(), variables: { g } }))
         .data!.situationStatistics.rows.filter((r) => r.district === null && r.ageBand === null).map((r) => [r.kind, r.households]);
       expect(await totals('AGE_BAND')).toEqual(await totals('DISTRICT'));
     });
 
     it('gives the indicators for 事業評価 as suppressed tables with totals, each exportable as CSV', async () => {
       interface Indicator { name: string; columns: string[]; rows: { label: string; values: (number | null)[]; total: number | null }[]; columnTotals: (number | null)[]; grandTotal: number | null; threshold: number; csv: string }
-      const answer = await graphql<{ indicators: Indicator[] }>(t.hub.url,
+      const answer = await graphql<{ indicators: Indicator[] }>(t.url,
         `{ indicators { name title rowHeader columns rows { label values total } columnTotals grandTotal threshold asOf csv } }`, { token: await analyst() });
       expect(answer.errors).toBeUndefined();
       const tables = answer.data!.indicators;
@@ -213,7 +213,7 @@ describe('the planted households of each situation', () => {
         }
         expect(table.csv.split('\r\n').length).toBe(table.rows.length + 3);
       }
-      const [{ n }] = await t.hub.store.dataSource.query(`SELECT count(*)::int AS n FROM analytics.household WHERE generation = (SELECT generation FROM analytics.state)`);
+      const [{ n }] = await t.db.query(`SELECT count(*)::int AS n FROM analytics.household WHERE generation = (SELECT generation FROM analytics.state)`);
       const bySectors = tables.find((x) => x.name === 'households_by_sectors_involved')!;
       if (bySectors.grandTotal !== null) expect(bySectors.grandTotal).toBe(n);
       const opened = tables.find((x) => x.name === 'consultations_opened_by_month')!;
@@ -222,17 +222,17 @@ describe('the planted households of each situation', () => {
     });
 
     it('is for analysts only, logs who asked what, and gives them nothing about a person', async () => {
-      expect((await graphql(t.hub.url, `{ indicators { name } }`, { token: await token(STAFF.KONKYU) })).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-      const denied = await graphql(t.hub.url, STATS, { token: await token(STAFF.KAIGO) });
+      expect((await graphql(t.url, `{ indicators { name } }`, { token: await token(STAFF.KONKYU) })).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+      const denied = await graphql(t.url, STATS, { token: await token(STAFF.KAIGO) });
       expect(denied.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-      const [logged] = await t.hub.store.dataSource.query(`SELECT staff_id, org_id, arguments FROM analytics.query_log ORDER BY id DESC LIMIT 1`);
+      const [logged] = await t.db.query(`SELECT staff_id, org_id, arguments FROM analytics.query_log ORDER BY id DESC LIMIT 1`);
       expect(logged).toMatchObject({ staff_id: 'analyst-01', org_id: 'KIKAKU' });
       const household = planted[0]!.setaiNo;
-      const person = await graphql(t.hub.url, `query ($h: ID!) { household(id: $h) { id situations { kind } } searchPersons(nameKana: "ア") { id } }`, {
+      const person = await graphql(t.url, `query ($h: ID!) { household(id: $h) { id situations { kind } } searchPersons(nameKana: "ア") { id } }`, {
         token: await analyst(), variables: { h: household },
       });
       expect(person.data).toEqual({ household: null, searchPersons: [] });
-      const names: { n: number }[] = await t.hub.store.dataSource.query(
+      const names: { n: number }[] = await t.db.query(
         `SELECT count(*)::int AS n FROM analytics.person p JOIN juki.person j ON j.atena_no = p.pseudo_id OR j.setai_no = p.household`);
       expect(names[0]!.n).toBe(0);
     });

@@ -97,6 +97,10 @@ export class KaigoIngest extends SourceIngest<void> {
     this.poll(this.options.pollSeconds ?? 600);
   }
 
+  protected override async relinkWaiting(): Promise<number> {
+    return (await this.insured.relinkWaiting()) + (await this.consultations.relinkWaiting());
+  }
+
   protected async awaitingLink(): Promise<number> {
     return (await this.insured.awaitingLink()) + (await this.consultations.awaitingLink());
   }

@@ -88,6 +88,10 @@ export class KodomoIngest extends SourceIngest<void> {
     this.poll(this.options.pollSeconds ?? 300);
   }
 
+  protected override async relinkWaiting(): Promise<number> {
+    return (await this.children.relinkWaiting()) + (await this.cases.relinkWaiting());
+  }
+
   protected async awaitingLink(): Promise<number> {
     return (await this.children.awaitingLink()) + (await this.cases.awaitingLink());
   }

@@ -68,6 +68,10 @@ export class KonkyuIngest extends SourceIngest<void> {
     return this.watchFolder(this.options.dir);
   }
 
+  protected override relinkWaiting(): Promise<number> {
+    return this.linker.relinkWaiting();
+  }
+
   protected awaitingLink(): Promise<number> {
     return this.linker.awaitingLink();
   }

@@ -5,7 +5,7 @@ import { introspectionDisabled, QueryRejected } from './rejection.js';
 import { checkRequest, type CheckedRequest } from './request.js';
 import { limitRules } from './rules.js';
 
-export { DEFAULT_QUERY_LIMITS, LIMIT_ENV, type QueryLimits, type QueryLimitsConfig } from './limits.js';
+export { DEFAULT_QUERY_LIMITS, type QueryLimits, type QueryLimitsConfig } from './limits.js';
 export { QueryRejected, type RejectionKind } from './rejection.js';
 export { loadPersistedQueries, PersistedQueriesError, queryHash } from './persisted.js';
 export { checkRequest, exceedsTokens, type CheckedRequest } from './request.js';

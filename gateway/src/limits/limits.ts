@@ -31,13 +31,3 @@ export const DEFAULT_QUERY_LIMITS: Readonly<QueryLimits> = Object.freeze({
   maxDirectives: 10,
   maxBatch: 1,
 });
-
-/** The environment variable of each limit. */
-export const LIMIT_ENV: Readonly<Record<keyof QueryLimits, string>> = Object.freeze({
-  maxDepth: 'HUB_QUERY_MAX_DEPTH',
-  maxAliases: 'HUB_QUERY_MAX_ALIASES',
-  maxCost: 'HUB_QUERY_MAX_COST',
-  maxTokens: 'HUB_QUERY_MAX_TOKENS',
-  maxDirectives: 'HUB_QUERY_MAX_DIRECTIVES',
-  maxBatch: 'HUB_QUERY_MAX_BATCH',
-});

@@ -1,19 +1,22 @@
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 
 /** What a refused request broke: a limit, the persisted-query allowlist, or introspection in production. */
-export type RejectionKind = 'depth' | 'aliases' | 'cost' | 'tokens' | 'directives' | 'batch' | 'persisted' | 'introspection';
+export type RejectionKind = 'depth' | 'aliases' | 'cost' | 'tokens' | 'directives' | 'batch' | 'persisted' | 'introspection' | 'malformed';
 
 /**
  * A request refused before execution. Always BAD_USER_INPUT (HTTP 400), naming the limit and its configured
- * maximum; never quoting the query.
+ * maximum, or, for a request that is not a well-formed GraphQL request, the part at fault; never quoting the query.
  */
 export class QueryRejected extends GraphQLError {
   constructor(
     message: string,
     readonly kind: RejectionKind,
     readonly maximum: number | null,
+    field?: string,
   ) {
-    super(message, { extensions: { code: 'BAD_USER_INPUT', limit: kind, ...(maximum !== null ? { maximum } : {}) } });
+    super(message, {
+      extensions: { code: 'BAD_USER_INPUT', ...(field !== undefined ? { field } : { limit: kind }), ...(maximum !== null ? { maximum } : {}) },
+    });
     this.name = 'QueryRejected';
   }
 
@@ -51,4 +54,9 @@ export function notPersisted(): QueryRejected {
 
 export function introspectionDisabled(): QueryRejected {
   return new QueryRejected('Introspection (__schema, __type) is disabled on this hub', 'introspection', null);
+}
+
+/** A body that is not a GraphQL request: a client's mistake, named with the part at fault, never INTERNAL. */
+export function malformed(field: string, message: string): QueryRejected {
+  return new QueryRejected(message, 'malformed', null, field);
 }

@@ -1,7 +1,7 @@
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import type { GraphQLError, ValidationContext, ValidationRule } from 'graphql';
 import type { QueryLimits } from './limits.js';
-import { limitExceeded } from './rejection.js';
+import { limitExceeded, malformed } from './rejection.js';
 
 type Reject = (context: ValidationContext | null, error: GraphQLError) => void;
 
@@ -30,5 +30,12 @@ export function limitRules(limits: QueryLimits): ValidationRule[] {
     maxDirectives: { ...common, n: limits.maxDirectives, onReject: report('directives', limits.maxDirectives) },
     maxTokens: { enabled: false },
     blockFieldSuggestion: { enabled: false },
-  }).protect().validationRules;
+  }).protect().validationRules.concat(noNulInStrings);
 }
+
+/** A string literal in the document with a NUL character (`"\u0000"`): refused like one in the variables. */
+const noNulInStrings: ValidationRule = (context) => ({
+  StringValue(node) {
+    if (node.value.includes('\u0000')) context.reportError(malformed('query', 'A string may not contain the NUL character (U+0000)'));
+  },
+});

@@ -3,6 +3,7 @@ import { ContextSigner, generateSigningKeys } from '@welfare-hub/context';
 import { supergraphSdl } from '@welfare-hub/schema';
 import { createAuthenticator } from '../../src/authenticate.js';
 import { startGateway, type GatewayOptions, type RunningGateway } from '../../src/gateway.js';
+import { DEFAULT_QUERY_LIMITS } from '../../src/limits/index.js';
 import { startStandInSubgraphs, type StandInSubgraphs } from './stand-in-subgraphs.js';
 
 const SECRET = 'stand-in-test-secret-long-enough-for-hs256-00';
@@ -20,13 +21,14 @@ export interface GatewayOverStandIns {
 }
 
 /** The real gateway over stand-in subgraphs, for the faults a real subgraph cannot be made to show on demand. */
-export async function startGatewayOverStandIns(options: Pick<GatewayOptions, 'subgraphTimeoutMs' | 'circuit'>): Promise<GatewayOverStandIns> {
+export async function startGatewayOverStandIns(options: Partial<Pick<GatewayOptions, 'subgraphTimeoutMs' | 'circuit'>>): Promise<GatewayOverStandIns> {
   const standIns = await startStandInSubgraphs();
   const gateway = await startGateway({
     host: '127.0.0.1', port: 0, supergraphSdl: supergraphSdl(), endpoints: standIns.endpoints,
     signer: new ContextSigner((await generateSigningKeys()).privateKey),
     authenticate: createAuthenticator({ mode: 'demo', secret: SECRET, jwksUrl: null, issuer: null, audience: null }),
-    production: false, ...options,
+    production: false, limits: { ...DEFAULT_QUERY_LIMITS, persistedQueries: null, persistedOnly: false },
+    subgraphTimeoutMs: 5_000, circuit: { failures: 5, coolDownMs: 10_000 }, ...options,
   });
   const bearer = await new SignJWT({ org: 'KAIGO-HOKATSU', roles: [] }).setProtectedHeader({ alg: 'HS256' }).setSubject('kaigo-01').setExpirationTime('10m').sign(new TextEncoder().encode(SECRET));
   return {

@@ -2,6 +2,7 @@ import type { DataSource } from 'typeorm';
 import { ageOn } from '@welfare-hub/codec';
 import { householdSituations, involvement, SECTORS, type MemberFacts, type Sector, type SituationFacts, type SituationThresholds } from '@welfare-hub/situations';
 import { pseudonym } from './pseudonym.js';
+import type { SourceSnapshot } from './provenance.js';
 
 export type FactsLoader = (atenaNos: readonly string[]) => Promise<Map<string, SituationFacts>>;
 
@@ -21,6 +22,8 @@ export interface IndexSources {
   /** 続柄 code → text. */
   relationships: Readonly<Record<string, string>>;
   thresholds: SituationThresholds;
+  /** Each source's generation and last whole read now (packages/ingest's, handed in by the composition root). */
+  snapshot(): Promise<SourceSnapshot>;
 }
 
 const CHUNK = 5_000;
@@ -82,6 +85,8 @@ export async function* indexHouseholds(src: IndexSources, asOf: string): AsyncGe
 /** Builds a new generation of the stored index for the reference date and switches readers to it. */
 export async function buildIndex(src: IndexSources, asOf: string): Promise<{ households: number; seconds: number }> {
   const started = process.hrtime.bigint();
+  // Taken before reading anything: a source that moves during the build has a newer generation than the index says.
+  const sources = await src.snapshot();
   const [state]: { generation: number }[] = await src.db.query(`SELECT generation FROM analytics.state`);
   const generation = state!.generation + 1;
   // Whatever an interrupted build left beside the current generation goes first.
@@ -107,7 +112,7 @@ export async function buildIndex(src: IndexSources, asOf: string): Promise<{ hou
     );
     count += households.length;
   }
-  await src.db.query(`UPDATE analytics.state SET generation = $1, as_of = $2::date, built_at = now(), households = $3`, [generation, asOf, count]);
+  await src.db.query(`UPDATE analytics.state SET generation = $1, as_of = $2::date, built_at = now(), households = $3, sources = $4`, [generation, asOf, count, JSON.stringify(sources)]);
   for (const table of GENERATIONS) await src.db.query(`DELETE FROM analytics.${table} WHERE generation < $1`, [generation]);
   return { households: count, seconds: Number(process.hrtime.bigint() - started) / 1e9 };
 }

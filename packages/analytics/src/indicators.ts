@@ -3,6 +3,7 @@ import { SECTORS } from '@welfare-hub/situations';
 import { SITUATION_KINDS } from './statistics.js';
 import { suppressTable } from './suppression.js';
 import { csvText } from './csv.js';
+import { indexProvenance, sourcesReadAt } from './provenance.js';
 
 /** One table planners use for 事業評価 and 実績報告: suppressed cells are null, totals are sums of the cells. */
 export interface IndicatorTable {
@@ -15,15 +16,20 @@ export interface IndicatorTable {
   grandTotal: number | null;
   threshold: number;
   asOf: string;
+  /** When the index these figures come from was built (null: not yet), and the last whole read of each source in it. */
+  indexBuiltAt: Date | null;
+  sourcesReadAt: { source: string; readAt: string | null }[];
 }
 
 const CURRENT = `(SELECT generation FROM analytics.state)`;
 
-function table(name: string, title: string, rowHeader: string, labels: string[], columns: string[], count: (row: string, column: string) => number, threshold: number, asOf: string): IndicatorTable {
+type Provenance = Pick<IndicatorTable, 'asOf' | 'indexBuiltAt' | 'sourcesReadAt'>;
+
+function table(name: string, title: string, rowHeader: string, labels: string[], columns: string[], count: (row: string, column: string) => number, threshold: number, provenance: Provenance): IndicatorTable {
   const cells = labels.map((l) => columns.map((c) => count(l, c)));
   const s = suppressTable({ cells, threshold });
   return {
-    name, title, rowHeader, columns, threshold, asOf,
+    name, title, rowHeader, columns, threshold, ...provenance,
     rows: labels.map((label, i) => ({ label, values: s.cells[i]!, total: s.rowTotals[i]! })),
     columnTotals: s.columnTotals, grandTotal: s.grandTotal,
   };
@@ -50,8 +56,9 @@ function months(asOf: string): string[] {
  * situation statistics are, with its totals.
  */
 export async function indicators(db: DataSource, threshold: number): Promise<IndicatorTable[]> {
-  const [state]: { as_of: string | null }[] = await db.query(`SELECT to_char(as_of, 'YYYY-MM-DD') AS as_of FROM analytics.state`);
-  const asOf = state!.as_of ?? new Date().toISOString().slice(0, 10);
+  const index = await indexProvenance(db);
+  const asOf = index.asOf ?? new Date().toISOString().slice(0, 10);
+  const provenance: Provenance = { asOf, indexBuiltAt: index.indexBuiltAt, sourcesReadAt: sourcesReadAt(index.sources) };
   const sectors = [...SECTORS];
   const kinds = [...SITUATION_KINDS];
   const involvement = lookup(await db.query(
@@ -68,10 +75,10 @@ export async function indicators(db: DataSource, threshold: number): Promise<Ind
     `SELECT district AS r, cardinality(sectors)::text AS c, count(*)::int AS n FROM analytics.household WHERE generation = ${CURRENT} GROUP BY 1, 2`);
   const districts = [...new Set((bySectors as { r: string }[]).map((x) => x.r))].sort();
   return [
-    table('involvement_by_sector_and_situation', '分野別・複合課題別の関与世帯数 (households in each situation with a member involved in each sector)', 'sector', sectors, kinds, involvement, threshold, asOf),
-    table('consultations_opened_by_month', '月別・分野別の相談・ケース開始件数 (consultations and cases opened)', 'month', span, sectors, opened, threshold, asOf),
-    table('consultations_closed_by_month', '月別・分野別の終結件数 (closed, where the source records the date: こども cases)', 'month', span, sectors, closed, threshold, asOf),
-    table('households_by_sectors_involved', '地区別・関与分野数別の世帯数 (households by the number of sectors involved)', 'district', districts, ['0', '1', '2', '3', '4'], lookup(bySectors), threshold, asOf),
+    table('involvement_by_sector_and_situation', '分野別・複合課題別の関与世帯数 (households in each situation with a member involved in each sector)', 'sector', sectors, kinds, involvement, threshold, provenance),
+    table('consultations_opened_by_month', '月別・分野別の相談・ケース開始件数 (consultations and cases opened)', 'month', span, sectors, opened, threshold, provenance),
+    table('consultations_closed_by_month', '月別・分野別の終結件数 (closed, where the source records the date: こども cases)', 'month', span, sectors, closed, threshold, provenance),
+    table('households_by_sectors_involved', '地区別・関与分野数別の世帯数 (households by the number of sectors involved)', 'district', districts, ['0', '1', '2', '3', '4'], lookup(bySectors), threshold, provenance),
   ];
 }
 

@@ -6,8 +6,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
  * links records without naming anyone. HUB_ANALYTICS_KEY (at least 32 bytes) in production; the demo keeps one in
  * its data folder.
  */
-export function pseudonymKey(env: NodeJS.ProcessEnv, options: { production: boolean; file?: string }): Buffer {
-  const given = env['HUB_ANALYTICS_KEY'];
+export function pseudonymKey(given: string | null, options: { production: boolean; file?: string }): Buffer {
   if (given) {
     if (Buffer.byteLength(given) < 32) throw new Error('HUB_ANALYTICS_KEY must be at least 32 bytes');
     return Buffer.from(given, 'utf8');

@@ -25,4 +25,9 @@ export class IndexRefresher {
     })();
     return this.running;
   }
+
+  /** Resolves once no build is running (a clean stop waits for it). */
+  async idle(): Promise<void> {
+    while (this.running) await this.running;
+  }
 }

@@ -2,6 +2,7 @@ import type { DataSource } from 'typeorm';
 import { indexHouseholds, type IndexedHousehold, type IndexSources } from './index-builder.js';
 import { suppressList } from './suppression.js';
 import { csvText } from './csv.js';
+import { indexProvenance, sourcesReadAt } from './provenance.js';
 
 export type Grouping = 'DISTRICT' | 'AGE_BAND';
 export const SITUATION_KINDS = ['EIGHTY_FIFTY', 'DOUBLE_CARE', 'YOUNG_CARER', 'MULTI_SECTOR'] as const;
@@ -27,6 +28,10 @@ export interface StatisticsTable {
   threshold: number;
   asOf: string;
   groupBy: Grouping;
+  /** When the figures were counted: the index's build, or now when counted afresh for another day. */
+  indexBuiltAt: Date;
+  /** The last whole read of each source the figures come from. */
+  sourcesReadAt: { source: string; readAt: string | null }[];
 }
 
 type Counts = Map<string, Map<string, number>>; // group → kind → households
@@ -65,10 +70,12 @@ async function countsAfresh(src: IndexSources, asOf: string, groupBy: Grouping):
  * suppressed and as many others as it takes that none can be worked out from the rest and the totals (each kind's
  * groups sum to its total). From the stored index when asOf is its date, otherwise from the sources afresh.
  */
-export async function situationStatistics(src: IndexSources, options: { asOf: string | null; groupBy: Grouping; threshold: number }): Promise<StatisticsTable> {
-  const [state]: { as_of: string | null }[] = await src.db.query(`SELECT to_char(as_of, 'YYYY-MM-DD') AS as_of FROM analytics.state`);
-  const asOf = options.asOf ?? state!.as_of!;
-  const { counts, groups } = asOf === state!.as_of ? await countsFromIndex(src.db, options.groupBy) : await countsAfresh(src, asOf, options.groupBy);
+export async function situationStatistics(src: IndexSources, options: { asOf: string | null; groupBy: Grouping; threshold: number; today: string }): Promise<StatisticsTable> {
+  const index = await indexProvenance(src.db);
+  const asOf = options.asOf ?? index.asOf ?? options.today;
+  const fromIndex = index.indexBuiltAt !== null && asOf === index.asOf;
+  const { counts, groups } = fromIndex ? await countsFromIndex(src.db, options.groupBy) : await countsAfresh(src, asOf, options.groupBy);
+  const provenance = fromIndex ? { indexBuiltAt: index.indexBuiltAt!, sources: index.sources } : { indexBuiltAt: new Date(), sources: await src.snapshot() };
   const rows: StatisticsRow[] = [];
   const labelled = (group: string | null) => (options.groupBy === 'DISTRICT' ? { district: group, ageBand: null } : { district: null, ageBand: group });
   for (const kind of SITUATION_KINDS) {
@@ -76,7 +83,7 @@ export async function situationStatistics(src: IndexSources, options: { asOf: st
     groups.forEach((g, i) => rows.push({ ...labelled(g), kind, households: list.counts[i]!, suppressed: list.counts[i] === null }));
     rows.push({ ...labelled(null), kind, households: list.total, suppressed: list.total === null });
   }
-  return { rows, threshold: options.threshold, asOf, groupBy: options.groupBy };
+  return { rows, threshold: options.threshold, asOf, groupBy: options.groupBy, indexBuiltAt: provenance.indexBuiltAt, sourcesReadAt: sourcesReadAt(provenance.sources) };
 }
 
 /** Any table as CSV (RFC 4180), suppressed cells empty with a flag column. */

@@ -13,17 +13,6 @@ export interface AuditKeeperConfig {
   retentionYears: number;
 }
 
-export function auditKeeperConfig(env: NodeJS.ProcessEnv): AuditKeeperConfig {
-  const number = (name: string, fallback: number, min: number): number => {
-    const raw = env[name];
-    if (raw === undefined || raw === '') return fallback;
-    const value = Number(raw);
-    if (!Number.isFinite(value) || value < min) throw new Error(`${name} must be a number of at least ${min}`);
-    return value;
-  };
-  return { checkpointSeconds: number('HUB_AUDIT_CHECKPOINT_SECONDS', 60, 1), retentionYears: number('HUB_AUDIT_RETENTION_YEARS', 7, 1) };
-}
-
 /**
  * The signer's side of the audit log (X-Road keeps signer and log apart the same way): signs checkpoints on a
  * timer, removes entries past their retention once a day, and verifies the chain with its own key.

@@ -30,8 +30,7 @@ export function generateAuditSigningKey(): AuditSigningKey {
  * since a key that lives only in the database's own host would let whoever rewrites the log re-sign it.
  * Otherwise (demo, tests) the key kept in `file`, created there on first use, or a fresh one per process.
  */
-export function auditSigningKey(env: NodeJS.ProcessEnv, options: { production: boolean; file?: string }): AuditSigningKey {
-  const pem = env['HUB_AUDIT_SIGNING_KEY'];
+export function auditSigningKey(pem: string | null, options: { production: boolean; file?: string }): AuditSigningKey {
   if (pem) return fromPrivatePem(pem.replace(/\\n/g, '\n'));
   if (options.production) throw new Error('HUB_AUDIT_SIGNING_KEY is required in production: the audit checkpoints must be signed with a key kept apart from the database');
   if (!options.file) return generateAuditSigningKey();

@@ -24,22 +24,3 @@ export function importPrivateKey(pem: string): Promise<CryptoKey> {
 export function importPublicKey(pem: string): Promise<CryptoKey> {
   return importSPKI(pem, CONTEXT_ALG);
 }
-
-/** The subgraph side's key in a multi-process deployment: HUB_CONTEXT_PUBLIC_KEY (SPKI PEM). */
-export function publicKeyFromEnv(env: NodeJS.ProcessEnv = process.env): Promise<CryptoKey> {
-  const pem = env['HUB_CONTEXT_PUBLIC_KEY'];
-  if (!pem) throw new Error('HUB_CONTEXT_PUBLIC_KEY is not set: a subgraph trusts only the gateway\'s key');
-  return importPublicKey(unescapeNewlines(pem));
-}
-
-/** The gateway side's key in a multi-process deployment: HUB_CONTEXT_PRIVATE_KEY (PKCS8 PEM). */
-export function privateKeyFromEnv(env: NodeJS.ProcessEnv = process.env): Promise<CryptoKey> {
-  const pem = env['HUB_CONTEXT_PRIVATE_KEY'];
-  if (!pem) throw new Error('HUB_CONTEXT_PRIVATE_KEY is not set');
-  return importPrivateKey(unescapeNewlines(pem));
-}
-
-/** Env files often carry a PEM on one line with literal \n. */
-function unescapeNewlines(pem: string): string {
-  return pem.includes('\\n') ? pem.replace(/\\n/g, '\n') : pem;
-}

@@ -13,6 +13,11 @@ const PUBLIC_CODES = new Set([
   'INTERNAL',
 ]);
 
+/** A code a client may see as it is (anything else is answered INTERNAL). */
+export function isPublicCode(code: unknown): boolean {
+  return typeof code === 'string' && (PUBLIC_CODES.has(code) || code === 'BAD_REQUEST');
+}
+
 /**
  * Keeps internals out of answers, at each subgraph and again at the gateway: no stack, no SQL, no host
  * names, no personal data. A database error can quote the row it choked on and a transport error can name a
@@ -20,6 +25,8 @@ const PUBLIC_CODES = new Set([
  */
 export function formatError(formatted: GraphQLFormattedError): GraphQLFormattedError {
   const code = formatted.extensions?.['code'];
+  // Apollo's own word for a request it cannot read (a body that is not a GraphQL request): the client's to fix.
+  if (code === 'BAD_REQUEST') return { message: formatted.message, extensions: { code: 'BAD_USER_INPUT' } };
   if (typeof code === 'string' && PUBLIC_CODES.has(code)) {
     const { stacktrace: _stack, serviceName: _service, ...extensions } = formatted.extensions ?? {};
     return { ...formatted, extensions };

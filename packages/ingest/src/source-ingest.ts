@@ -1,5 +1,6 @@
 import { watch, type FSWatcher } from 'chokidar';
 import type { IngestLedger } from './ledger.js';
+import type { SourceGenerations } from './generations.js';
 
 export type SourceState = 'not_read' | 'reading' | 'ok' | 'degraded' | 'failed';
 
@@ -11,6 +12,12 @@ export interface SourceHealthReport {
   recordsRead: number;
   recordsRejected: number;
   awaitingLink: number;
+  /**
+   * The first read is settled: it is done, its records were linked against a registry that had itself been read (none
+   * waits only because the registry had not been read yet), and `generation` is the source's generation then.
+   */
+  settled: boolean;
+  generation: number | null;
 }
 
 /** What one read of a source came to: its result for the caller, and whether the source was taken in whole. */
@@ -33,8 +40,29 @@ export abstract class SourceIngest<R> {
   private watcher: FSWatcher | null = null;
   private timer: NodeJS.Timeout | null = null;
   private readonly readListeners: (() => void)[] = [];
+  private generations: SourceGenerations | null = null;
+  private registryWatch: { close(): Promise<void> } | null = null;
+  private settledGeneration: number | null = null;
 
   constructor(readonly ledger: IngestLedger) {}
+
+  /**
+   * Tells the other processes of every read that changed something (a durable generation and a notification), and,
+   * for a source whose records are linked to residents, links again the records that wait whenever the registry
+   * (juki) changes, in this process, without waiting for the source's next read.
+   */
+  async connect(generations: SourceGenerations, options: { followRegistry: boolean; catchUpSeconds: number }): Promise<void> {
+    this.generations = generations;
+    if (!options.followRegistry) return;
+    this.registryWatch = await generations.watch(async (changed) => {
+      if (changed.has('juki') && this.everRead) await this.queue(() => this.relink());
+    }, options.catchUpSeconds);
+  }
+
+  /** Records that wait for a resident the registry did not hold when they were read, linked again; how many linked now. */
+  protected async relinkWaiting(): Promise<number> {
+    return 0;
+  }
 
   protected abstract readOnce(): Promise<ReadOutcome<R>>;
 
@@ -42,7 +70,12 @@ export abstract class SourceIngest<R> {
   protected abstract awaitingLink(): Promise<number>;
 
   scan(): Promise<R> {
-    const next = this.running.then(() => this.guarded(), () => this.guarded());
+    return this.queue(() => this.guarded());
+  }
+
+  /** Reads and re-links one at a time, in the order asked. */
+  private queue<T>(work: () => Promise<T>): Promise<T> {
+    const next = this.running.then(work, work);
     this.running = next;
     return next;
   }
@@ -55,10 +88,19 @@ export abstract class SourceIngest<R> {
       // A source that was read once and fails now still serves its last copy: degraded, not failed.
       this.state = state === 'failed' && this.everRead ? 'degraded' : state;
       if (state !== 'failed') this.everRead = true;
-      if (state !== 'failed') this.lastSuccessfulReadAt = new Date();
+      // Only a read that took the source in whole says how fresh it is: a cut-short or unreadable file does not.
+      if (state === 'ok') this.lastSuccessfulReadAt = new Date();
       // What is derived from the source is refreshed only when this read took something in: an unchanged file skipped
       // or a poll that found nothing new costs nothing downstream.
-      if (state !== 'failed' && this.ledger.recordsTakenIn > takenInBefore) for (const listener of this.readListeners) listener();
+      const tookIn = state !== 'failed' && this.ledger.recordsTakenIn > takenInBefore;
+      if (this.generations && state !== 'failed') {
+        const generation = await this.generations.record(this.ledger.source, { changed: tookIn, whole: state === 'ok' });
+        // The store's clock, as every process and the analysts' index read it.
+        if (state === 'ok') this.lastSuccessfulReadAt = generation.lastSuccessAt;
+        if (this.registryWatch) await this.relink();
+        else if (this.settledGeneration === null) this.settledGeneration = generation.generation;
+      }
+      if (tookIn) for (const listener of this.readListeners) listener();
       return result;
     } catch (error) {
       this.state = 'failed';
@@ -66,6 +108,23 @@ export abstract class SourceIngest<R> {
     } finally {
       this.lastReadAt = new Date();
     }
+  }
+
+  /**
+   * Links the waiting records against the registry as it is now; the first time this happens against a registry that
+   * was itself read once (and has not moved since), the source is settled.
+   */
+  private async relink(): Promise<void> {
+    const source = this.ledger.source;
+    const before = (await this.generations!.read()).get('juki');
+    const linked = await this.relinkWaiting();
+    const own = linked > 0 ? await this.generations!.record(source, { changed: true, whole: false }) : null;
+    if (linked > 0) for (const listener of this.readListeners) listener();
+    if (this.settledGeneration !== null || !before?.firstReadAt) return;
+    const after = await this.generations!.read();
+    // The registry moved while linking: its notification links again, and settles then.
+    if (after.get('juki')?.generation !== before.generation) return;
+    this.settledGeneration = own?.generation ?? after.get(source)?.generation ?? 0;
   }
 
   /** Called after every read that took records in: what is derived from the sources (the analysts' index) refreshes on it. */
@@ -90,6 +149,8 @@ export abstract class SourceIngest<R> {
   }
 
   async close(): Promise<void> {
+    await this.registryWatch?.close();
+    this.registryWatch = null;
     await this.watcher?.close();
     this.watcher = null;
     if (this.timer) clearInterval(this.timer);
@@ -105,6 +166,8 @@ export abstract class SourceIngest<R> {
       recordsRead: await this.ledger.appliedRecords(),
       recordsRejected: await this.ledger.countUnresolved(),
       awaitingLink: await this.awaitingLink(),
+      settled: this.settledGeneration !== null,
+      generation: this.settledGeneration,
     };
   }
 }

@@ -93,8 +93,26 @@ export class Linker {
       }
       outcomes.set(identity.sourceKey, candidates.length > 0 ? { state: 'queued', candidates: candidates.slice(0, 5) } : { state: 'unmatched' });
     });
-    await this.persist(outcomes);
+    await this.persist(outcomes, new Map(identities.map((i) => [i.sourceKey, i])));
     return outcomes;
+  }
+
+  /**
+   * Links again every record of this source that waits (queued or unmatched), from the identity kept with it: what a
+   * change to the registry calls, so a resident who arrives after the record links it within seconds. Returns how many
+   * linked now.
+   */
+  async relinkWaiting(): Promise<number> {
+    const waiting: { identity: Identity }[] = await this.db.query(
+      `SELECT identity FROM linkage.link WHERE source = $1 AND state <> 'linked' AND identity IS NOT NULL ORDER BY source_key`,
+      [this.source],
+    );
+    let linked = 0;
+    for (let i = 0; i < waiting.length; i += 1000) {
+      const outcomes = await this.link(waiting.slice(i, i + 1000).map((w) => w.identity));
+      for (const outcome of outcomes.values()) if (outcome.state === 'linked') linked++;
+    }
+    return linked;
   }
 
   private consistent(person: JukiRow, identity: Identity, kana: string | null): boolean {
@@ -121,15 +139,17 @@ export class Linker {
     return { atenaNo: person.atena_no, score: Math.round(score * 100) / 100, agreements };
   }
 
-  private async persist(outcomes: Map<string, LinkOutcome>): Promise<void> {
+  private async persist(outcomes: Map<string, LinkOutcome>, identities: ReadonlyMap<string, Identity>): Promise<void> {
     const keys = [...outcomes.keys()];
     const rows = [...outcomes.entries()];
+    // Only a record that waits keeps what it says about its subject: a linked one has the resident.
+    const waiting = (key: string, o: LinkOutcome): string | null => (o.state === 'linked' ? null : JSON.stringify(identities.get(key) ?? null));
     await this.db.query(`DELETE FROM linkage.candidate WHERE source = $1 AND source_key = ANY($2::text[])`, [this.source, keys]);
     await this.db.query(
-      `INSERT INTO linkage.link (source, source_key, atena_no, state, method, score)
-       SELECT $1, * FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::real[])
+      `INSERT INTO linkage.link (source, source_key, atena_no, state, method, score, identity)
+       SELECT $1, * FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::real[], $7::jsonb[])
        ON CONFLICT (source, source_key) DO UPDATE SET atena_no = EXCLUDED.atena_no, state = EXCLUDED.state,
-         method = EXCLUDED.method, score = EXCLUDED.score, updated_at = now()`,
+         method = EXCLUDED.method, score = EXCLUDED.score, identity = EXCLUDED.identity, updated_at = now()`,
       [
         this.source,
         keys,
@@ -137,6 +157,7 @@ export class Linker {
         rows.map(([, o]) => o.state),
         rows.map(([, o]) => (o.state === 'linked' ? o.method : null)),
         rows.map(([, o]) => (o.state === 'linked' ? o.score : null)),
+        rows.map(([key, o]) => waiting(key, o)),
       ],
     );
     const candidates = rows.flatMap(([key, o]) => (o.state === 'queued' ? o.candidates.map((c) => ({ key, ...c })) : []));

@@ -19,13 +19,6 @@ export const DEFAULT_WEIGHTS: Weights = {
 /** Below this a candidate is not worth a person's time. */
 export const QUEUE_THRESHOLD = 4;
 
-export function weightsFromEnv(env: NodeJS.ProcessEnv = process.env): Weights {
-  const raw = env['HUB_LINKAGE_WEIGHTS'];
-  if (!raw) return DEFAULT_WEIGHTS;
-  const given = JSON.parse(raw) as Partial<Weights>;
-  return { ...DEFAULT_WEIGHTS, ...given };
-}
-
 export function fieldWeight(weights: Weights, field: MatchField, agrees: boolean): number {
   const { m, u } = weights[field];
   return agrees ? Math.log2(m / u) : Math.log2((1 - m) / (1 - u));

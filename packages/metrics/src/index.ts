@@ -1,4 +1,4 @@
-import { AggregatorRegistry, Counter, Histogram, Registry } from 'prom-client';
+import { AggregatorRegistry, collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
 
 /**
  * The hub's Prometheus metrics. Counts, durations, codes and source names only: never an id, a name or anything
@@ -19,6 +19,22 @@ export const subgraphCalls = new Counter({
 export const policyDecisions = new Counter({
   name: 'hub_policy_decisions_total', help: 'Access decisions by sector, status and basis', labelNames: ['sector', 'status', 'basis'] as const, registers: [registry],
 });
+
+export const internalErrors = new Counter({
+  name: 'hub_internal_errors_total', help: 'Errors answered as INTERNAL, by where they arose (gateway or a subgraph)', labelNames: ['where'] as const, registers: [registry],
+});
+
+let collecting = false;
+
+/**
+ * The process's own metrics (CPU, memory, event-loop lag, GC, handles), labelled with the part it runs so that the
+ * gateway's sum over processes keeps them apart. Once per process.
+ */
+export function collectProcessMetrics(part: string): void {
+  if (collecting) return;
+  collecting = true;
+  collectDefaultMetrics({ register: registry, labels: { part } });
+}
 
 /** A process's metrics as JSON (prom-client's getMetricsAsJSON): what AggregatorRegistry sums. */
 export type MetricsSnapshot = object[];

@@ -1,3 +1,3 @@
 export { noFacts, type SituationFacts } from './facts.js';
 export { householdSituations, involvement, SECTORS, type MemberFacts, type Sector, type Situation, type SituationKind } from './rules.js';
-export { DEFAULT_THRESHOLDS, situationThresholds, type SituationThresholds } from './thresholds.js';
+export { DEFAULT_THRESHOLDS, type SituationThresholds } from './thresholds.js';

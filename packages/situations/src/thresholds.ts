@@ -1,6 +1,6 @@
 /**
  * The operational definitions of ../shared/domain/situations.md, in one place a municipality can change
- * (HUB_SITUATION_THRESHOLDS, JSON, any subset of these keys).
+ * (HUB_SITUATION_THRESHOLDS, JSON, any subset of these keys, checked by the launcher's configuration).
  */
 export interface SituationThresholds {
   /** 8050: the elder is at least this old. */
@@ -23,14 +23,3 @@ export const DEFAULT_THRESHOLDS: SituationThresholds = {
   elderFrom: 75, childFrom: 40, childTo: 64, youngChildUnder: 6, minorUnder: 18, adultFrom: 18, adultTo: 64,
   hikikomoriWords: ['ひきこもり', '引きこもり', '引き籠もり', 'ひき籠もり'],
 };
-
-export function situationThresholds(env: NodeJS.ProcessEnv = process.env): SituationThresholds {
-  const raw = env['HUB_SITUATION_THRESHOLDS'];
-  if (!raw) return DEFAULT_THRESHOLDS;
-  const given = JSON.parse(raw) as Partial<SituationThresholds>;
-  const merged = { ...DEFAULT_THRESHOLDS, ...given };
-  for (const key of ['elderFrom', 'childFrom', 'childTo', 'youngChildUnder', 'minorUnder', 'adultFrom', 'adultTo'] as const) {
-    if (!Number.isInteger(merged[key]) || merged[key] < 0 || merged[key] > 150) throw new Error(`HUB_SITUATION_THRESHOLDS.${key} must be an age in whole years`);
-  }
-  return merged;
-}

@@ -3,3 +3,4 @@ export { openTestStore, createTestDatabase, type TestDatabase } from './test-sto
 export { inTransaction } from './transaction.js';
 export { preparedQuery } from './prepared.js';
 export { countStatements, type StatementCounter } from './statement-counter.js';
+export { type StoreEvents } from './events.js';

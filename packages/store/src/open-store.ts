@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { DataSource, type DataSourceOptions, type EntitySchema, type MigrationInterface } from 'typeorm';
+import { EmbeddedEvents, notifyVia, ServerEvents, type StoreEvents } from './events.js';
 
 type MigrationClass = new () => MigrationInterface;
 
@@ -19,6 +20,8 @@ export interface StoreOptions {
 export interface Store {
   readonly dataSource: DataSource;
   readonly kind: 'server' | 'embedded';
+  /** LISTEN/NOTIFY between the processes sharing this store (within the process, embedded). */
+  readonly events: StoreEvents;
   close(): Promise<void>;
 }
 
@@ -44,6 +47,8 @@ export async function openStore(options: StoreOptions): Promise<Store> {
   const migrations = options.migrations ?? [];
   let dataSource: DataSource;
   let closeEngine = async (): Promise<void> => {};
+  let events: StoreEvents;
+  const notify = notifyVia((sql, params) => dataSource.query(sql, params));
   if (options.databaseUrl) {
     dataSource = new DataSource({
       ...common,
@@ -55,6 +60,7 @@ export async function openStore(options: StoreOptions): Promise<Store> {
       entities,
       migrations,
     } as DataSourceOptions);
+    events = new ServerEvents(options.databaseUrl, notify);
   } else {
     const { PGlite } = await import('@electric-sql/pglite');
     const { createPgConfig } = await import('@electric-sql/pglite/node-postgres');
@@ -70,13 +76,16 @@ export async function openStore(options: StoreOptions): Promise<Store> {
       migrations,
     } as DataSourceOptions);
     closeEngine = () => pglite.close();
+    events = new EmbeddedEvents(pglite, notify);
   }
   await dataSource.initialize();
   if (options.migrate ?? true) await dataSource.runMigrations({ transaction: 'each' });
   return {
     dataSource,
     kind: options.databaseUrl ? 'server' : 'embedded',
+    events,
     async close() {
+      await events.close();
       await dataSource.destroy();
       await closeEngine();
     },

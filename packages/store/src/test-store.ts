@@ -26,6 +26,7 @@ export async function openTestStore(options: Omit<StoreOptions, 'databaseUrl' | 
   return {
     dataSource: store.dataSource,
     kind: store.kind,
+    events: store.events,
     async close() {
       await store.close();
       await database.drop();

@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import { snapshot } from '@welfare-hub/metrics';
-import { inServerSpan } from '@welfare-hub/telemetry';
+import { internalErrors, snapshot } from '@welfare-hub/metrics';
+import { inServerSpan, logEvent } from '@welfare-hub/telemetry';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { buildSubgraphSchema } from '@apollo/subgraph';
@@ -9,6 +9,7 @@ import {
   BodyError,
   closeServer,
   formatError,
+  internalErrorPlugin,
   listen,
   pathOf,
   readJsonBody,
@@ -17,10 +18,11 @@ import {
   sendJson,
   toHttpGraphQLRequest,
 } from '@welfare-hub/http';
-import { logEvent } from './log.js';
 import type { SubgraphDefinition } from './subgraph.js';
 
 export const HEALTH_OPERATION = operationHash('health', {});
+/** The request id rides along with each subgraph's own context, for the report of an INTERNAL error. */
+const REQUEST_ID = Symbol('request id');
 const BODY_LIMIT = 8 * 1024 * 1024;
 
 export interface ServeOptions {
@@ -46,7 +48,17 @@ export async function serveSubgraph<C extends object>(definition: SubgraphDefini
     includeStacktraceInErrorResponses: false,
     formatError,
     // Inline traces would carry resolver timings to the gateway for Apollo's cloud; the hub reports nowhere.
-    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled()],
+    plugins: [
+      ApolloServerPluginLandingPageDisabled(),
+      ApolloServerPluginInlineTraceDisabled(),
+      internalErrorPlugin<C>(
+        (context) => (context as { [REQUEST_ID]?: string })[REQUEST_ID] ?? null,
+        (report) => {
+          internalErrors.inc({ where: definition.name });
+          logEvent('graphql.internal_error', { where: definition.name, ...report });
+        },
+      ),
+    ],
   });
   await apollo.start();
   const verifier = new ContextVerifier(options.publicKey, definition.name);
@@ -59,7 +71,13 @@ export async function serveSubgraph<C extends object>(definition: SubgraphDefini
       const hub = await verified(verifier, token, HEALTH_OPERATION, res);
       if (!hub) return;
       // The gateway alone can ask (signed): it serves every process's metrics on its /metrics.
-      sendJson(res, 200, { ok: true, sources: definition.sources ? await definition.sources() : {}, pid: process.pid, metrics: await snapshot() });
+      sendJson(res, 200, {
+        ok: true,
+        sources: definition.sources ? await definition.sources() : {},
+        ...(definition.index ? { index: await definition.index() } : {}),
+        pid: process.pid,
+        metrics: await snapshot(),
+      });
       return;
     }
     if (req.method !== 'POST' || path !== '/graphql') {
@@ -82,7 +100,7 @@ export async function serveSubgraph<C extends object>(definition: SubgraphDefini
     await inServerSpan(`subgraph ${definition.name}`, req.headers, { 'hub.subgraph': definition.name, 'hub.request_id': hub.requestId }, async () => {
       const response = await apollo.executeHTTPGraphQLRequest({
         httpGraphQLRequest: toHttpGraphQLRequest(req, body),
-        context: async () => definition.context(hub),
+        context: async () => Object.assign(await definition.context(hub), { [REQUEST_ID]: hub.requestId }),
       });
       await sendGraphQLResponse(res, response);
     });

@@ -10,6 +10,16 @@ export interface SourceHealth {
   recordsRead: number;
   recordsRejected: number;
   awaitingLink: number;
+  /** The first read is done and linked against a registry that had been read (see packages/ingest). */
+  settled?: boolean;
+  /** The source's generation when it settled. */
+  generation?: number | null;
+}
+
+/** What the analysts' index was built from (the hub subgraph): readiness waits for an index of the settled reads. */
+export interface IndexHealth {
+  builtAt: string | null;
+  sources: Record<string, { generation: number }>;
 }
 
 /** One subgraph as a unit that can be mounted alone or beside the others in one process. */
@@ -21,4 +31,6 @@ export interface SubgraphDefinition<C extends object> {
   context(hub: HubContext): C | Promise<C>;
   /** The sources this subgraph reads, keyed by source name. */
   sources?(): Promise<Record<string, SourceHealth>>;
+  /** The analysts' index, for the subgraph that builds it. */
+  index?(): Promise<IndexHealth>;
 }

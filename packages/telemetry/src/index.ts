@@ -1,6 +1,6 @@
 import { context, propagation, trace, SpanKind, SpanStatusCode, type Attributes } from '@opentelemetry/api';
 import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
-import { Resource } from '@opentelemetry/resources';
+import { envDetectorSync, Resource } from '@opentelemetry/resources';
 import { BatchSpanProcessor, SimpleSpanProcessor, type SpanExporter } from '@opentelemetry/sdk-trace-base';
 import { NodeTracerProvider } from '@opentelemetry/sdk-trace-node';
 
@@ -14,13 +14,18 @@ export interface Tracing {
  * Traces across the gateway and the subgraphs (W3C traceparent on every subgraph call), exported over OTLP/HTTP when
  * OTEL_EXPORTER_OTLP_ENDPOINT (or ..._TRACES_ENDPOINT) is set, or to the exporter given; otherwise nothing is
  * started and every span below costs nothing. Spans carry codes, names of the hub's parts and request ids only.
+ * OpenTelemetry's standard variables hold as its SDK reads them: OTEL_SDK_DISABLED, OTEL_SERVICE_NAME and
+ * OTEL_RESOURCE_ATTRIBUTES (over the part's own name), OTEL_TRACES_SAMPLER(_ARG), OTEL_BSP_*, OTEL_EXPORTER_OTLP_*.
  */
 export function startTracing(service: string, options: { exporter?: SpanExporter; env?: NodeJS.ProcessEnv } = {}): Tracing | null {
   const env = options.env ?? process.env;
+  if (env['OTEL_SDK_DISABLED']?.trim().toLowerCase() === 'true') return null;
   const endpoint = env['OTEL_EXPORTER_OTLP_TRACES_ENDPOINT'] || env['OTEL_EXPORTER_OTLP_ENDPOINT'];
   if (!options.exporter && !endpoint) return null;
   const processor = options.exporter ? new SimpleSpanProcessor(options.exporter) : new BatchSpanProcessor(new OTLPTraceExporter());
-  const provider = new NodeTracerProvider({ resource: new Resource({ 'service.name': service }), spanProcessors: [processor] });
+  // The part's own name unless the operator names the service; the environment's attributes win.
+  const resource = new Resource({ 'service.name': service }).merge(envDetectorSync.detect());
+  const provider = new NodeTracerProvider({ resource, spanProcessors: [processor] });
   provider.register();
   return {
     async shutdown() {
@@ -51,3 +56,5 @@ export function inServerSpan<T>(name: string, headers: Record<string, string | s
 export function injectTraceContext(set: (name: string, value: string) => void): void {
   propagation.inject(context.active(), {}, { set: (_carrier, name, value) => set(name, value) });
 }
+
+export { configureLog, logEvent } from './log.js';

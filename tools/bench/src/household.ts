@@ -40,16 +40,18 @@ const child = fork(new URL('./household/hub-process.js', import.meta.url), [], {
 const next = <T>(proc: ChildProcess, kind: string): Promise<T> =>
   new Promise((ok) => proc.on('message', function on(m: { kind: string }) { if (m.kind === kind) { proc.off('message', on); ok(m as T); } }));
 const started = Date.now();
-const { households, privatePem } = await next<{ households: string[]; privatePem: string }>(child, 'ready');
-// Our gateway as a deployment runs it: the package's own entry, in its own process; the peer likewise in its own.
+const { privatePem } = await next<{ privatePem: string }>(child, 'started');
+// Our gateway as a deployment runs it: the launcher's entry with --role gateway, in its own process; the peer likewise.
 const gatewayEnv = { ...env, HUB_CONTEXT_PRIVATE_KEY: privatePem };
-const gateway = fork(fileURLToPath(new URL('./main.js', import.meta.resolve('@welfare-hub/gateway'))), [], { execArgv: nodeArgs('BENCH_GATEWAY_NODE_ARGS'), env: gatewayEnv });
+const gateway = fork(fileURLToPath(new URL('./main.js', import.meta.resolve('@welfare-hub/launcher'))), ['--role', 'gateway'], { execArgv: nodeArgs('BENCH_GATEWAY_NODE_ARGS'), env: gatewayEnv });
 const hive = fork(new URL('./household/hive-process.js', import.meta.url), [], { env: gatewayEnv });
 const url = 'http://127.0.0.1:4400/graphql';
 await next(hive, 'ready');
 for (let ready = false; !ready; await new Promise((r) => setTimeout(r, 200))) {
   ready = await fetch(url.replace('/graphql', '/health/ready')).then((r) => r.ok, () => false);
 }
+child.send({ kind: 'sample' });
+const { households } = await next<{ households: string[] }>(child, 'ready');
 const stopAll = (): void => {
   gateway.kill('SIGTERM');
   hive.send({ kind: 'stop' });

@@ -95,6 +95,12 @@ export class ShogaiIngest extends SourceIngest<ShogaiOutcome[]> {
     return this.watchFolder(this.options.dir);
   }
 
+  protected override async relinkWaiting(): Promise<number> {
+    let linked = 0;
+    for (const linker of Object.values(this.linkers)) linked += await linker.relinkWaiting();
+    return linked;
+  }
+
   protected async awaitingLink(): Promise<number> {
     let waiting = 0;
     for (const linker of Object.values(this.linkers)) waiting += await linker.awaitingLink();

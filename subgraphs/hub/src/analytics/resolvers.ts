@@ -1,4 +1,5 @@
 import { forbidden } from '@welfare-hub/subgraph-host';
+import { todayInTokyo } from '@welfare-hub/codec';
 import { indicatorCsv, indicators, situationStatistics, statisticsCsv, type Grouping, type IndexSources, type IndicatorTable, type StatisticsTable } from '@welfare-hub/analytics';
 import type { HubContext } from '../resolvers.js';
 
@@ -21,7 +22,7 @@ export const analyticsQuery = {
   },
   situationStatistics: async (_: unknown, args: { asOf?: string | null; groupBy: Grouping }, ctx: HubContext): Promise<StatisticsTable> => {
     await asAnalyst(ctx, 'situationStatistics', { asOf: args.asOf ?? null, groupBy: args.groupBy });
-    return situationStatistics(ctx.analytics.sources, { asOf: args.asOf ?? null, groupBy: args.groupBy, threshold: ctx.analytics.threshold });
+    return situationStatistics(ctx.analytics.sources, { asOf: args.asOf ?? null, groupBy: args.groupBy, threshold: ctx.analytics.threshold, today: todayInTokyo() });
   },
 };
 

@@ -1,7 +1,9 @@
 // The hub under benchmark without its gateway: store, sources, the six subgraphs and the ceiling, in a process of their
 // own. The gateways (ours and the peer) run in theirs, as a deployment runs them, so that they have a core apart.
-// Started by household.ts over IPC: it reports { households, privatePem } when ready and switches policy on request.
-import { hubConfig, startSubgraphs, allMigrations } from '@welfare-hub/launcher';
+// Started by household.ts over IPC: it reports { privatePem } once the subgraphs listen and, asked once the gateway is
+// ready (every source settled), the sampled households; it switches policy on request.
+import { allMigrations, composeHub, loadConfig } from '@welfare-hub/launcher';
+import { SUBGRAPH_NAMES } from '@welfare-hub/schema';
 import { countStatements, openStore } from '@welfare-hub/store';
 import { join } from 'node:path';
 import { BenchPolicy } from './bench-policy.js';
@@ -10,14 +12,15 @@ import { Session } from 'node:inspector/promises';
 import { writeFileSync } from 'node:fs';
 import { exportSigningKeys, generateSigningKeys } from '@welfare-hub/context';
 
-const config = hubConfig(process.env);
+const config = loadConfig(process.env, 'embedded');
 // The bench reports SQL statements per household view, so that one more query per member shows at once.
 const sqlStatements = countStatements();
 const store = await openStore({ databaseUrl: config.databaseUrl ?? undefined, dataDir: join(config.dataDir, 'pglite'), migrations: allMigrations });
 const policy = new BenchPolicy(store.dataSource);
 const keys = await generateSigningKeys();
-const hub = await startSubgraphs(config, { store, policy, keys });
-await hub.firstRead;
+const hub = await composeHub(config, SUBGRAPH_NAMES, { store, policy, keys });
+process.send!({ kind: 'started', privatePem: (await exportSigningKeys(keys)).privatePem });
+await new Promise<void>((ok) => process.once('message', (m: { kind: string }) => m.kind === 'sample' && ok()));
 // Households of four to six current residents with records in at least two sectors: the view a case worker opens.
 const rows: { setai_no: string }[] = await store.dataSource.query(
   `SELECT p.setai_no FROM juki.person p
@@ -29,7 +32,7 @@ const rows: { setai_no: string }[] = await store.dataSource.query(
    ORDER BY p.setai_no LIMIT 500`,
 );
 const ceiling = await startCeiling(store.dataSource, Number(process.env['BENCH_CEILING_PORT'] || 4499), { staffId: 'kaigo-01', orgId: 'KAIGO-HOKATSU' });
-process.send!({ kind: 'ready', households: rows.map((r) => r.setai_no), privatePem: (await exportSigningKeys(keys)).privatePem });
+process.send!({ kind: 'ready', households: rows.map((r) => r.setai_no) });
 const inspector = new Session();
 process.on('message', (message: { kind: string; mode?: 'real' | 'grant-all'; file?: string }) => {
   if (message.kind === 'profile-start') {

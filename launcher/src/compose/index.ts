@@ -1,0 +1,125 @@
+import { join } from 'node:path';
+import { ContextSigner, generateSigningKeys, importPrivateKey, importPublicKey, type SigningKeys } from '@welfare-hub/context';
+import { createAuthenticator, startGateway, type RunningGateway } from '@welfare-hub/gateway';
+import { SourceGenerations } from '@welfare-hub/ingest';
+import { collectProcessMetrics } from '@welfare-hub/metrics';
+import { Policy } from '@welfare-hub/policy';
+import { SUBGRAPH_NAMES, subgraphEndpoints, supergraphSdl, type SubgraphEndpoint, type SubgraphName } from '@welfare-hub/schema';
+import { openStore, type Store } from '@welfare-hub/store';
+import { serveSubgraph, type RunningSubgraph } from '@welfare-hub/subgraph-host';
+import { configureLog, logEvent } from '@welfare-hub/telemetry';
+import type { HubConfig, Role } from '../config/index.js';
+import { allMigrations } from '../migrations.js';
+import { prepareDemo } from './demo.js';
+import { PART_BUILDERS, type SubgraphPart } from './parts.js';
+
+export const ALL_ROLES: readonly Role[] = [...SUBGRAPH_NAMES, 'gateway'];
+
+export interface ComposeOptions {
+  /** A store opened (and migrated) by the caller, as the benchmark does; otherwise the hub opens its own. */
+  store?: Store;
+  /** The context-signing pair; from the configuration, else a fresh one per start (tests sign their own calls). */
+  keys?: SigningKeys;
+  /** The decision module; the benchmark swaps in a grant-all one to measure what policy and audit cost. */
+  policy?: Policy;
+}
+
+/** The parts of the hub one process runs, started. */
+export interface ComposedHub {
+  config: HubConfig;
+  store: Store;
+  endpoints: SubgraphEndpoint[];
+  /** The subgraphs this process serves. */
+  subgraphs: RunningSubgraph[];
+  /** The gateway's /graphql, when this process runs it. */
+  url: string | null;
+  readyUrl: string | null;
+  /** The sources served by the demo city. */
+  demoSources: string[];
+  close(): Promise<void>;
+}
+
+/**
+ * The one composition root: builds and starts the given parts of the hub from one configuration, the same way in
+ * every topology — the whole hub in one process (`npm start` without a server, the tests' embedded hub), one part per
+ * process (`--role`, what the multi-process launcher, compose and Kubernetes run), and the benchmark's subgraphs
+ * without their gateway. Parts find each other only over HTTP and the store's events, never in memory, so the
+ * topologies cannot drift.
+ */
+export async function composeHub(given: HubConfig, roles: readonly Role[], options: ComposeOptions = {}): Promise<ComposedHub> {
+  configureLog(given.log);
+  collectProcessMetrics(given.scope);
+  const store =
+    options.store ??
+    (await openStore({
+      databaseUrl: given.databaseUrl ?? undefined,
+      dataDir: join(given.dataDir, 'pglite'),
+      migrations: allMigrations,
+      // One part of a deployment runs against a store migrated by the launcher or the migration job.
+      migrate: given.scope === 'embedded',
+    }));
+  const demo = given.scope === 'embedded' ? await prepareDemo(given, store.dataSource) : { config: given, served: [], close: async () => {} };
+  const config = demo.config;
+  const endpoints = subgraphEndpoints(config.subgraphs);
+  const keys = await signingKeys(config, options.keys);
+  const deps = { config, db: store.dataSource, policy: options.policy ?? new Policy(store.dataSource), generations: new SourceGenerations(store.dataSource, store.events) };
+
+  const parts: SubgraphPart[] = [];
+  const serving: RunningSubgraph[] = [];
+  for (const name of SUBGRAPH_NAMES.filter((n) => roles.includes(n))) {
+    const part = await PART_BUILDERS[name](deps);
+    const endpoint = endpoints.find((e) => e.name === name)!;
+    parts.push(part);
+    serving.push(await serveSubgraph(part.definition, { host: endpoint.host, port: endpoint.port, publicKey: keys.publicKey! }));
+  }
+  let gateway: RunningGateway | null = null;
+  if (roles.includes('gateway')) {
+    gateway = await startGateway({
+      host: config.host,
+      port: config.port,
+      supergraphSdl: supergraphSdl(),
+      endpoints,
+      signer: new ContextSigner(keys.privateKey!),
+      authenticate: createAuthenticator(config.auth),
+      production: config.mode === 'production',
+      subgraphTimeoutMs: config.gateway.subgraphTimeoutMs,
+      limits: config.gateway.limits,
+      circuit: config.gateway.circuit,
+    });
+  }
+  // Every part starts reading at once: the registry's first read links whatever a sector read before it (the sectors
+  // follow its generation), so no order is needed, and none is assumed in any topology.
+  for (const [i, part] of parts.entries()) {
+    part.start().catch(() => logEvent('part.start_failed', { subgraph: serving[i]!.name }));
+  }
+  return {
+    config,
+    store,
+    endpoints,
+    subgraphs: serving,
+    url: gateway?.url ?? null,
+    readyUrl: gateway ? gateway.url.replace(/\/graphql$/, '/health/ready') : null,
+    demoSources: demo.served,
+    async close() {
+      await gateway?.close();
+      for (const running of serving) await running.close();
+      for (const part of parts) await part.close();
+      await demo.close();
+      if (!options.store) await store.close();
+    },
+  };
+}
+
+/** The gateway signs with the private half, the subgraphs trust the public half: each process gets what it needs. */
+async function signingKeys(config: HubConfig, given: SigningKeys | undefined): Promise<Partial<SigningKeys>> {
+  if (given) return given;
+  const { privatePem, publicPem } = config.contextKeys;
+  if (privatePem || publicPem) {
+    return {
+      ...(privatePem ? { privateKey: await importPrivateKey(privatePem) } : {}),
+      ...(publicPem ? { publicKey: await importPublicKey(publicPem) } : {}),
+    };
+  }
+  if (config.scope !== 'embedded') throw new Error('a part run on its own needs the gateway\'s context keys');
+  return generateSigningKeys();
+}

@@ -1,0 +1,2 @@
+export { ConfigError, loadConfig } from './load.js';
+export type { HubConfig, Role, Scope, SourcesConfig } from './types.js';

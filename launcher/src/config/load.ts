@@ -1,0 +1,177 @@
+import { createPrivateKey, createPublicKey } from 'node:crypto';
+import { resolve } from 'node:path';
+import { z } from 'zod';
+import { DEMO_JWT_SECRET, loadPersistedQueries, type AuthConfig, type QueryLimitsConfig } from '@welfare-hub/gateway';
+import { SUBGRAPH_NAMES, type SubgraphName } from '@welfare-hub/schema';
+import { DEFAULT_THRESHOLDS, DEFAULT_WEIGHTS, SUBGRAPH_URL_VARIABLES, VARIABLES } from './variables.js';
+import type { HubConfig, Role, Scope } from './types.js';
+
+/** Every problem of a configuration at once, each naming its variable: an operator fixes them in one go. */
+export class ConfigError extends Error {
+  constructor(readonly problems: readonly string[]) {
+    super(`The hub's configuration is not valid:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  }
+}
+
+const SCHEMA = z.object({ ...VARIABLES, ...SUBGRAPH_URL_VARIABLES });
+type Parsed = z.output<typeof SCHEMA>;
+
+/** The variable each source is configured by, and the subgraph that reads it. */
+const SOURCE_VARIABLES: readonly { role: SubgraphName; variables: readonly (keyof Parsed)[] }[] = [
+  { role: 'juki', variables: ['HUB_JUKI_DIR'] },
+  { role: 'kaigo', variables: ['HUB_KAIGO_DB_URL'] },
+  { role: 'shogai', variables: ['HUB_SHOGAI_DIR'] },
+  { role: 'kodomo', variables: ['HUB_KODOMO_URL', 'HUB_KODOMO_API_KEY'] },
+  { role: 'konkyu', variables: ['HUB_KONKYU_DIR'] },
+];
+
+const runs = (scope: Scope, role: Role): boolean => scope === 'embedded' || scope === 'supervisor' || scope === role;
+
+/**
+ * Parses and checks every HUB_* variable once, for the part of the hub this process runs, and reports all problems
+ * together. Nothing else in the hub reads the environment (OTEL_* excepted: OpenTelemetry's own).
+ */
+export function loadConfig(env: NodeJS.ProcessEnv, scope: Scope): HubConfig {
+  const problems: string[] = [];
+  const known = new Set(Object.keys(SCHEMA.shape));
+  for (const name of Object.keys(env)) {
+    if (name.startsWith('HUB_') && !known.has(name)) problems.push(`${name}: not a variable the hub knows (misspelt?)`);
+  }
+  // Blank counts as unset, as in env files; a value with a NUL byte is never a setting.
+  const given = Object.fromEntries([...known].map((name) => [name, env[name]?.trim() ? env[name] : undefined]));
+  for (const [name, value] of Object.entries(given)) if (value?.includes('\u0000')) problems.push(`${name}: contains a NUL character`);
+  const parsed = SCHEMA.safeParse(given);
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) problems.push(`${String(issue.path[0])}: ${issue.message}`);
+    throw new ConfigError(problems);
+  }
+  const v = parsed.data;
+  const production = v.HUB_MODE === 'production';
+
+  const auth = authConfig(v, production, runs(scope, 'gateway'), problems);
+  const limits = queryLimits(v, problems);
+  const thresholds = { ...DEFAULT_THRESHOLDS, ...v.HUB_SITUATION_THRESHOLDS };
+  if (thresholds.childFrom > thresholds.childTo) problems.push('HUB_SITUATION_THRESHOLDS: childFrom is above childTo');
+  if (thresholds.adultFrom > thresholds.adultTo) problems.push('HUB_SITUATION_THRESHOLDS: adultFrom is above adultTo');
+
+  // Where each part is needed: its source, its keys and its store.
+  const role = scope === 'embedded' || scope === 'supervisor' ? null : scope;
+  for (const { role: reader, variables } of SOURCE_VARIABLES) {
+    // A part run on its own is handed its source (the launcher does so for the demo city); the whole hub in production
+    // must be given every one, since only a demo may stand in for a city's system.
+    if ((role === reader || (role === null && production)) && !variables.every((name) => v[name] !== undefined)) {
+      problems.push(`${variables.find((name) => v[name] === undefined)}: required ${production ? 'in production' : `by the ${reader} process`} (where the ${reader} system is read)`);
+    }
+  }
+  if (role !== null && role !== 'gateway' && !v.HUB_DATABASE_URL) problems.push(`HUB_DATABASE_URL: required by the ${role} process (a subgraph of its own shares the hub's PostgreSQL)`);
+  if (role !== null && role !== 'gateway' && !v.HUB_CONTEXT_PUBLIC_KEY) problems.push(`HUB_CONTEXT_PUBLIC_KEY: required by the ${role} process (it trusts only the gateway's key)`);
+  if (role === 'gateway' && !v.HUB_CONTEXT_PRIVATE_KEY) problems.push('HUB_CONTEXT_PRIVATE_KEY: required by the gateway process');
+  if (production && runs(scope, 'hub')) {
+    if (!v.HUB_AUDIT_SIGNING_KEY) problems.push('HUB_AUDIT_SIGNING_KEY: required in production (the audit checkpoints are signed with a key kept apart from the database)');
+    if (!v.HUB_ANALYTICS_KEY) problems.push('HUB_ANALYTICS_KEY: required in production (the key of the analysts\' pseudonymised index)');
+  }
+  const privatePem = pem(v.HUB_CONTEXT_PRIVATE_KEY);
+  const publicPem = pem(v.HUB_CONTEXT_PUBLIC_KEY);
+  const auditPem = pem(v.HUB_AUDIT_SIGNING_KEY);
+  checkKey('HUB_CONTEXT_PRIVATE_KEY', privatePem, 'private', problems);
+  checkKey('HUB_CONTEXT_PUBLIC_KEY', publicPem, 'public', problems);
+  checkKey('HUB_AUDIT_SIGNING_KEY', auditPem, 'private', problems);
+  if (problems.length > 0) throw new ConfigError(problems);
+
+  const dir = (value: string | undefined): string | null => (value ? resolve(value) : null);
+  const urls: Partial<Record<SubgraphName, string>> = {};
+  for (const name of SUBGRAPH_NAMES) {
+    const value = v[`HUB_SUBGRAPH_URL_${name.toUpperCase()}` as keyof Parsed];
+    if (typeof value === 'string') urls[name] = value;
+  }
+  return {
+    scope,
+    mode: v.HUB_MODE,
+    log: v.HUB_LOG,
+    port: v.HUB_PORT,
+    host: v.HUB_HOST,
+    subgraphs: { host: v.HUB_SUBGRAPH_HOST, portFrom: v.HUB_SUBGRAPH_PORT_FROM, urls },
+    databaseUrl: v.HUB_DATABASE_URL ?? null,
+    dataDir: resolve(v.HUB_DATA_DIR),
+    sources: {
+      jukiDir: dir(v.HUB_JUKI_DIR),
+      kaigoDbUrl: v.HUB_KAIGO_DB_URL ?? null,
+      kaigoPollSeconds: v.HUB_KAIGO_POLL_SECONDS,
+      shogaiDir: dir(v.HUB_SHOGAI_DIR),
+      kodomoUrl: v.HUB_KODOMO_URL ?? null,
+      kodomoApiKey: v.HUB_KODOMO_API_KEY ?? '',
+      kodomoPollSeconds: v.HUB_KODOMO_POLL_SECONDS,
+      konkyuDir: dir(v.HUB_KONKYU_DIR),
+    },
+    auth,
+    contextKeys: { privatePem, publicPem },
+    audit: { signingKeyPem: auditPem, checkpointSeconds: v.HUB_AUDIT_CHECKPOINT_SECONDS, retentionYears: v.HUB_AUDIT_RETENTION_YEARS },
+    analytics: { key: v.HUB_ANALYTICS_KEY ?? null, threshold: v.HUB_ANALYTICS_THRESHOLD, refreshSeconds: v.HUB_ANALYTICS_REFRESH_SECONDS },
+    situations: thresholds,
+    linkageWeights: { ...DEFAULT_WEIGHTS, ...v.HUB_LINKAGE_WEIGHTS },
+    consentOwnAge: v.HUB_CONSENT_OWN_AGE,
+    gateway: {
+      subgraphTimeoutMs: v.HUB_SUBGRAPH_TIMEOUT_MS,
+      circuit: { failures: v.HUB_CIRCUIT_FAILURES, coolDownMs: v.HUB_CIRCUIT_COOLDOWN_MS },
+      limits,
+    },
+    eventsCatchUpSeconds: v.HUB_EVENTS_CATCH_UP_SECONDS,
+    demo: { residents: v.HUB_DEMO_RESIDENTS, seed: v.HUB_DEMO_SEED },
+  };
+}
+
+/**
+ * Demo and test: HS256 with HUB_JWT_SECRET (the demo default when unset). Production: the identity provider's JWKS
+ * (or a strong secret of the municipality's own); a production hub refuses the published demo secret.
+ */
+function authConfig(v: Parsed, production: boolean, checked: boolean, problems: string[]): AuthConfig {
+  const [jwksUrl, issuer, audience] = [v.HUB_JWKS_URL ?? null, v.HUB_JWT_ISSUER ?? null, v.HUB_JWT_AUDIENCE ?? null];
+  if (!production) return { mode: 'demo', secret: v.HUB_JWT_SECRET ?? DEMO_JWT_SECRET, jwksUrl, issuer, audience };
+  const secret = v.HUB_JWT_SECRET ?? null;
+  if (checked) {
+    if (secret === DEMO_JWT_SECRET) problems.push('HUB_JWT_SECRET: HUB_MODE=production refuses the demo secret');
+    else if (secret !== null && Buffer.byteLength(secret, 'utf8') < 32) problems.push('HUB_JWT_SECRET: must be at least 32 bytes in production');
+    if (!jwksUrl && !secret) problems.push('HUB_JWKS_URL: HUB_MODE=production needs the identity provider (or a strong HUB_JWT_SECRET)');
+    if (jwksUrl && !issuer) problems.push('HUB_JWT_ISSUER: required with HUB_JWKS_URL');
+    if (jwksUrl && !audience) problems.push('HUB_JWT_AUDIENCE: required with HUB_JWKS_URL');
+  }
+  return { mode: 'production', secret, jwksUrl, issuer, audience };
+}
+
+function queryLimits(v: Parsed, problems: string[]): QueryLimitsConfig {
+  let persistedQueries: ReadonlyMap<string, string> | null = null;
+  if (v.HUB_PERSISTED_ONLY && !v.HUB_PERSISTED_QUERIES) problems.push('HUB_PERSISTED_ONLY: true needs HUB_PERSISTED_QUERIES');
+  if (v.HUB_PERSISTED_QUERIES) {
+    try {
+      persistedQueries = loadPersistedQueries(v.HUB_PERSISTED_QUERIES);
+    } catch (error) {
+      problems.push(`HUB_PERSISTED_QUERIES: ${error instanceof Error ? error.message : 'cannot be read'}`);
+    }
+  }
+  return {
+    maxDepth: v.HUB_QUERY_MAX_DEPTH,
+    maxAliases: v.HUB_QUERY_MAX_ALIASES,
+    maxCost: v.HUB_QUERY_MAX_COST,
+    maxTokens: v.HUB_QUERY_MAX_TOKENS,
+    maxDirectives: v.HUB_QUERY_MAX_DIRECTIVES,
+    maxBatch: v.HUB_QUERY_MAX_BATCH,
+    persistedQueries,
+    persistedOnly: v.HUB_PERSISTED_ONLY,
+  };
+}
+
+/** Env files often carry a PEM on one line with literal \n. */
+function pem(value: string | undefined): string | null {
+  return value ? value.replace(/\\n/g, '\n').trim() : null;
+}
+
+/** Every key of the hub is Ed25519: a key of another kind, or not a key, is named at boot rather than at first use. */
+function checkKey(name: string, value: string | null, kind: 'private' | 'public', problems: string[]): void {
+  if (value === null) return;
+  try {
+    const key = kind === 'private' ? createPrivateKey(value) : createPublicKey(value);
+    if (key.asymmetricKeyType !== 'ed25519') problems.push(`${name}: must be an Ed25519 ${kind} key (PEM)`);
+  } catch {
+    problems.push(`${name}: not a ${kind} key in PEM`);
+  }
+}

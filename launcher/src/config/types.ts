@@ -1,0 +1,53 @@
+import type { AuthConfig, QueryLimitsConfig } from '@welfare-hub/gateway';
+import type { Weights } from '@welfare-hub/linkage';
+import type { SubgraphName } from '@welfare-hub/schema';
+import type { SituationThresholds } from '@welfare-hub/situations';
+
+/** One part of the hub a process can run: the gateway or one subgraph. */
+export type Role = 'gateway' | SubgraphName;
+
+/**
+ * What a process was started to be: the whole hub in one process (embedded), the launcher that runs one process per
+ * part (supervisor), or one part.
+ */
+export type Scope = 'embedded' | 'supervisor' | Role;
+
+/** Where each legacy system is read; null: not configured (served by the demo city in demo mode). */
+export interface SourcesConfig {
+  jukiDir: string | null;
+  kaigoDbUrl: string | null;
+  kaigoPollSeconds: number;
+  shogaiDir: string | null;
+  kodomoUrl: string | null;
+  kodomoApiKey: string;
+  kodomoPollSeconds: number;
+  konkyuDir: string | null;
+}
+
+/** The whole configuration of a hub process, parsed and checked once at boot (config/load.ts). */
+export interface HubConfig {
+  scope: Scope;
+  mode: 'demo' | 'production';
+  log: 'json' | 'silent';
+  /** The gateway's address. */
+  port: number;
+  host: string;
+  subgraphs: { host: string; portFrom: number; urls: Partial<Record<SubgraphName, string>> };
+  /** A PostgreSQL server; null for the embedded PGlite in dataDir. */
+  databaseUrl: string | null;
+  dataDir: string;
+  sources: SourcesConfig;
+  auth: AuthConfig;
+  /** The gateway's context-signing pair as PEM (multi-process); null: generated for this start. */
+  contextKeys: { privatePem: string | null; publicPem: string | null };
+  audit: { signingKeyPem: string | null; checkpointSeconds: number; retentionYears: number };
+  analytics: { key: string | null; threshold: number; refreshSeconds: number };
+  situations: SituationThresholds;
+  linkageWeights: Weights;
+  /** Below this age a consent is given by a representative. */
+  consentOwnAge: number;
+  gateway: { subgraphTimeoutMs: number; circuit: { failures: number; coolDownMs: number }; limits: QueryLimitsConfig };
+  /** How often a process checks the durable generations for a change it was not told of. */
+  eventsCatchUpSeconds: number;
+  demo: { residents: number; seed: number };
+}
