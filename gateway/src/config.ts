@@ -68,6 +68,14 @@ export function circuitConfig(env: NodeJS.ProcessEnv = process.env): { failures:
   return { failures: positiveInteger(env, 'HUB_CIRCUIT_FAILURES', 5), coolDownMs: positiveInteger(env, 'HUB_CIRCUIT_COOLDOWN_MS', 10_000) };
 }
 
+/**
+ * HUB_SUBGRAPH_MAX_RESPONSE_BYTES (16 MiB): the most the gateway buffers of one subgraph's answer. The sources' own
+ * bounds keep answers far below it; this is the last line, so no stored record can make the gateway hold gigabytes.
+ */
+export function subgraphResponseLimit(env: NodeJS.ProcessEnv = process.env): number {
+  return positiveInteger(env, 'HUB_SUBGRAPH_MAX_RESPONSE_BYTES', 16 * 1024 * 1024);
+}
+
 /** A positive integer written in decimal digits, or the fallback when the variable is unset or blank. */
 function positiveInteger(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
   const raw = env[name]?.trim();

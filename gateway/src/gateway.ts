@@ -17,7 +17,7 @@ import {
 } from '@welfare-hub/http';
 import type { SubgraphEndpoint } from '@welfare-hub/schema';
 import { Unauthenticated, type Authenticator } from './authenticate.js';
-import { circuitConfig, queryLimitsConfig } from './config.js';
+import { circuitConfig, queryLimitsConfig, subgraphResponseLimit } from './config.js';
 import { httpDuration, httpRequests } from '@welfare-hub/metrics';
 import { metricsText } from './metrics.js';
 import { inServerSpan } from '@welfare-hub/telemetry';
@@ -45,6 +45,8 @@ export interface GatewayOptions {
   circuit?: { failures: number; coolDownMs: number };
   /** Query limits and the persisted-query allowlist; read from the process environment when not given. */
   limits?: QueryLimitsConfig;
+  /** The most buffered of one subgraph's answer; HUB_SUBGRAPH_MAX_RESPONSE_BYTES when not given. */
+  maxSubgraphResponseBytes?: number;
 }
 
 export interface RunningGateway {
@@ -58,12 +60,13 @@ export interface RunningGateway {
  */
 export async function startGateway(options: GatewayOptions): Promise<RunningGateway> {
   const urls = new Map<string, string>(options.endpoints.map((e) => [e.name, e.url]));
+  const maxResponseBytes = options.maxSubgraphResponseBytes ?? subgraphResponseLimit();
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
     buildService: ({ name }) => {
       const url = urls.get(name);
       if (!url) throw new Error(`no address configured for subgraph ${name}`);
-      return new SigningDataSource(name, url, options.signer, options.subgraphTimeoutMs ?? 5_000, options.circuit ?? circuitConfig());
+      return new SigningDataSource(name, url, options.signer, options.subgraphTimeoutMs ?? 5_000, options.circuit ?? circuitConfig(), maxResponseBytes);
     },
   });
   // Depth, aliases, cost, tokens, directives, batches and the persisted-query allowlist: a refused request is

@@ -1,6 +1,6 @@
 export { startGateway, type GatewayOptions, type RunningGateway } from './gateway.js';
 export { createAuthenticator, Unauthenticated, type Authenticator } from './authenticate.js';
-export { authConfig, ConfigError, DEMO_JWT_SECRET, queryLimitsConfig, circuitConfig, type AuthConfig } from './config.js';
+export { authConfig, ConfigError, DEMO_JWT_SECRET, queryLimitsConfig, circuitConfig, subgraphResponseLimit, type AuthConfig } from './config.js';
 export { DEFAULT_QUERY_LIMITS, LIMIT_ENV, QueryRejected, queryHash, type QueryLimits, type QueryLimitsConfig } from './limits/index.js';
 export { readiness, type Readiness } from './health.js';
 export { requestContext } from './request-context.js';

@@ -1,4 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
+import { sourceReads } from '@welfare-hub/metrics';
 
 export const SOURCE_NAMES = ['juki', 'kaigo', 'shogai', 'kodomo', 'konkyu'] as const;
 export type SourceName = (typeof SOURCE_NAMES)[number];
@@ -107,6 +108,7 @@ export class IngestLedger {
 
   async recordRead(read: NewRead, db: Db = this.db): Promise<void> {
     if (read.state === 'applied' && read.recordsRead > 0) this.recordsTakenIn++;
+    sourceReads.inc({ source: this.source, state: read.state });
     await db.query(
       `INSERT INTO ingest.source_read (source, name, sha256, state, records_read, records_rejected, problem, kind)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,

@@ -20,6 +20,11 @@ export const policyDecisions = new Counter({
   name: 'hub_policy_decisions_total', help: 'Access decisions by sector, status and basis', labelNames: ['sector', 'status', 'basis'] as const, registers: [registry],
 });
 
+export const sourceReads = new Counter({
+  name: 'hub_source_reads_total', help: 'Reads of each source by what became of them (applied, held, rejected, truncated, failed, timed_out)',
+  labelNames: ['source', 'state'] as const, registers: [registry],
+});
+
 /** A process's metrics as JSON (prom-client's getMetricsAsJSON): what AggregatorRegistry sums. */
 export type MetricsSnapshot = object[];
 
