@@ -1,7 +1,7 @@
 /** A read that ran past HUB_SOURCE_READ_TIMEOUT_SECONDS and was abandoned. */
 export class ReadTimedOut extends Error {
   constructor(readonly afterMs: number) {
-    super(`the read did not end within ${Math.round(afterMs / 1000)} s and was abandoned`);
+    super(`the read did not end within ${afterMs < 1000 ? `${afterMs} ms` : `${Math.round(afterMs / 1000)} s`} and was abandoned`);
   }
 }
 

@@ -213,11 +213,12 @@ export async function listReads(db: Db, source: SourceName | undefined, limit: n
   return rows.map((r: Record<string, unknown>) => ({ ...toRead(r), source: r['source'] as SourceName }));
 }
 
-const COLUMNS = 'id::text, name, sha256, state, records_read, records_rejected, problem, read_at, kind, accepted_at, accepted_by';
+// The id as text under its own name: `ORDER BY id` must order by the number, not by this text.
+const COLUMNS = 'id::text AS read_id, name, sha256, state, records_read, records_rejected, problem, read_at, kind, accepted_at, accepted_by';
 
 function toRead(r: Record<string, unknown>): StoredRead {
   return {
-    id: r['id'] as string,
+    id: r['read_id'] as string,
     name: r['name'] as string,
     sha256: (r['sha256'] as string | null) ?? null,
     state: r['state'] as ReadState,
