@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { IngestLedger, SourceIngest, commonestReason, type IngestConfig, type ReadOutcome, type Rejection } from '@welfare-hub/ingest';
+import { IngestLedger, ReadTimedOut, SourceIngest, commonestReason, type IngestConfig, type ReadOutcome, type Rejection } from '@welfare-hub/ingest';
 import { Linker, type Identity, type Weights } from '@welfare-hub/linkage';
 import { inTransaction } from '@welfare-hub/store';
 import { newestUpdate, readVendor, type VendorRow } from './read.js';
@@ -33,6 +33,8 @@ export class KaigoIngest extends SourceIngest<void> {
     const name = `${full ? 'full' : 'incremental'} read ${++this.reads}`;
     try {
       const raw = await readVendor(this.options.vendor, since);
+      // Abandoned past its deadline while the vendor's database kept it waiting: nothing of it is written.
+      this.checkNotAbandoned();
       const rejections: Rejection[] = [];
       const faults: DateFault[] = [];
       const keep = <T>(table: string, rows: VendorRow[], check: (r: VendorRow) => Checked<T>, key: (r: VendorRow) => string): T[] =>
@@ -75,7 +77,8 @@ export class KaigoIngest extends SourceIngest<void> {
       });
       if (full) this.problems.clear('full');
       return { result: undefined, state: 'ok' };
-    } catch {
+    } catch (error) {
+      if (error instanceof ReadTimedOut) throw error;
       await this.ledger.recordRead({ name, sha256: null, state: 'failed', recordsRead: 0, recordsRejected: 0, problem: 'the vendor database could not be read', kind: full ? 'full' : 'incremental' });
       return { result: undefined, state: 'failed' };
     }

@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { BOUNDS, IngestLedger, SourceIngest, commonestReason, pastBound, type IngestConfig, type ReadOutcome, type Rejection } from '@welfare-hub/ingest';
+import { BOUNDS, IngestLedger, ReadTimedOut, SourceIngest, commonestReason, pastBound, type IngestConfig, type ReadOutcome, type Rejection } from '@welfare-hub/ingest';
 import { Linker, type Identity, type Weights } from '@welfare-hub/linkage';
 import { inTransaction } from '@welfare-hub/store';
 import { KodomoClient, KodomoPastBound, KodomoUnauthorized, KodomoUnavailable, type ClientOptions } from './client.js';
@@ -37,6 +37,8 @@ export class KodomoIngest extends SourceIngest<void> {
         this.client.all<Record<string, unknown>>('/v1/children', since),
         this.client.all<Record<string, unknown>>('/v1/cases', since),
       ]);
+      // Abandoned past its deadline while the system kept it waiting: nothing of it is written.
+      this.checkNotAbandoned();
       const rejections: Rejection[] = [];
       const children: Child[] = [];
       const cases: Case[] = [];
@@ -77,6 +79,7 @@ export class KodomoIngest extends SourceIngest<void> {
       if (full) this.problems.clear('full');
       return { result: undefined, state: 'ok' };
     } catch (error) {
+      if (error instanceof ReadTimedOut) throw error;
       const known = error instanceof KodomoUnavailable || error instanceof KodomoUnauthorized || error instanceof KodomoPastBound;
       await this.ledger.recordRead({ name, sha256: null, state: 'failed', recordsRead: 0, recordsRejected: 0, problem: known ? error.message : 'the read failed', kind: full ? 'full' : 'incremental' });
       return { result: undefined, state: 'failed' };
