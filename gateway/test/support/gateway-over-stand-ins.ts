@@ -20,7 +20,7 @@ export interface GatewayOverStandIns {
 }
 
 /** The real gateway over stand-in subgraphs, for the faults a real subgraph cannot be made to show on demand. */
-export async function startGatewayOverStandIns(options: Pick<GatewayOptions, 'subgraphTimeoutMs' | 'circuit'>): Promise<GatewayOverStandIns> {
+export async function startGatewayOverStandIns(options: Pick<GatewayOptions, 'subgraphTimeoutMs' | 'circuit' | 'maxSubgraphResponseBytes'>): Promise<GatewayOverStandIns> {
   const standIns = await startStandInSubgraphs();
   const gateway = await startGateway({
     host: '127.0.0.1', port: 0, supergraphSdl: supergraphSdl(), endpoints: standIns.endpoints,

@@ -30,9 +30,13 @@ export class OpenProblems {
     return n;
   }
 
-  /** The reasons, slot by slot, for the health report: file names and counts, never a record's content. */
-  reasons(): string[] {
-    return [...this.open.entries()].map(([slot, p]) => `${slot}: ${p.reason}`);
+  /**
+   * The reasons, slot by slot, for the health report: file names and counts, never a record's content. At most `max`
+   * lines, the rest counted: a folder of a thousand misnamed files must not make the health answer huge.
+   */
+  reasons(max = 20): string[] {
+    const all = [...this.open.entries()].map(([slot, p]) => `${slot}: ${p.reason}`);
+    return all.length <= max ? all : [...all.slice(0, max), `… and ${all.length - max} more`];
   }
 }
 
