@@ -45,7 +45,7 @@ describe('a hostile drop against the running hub (issue 14)', () => {
   };
   const health = async (): Promise<{ status: number; body: { ready: boolean; sources: Record<string, { state: string; problems?: string[] }> } }> => {
     const response = await fetch(ready);
-    return { status: response.status, body: await response.json() };
+    return { status: response.status, body: (await response.json()) as { ready: boolean; sources: Record<string, { state: string; problems?: string[] }> } };
   };
 
   beforeAll(async () => {

@@ -106,6 +106,8 @@ export class Holds {
     };
     acceptances.on('accepted', this.listener);
     this.timer = setInterval(() => {
+      // Nothing held here, nothing to accept: the poll costs no statement until a read is held.
+      if (this.problems.count('held') === 0) return;
       this.ledger.pendingAcceptances().then(
         (pending) => {
           // Only a change starts a read: an acceptance whose file is gone must not start one every poll.

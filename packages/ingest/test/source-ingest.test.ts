@@ -1,5 +1,5 @@
 import { openTestStore, type Store } from '@welfare-hub/store';
-import { IngestLedger, ingestMigrations, SourceIngest, type ReadOutcome } from '../src/index.js';
+import { Holds, IngestLedger, ingestMigrations, OpenProblems, SourceIngest, type ReadOutcome } from '../src/index.js';
 
 /** A source whose next read takes in the given number of records (0: nothing new), fails, throws, hangs, or cuts short. */
 class ScriptedSource extends SourceIngest<void> {
@@ -97,5 +97,26 @@ describe('a source read and what is derived from it', () => {
     await expect(source.scan()).rejects.toThrow(RangeError);
     expect((await source.health()).state).toBe('degraded');
     expect((await source.ledger.reads(1))[0]).toMatchObject({ state: 'failed', problem: 'the read failed (RangeError)' });
+  });
+
+  it('finds an acceptance recorded by another process by polling the ledger, only while it holds a read', async () => {
+    const ledger = new IngestLedger(store.dataSource, 'kaigo');
+    const problems = new OpenProblems();
+    const holds = new Holds(ledger, problems, { minShareOfLast: 0.5, maxRejectedShare: 0.2 });
+    let heard = 0;
+    holds.watch(() => heard++, 50);
+    try {
+      await holds.hold({ name: 'full read 9', sha256: null, recordsRead: 0, recordsRejected: 0, kind: 'full' }, 'held: test', 'full');
+      // As the hub subgraph's process does: the row marked, no event in this process.
+      await store.dataSource.query(`UPDATE ingest.source_read SET accepted_at = now(), accepted_by = 'admin-01' WHERE source = 'kaigo' AND state = 'held'`);
+      for (let i = 0; i < 50 && heard === 0; i++) await new Promise((r) => setTimeout(r, 50));
+      expect(heard).toBe(1);
+      expect(await holds.accepted({ name: '', kind: 'full', file: false })).toBe(true);
+      // The same acceptance does not start a read at every poll.
+      await new Promise((r) => setTimeout(r, 300));
+      expect(heard).toBe(1);
+    } finally {
+      holds.stop();
+    }
   });
 });
