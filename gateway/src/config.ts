@@ -13,3 +13,10 @@ export interface AuthConfig {
   issuer: string | null;
   audience: string | null;
 }
+
+/**
+ * The most the gateway buffers of one subgraph's answer (HUB_SUBGRAPH_MAX_RESPONSE_BYTES, 16 MiB by default). The
+ * sources' own bounds keep answers far below it; this is the last line, so no stored record can make the gateway hold
+ * gigabytes.
+ */
+export const DEFAULT_SUBGRAPH_RESPONSE_BYTES = 16 * 1024 * 1024;

@@ -46,6 +46,8 @@ export interface GatewayOptions {
   circuit: { failures: number; coolDownMs: number };
   /** Query limits and the persisted-query allowlist. */
   limits: QueryLimitsConfig;
+  /** The most buffered of one subgraph's answer (HUB_SUBGRAPH_MAX_RESPONSE_BYTES). */
+  maxSubgraphResponseBytes: number;
 }
 
 export interface RunningGateway {
@@ -65,7 +67,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     buildService: ({ name }) => {
       const url = urls.get(name);
       if (!url) throw new Error(`no address configured for subgraph ${name}`);
-      return new SigningDataSource(name, url, options.signer, options.subgraphTimeoutMs, options.circuit, hidden);
+      return new SigningDataSource(name, url, options.signer, options.subgraphTimeoutMs, options.circuit, options.maxSubgraphResponseBytes, hidden);
     },
   });
   // Depth, aliases, cost, tokens, directives, batches and the persisted-query allowlist: a refused request is

@@ -16,7 +16,7 @@ export function inaccessibleFields(supergraphSdl: string): ReadonlySet<string> {
 interface AnsweredError {
   message: string;
   path: (string | number)[];
-  extensions: { code: 'SECTOR_UNAVAILABLE'; sector: string };
+  extensions: Record<string, unknown>;
 }
 
 interface EntitiesAnswer {
@@ -31,7 +31,13 @@ interface EntitiesAnswer {
  * is derived from it (a household's situations) is derived from the sectors that answered. Null when the call was
  * not an entity fetch.
  */
-export function sectorOutageAnswer(query: string, variables: Record<string, unknown> | undefined, sector: string, hidden: ReadonlySet<string>): EntitiesAnswer | null {
+export function sectorOutageAnswer(
+  query: string,
+  variables: Record<string, unknown> | undefined,
+  message: string,
+  extensions: Record<string, unknown>,
+  hidden: ReadonlySet<string>,
+): EntitiesAnswer | null {
   let document: DocumentNode;
   try {
     document = parse(query);
@@ -42,7 +48,6 @@ export function sectorOutageAnswer(query: string, variables: Record<string, unkn
   const root = operation?.selectionSet.selections.find((s) => s.kind === Kind.FIELD && s.name.value === '_entities');
   const representations = variables?.['representations'];
   if (!root || root.kind !== Kind.FIELD || !root.selectionSet || !Array.isArray(representations)) return null;
-  const message = `The ${sector} sector did not answer in time; its fields are null`;
   const errors: AnsweredError[] = [];
   const entities = representations.map((representation: { __typename?: string }, i) => {
     const typename = representation?.__typename ?? '';
@@ -54,7 +59,7 @@ export function sectorOutageAnswer(query: string, variables: Record<string, unkn
       }
       entity[field.key] = null;
       if (!hidden.has(`${typename}.${field.name}`)) {
-        errors.push({ message, path: ['_entities', i, field.key], extensions: { code: 'SECTOR_UNAVAILABLE', sector } });
+        errors.push({ message, path: ['_entities', i, field.key], extensions: { ...extensions } });
       }
     }
     return entity;

@@ -4,7 +4,7 @@ import { CONTEXT_HEADER, operationHash, type ContextSigner, type HubContext } fr
 import { CircuitBreaker, CircuitOpen } from './circuit.js';
 import { subgraphCalls } from '@welfare-hub/metrics';
 import { injectTraceContext } from '@welfare-hub/telemetry';
-import { SubgraphClient, type SubgraphReply } from './subgraph-client.js';
+import { SubgraphClient, SubgraphResponseTooLarge, type SubgraphReply } from './subgraph-client.js';
 import { sectorOutageAnswer } from './sector-outage.js';
 
 /** A subgraph's GraphQL answer as the query plan takes it in. */
@@ -31,10 +31,11 @@ export class SigningDataSource implements GraphQLDataSource<GatewayContext> {
     private readonly signer: ContextSigner,
     timeoutMs: number,
     circuit: { failures: number; coolDownMs: number },
+    maxResponseBytes: number,
     /** The supergraph's @inaccessible fields: a sector's outage names only the fields a client asked for. */
     private readonly hidden: ReadonlySet<string> = new Set(),
   ) {
-    this.client = new SubgraphClient(new URL(url), timeoutMs);
+    this.client = new SubgraphClient(new URL(url), timeoutMs, maxResponseBytes);
     this.breaker = SECTOR_OF[subgraph] ? new CircuitBreaker(circuit.failures, circuit.coolDownMs) : null;
   }
 
@@ -72,9 +73,10 @@ export class SigningDataSource implements GraphQLDataSource<GatewayContext> {
   /** A sector's entities with its fields null and an error per field (sector-outage.ts); anything else fails the fetch. */
   private outage(query: string, variables: Record<string, unknown> | undefined, error: unknown): SubgraphResponse {
     const sector = SECTOR_OF[this.subgraph];
-    const answer = sector ? sectorOutageAnswer(query, variables, sector, this.hidden) : null;
+    const why = this.unavailable(error);
+    const answer = sector ? sectorOutageAnswer(query, variables, why.message, why instanceof GraphQLError ? why.extensions : { code: 'SECTOR_UNAVAILABLE', sector }, this.hidden) : null;
     if (answer) return answer as unknown as SubgraphResponse;
-    throw this.unavailable(error);
+    throw why;
   }
 
   private async call(body: string, headers: Record<string, string>): Promise<SubgraphReply> {
@@ -99,6 +101,12 @@ export class SigningDataSource implements GraphQLDataSource<GatewayContext> {
   /** A sector's failure costs its fields only; any other subgraph's is the gateway's own, and answered as internal. */
   private unavailable(error: unknown): Error {
     const sector = SECTOR_OF[this.subgraph];
+    if (error instanceof SubgraphResponseTooLarge) {
+      // Too much for one answer, from a sector or not: the client can ask for less; nothing of it was passed on.
+      return new GraphQLError(`The answer from ${sector ?? this.subgraph} was larger than the gateway passes on (${error.bound} bytes); ask for less`, {
+        extensions: { code: sector ? 'SECTOR_UNAVAILABLE' : 'RESPONSE_TOO_LARGE', ...(sector ? { sector } : {}), reason: 'RESPONSE_TOO_LARGE' },
+      });
+    }
     if (!sector) return error instanceof Error ? error : new Error(String(error));
     return new GraphQLError(`The ${sector} sector did not answer in time; its fields are null`, {
       extensions: { code: 'SECTOR_UNAVAILABLE', sector },

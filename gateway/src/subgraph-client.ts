@@ -14,6 +14,13 @@ export class SubgraphTimeout extends Error {
   }
 }
 
+/** An answer past the gateway's bound: the call was abandoned where it passed it, and its socket closed. */
+export class SubgraphResponseTooLarge extends Error {
+  constructor(readonly bound: number) {
+    super(`the subgraph's answer passed the bound of ${bound} bytes`);
+  }
+}
+
 /**
  * POSTs to one subgraph over kept-alive connections, with a deadline on the whole exchange. Plain node:http rather
  * than fetch: a household view makes six calls, and fetch's Request, Headers, web streams and AbortSignal per call
@@ -23,7 +30,12 @@ export class SubgraphClient {
   private readonly agent: Agent;
   private readonly send: typeof httpRequest;
 
-  constructor(private readonly url: URL, private readonly timeoutMs: number) {
+  constructor(
+    private readonly url: URL,
+    private readonly timeoutMs: number,
+    /** The last line against a huge answer: nothing past this is buffered (HUB_SUBGRAPH_MAX_RESPONSE_BYTES). */
+    private readonly maxResponseBytes = 16 * 1024 * 1024,
+  ) {
     const secure = url.protocol === 'https:';
     // Idle connections are dropped well before a subgraph's own keep-alive (65 s) would close them under a request.
     const options = { keepAlive: true, timeout: 30_000 };
@@ -42,7 +54,13 @@ export class SubgraphClient {
       req.once('error', fail);
       req.once('response', (res: IncomingMessage) => {
         const chunks: Buffer[] = [];
-        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        let size = Number(res.headers['content-length'] ?? 0) > this.maxResponseBytes ? Infinity : 0;
+        if (size === Infinity) return req.destroy(new SubgraphResponseTooLarge(this.maxResponseBytes));
+        res.on('data', (chunk: Buffer) => {
+          size += chunk.length;
+          if (size > this.maxResponseBytes) req.destroy(new SubgraphResponseTooLarge(this.maxResponseBytes));
+          else chunks.push(chunk);
+        });
         res.once('error', fail);
         res.once('end', () => {
           clearTimeout(timer);

@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { IngestLedger, SourceIngest, type ReadOutcome, type Rejection } from '@welfare-hub/ingest';
+import { IngestLedger, ReadTimedOut, SourceIngest, commonestReason, type IngestConfig, type ReadOutcome, type Rejection } from '@welfare-hub/ingest';
 import { Linker, type Identity, type Weights } from '@welfare-hub/linkage';
 import { inTransaction } from '@welfare-hub/store';
 import { newestUpdate, readVendor, type VendorRow } from './read.js';
@@ -18,20 +18,23 @@ export class KaigoIngest extends SourceIngest<void> {
   private reads = 0;
   private watermark: string | null = null;
 
-  constructor(private readonly options: { vendor: DataSource; db: DataSource; pollSeconds?: number; fullEvery?: number; weights?: Weights }) {
-    super(new IngestLedger(options.db, 'kaigo'));
+  constructor(private readonly options: { vendor: DataSource; db: DataSource; pollSeconds?: number; fullEvery?: number; weights?: Weights; ingest?: Partial<IngestConfig> }) {
+    super(new IngestLedger(options.db, 'kaigo'), options.ingest);
     this.insured = new Linker(options.db, 'kaigo-hihokensha', options.weights);
     this.consultations = new Linker(options.db, 'kaigo-sodan', options.weights);
   }
 
   protected async readOnce(): Promise<ReadOutcome<void>> {
     // Incremental by UPD_DT between full reads: a batch correction can leave an older UPD_DT, which only the
-    // periodic full comparison catches.
-    const full = this.watermark === null || this.reads % (this.options.fullEvery ?? 6) === 0;
+    // periodic full comparison catches. An admin's acceptance of a held full read is the next full read applied as it comes.
+    const accepted = await this.holds.accepted({ name: '', kind: 'full', file: false });
+    const full = accepted || this.watermark === null || this.reads % (this.options.fullEvery ?? 6) === 0;
     const since = full ? undefined : dayBefore(this.watermark!);
     const name = `${full ? 'full' : 'incremental'} read ${++this.reads}`;
     try {
       const raw = await readVendor(this.options.vendor, since);
+      // Abandoned past its deadline while the vendor's database kept it waiting: nothing of it is written.
+      this.checkNotAbandoned();
       const rejections: Rejection[] = [];
       const faults: DateFault[] = [];
       const keep = <T>(table: string, rows: VendorRow[], check: (r: VendorRow) => Checked<T>, key: (r: VendorRow) => string): T[] =>
@@ -47,6 +50,14 @@ export class KaigoIngest extends SourceIngest<void> {
       const hihokensha = keep<Hihokensha>('T_HIHOKENSHA', raw.hihokensha, checkHihokensha, (r) => String(r['hihokensha_no']));
       const nintei = keep<Nintei>('T_NINTEI', raw.nintei, checkNintei, (r) => `${r['hihokensha_no']}/${r['rireki_no']}`);
       const sodan = keep<Sodan>('T_HOKATSU_SODAN', raw.sodan, checkSodan, (r) => String(r['sodan_id']));
+      const read = raw.hihokensha.length + raw.nintei.length + raw.sodan.length;
+      const rowsRejected = rejections.length;
+      // A full read that would empty the hub's copy (a vendor's table truncated for maintenance) is held (hold.ts).
+      const held = full ? await this.holds.reason({ name, kind: 'full', file: false }, { read, rejected: rowsRejected }, true) : null;
+      if (held) {
+        await this.holds.hold({ name, sha256: null, recordsRead: read, recordsRejected: rowsRejected, kind: 'full' }, `${held}${commonestReason(rejections)}`, 'full');
+        return { result: undefined, state: 'degraded' };
+      }
       // A date the vendor cannot have meant: the row stays, without the date, and the fault is on record.
       for (const f of faults) rejections.push({ origin: `${f.table}:${f.key}`, position: 0, reason: `${f.column}: impossible date; the row is kept without it`, field: f.column });
       await inTransaction(this.options.db, async (tx) => {
@@ -60,11 +71,15 @@ export class KaigoIngest extends SourceIngest<void> {
         .filter((v): v is string => v !== null)
         .sort()
         .at(-1) ?? this.watermark;
-      const read = raw.hihokensha.length + raw.nintei.length + raw.sodan.length;
-      await this.ledger.recordRead({ name, sha256: null, state: 'applied', recordsRead: read, recordsRejected: rejections.length, problem: faults.length > 0 ? `${faults.length} impossible dates kept as unknown` : null });
+      await this.ledger.recordRead({
+        name, sha256: null, state: 'applied', recordsRead: read, recordsRejected: rejections.length,
+        problem: faults.length > 0 ? `${faults.length} impossible dates kept as unknown` : null, kind: full ? 'full' : 'incremental',
+      });
+      if (full) this.problems.clear('full');
       return { result: undefined, state: 'ok' };
-    } catch {
-      await this.ledger.recordRead({ name, sha256: null, state: 'failed', recordsRead: 0, recordsRejected: 0, problem: 'the vendor database could not be read' });
+    } catch (error) {
+      if (error instanceof ReadTimedOut) throw error;
+      await this.ledger.recordRead({ name, sha256: null, state: 'failed', recordsRead: 0, recordsRejected: 0, problem: 'the vendor database could not be read', kind: full ? 'full' : 'incremental' });
       return { result: undefined, state: 'failed' };
     }
   }

@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import { BOUNDS } from '@welfare-hub/ingest';
 
 /**
  * Only the columns the hub's account may read (kaigo.md), named unquoted and upper case: PostgreSQL folds
@@ -7,7 +8,9 @@ import type { DataSource } from 'typeorm';
 const SELECTS = {
   hihokensha: `SELECT HIHOKENSHA_NO, ATENA_NO, SHIMEI, SHIMEI_KANA, SEINENGAPPI, SEIBETSU, SHIKAKU_KBN, SHUTOKU_YMD, SOSHITSU_YMD, UPD_DT FROM T_HIHOKENSHA`,
   nintei: `SELECT HIHOKENSHA_NO, RIREKI_NO, YOKAIGODO_CD, SHINSEI_YMD, NINTEI_YMD, YUKO_KAISHI_YMD, YUKO_SHURYO_YMD, UPD_DT FROM T_NINTEI`,
-  sodan: `SELECT SODAN_ID, HIHOKENSHA_NO, ATENA_NO, SODANSHA_KANA, CENTER_CD, SODAN_YMD, SODAN_KBN, NAIYO, STATUS, UPD_DT FROM T_HOKATSU_SODAN`,
+  // NAIYO is TEXT and "may be long": only its head within the bound (and one character more, to tell) leaves the
+  // vendor's database, with its true length, so a huge summary costs the hub nothing (packages/ingest BOUNDS).
+  sodan: `SELECT SODAN_ID, HIHOKENSHA_NO, ATENA_NO, SODANSHA_KANA, CENTER_CD, SODAN_YMD, SODAN_KBN, SUBSTR(NAIYO, 1, ${BOUNDS.freeTextChars + 1}) AS NAIYO, CHAR_LENGTH(NAIYO) AS NAIYO_CHARS, STATUS, UPD_DT FROM T_HOKATSU_SODAN`,
 } as const;
 
 export type VendorRow = Record<string, string | number | null>;

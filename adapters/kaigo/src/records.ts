@@ -1,4 +1,5 @@
 import { parseSeirekiCompact } from '@welfare-hub/codec';
+import { BOUNDS, pastBound } from '@welfare-hub/ingest';
 import type { VendorRow } from './read.js';
 
 export const CARE_LEVELS: Record<string, string> = {
@@ -82,6 +83,9 @@ export function checkSodan(row: VendorRow): Checked<Sodan> {
   if (!Object.hasOwn(SODAN_KBN, kbn)) return { ok: false, field: 'SODAN_KBN', reason: 'SODAN_KBN: code not in the specification' };
   const status = str(row['status']);
   if (status !== '1' && status !== '2') return { ok: false, field: 'STATUS', reason: 'STATUS: code not in the specification' };
+  // The true length when the read asked for it (read.ts), else the text's own.
+  const chars = typeof row['naiyo_chars'] === 'number' ? row['naiyo_chars'] : Number(row['naiyo_chars'] ?? (row['naiyo'] === null || row['naiyo'] === undefined ? 0 : String(row['naiyo']).length));
+  if (chars > BOUNDS.freeTextChars) return { ok: false, field: 'NAIYO', reason: pastBound('NAIYO', chars, BOUNDS.freeTextChars, 'characters') };
   const faults: DateFault[] = [];
   const atena = str(row['atena_no']);
   return {
@@ -90,7 +94,7 @@ export function checkSodan(row: VendorRow): Checked<Sodan> {
     value: {
       id, no: str(row['hihokensha_no']) || null, atenaNo: /^\d{10}$/.test(atena) ? atena : null, kana: str(row['sodansha_kana']) || null,
       center: str(row['center_cd']), date: dateOf(row, 'sodan_ymd', 'T_HOKATSU_SODAN', id, faults), category: SODAN_KBN[kbn]!,
-      summary: row['naiyo'] === null ? null : String(row['naiyo']), status: status === '1' ? 'OPEN' : 'CLOSED',
+      summary: row['naiyo'] === null || row['naiyo'] === undefined ? null : String(row['naiyo']), status: status === '1' ? 'OPEN' : 'CLOSED',
     },
   };
 }

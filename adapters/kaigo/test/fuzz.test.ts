@@ -225,3 +225,12 @@ describe('fuzzing readVendor', () => {
     expect(checkHihokensha(read.hihokensha[0]!)).toMatchObject({ ok: true, value: { no: '0001000001', birthDate: '1950-01-01' } });
   });
 });
+
+describe('NAIYO within its bound (issue 14)', () => {
+  const row = { sodan_id: '1', hihokensha_no: null, atena_no: null, sodansha_kana: null, center_cd: '0001', sodan_ymd: '20240401', sodan_kbn: '01', status: '1', upd_dt: null };
+  it('rejects a consultation whose summary is past 8,000 characters, by its true length, and keeps one at the bound', () => {
+    expect(checkSodan({ ...row, naiyo: 'あ'.repeat(8_001), naiyo_chars: 150_000_000 })).toEqual({ ok: false, field: 'NAIYO', reason: 'NAIYO: 150,000,000 characters, past the bound of 8,000 characters' });
+    expect(checkSodan({ ...row, naiyo: 'あ'.repeat(8_001) })).toMatchObject({ ok: false, field: 'NAIYO' });
+    expect(checkSodan({ ...row, naiyo: 'あ'.repeat(8_000), naiyo_chars: 8_000 })).toMatchObject({ ok: true, value: { summary: 'あ'.repeat(8_000) } });
+  });
+});

@@ -1,8 +1,8 @@
 import type { DataSource } from 'typeorm';
-import { IngestLedger, SourceIngest, type ReadOutcome, type Rejection } from '@welfare-hub/ingest';
+import { BOUNDS, IngestLedger, ReadTimedOut, SourceIngest, commonestReason, pastBound, type IngestConfig, type ReadOutcome, type Rejection } from '@welfare-hub/ingest';
 import { Linker, type Identity, type Weights } from '@welfare-hub/linkage';
 import { inTransaction } from '@welfare-hub/store';
-import { KodomoClient, KodomoUnauthorized, KodomoUnavailable, type ClientOptions } from './client.js';
+import { KodomoClient, KodomoPastBound, KodomoUnauthorized, KodomoUnavailable, type ClientOptions } from './client.js';
 import { checkCase, checkChild, type Case, type Child } from './records.js';
 import { applyRead, storedChildren } from './store.js';
 
@@ -18,16 +18,18 @@ export class KodomoIngest extends SourceIngest<void> {
   private reads = 0;
   private watermark: string | null = null;
 
-  constructor(private readonly options: { db: DataSource; client: ClientOptions; pollSeconds?: number; fullEvery?: number; weights?: Weights }) {
-    super(new IngestLedger(options.db, 'kodomo'));
+  constructor(private readonly options: { db: DataSource; client: ClientOptions; pollSeconds?: number; fullEvery?: number; weights?: Weights; ingest?: Partial<IngestConfig> }) {
+    super(new IngestLedger(options.db, 'kodomo'), options.ingest);
     this.client = new KodomoClient(options.client);
     this.children = new Linker(options.db, 'kodomo-child', options.weights);
     this.cases = new Linker(options.db, 'kodomo-case', options.weights);
   }
 
   protected async readOnce(): Promise<ReadOutcome<void>> {
-    // updatedSince between full reads; only a full read can tell a record was removed.
-    const full = this.watermark === null || this.reads % (this.options.fullEvery ?? 12) === 0;
+    // updatedSince between full reads; only a full read can tell a record was removed. An admin's acceptance of a
+    // held full read is the next full read applied as it comes.
+    const accepted = await this.holds.accepted({ name: '', kind: 'full', file: false });
+    const full = accepted || this.watermark === null || this.reads % (this.options.fullEvery ?? 12) === 0;
     const since = full ? undefined : this.watermark!;
     const name = `${full ? 'full' : 'incremental'} read ${++this.reads}`;
     try {
@@ -35,19 +37,32 @@ export class KodomoIngest extends SourceIngest<void> {
         this.client.all<Record<string, unknown>>('/v1/children', since),
         this.client.all<Record<string, unknown>>('/v1/cases', since),
       ]);
+      // Abandoned past its deadline while the system kept it waiting: nothing of it is written.
+      this.checkNotAbandoned();
       const rejections: Rejection[] = [];
       const children: Child[] = [];
       const cases: Case[] = [];
       rawChildren.forEach((raw, i) => {
+        const past = itemPastBound(raw);
+        if (past) return void rejections.push({ origin: `children:${keyOf(raw, 'childId')}`, position: i + 1, reason: past, field: 'record', raw: head(raw) });
         const checked = checkChild(raw);
         if (checked.ok) children.push(checked.value);
         else rejections.push({ origin: `children:${keyOf(raw, 'childId')}`, position: i + 1, reason: checked.reason, field: checked.field, raw: Buffer.from(JSON.stringify(raw)) });
       });
       rawCases.forEach((raw, i) => {
+        const past = itemPastBound(raw);
+        if (past) return void rejections.push({ origin: `cases:${keyOf(raw, 'caseId')}`, position: i + 1, reason: past, field: 'record', raw: head(raw) });
         const checked = checkCase(raw);
         if (checked.ok) cases.push(checked.value);
         else rejections.push({ origin: `cases:${keyOf(raw, 'caseId')}`, position: i + 1, reason: checked.reason, field: checked.field, raw: Buffer.from(JSON.stringify(raw)) });
       });
+      const recordsRead = rawChildren.length + rawCases.length;
+      // A full read that would mark most of the system's records removed is held, not applied (hold.ts).
+      const held = full ? await this.holds.reason({ name, kind: 'full', file: false }, { read: recordsRead, rejected: rejections.length }, true) : null;
+      if (held) {
+        await this.holds.hold({ name, sha256: null, recordsRead, recordsRejected: rejections.length, kind: 'full' }, `${held}${commonestReason(rejections)}`, 'full');
+        return { result: undefined, state: 'degraded' };
+      }
       const removed = await inTransaction(this.options.db, async (tx) => {
         await this.ledger.recordRejections(rejections, tx);
         if (full) await this.ledger.resolveSuperseded('', rejections, tx);
@@ -60,10 +75,13 @@ export class KodomoIngest extends SourceIngest<void> {
       }
       const unknown = cases.filter((c) => !c.categoryKnown).length;
       const notes = [removed > 0 ? `${removed} records no longer listed (kept as removed)` : '', unknown > 0 ? `${unknown} cases with a category the spec does not list (kept)` : ''].filter(Boolean);
-      await this.ledger.recordRead({ name, sha256: null, state: 'applied', recordsRead: rawChildren.length + rawCases.length, recordsRejected: rejections.length, problem: notes.join('; ') || null });
+      await this.ledger.recordRead({ name, sha256: null, state: 'applied', recordsRead, recordsRejected: rejections.length, problem: notes.join('; ') || null, kind: full ? 'full' : 'incremental' });
+      if (full) this.problems.clear('full');
       return { result: undefined, state: 'ok' };
     } catch (error) {
-      await this.ledger.recordRead({ name, sha256: null, state: 'failed', recordsRead: 0, recordsRejected: 0, problem: error instanceof KodomoUnavailable || error instanceof KodomoUnauthorized ? error.message : 'the read failed' });
+      if (error instanceof ReadTimedOut) throw error;
+      const known = error instanceof KodomoUnavailable || error instanceof KodomoUnauthorized || error instanceof KodomoPastBound;
+      await this.ledger.recordRead({ name, sha256: null, state: 'failed', recordsRead: 0, recordsRejected: 0, problem: known ? error.message : 'the read failed', kind: full ? 'full' : 'incremental' });
       return { result: undefined, state: 'failed' };
     }
   }
@@ -96,6 +114,14 @@ export class KodomoIngest extends SourceIngest<void> {
     return (await this.children.awaitingLink()) + (await this.cases.awaitingLink());
   }
 }
+
+/** An item past its bound in bytes, serialised as the API sent it: rejected whole, its head kept as evidence. */
+function itemPastBound(raw: unknown): string | null {
+  const size = Buffer.byteLength(JSON.stringify(raw) ?? '', 'utf8');
+  return size > BOUNDS.apiItemBytes ? pastBound('record', size, BOUNDS.apiItemBytes, 'bytes') : null;
+}
+
+const head = (raw: unknown): Buffer => Buffer.from((JSON.stringify(raw) ?? '').slice(0, 4096));
 
 const isObject = (raw: unknown): raw is Record<string, unknown> => typeof raw === 'object' && raw !== null && !Array.isArray(raw);
 

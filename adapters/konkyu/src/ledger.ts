@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import { hiraganaToKatakana, parseWarekiText, isValidCalendarDate, isoDate, parseIsoDate } from '@welfare-hub/codec';
+import { BOUNDS, textPastBound } from '@welfare-hub/ingest';
 
 export const SHEET = '相談受付台帳';
 export const COLUMNS = ['受付番号', '受付日', '氏名', 'ふりがな', '生年月日', '性別', '住所', '相談経路', '主訴', '支援状況', 'プラン作成日', '住居確保給付金', '就労準備支援', '家計改善支援', '担当者', '備考'] as const;
@@ -103,13 +104,23 @@ function oneOf(value: string, allowed: readonly string[], field: Column): string
   return value;
 }
 
+/** Every cell within its bound: 備考 the free-text one, the rest the short one (packages/ingest BOUNDS). */
+function withinBounds(values: readonly string[]): void {
+  COLUMNS.forEach((column, i) => {
+    const past = textPastBound(column, values[i], column === '備考' ? BOUNDS.freeTextChars : BOUNDS.shortTextChars);
+    if (past) throw new Bad(column, past);
+  });
+}
+
 /**
  * Reads the 社協's ledger: title in row 1, headers in row 3 (found by name, so a column added to the right is
- * ignored), data from row 4 until the first fully blank row. A bad row is rejected alone with its reason.
+ * ignored), data from row 4 until the first fully blank row. A bad row is rejected alone with its reason. Given
+ * bytes, they must have passed the workbook's bounds first (zipPastBounds): exceljs inflates every part whole.
  */
-export async function readLedger(path: string): Promise<Ledger> {
+export async function readLedger(source: string | Buffer): Promise<Ledger> {
   const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.readFile(path);
+  if (typeof source === 'string') await workbook.xlsx.readFile(source);
+  else await workbook.xlsx.load(source as unknown as ArrayBuffer);
   const sheet = workbook.getWorksheet(SHEET);
   if (!sheet) return { rows: [], rejected: [], problem: `no sheet named ${SHEET}` };
   const header = new Map<string, number>();
@@ -123,8 +134,9 @@ export async function readLedger(path: string): Promise<Ledger> {
     const cell = (c: Column): ExcelJS.CellValue => row.getCell(header.get(c)!).value;
     const values = COLUMNS.map((c) => clean(text(cell(c))));
     if (values.every((v) => v === '')) break;
-    const raw = values.join('\t');
+    const raw = values.join('\t').slice(0, 4096);
     try {
+      withinBounds(values);
       const key = values[0]!;
       if (key === '') throw new Bad('受付番号', '受付番号: empty');
       if (values.slice(1).every((v) => v === '')) throw new Bad('受付日', 'row holds only a 受付番号');

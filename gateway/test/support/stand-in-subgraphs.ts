@@ -32,6 +32,8 @@ export interface StandInSubgraphs {
   setFailing(name: string, failing: boolean): void;
   /** From now on this subgraph takes calls in and never answers them, or answers normally again. */
   setSilent(name: string, silent: boolean): void;
+  /** From now on this subgraph's answers carry this many bytes of trailing whitespace (0: none): a huge but valid answer. */
+  setPadding(name: string, bytes: number): void;
   close(): Promise<void>;
 }
 
@@ -42,6 +44,7 @@ export async function startStandInSubgraphs(): Promise<StandInSubgraphs> {
   const counts = new Map<string, number>();
   const failing = new Set<string>();
   const silent = new Set<string>();
+  const padding = new Map<string, number>();
   const server: Server = createServer((req, res) => {
     const name = (req.url ?? '').split('/')[1] ?? '';
     counts.set(name, (counts.get(name) ?? 0) + 1);
@@ -54,7 +57,7 @@ export async function startStandInSubgraphs(): Promise<StandInSubgraphs> {
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
       const { query, variables } = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { query: string; variables?: Record<string, unknown> };
-      const body = JSON.stringify({ data: answer(schema, query, variables ?? {}) });
+      const body = JSON.stringify({ data: answer(schema, query, variables ?? {}) }) + ' '.repeat(padding.get(name) ?? 0);
       res.writeHead(200, { 'content-type': 'application/json' }).end(body);
     });
   });
@@ -66,6 +69,7 @@ export async function startStandInSubgraphs(): Promise<StandInSubgraphs> {
     callsTo: (name) => counts.get(name) ?? 0,
     setFailing: (name, on) => void (on ? failing.add(name) : failing.delete(name)),
     setSilent: (name, on) => void (on ? silent.add(name) : silent.delete(name)),
+    setPadding: (name, bytes) => void padding.set(name, bytes),
     close: () =>
       new Promise<void>((resolve) => {
         server.close(() => resolve());

@@ -85,6 +85,7 @@ export async function composeHub(given: HubConfig, roles: readonly Role[], optio
       subgraphTimeoutMs: config.gateway.subgraphTimeoutMs,
       limits: config.gateway.limits,
       circuit: config.gateway.circuit,
+      maxSubgraphResponseBytes: config.gateway.maxSubgraphResponseBytes,
     });
   }
   // Every part starts reading at once: the registry's first read links whatever a sector read before it (the sectors

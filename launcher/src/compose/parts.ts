@@ -57,7 +57,7 @@ const required = <T>(value: T | null, name: string): T => {
 
 export const PART_BUILDERS: Record<SubgraphName, (deps: PartDeps) => Promise<SubgraphPart>> = {
   async juki(deps) {
-    const ingest = await connected(deps, new JukiIngest({ dir: required(deps.config.sources.jukiDir, 'HUB_JUKI_DIR'), db: deps.db }), false);
+    const ingest = await connected(deps, new JukiIngest({ dir: required(deps.config.sources.jukiDir, 'HUB_JUKI_DIR'), db: deps.db, ingest: deps.config.ingest }), false);
     return { definition: jukiSubgraph({ ingest, policy: deps.policy }), start: reading(ingest, 'juki'), close: () => ingest.close() };
   },
 
@@ -100,19 +100,19 @@ export const PART_BUILDERS: Record<SubgraphName, (deps: PartDeps) => Promise<Sub
   },
 
   async shogai(deps) {
-    const ingest = await connected(deps, new ShogaiIngest({ dir: required(deps.config.sources.shogaiDir, 'HUB_SHOGAI_DIR'), db: deps.db, weights: deps.config.linkageWeights }), true);
+    const ingest = await connected(deps, new ShogaiIngest({ dir: required(deps.config.sources.shogaiDir, 'HUB_SHOGAI_DIR'), db: deps.db, weights: deps.config.linkageWeights, ingest: deps.config.ingest }), true);
     return { definition: shogaiSubgraph({ db: deps.db, ingest, policy: deps.policy }), start: reading(ingest, 'shogai'), close: () => ingest.close() };
   },
 
   async konkyu(deps) {
-    const ingest = await connected(deps, new KonkyuIngest({ dir: required(deps.config.sources.konkyuDir, 'HUB_KONKYU_DIR'), db: deps.db, weights: deps.config.linkageWeights }), true);
+    const ingest = await connected(deps, new KonkyuIngest({ dir: required(deps.config.sources.konkyuDir, 'HUB_KONKYU_DIR'), db: deps.db, weights: deps.config.linkageWeights, ingest: deps.config.ingest }), true);
     return { definition: konkyuSubgraph({ db: deps.db, ingest, policy: deps.policy }), start: reading(ingest, 'konkyu'), close: () => ingest.close() };
   },
 
   async kodomo(deps) {
     const { sources } = deps.config;
     const client = { baseUrl: required(sources.kodomoUrl, 'HUB_KODOMO_URL'), apiKey: sources.kodomoApiKey };
-    const ingest = await connected(deps, new KodomoIngest({ db: deps.db, client, pollSeconds: sources.kodomoPollSeconds, weights: deps.config.linkageWeights }), true);
+    const ingest = await connected(deps, new KodomoIngest({ db: deps.db, client, pollSeconds: sources.kodomoPollSeconds, weights: deps.config.linkageWeights, ingest: deps.config.ingest }), true);
     return { definition: kodomoSubgraph({ db: deps.db, ingest, policy: deps.policy }), start: reading(ingest, 'kodomo'), close: () => ingest.close() };
   },
 
@@ -120,7 +120,7 @@ export const PART_BUILDERS: Record<SubgraphName, (deps: PartDeps) => Promise<Sub
     const { sources } = deps.config;
     // No vendor database configured: the demo city's vendor tables, loaded into the hub's own store by prepareDemo.
     const vendor = sources.kaigoDbUrl ? await openVendorDb(sources.kaigoDbUrl) : deps.db;
-    const ingest = await connected(deps, new KaigoIngest({ vendor, db: deps.db, pollSeconds: sources.kaigoPollSeconds, weights: deps.config.linkageWeights }), true);
+    const ingest = await connected(deps, new KaigoIngest({ vendor, db: deps.db, pollSeconds: sources.kaigoPollSeconds, weights: deps.config.linkageWeights, ingest: deps.config.ingest }), true);
     return {
       definition: kaigoSubgraph({ db: deps.db, ingest, policy: deps.policy }),
       start: reading(ingest, 'kaigo'),

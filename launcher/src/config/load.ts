@@ -114,7 +114,9 @@ export function loadConfig(env: NodeJS.ProcessEnv, scope: Scope): HubConfig {
       subgraphTimeoutMs: v.HUB_SUBGRAPH_TIMEOUT_MS,
       circuit: { failures: v.HUB_CIRCUIT_FAILURES, coolDownMs: v.HUB_CIRCUIT_COOLDOWN_MS },
       limits,
+      maxSubgraphResponseBytes: v.HUB_SUBGRAPH_MAX_RESPONSE_BYTES,
     },
+    ingest: { minShareOfLast: v.HUB_SNAPSHOT_MIN_SHARE, maxRejectedShare: v.HUB_SNAPSHOT_MAX_REJECTED_SHARE, readTimeoutMs: v.HUB_SOURCE_READ_TIMEOUT_SECONDS * 1000 },
     eventsCatchUpSeconds: v.HUB_EVENTS_CATCH_UP_SECONDS,
     demo: { residents: v.HUB_DEMO_RESIDENTS, seed: v.HUB_DEMO_SEED },
   };

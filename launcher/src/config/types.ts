@@ -1,4 +1,5 @@
 import type { AuthConfig, QueryLimitsConfig } from '@welfare-hub/gateway';
+import type { IngestConfig } from '@welfare-hub/ingest';
 import type { Weights } from '@welfare-hub/linkage';
 import type { SubgraphName } from '@welfare-hub/schema';
 import type { SituationThresholds } from '@welfare-hub/situations';
@@ -46,7 +47,9 @@ export interface HubConfig {
   linkageWeights: Weights;
   /** Below this age a consent is given by a representative. */
   consentOwnAge: number;
-  gateway: { subgraphTimeoutMs: number; circuit: { failures: number; coolDownMs: number }; limits: QueryLimitsConfig };
+  gateway: { subgraphTimeoutMs: number; circuit: { failures: number; coolDownMs: number }; limits: QueryLimitsConfig; maxSubgraphResponseBytes: number };
+  /** When a snapshot is held instead of applied, and how long a read may run. */
+  ingest: IngestConfig;
   /** How often a process checks the durable generations for a change it was not told of. */
   eventsCatchUpSeconds: number;
   demo: { residents: number; seed: number };

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { DEFAULT_QUERY_LIMITS } from '@welfare-hub/gateway';
+import { DEFAULT_QUERY_LIMITS, DEFAULT_SUBGRAPH_RESPONSE_BYTES } from '@welfare-hub/gateway';
+import { DEFAULT_INGEST_CONFIG } from '@welfare-hub/ingest';
 import { DEFAULT_THRESHOLDS } from '@welfare-hub/situations';
 import { DEFAULT_WEIGHTS, MATCH_FIELDS } from '@welfare-hub/linkage';
 import { DEFAULT_SUPPRESSION_THRESHOLD, MIN_SUPPRESSION_THRESHOLD } from '@welfare-hub/analytics';
@@ -38,6 +39,13 @@ const json = <T extends z.ZodType>(schema: T) =>
   }).pipe(schema);
 const bool = z.enum(['true', 'false'], { error: 'must be true or false' }).transform((v) => v === 'true');
 const age = z.number().int().min(0).max(150);
+const share = (fallback: number) =>
+  z
+    .string()
+    .trim()
+    .regex(/^(0|1|0?\.\d+|1\.0*)$/, 'must be a share between 0 and 1 (e.g. 0.5)')
+    .transform(Number)
+    .default(fallback);
 const probability = z.number().gt(0).lt(1);
 
 export const VARIABLES = {
@@ -89,6 +97,10 @@ export const VARIABLES = {
   HUB_ANALYTICS_THRESHOLD: whole(MIN_SUPPRESSION_THRESHOLD, DEFAULT_SUPPRESSION_THRESHOLD),
   HUB_ANALYTICS_REFRESH_SECONDS: whole(1, 900),
   HUB_EVENTS_CATCH_UP_SECONDS: whole(1, 5),
+  HUB_SNAPSHOT_MIN_SHARE: share(DEFAULT_INGEST_CONFIG.minShareOfLast),
+  HUB_SNAPSHOT_MAX_REJECTED_SHARE: share(DEFAULT_INGEST_CONFIG.maxRejectedShare),
+  HUB_SOURCE_READ_TIMEOUT_SECONDS: whole(1, DEFAULT_INGEST_CONFIG.readTimeoutMs / 1000),
+  HUB_SUBGRAPH_MAX_RESPONSE_BYTES: whole(1, DEFAULT_SUBGRAPH_RESPONSE_BYTES),
   HUB_DEMO_RESIDENTS: whole(1, 10_000),
   HUB_DEMO_SEED: whole(1, 20261122),
 } as const;

@@ -1,4 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
+import { sourceReads } from '@welfare-hub/metrics';
 
 export const SOURCE_NAMES = ['juki', 'kaigo', 'shogai', 'kodomo', 'konkyu'] as const;
 export type SourceName = (typeof SOURCE_NAMES)[number];
@@ -12,7 +13,12 @@ export interface Rejection {
   raw?: Uint8Array | undefined;
 }
 
-export type ReadState = 'applied' | 'truncated' | 'duplicate' | 'failed' | 'reading';
+/**
+ * applied: taken in; truncated: cut short, not applied; held: read whole but not applied, because it would have
+ * shrunk its snapshot (see hold.ts) until an admin accepts it; rejected: a drop not read at all (not a regular file, a
+ * name not the spec's, past a bound as a whole); failed: the source could not be read; timed_out: a read abandoned.
+ */
+export type ReadState = 'applied' | 'truncated' | 'held' | 'rejected' | 'duplicate' | 'failed' | 'timed_out' | 'reading';
 
 export interface SourceRead {
   name: string;
@@ -22,7 +28,18 @@ export interface SourceRead {
   recordsRejected: number;
   problem: string | null;
   readAt: Date;
+  /** The reads that supersede each other: a snapshot's kind, or a delta file's own name (migration-holds.ts). */
+  kind: string | null;
+  /** When an admin accepted a held read, and who. */
+  acceptedAt: Date | null;
+  acceptedBy: string | null;
 }
+
+/** A read as an adapter records it; `kind` defaults to the name (a read that supersedes only itself). */
+export type NewRead = Omit<SourceRead, 'readAt' | 'kind' | 'acceptedAt' | 'acceptedBy'> & { kind?: string | null };
+
+/** A read as found in the ledger, with its row id. */
+export type StoredRead = SourceRead & { id: string };
 
 export interface RejectedRecordRow {
   id: string;
@@ -89,31 +106,56 @@ export class IngestLedger {
   /** Reads recorded by this process that took records in: what lets a read that changed nothing be told apart. */
   recordsTakenIn = 0;
 
-  async recordRead(read: Omit<SourceRead, 'readAt'>, db: Db = this.db): Promise<void> {
+  async recordRead(read: NewRead, db: Db = this.db): Promise<void> {
     if (read.state === 'applied' && read.recordsRead > 0) this.recordsTakenIn++;
+    sourceReads.inc({ source: this.source, state: read.state });
     await db.query(
-      `INSERT INTO ingest.source_read (source, name, sha256, state, records_read, records_rejected, problem)
-       VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-      [this.source, read.name, read.sha256, read.state, read.recordsRead, read.recordsRejected, read.problem],
+      `INSERT INTO ingest.source_read (source, name, sha256, state, records_read, records_rejected, problem, kind)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+      [this.source, read.name, read.sha256, read.state, read.recordsRead, read.recordsRejected, read.problem, read.kind ?? read.name],
     );
   }
 
   /** The last read of exactly this content, if any. */
-  async findRead(name: string, sha256: string): Promise<SourceRead | null> {
-    const rows = await this.db.query(
-      `SELECT name, sha256, state, records_read, records_rejected, problem, read_at FROM ingest.source_read
-       WHERE source = $1 AND name = $2 AND sha256 = $3 ORDER BY id DESC LIMIT 1`,
-      [this.source, name, sha256],
-    );
+  async findRead(name: string, sha256: string): Promise<StoredRead | null> {
+    const rows = await this.db.query(`SELECT ${COLUMNS} FROM ingest.source_read WHERE source = $1 AND name = $2 AND sha256 = $3 ORDER BY id DESC LIMIT 1`, [
+      this.source,
+      name,
+      sha256,
+    ]);
     return rows[0] ? toRead(rows[0]) : null;
   }
 
-  async reads(limit: number): Promise<SourceRead[]> {
-    const rows = await this.db.query(
-      `SELECT name, sha256, state, records_read, records_rejected, problem, read_at FROM ingest.source_read
-       WHERE source = $1 ORDER BY id DESC LIMIT $2`,
-      [this.source, limit],
+  /** The last read recorded under this name, whatever its content: what tells a drop already reported. */
+  async lastReadNamed(name: string): Promise<StoredRead | null> {
+    const rows = await this.db.query(`SELECT ${COLUMNS} FROM ingest.source_read WHERE source = $1 AND name = $2 ORDER BY id DESC LIMIT 1`, [this.source, name]);
+    return rows[0] ? toRead(rows[0]) : null;
+  }
+
+  /** Good records (read less rejected) of the last applied read of this kind: what a new snapshot is measured against. */
+  async lastGood(kind: string): Promise<number | null> {
+    const rows: { good: number }[] = await this.db.query(
+      `SELECT records_read - records_rejected AS good FROM ingest.source_read
+       WHERE source = $1 AND kind = $2 AND state = 'applied' ORDER BY id DESC LIMIT 1`,
+      [this.source, kind],
     );
+    return rows[0] ? Number(rows[0].good) : null;
+  }
+
+  /** Held reads an admin accepted that no later applied read of their kind has superseded: what waits to be applied. */
+  async pendingAcceptances(): Promise<StoredRead[]> {
+    const rows = await this.db.query(
+      `SELECT ${COLUMNS} FROM ingest.source_read r
+       WHERE r.source = $1 AND r.state = 'held' AND r.accepted_at IS NOT NULL
+         AND NOT EXISTS (SELECT 1 FROM ingest.source_read a WHERE a.source = r.source AND a.kind = r.kind AND a.state = 'applied' AND a.id > r.id)
+       ORDER BY r.id`,
+      [this.source],
+    );
+    return rows.map(toRead);
+  }
+
+  async reads(limit: number): Promise<StoredRead[]> {
+    const rows = await this.db.query(`SELECT ${COLUMNS} FROM ingest.source_read WHERE source = $1 ORDER BY id DESC LIMIT $2`, [this.source, limit]);
     return rows.map(toRead);
   }
 
@@ -163,17 +205,20 @@ export async function listRejected(
   }));
 }
 
-export async function listReads(db: Db, source: SourceName | undefined, limit: number): Promise<(SourceRead & { source: SourceName })[]> {
-  const rows = await db.query(
-    `SELECT source, name, sha256, state, records_read, records_rejected, problem, read_at FROM ingest.source_read
-     WHERE ($1::text IS NULL OR source = $1) ORDER BY id DESC LIMIT $2`,
-    [source ?? null, limit],
-  );
+export async function listReads(db: Db, source: SourceName | undefined, limit: number): Promise<(StoredRead & { source: SourceName })[]> {
+  const rows = await db.query(`SELECT source, ${COLUMNS} FROM ingest.source_read WHERE ($1::text IS NULL OR source = $1) ORDER BY id DESC LIMIT $2`, [
+    source ?? null,
+    limit,
+  ]);
   return rows.map((r: Record<string, unknown>) => ({ ...toRead(r), source: r['source'] as SourceName }));
 }
 
-function toRead(r: Record<string, unknown>): SourceRead {
+// The id as text under its own name: `ORDER BY id` must order by the number, not by this text.
+const COLUMNS = 'id::text AS read_id, name, sha256, state, records_read, records_rejected, problem, read_at, kind, accepted_at, accepted_by';
+
+function toRead(r: Record<string, unknown>): StoredRead {
   return {
+    id: r['read_id'] as string,
     name: r['name'] as string,
     sha256: (r['sha256'] as string | null) ?? null,
     state: r['state'] as ReadState,
@@ -181,5 +226,8 @@ function toRead(r: Record<string, unknown>): SourceRead {
     recordsRejected: r['records_rejected'] as number,
     problem: (r['problem'] as string | null) ?? null,
     readAt: r['read_at'] as Date,
+    kind: (r['kind'] as string | null) ?? null,
+    acceptedAt: (r['accepted_at'] as Date | null) ?? null,
+    acceptedBy: (r['accepted_by'] as string | null) ?? null,
   };
 }

@@ -1,6 +1,11 @@
 import { watch, type FSWatcher } from 'chokidar';
+import { DEFAULT_INGEST_CONFIG, type IngestConfig } from './config.js';
+import { withDeadline, ReadTimedOut } from './deadline.js';
+import { DropDiscipline } from './drop-discipline.js';
+import { Holds } from './hold.js';
 import type { IngestLedger } from './ledger.js';
 import type { SourceGenerations } from './generations.js';
+import { OpenProblems } from './problems.js';
 
 export type SourceState = 'not_read' | 'reading' | 'ok' | 'degraded' | 'failed';
 
@@ -18,12 +23,21 @@ export interface SourceHealthReport {
    */
   settled: boolean;
   generation: number | null;
+  /** Why the source is degraded, one line per open problem (file names and counts only): empty when it is not. */
+  problems: string[];
+  /** Reads held instead of applied, waiting for a corrected file or an admin's acceptHeldRead. */
+  heldReads: number;
+  /** Drops not read at all (not a regular file, a name not the spec's, past a bound), still there. */
+  rejectedDrops: number;
 }
 
 /** What one read of a source came to: its result for the caller, and whether the source was taken in whole. */
 export interface ReadOutcome<R> {
   result: R;
-  /** ok: all read whole; degraded: something was cut short and reported; failed: the source could not be read. */
+  /**
+   * ok: all read whole; degraded: something was cut short, held or refused and reported (the source's open problems
+   * say what, and keep it degraded until fixed); failed: the source could not be read.
+   */
   state: 'ok' | 'degraded' | 'failed';
 }
 
@@ -43,8 +57,23 @@ export abstract class SourceIngest<R> {
   private generations: SourceGenerations | null = null;
   private registryWatch: { close(): Promise<void> } | null = null;
   private settledGeneration: number | null = null;
+  /** What keeps the source degraded until it is fixed or accepted (problems.ts). */
+  protected readonly problems = new OpenProblems();
+  /** Only regular files, misnamed and odd entries reported once (drop-discipline.ts). */
+  protected readonly drops: DropDiscipline;
+  /** Snapshots that would shrink to nothing are held; an admin's acceptance applies them (hold.ts). */
+  protected readonly holds: Holds;
+  protected readonly config: IngestConfig;
+  private readSignal: AbortSignal | null = null;
 
-  constructor(readonly ledger: IngestLedger) {}
+  constructor(
+    readonly ledger: IngestLedger,
+    config: Partial<IngestConfig> = {},
+  ) {
+    this.config = { ...DEFAULT_INGEST_CONFIG, ...config };
+    this.drops = new DropDiscipline(ledger, this.problems);
+    this.holds = new Holds(ledger, this.problems, this.config);
+  }
 
   /**
    * Tells the other processes of every read that changed something (a durable generation and a notification), and,
@@ -84,26 +113,22 @@ export abstract class SourceIngest<R> {
     if (this.state !== 'not_read') this.state = 'reading';
     const takenInBefore = this.ledger.recordsTakenIn;
     try {
-      const { result, state } = await this.readOnce();
-      // A source that was read once and fails now still serves its last copy: degraded, not failed.
-      this.state = state === 'failed' && this.everRead ? 'degraded' : state;
-      if (state !== 'failed') this.everRead = true;
-      // Only a read that took the source in whole says how fresh it is: a cut-short or unreadable file does not.
-      if (state === 'ok') this.lastSuccessfulReadAt = new Date();
+      const { result, state } = await this.readWithinDeadline();
+      const tookIn = state !== 'failed' && this.ledger.recordsTakenIn > takenInBefore;
+      const fresh = this.settle(state, tookIn);
       // What is derived from the source is refreshed only when this read took something in: an unchanged file skipped
       // or a poll that found nothing new costs nothing downstream.
-      const tookIn = state !== 'failed' && this.ledger.recordsTakenIn > takenInBefore;
       if (this.generations && state !== 'failed') {
-        const generation = await this.generations.record(this.ledger.source, { changed: tookIn, whole: state === 'ok' });
+        const generation = await this.generations.record(this.ledger.source, { changed: tookIn, whole: fresh });
         // The store's clock, as every process and the analysts' index read it.
-        if (state === 'ok') this.lastSuccessfulReadAt = generation.lastSuccessAt;
+        if (fresh) this.lastSuccessfulReadAt = generation.lastSuccessAt;
         if (this.registryWatch) await this.relink();
         else if (this.settledGeneration === null) this.settledGeneration = generation.generation;
       }
       if (tookIn) for (const listener of this.readListeners) listener();
       return result;
     } catch (error) {
-      this.state = 'failed';
+      await this.abandoned(error);
       throw error;
     } finally {
       this.lastReadAt = new Date();
@@ -127,6 +152,47 @@ export abstract class SourceIngest<R> {
     this.settledGeneration = own?.generation ?? after.get(source)?.generation ?? 0;
   }
 
+  /** readOnce under HUB_SOURCE_READ_TIMEOUT_SECONDS: a stuck read is abandoned and reported, not `reading` forever. */
+  private readWithinDeadline(): Promise<ReadOutcome<R>> {
+    return withDeadline((signal) => {
+      this.readSignal = signal;
+      return this.readOnce();
+    }, this.config.readTimeoutMs);
+  }
+
+  /** For readOnce, between files and batches: stops a read that was abandoned, so it writes nothing after it. */
+  protected checkNotAbandoned(): void {
+    if (this.readSignal?.aborted) throw new ReadTimedOut(this.config.readTimeoutMs);
+  }
+
+  /**
+   * The state after a read: degraded while any problem is open, whatever this read found (a folder event with nothing
+   * new does not clear a cut-short file still unapplied); failed only when the source was never read. The last
+   * successful read moves only when this read took records in, or ended with nothing wrong: a truncated, held or
+   * unreadable file does not make the source look fresh.
+   */
+  private settle(state: ReadOutcome<R>['state'], tookIn: boolean): boolean {
+    this.problems.clear('stuck');
+    if (state === 'failed') this.problems.raise('read', 'the last read failed (see sourceReads)', 'failed');
+    else this.problems.clear('read');
+    if (state !== 'failed') this.everRead = true;
+    this.state = !this.everRead ? 'failed' : this.problems.size > 0 ? 'degraded' : 'ok';
+    const fresh = state !== 'failed' && (tookIn || (state === 'ok' && this.problems.size === 0));
+    if (fresh) this.lastSuccessfulReadAt = new Date();
+    return fresh;
+  }
+
+  /** A read that threw or timed out: on record, and the source degraded (failed if it never was read), never `reading`. */
+  private async abandoned(error: unknown): Promise<void> {
+    const timedOut = error instanceof ReadTimedOut;
+    const problem = timedOut ? error.message : `the read failed (${error instanceof Error ? error.constructor.name : 'error'})`;
+    this.problems.raise(timedOut ? 'stuck' : 'read', problem, timedOut ? 'stuck' : 'failed');
+    this.state = this.everRead ? 'degraded' : 'failed';
+    await this.ledger
+      .recordRead({ name: timedOut ? 'read timed out' : 'read failed', sha256: null, state: timedOut ? 'timed_out' : 'failed', recordsRead: 0, recordsRejected: 0, problem, kind: 'read' })
+      .catch(() => undefined);
+  }
+
   /** Called after every read that took records in: what is derived from the sources (the analysts' index) refreshes on it. */
   onRead(listener: () => void): void {
     this.readListeners.push(listener);
@@ -137,8 +203,10 @@ export abstract class SourceIngest<R> {
     if (this.watcher) return;
     this.watcher = watch(dir, { ignoreInitial: true, depth: 0, awaitWriteFinish: { stabilityThreshold: 300, pollInterval: 100 } });
     const onFile = (): void => void this.scan().catch(() => undefined);
-    this.watcher.on('add', onFile).on('change', onFile);
+    // A directory or a pipe named like an export is an event too: it is reported, not passed over.
+    this.watcher.on('add', onFile).on('change', onFile).on('addDir', onFile).on('unlink', onFile).on('unlinkDir', onFile);
     await new Promise<void>((resolve) => this.watcher!.once('ready', () => resolve()));
+    this.holds.watch(onFile);
   }
 
   /** Reads again every `seconds`. */
@@ -146,6 +214,7 @@ export abstract class SourceIngest<R> {
     if (this.timer) return;
     this.timer = setInterval(() => void this.scan().catch(() => undefined), seconds * 1000);
     this.timer.unref();
+    this.holds.watch(() => void this.scan().catch(() => undefined));
   }
 
   async close(): Promise<void> {
@@ -155,6 +224,7 @@ export abstract class SourceIngest<R> {
     this.watcher = null;
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
+    this.holds.stop();
     await this.running.catch(() => undefined);
   }
 
@@ -168,6 +238,9 @@ export abstract class SourceIngest<R> {
       awaitingLink: await this.awaitingLink(),
       settled: this.settledGeneration !== null,
       generation: this.settledGeneration,
+      problems: this.problems.reasons(),
+      heldReads: this.problems.count('held'),
+      rejectedDrops: this.problems.count('rejected'),
     };
   }
 }

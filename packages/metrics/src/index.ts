@@ -36,6 +36,11 @@ export function collectProcessMetrics(part: string): void {
   collectDefaultMetrics({ register: registry, labels: { part } });
 }
 
+export const sourceReads = new Counter({
+  name: 'hub_source_reads_total', help: 'Reads of each source by what became of them (applied, held, rejected, truncated, failed, timed_out)',
+  labelNames: ['source', 'state'] as const, registers: [registry],
+});
+
 /** A process's metrics as JSON (prom-client's getMetricsAsJSON): what AggregatorRegistry sums. */
 export type MetricsSnapshot = object[];
 

@@ -6,6 +6,7 @@ import type { DataSource } from 'typeorm';
 import type { LinkDecisions } from '@welfare-hub/linkage';
 import type { AuditKeeper, AuditLog } from '@welfare-hub/audit';
 import { linkageMutation, linkageQuery } from './linkage-queue.js';
+import { heldReadMutation } from './held-reads.js';
 import { consentMutation, consentQuery } from './consent/resolvers.js';
 import type { Consents } from './consent/consents.js';
 import { meetingMutation, meetingQuery, meetingType } from './meeting/resolvers.js';
@@ -117,6 +118,7 @@ export const resolvers: GraphQLResolverMap<HubContext> = {
   },
   Mutation: {
     ...linkageMutation,
+    ...heldReadMutation,
     ...consentMutation,
     ...meetingMutation,
     registerOrganisation: (_: unknown, { input }: { input: OrganisationInput }, ctx: HubContext) => {

@@ -1,6 +1,5 @@
-import { readdir } from 'node:fs/promises';
-import { join } from 'node:path';
-import { parseJukiFileName } from '../parse/index.js';
+import { listDropFolder, type DropFile } from '@welfare-hub/ingest';
+import { JUKI_FILES } from '../parse/index.js';
 
 export interface JukiFile {
   name: string;
@@ -9,14 +8,16 @@ export interface JukiFile {
   date: string;
 }
 
-/** The juki files in the drop folder in the order they must be applied: by date, a full extract before that day's 異動. */
+/** The listed files in the order they must be applied: by date, a full extract before that day's 異動. */
+export function inApplyOrder(files: readonly DropFile<{ kind: 'FULL' | 'IDO'; date: string }>[]): JukiFile[] {
+  return files
+    .map((f) => ({ name: f.name, path: f.path, ...f.parsed }))
+    .sort((a, b) => (a.date === b.date ? (a.kind === 'FULL' ? -1 : 1) : a.date < b.date ? -1 : 1));
+}
+
+/** The juki files in the drop folder in apply order (regular files only; the ingest reports the rest). */
 export async function listJukiFiles(dir: string): Promise<JukiFile[]> {
-  const files: JukiFile[] = [];
-  for (const name of await readdir(dir)) {
-    const parsed = parseJukiFileName(name);
-    if (parsed) files.push({ name, path: join(dir, name), ...parsed });
-  }
-  return files.sort((a, b) => (a.date === b.date ? (a.kind === 'FULL' ? -1 : 1) : a.date < b.date ? -1 : 1));
+  return inApplyOrder((await listDropFolder(dir, JUKI_FILES)).files);
 }
 
 /** Days with no 異動 file between consecutive files, for the report. A quiet day may have none; a person checks. */

@@ -1,4 +1,5 @@
 import { createReadStream } from 'node:fs';
+import type { FileHandle } from 'node:fs/promises';
 
 /** One line of a file, without its CRLF. */
 export interface Line {
@@ -80,10 +81,14 @@ export class CrlfSplitter {
   }
 }
 
-/** A file's lines, a chunk's worth at a time: memory stays flat whatever the file's size. */
-export async function* fileLines(path: string): AsyncGenerator<Line[]> {
+/**
+ * A file's lines, a chunk's worth at a time: memory stays flat whatever the file's size. An open handle (a checked
+ * drop, see @welfare-hub/ingest openDropFile) is read from its start and left open.
+ */
+export async function* fileLines(file: string | FileHandle): AsyncGenerator<Line[]> {
   const splitter = new CrlfSplitter();
-  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>) {
+  const chunks = typeof file === 'string' ? createReadStream(file, { highWaterMark: 1 << 20 }) : file.createReadStream({ start: 0, autoClose: false, highWaterMark: 1 << 20 });
+  for await (const chunk of chunks as AsyncIterable<Buffer>) {
     const out: Line[] = [];
     splitter.push(chunk, out);
     yield out;

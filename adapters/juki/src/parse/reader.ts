@@ -1,3 +1,4 @@
+import type { FileHandle } from 'node:fs/promises';
 import { fileLines, type Line } from './lines.js';
 import { RECORD_LENGTH } from './layout.js';
 import { parseJukiRecord, parseTrailer, type JukiRecord, type RecordResult } from './record.js';
@@ -60,7 +61,7 @@ function parseLine(line: Line, recordNo: number): JukiLine {
 }
 
 /** Whether a file arrived whole, without parsing its records: the trailer and the count of lines. */
-export async function checkJukiFile(path: string): Promise<JukiFileSummary> {
+export async function checkJukiFile(path: string | FileHandle): Promise<JukiFileSummary> {
   const tally = new Tally();
   for await (const batch of fileLines(path)) for (const line of batch) tally.see(line);
   return tally.summary();
@@ -70,7 +71,7 @@ export async function checkJukiFile(path: string): Promise<JukiFileSummary> {
  * Streams a juki file record by record (1-based record numbers, the trailer counted), each parsed or rejected
  * with its reason and raw bytes; returns the summary. Memory does not grow with the file.
  */
-export async function* readJukiFile(path: string): AsyncGenerator<JukiLine, JukiFileSummary> {
+export async function* readJukiFile(path: string | FileHandle): AsyncGenerator<JukiLine, JukiFileSummary> {
   const tally = new Tally();
   for await (const batch of fileLines(path)) {
     for (const line of batch) {

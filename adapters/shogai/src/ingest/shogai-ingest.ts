@@ -1,12 +1,12 @@
-import { createHash } from 'node:crypto';
-import { readdir, readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import type { FileHandle } from 'node:fs/promises';
 import type { DataSource } from 'typeorm';
-import { IngestLedger, SourceIngest, type ReadOutcome, type Rejection } from '@welfare-hub/ingest';
+import {
+  BOUNDS, DropUnreadable, IngestLedger, SourceIngest, commonestReason, openDropFile, sha256Of, type IngestConfig, type ReadOutcome, type Rejection,
+} from '@welfare-hub/ingest';
 import { Linker, type Identity, type Weights } from '@welfare-hub/linkage';
 import { inTransaction } from '@welfare-hub/store';
 import {
-  JUKYUSHA_HEADER, SODAN_HEADER, TECHO_HEADER, parseJukyusha, parseShogaiFileName, parseSodan, parseTecho, readCsvFile,
+  JUKYUSHA_HEADER, SHOGAI_FILES, SODAN_HEADER, TECHO_HEADER, parseJukyusha, parseSodan, parseTecho, readCsvFile,
   type Jukyusha, type Parsed, type ShogaiKind, type Sodan, type Techo,
 } from '../parse/index.js';
 import { replaceSnapshot } from '../store/index.js';
@@ -21,7 +21,7 @@ const KINDS: Record<ShogaiKind, { header: readonly string[]; parse: (f: string[]
 
 export interface ShogaiOutcome {
   name: string;
-  state: 'applied' | 'truncated';
+  state: 'applied' | 'truncated' | 'held' | 'rejected';
   recordsRead: number;
   recordsRejected: number;
   problem: string | null;
@@ -33,14 +33,15 @@ function identity(row: Row): Identity {
 
 /**
  * Keeps the hub's copy of the 障害者福祉システム's nightly exports: each export replaces the previous
- * snapshot of its kind when it arrived whole; one cut short is reported and the previous snapshot kept.
- * Every record is linked to a resident or waits in the confirmation queue.
+ * snapshot of its kind when it arrived whole; one cut short is reported and the previous snapshot kept, and so is one
+ * that would shrink the snapshot to nothing (held until a corrected file or an admin's acceptance). Only regular
+ * files are read, each record within its bound. Every record is linked to a resident or waits in the confirmation queue.
  */
 export class ShogaiIngest extends SourceIngest<ShogaiOutcome[]> {
   private readonly linkers: Record<ShogaiKind, Linker>;
 
-  constructor(private readonly options: { dir: string; db: DataSource; weights?: Weights }) {
-    super(new IngestLedger(options.db, 'shogai'));
+  constructor(private readonly options: { dir: string; db: DataSource; weights?: Weights; ingest?: Partial<IngestConfig> }) {
+    super(new IngestLedger(options.db, 'shogai'), options.ingest);
     this.linkers = {
       TECHO: new Linker(options.db, KINDS.TECHO.source, options.weights),
       JUKYUSHA: new Linker(options.db, KINDS.JUKYUSHA.source, options.weights),
@@ -50,25 +51,41 @@ export class ShogaiIngest extends SourceIngest<ShogaiOutcome[]> {
 
   protected async readOnce(): Promise<ReadOutcome<ShogaiOutcome[]>> {
     const outcomes: ShogaiOutcome[] = [];
-    const files = (await readdir(this.options.dir))
-      .map((name) => ({ name, parsed: parseShogaiFileName(name) }))
-      .filter((f): f is { name: string; parsed: { kind: ShogaiKind; date: string } } => f.parsed !== null)
-      .sort((a, b) => (a.parsed.date < b.parsed.date ? -1 : a.parsed.date > b.parsed.date ? 1 : a.name.localeCompare(b.name)));
+    const files = (await this.drops.list(this.options.dir, SHOGAI_FILES)).sort((a, b) =>
+      a.parsed.date < b.parsed.date ? -1 : a.parsed.date > b.parsed.date ? 1 : a.name.localeCompare(b.name),
+    );
     for (const file of files) {
-      const path = join(this.options.dir, file.name);
-      const sha = createHash('sha256').update(await readFile(path)).digest('hex');
-      if (await this.ledger.findRead(file.name, sha)) continue;
-      outcomes.push(await this.apply(file.name, file.parsed.kind, path, sha));
+      this.checkNotAbandoned();
+      // The snapshot's kind: a later applied file of the kind clears what an earlier one left wrong.
+      const slot = `SHOGAI_${file.parsed.kind}`;
+      let handle: FileHandle;
+      try {
+        handle = await openDropFile(file.path);
+      } catch (error) {
+        if (!(error instanceof DropUnreadable)) throw error;
+        await this.drops.reject(file.name, null, slot, slot, error.message);
+        outcomes.push({ name: file.name, state: 'rejected', recordsRead: 0, recordsRejected: 0, problem: error.message });
+        continue;
+      }
+      try {
+        const sha = await sha256Of(handle);
+        const seen = await this.drops.seen(file.name, sha, slot);
+        if (seen === 'applied' || seen === 'open') continue;
+        outcomes.push(await this.apply(file.name, file.parsed.kind, handle, sha, slot));
+      } finally {
+        await handle.close();
+      }
     }
-    return { result: outcomes, state: outcomes.some((o) => o.state === 'truncated') ? 'degraded' : 'ok' };
+    return { result: outcomes, state: outcomes.some((o) => o.state !== 'applied') ? 'degraded' : 'ok' };
   }
 
-  private async apply(name: string, kind: ShogaiKind, path: string, sha256: string): Promise<ShogaiOutcome> {
+  private async apply(name: string, kind: ShogaiKind, handle: FileHandle, sha256: string, slot: string): Promise<ShogaiOutcome> {
     const spec = KINDS[kind];
-    const file = await readCsvFile(path, spec.header);
+    const file = await readCsvFile(handle, spec.header, BOUNDS.csvRecordBytes[kind]);
     if (!file.complete) {
       const problem = `file cut short: ${file.problem ?? ''}; the previous snapshot is kept`;
-      await this.ledger.recordRead({ name, sha256, state: 'truncated', recordsRead: 0, recordsRejected: 0, problem });
+      await this.ledger.recordRead({ name, sha256, state: 'truncated', recordsRead: 0, recordsRejected: 0, problem, kind: slot });
+      this.problems.raise(slot, `${name}: ${problem}`, 'truncated');
       return { name, state: 'truncated', recordsRead: 0, recordsRejected: 0, problem };
     }
     const rows: Row[] = [];
@@ -78,6 +95,13 @@ export class ShogaiIngest extends SourceIngest<ShogaiOutcome[]> {
       if (parsed.ok) rows.push(parsed.value);
       else rejections.push({ origin: name, position: row.recordNo, reason: `line ${row.line}: ${parsed.reason}`, field: parsed.field, raw: Buffer.from(row.fields.join(',')) });
     }
+    const read = file.rows.length + file.rejected.length;
+    const held = await this.holds.reason({ name, kind: slot, file: true }, { read, rejected: rejections.length }, true);
+    if (held) {
+      const reason = `${held}${commonestReason(rejections)}`;
+      await this.holds.hold({ name, sha256, recordsRead: read, recordsRejected: rejections.length, kind: slot }, reason, slot);
+      return { name, state: 'held', recordsRead: read, recordsRejected: rejections.length, problem: reason };
+    }
     const gone = await inTransaction(this.options.db, async (tx) => {
       const left = await replaceSnapshot(tx, kind, name, rows);
       await this.ledger.recordRejections(rejections, tx);
@@ -86,8 +110,8 @@ export class ShogaiIngest extends SourceIngest<ShogaiOutcome[]> {
     });
     await this.linkers[kind].forget(gone);
     for (let i = 0; i < rows.length; i += 1000) await this.linkers[kind].link(rows.slice(i, i + 1000).map(identity));
-    const read = file.rows.length + file.rejected.length;
-    await this.ledger.recordRead({ name, sha256, state: 'applied', recordsRead: read, recordsRejected: rejections.length, problem: null });
+    await this.ledger.recordRead({ name, sha256, state: 'applied', recordsRead: read, recordsRejected: rejections.length, problem: null, kind: slot });
+    this.problems.clear(slot);
     return { name, state: 'applied', recordsRead: read, recordsRejected: rejections.length, problem: null };
   }
 

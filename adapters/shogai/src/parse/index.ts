@@ -1,3 +1,3 @@
 export { readCsvFile, type CsvFile, type CsvRow, type CsvRejection } from './csv-file.js';
 export * from './records.js';
-export { parseShogaiFileName, type ShogaiKind } from './file-name.js';
+export { parseShogaiFileName, SHOGAI_FILES, type ShogaiKind } from './file-name.js';

@@ -1,4 +1,5 @@
 import { normaliseKanaForMatch, parseTimestamp14, parseWarekiText, toFullwidthKatakana } from '@welfare-hub/codec';
+import { BOUNDS, textPastBound } from '@welfare-hub/ingest';
 
 export const TECHO_HEADER = ['宛名番号', '氏名', '氏名カナ', '生年月日', '手帳種別', '等級', '障害区分', '交付日', '有効期限', '更新日時'];
 export const JUKYUSHA_HEADER = ['受給者証番号', '宛名番号', '氏名カナ', '生年月日', '障害支援区分', '支給決定サービス', '支給期間開始', '支給期間終了', '計画相談支援事業所', '更新日時'];
@@ -81,7 +82,7 @@ function optionalWareki(value: string, field: string): string | null {
 }
 
 function kana(value: string, field = '氏名カナ'): string {
-  const full = toFullwidthKatakana(value).trim();
+  const full = toFullwidthKatakana(within(value, field)).trim();
   if (full === '' || normaliseKanaForMatch(full) === '' || !/^[\u30A0-\u30FF\s\u3000]+$/u.test(full)) throw new Bad(field, `${field}: not katakana`);
   return full.split(/[\s\u3000]+/u).join('\u3000');
 }
@@ -96,6 +97,13 @@ function timestamp(value: string, field = '更新日時'): string {
 function oneOf<T extends string>(value: string, allowed: readonly T[], field: string): T {
   if (!(allowed as readonly string[]).includes(value)) throw new Bad(field, `${field}: value not in the specification`);
   return value as T;
+}
+
+/** Free text within its bound (packages/ingest BOUNDS): 概要 gets the long one, names and offices the short one. */
+function within(value: string, field: string, bound: number = BOUNDS.shortTextChars): string {
+  const past = textPastBound(field, value, bound);
+  if (past) throw new Bad(field, past);
+  return value;
 }
 
 function attempt<T>(build: () => T): Parsed<T> {
@@ -119,12 +127,12 @@ export function parseTecho(f: string[]): Parsed<Techo> {
       // The 手帳 file has no number of its own: type, reading, birth date and issue date name a row.
       sourceKey: `${f[4]!.trim()}:${birthDate}:${normaliseKanaForMatch(nameKana)}:${issuedOn}`,
       atenaNo: atena(f[0]!),
-      name: f[1]!.trim(),
+      name: within(f[1]!.trim(), '氏名'),
       nameKana,
       birthDate,
       type,
       grade: oneOf(f[5]!.trim(), GRADES[type], '等級'),
-      disability: f[6]!.trim(),
+      disability: within(f[6]!.trim(), '障害区分'),
       issuedOn,
       validUntil: type === 'MENTAL' ? optionalWareki(f[8]!, '有効期限') : null,
       updatedAt: timestamp(f[9]!),
@@ -142,10 +150,10 @@ export function parseJukyusha(f: string[]): Parsed<Jukyusha> {
       nameKana: kana(f[2]!),
       birthDate: wareki(f[3]!, '生年月日'),
       supportLevel: level === '' ? null : oneOf(level, SUPPORT_LEVELS, '障害支援区分'),
-      services: f[5]!.split(';').map((s) => s.trim()).filter(Boolean),
+      services: within(f[5]!, '支給決定サービス', BOUNDS.freeTextChars).split(';').map((s) => s.trim()).filter(Boolean),
       validFrom: wareki(f[6]!, '支給期間開始'),
       validUntil: wareki(f[7]!, '支給期間終了'),
-      planOffice: f[8]!.trim() || null,
+      planOffice: within(f[8]!.trim(), '計画相談支援事業所') || null,
       updatedAt: timestamp(f[9]!),
     };
   });
@@ -161,8 +169,8 @@ export function parseSodan(f: string[]): Parsed<Sodan> {
       birthDate: optionalWareki(f[3]!, '生年月日'),
       date: wareki(f[4]!, '相談日'),
       category: oneOf(f[5]!.trim(), SODAN_CATEGORIES, '相談種別'),
-      summary: f[6]! === '' ? null : f[6]!,
-      office: f[7]!.trim(),
+      summary: f[6]! === '' ? null : within(f[6]!, '概要', BOUNDS.freeTextChars),
+      office: within(f[7]!.trim(), '担当事業所'),
       status: oneOf(f[8]!.trim(), ['対応中', '終結'], '状態') === '対応中' ? 'OPEN' : 'CLOSED',
     };
   });
