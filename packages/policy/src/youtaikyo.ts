@@ -15,6 +15,17 @@ export function releasedCases<C extends { youtaikyoRegistered: boolean | null }>
   return decision.releasesYoutaikyo === true ? [...cases] : cases.filter((c) => c.youtaikyoRegistered === false);
 }
 
+/**
+ * A child's kodomo profile as the decision releases it: the cases above, and the guardians only beside a released case (or
+ * on a basis that releases everything). The system keeps a child record because it holds a case about the child: guardians
+ * shown beside no case would tell that the only case is withheld.
+ */
+export function releasedProfile<P extends { cases: readonly { youtaikyoRegistered: boolean | null }[]; guardians: readonly unknown[] }>(profile: P, decision: Decision): P {
+  if (decision.releasesYoutaikyo === true) return profile;
+  const cases = releasedCases(profile.cases, decision);
+  return { ...profile, cases, guardians: cases.length > 0 ? profile.guardians : [] };
+}
+
 /** The same rule over the situation rules' facts (their cases carry `youtaikyo`, true where registered or unknown). */
 export function releasedFacts<F extends { cases: readonly { youtaikyo?: boolean }[] }>(facts: F, decision: Decision): F {
   return decision.releasesYoutaikyo === true ? facts : { ...facts, cases: facts.cases.filter((c) => c.youtaikyo === false) };

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { openTestStore, type Store } from '@welfare-hub/store';
 import { auditMigrations } from '@welfare-hub/audit';
-import { Policy, SECTORS, releasedCases, releasedFacts, type Decision } from '../src/index.js';
+import { Policy, SECTORS, releasedCases, releasedFacts, releasedProfile, type Decision } from '../src/index.js';
 
 describe('the OWN_SECTOR basis', () => {
   let store: Store;
@@ -236,6 +236,13 @@ describe('what a decision releases of the kodomo data', () => {
     expect(releasedCases(cases, granted(false)).map((c) => c.id)).toEqual(['b']);
     // Deny by default: a decision that does not say releases none.
     expect(releasedCases(cases, granted()).map((c) => c.id)).toEqual(['b']);
+  });
+
+  it('shows a child\'s guardians only beside a released case: a record with its only case withheld looks like no record', () => {
+    const guardians = [{ name: '山田\u3000桃子', relation: '母', personId: '0000000002' }];
+    expect(releasedProfile({ cases, guardians }, granted(false))).toEqual({ cases: [cases[1]], guardians });
+    expect(releasedProfile({ cases: [cases[0]!], guardians }, granted(false))).toEqual({ cases: [], guardians: [] });
+    expect(releasedProfile({ cases: [cases[0]!], guardians }, granted(true))).toEqual({ cases: [cases[0]], guardians });
   });
 
   it('does the same to the situation facts', () => {

@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { kodomoProfiles, type KodomoIngest, type KodomoProfile, kodomoFacts } from '@welfare-hub/adapter-kodomo';
-import { releasedCases, releasedFacts, type Policy } from '@welfare-hub/policy';
+import { releasedFacts, releasedProfile, type Policy } from '@welfare-hub/policy';
 import { sectorSubgraph, type SectorContext } from '@welfare-hub/sector-subgraph';
 import type { SourceHealth, SubgraphDefinition } from '@welfare-hub/subgraph-host';
 
@@ -19,7 +19,7 @@ export function kodomoSubgraph(deps: { db: DataSource; ingest: KodomoIngest; pol
     loadFacts: (ids) => kodomoFacts(deps.db, ids),
     sources: async (): Promise<Record<string, SourceHealth>> => ({ kodomo: await deps.ingest.health() }),
     release: {
-      profile: (profile, decision) => ({ ...profile, cases: releasedCases(profile.cases, decision) }),
+      profile: (profile, decision) => releasedProfile(profile, decision),
       facts: (facts, decision) => releasedFacts(facts, decision),
     },
   });
