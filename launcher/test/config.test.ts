@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DEMO_JWT_SECRET, queryHash } from '@welfare-hub/gateway';
+import { DEFAULT_THRESHOLDS } from '@welfare-hub/situations';
 import { ConfigError, loadConfig, type Scope } from '../src/config/index.js';
 
 const problems = (env: NodeJS.ProcessEnv, scope: Scope = 'embedded'): string[] => {
@@ -54,6 +55,24 @@ describe('the configuration', () => {
 
   it('refuses a value with a NUL character', () => {
     expect(problems({ HUB_JWT_ISSUER: 'issuer\u0000x' })).toEqual([expect.stringMatching(/^HUB_JWT_ISSUER: contains a NUL/)]);
+  });
+
+  it('takes any subset of the situation thresholds, the young carer bound among them', () => {
+    expect(loadConfig({ HUB_SITUATION_THRESHOLDS: '{"minorUnder":25}' }, 'embedded').situations).toEqual({ ...DEFAULT_THRESHOLDS, minorUnder: 25 });
+    expect(loadConfig({}, 'embedded').situations).toEqual(DEFAULT_THRESHOLDS);
+  });
+
+  it.each([
+    ['not JSON', '{minorUnder: 25}'],
+    ['a list', '[18]'],
+    ['a key the rules do not know', '{"youngCarerUntil":25}'],
+    ['an age that is not whole years', '{"minorUnder":17.5}'],
+    ['an age given as text', '{"elderFrom":"75"}'],
+    ['a range upside down', '{"adultFrom":65,"adultTo":18}'],
+    ['no ひきこもり words', '{"hikikomoriWords":[]}'],
+    ['a blank ひきこもり word', '{"hikikomoriWords":[" "]}'],
+  ])('refuses situation thresholds with %s, naming the variable', (_, raw) => {
+    expect(problems({ HUB_SITUATION_THRESHOLDS: raw })).toEqual([expect.stringMatching(/^HUB_SITUATION_THRESHOLDS: /)]);
   });
 
   it('checks JSON settings for their keys and types', () => {

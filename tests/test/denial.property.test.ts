@@ -1,5 +1,8 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import fc from 'fast-check';
-import { startHubUnderTest, token, type HubUnderTest } from './support/hub-under-test.js';
+import type { PlantedYoutaikyo } from '@welfare-hub/citygen';
+import { graphql, startHubUnderTest, token, type HubUnderTest } from './support/hub-under-test.js';
 
 // Which link sources hold which sector's records, and who works where without holding it.
 const SECTORS = {
@@ -44,10 +47,10 @@ describe('a denial, byte for byte', () => {
   }, 180_000);
   afterAll(() => t.stop());
 
-  const ask = async (sub: string, query: string, id: string): Promise<string> => {
+  const ask = async (sub: string, query: string, id: string, headers: Record<string, string> = {}): Promise<string> => {
     const response = await fetch(t.url, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${tokens.get(sub)}` },
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${tokens.get(sub)}`, ...headers },
       body: JSON.stringify({ query, variables: { id } }),
     });
     return `${response.status} ${(await response.text()).replaceAll(id, 'ID')}`;
@@ -80,4 +83,77 @@ describe('a denial, byte for byte', () => {
       { numRuns: 60, seed: 20261122 },
     );
   }, 120_000);
+
+  /**
+   * Access rule 4 as a property: a viewer who sees KODOMO on consent or in a 支援会議 (or not at all) gets the same bytes
+   * for a child with a 要対協 case as for a child without one, whatever they ask (cases, dates, guardians, the decision, the
+   * household's situations), once what names the two children, their parents, 世帯, cases and consents is blanked out. The
+   * demo city plants the pairs: a 要対協 case beside another case / that other case alone; a 要対協 case alone / no record.
+   */
+  describe('a withheld 要対協 case', () => {
+    let planted: Record<PlantedYoutaikyo['cases'], PlantedYoutaikyo>;
+    const consents = new Map<string, string>();
+    let meetingId = '';
+
+    beforeAll(async () => {
+      const list = JSON.parse(readFileSync(join(t.dataDir, 'demo-city', 'truth', 'youtaikyo.json'), 'utf8')) as PlantedYoutaikyo[];
+      planted = Object.fromEntries(list.map((p) => [p.cases, p])) as typeof planted;
+      const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Tokyo' }).format(new Date());
+      for (const p of list) {
+        const recorded = await graphql<{ recordConsent: { id: string } }>(t.url, `mutation ($i: ConsentInput!) { recordConsent(input: $i) { id } }`, {
+          token: tokens.get('kodomo-01'),
+          variables: { i: { personId: p.child, sectors: ['KODOMO'], recipientOrgs: ['JUSOU-SUISHIN'], purpose: '支援検討', validFrom: today,
+            validUntil: `${Number(today.slice(0, 4)) + 1}-03-31`, method: 'WRITTEN', givenBy: p.parent, evidence: '同意書' } },
+        });
+        consents.set(p.child, recorded.data!.recordConsent.id);
+      }
+      const hour = (h: number) => new Date(Date.now() + h * 3_600_000).toISOString();
+      const opened = await graphql<{ openSupportMeeting: { id: string } }>(t.url, `mutation ($i: MeetingInput!) { openSupportMeeting(input: $i) { id } }`, {
+        token: await token({ sub: 'coord-01', org: 'JUSOU-SUISHIN', roles: ['coordinator'] }),
+        variables: { i: { kind: 'SHIEN_KAIGI', title: '支援会議', subjectHouseholdIds: list.map((p) => p.setaiNo), memberStaffIds: ['shogai-01'], opensAt: hour(-1), closesAt: hour(2) } },
+      });
+      meetingId = opened.data!.openSupportMeeting.id;
+    }, 60_000);
+
+    const FIELDS = [
+      'kodomo { cases { id category status openedOn closedOn youngCarerConcern youtaikyoRegistered } }',
+      'kodomo { lastInvolvementOn lead { id name } }',
+      'kodomo { guardians { relation personId } }',
+      'access { sector status basis reference }',
+      'household { id situations { kind personIds evidence inferred } }',
+      'household { members { id kodomo { cases { openedOn youngCarerConcern } } } }',
+    ];
+    const VIEWERS = {
+      CONSENT: { sub: 'coord-01', headers: () => ({}) },
+      SHIEN_KAIGI: { sub: 'shogai-01', headers: () => ({ 'x-hub-meeting': meetingId }) },
+      NONE: { sub: 'konkyu-01', headers: () => ({}) },
+    } as const;
+    const blanked = (answer: string, p: PlantedYoutaikyo): string =>
+      answer.replaceAll(p.parent, 'PARENT').replaceAll(p.setaiNo, 'SETAI').replaceAll(consents.get(p.child)!, 'CONSENT').replace(/K\d{4}-\d{6}/g, 'CASE');
+
+    it('tells nothing on consent, in a 支援会議 or without a basis: the same bytes with and without it', async () => {
+      const cases = fc.record({
+        basis: fc.constantFrom(...(Object.keys(VIEWERS) as (keyof typeof VIEWERS)[])),
+        fields: fc.subarray(FIELDS, { minLength: 1 }),
+        pair: fc.constantFrom(['BOTH', 'OTHER'] as const, ['ONLY', 'NONE'] as const),
+      });
+      await fc.assert(
+        fc.asyncProperty(cases, async ({ basis, fields, pair: [withCase, without] }) => {
+          const viewer = VIEWERS[basis];
+          const query = `query ($id: ID!) { person(id: $id) { id ${fields.join(' ')} } }`;
+          const a = blanked(await ask(viewer.sub, query, planted[withCase].child, viewer.headers()), planted[withCase]);
+          const b = blanked(await ask(viewer.sub, query, planted[without].child, viewer.headers()), planted[without]);
+          expect(a).toBe(b);
+        }),
+        { numRuns: 40, seed: 20261127 },
+      );
+    }, 120_000);
+
+    it('is a real comparison: the こども家庭センター, who may see the case, gets different bytes', async () => {
+      const query = `query ($id: ID!) { person(id: $id) { id ${FIELDS[0]} } }`;
+      const a = blanked(await ask('kodomo-01', query, planted.BOTH.child), planted.BOTH);
+      expect(a).toContain('"youtaikyoRegistered":true');
+      expect(a).not.toBe(blanked(await ask('kodomo-01', query, planted.OTHER.child), planted.OTHER));
+    });
+  });
 });

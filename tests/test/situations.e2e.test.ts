@@ -121,10 +121,24 @@ describe('the planted households of each situation', () => {
         const found = await situationsOf(household.setaiNo, viewer);
         for (const f of found) expect(f.evidence).toEqual([sector]);
         const eightyFifty = found.find((f) => f.kind === 'EIGHTY_FIFTY');
-        // 8050 rests on the child's 障害 or 困窮 record (or a ひきこもり consultation): a kaigo viewer never sees it.
-        if (sector === 'KAIGO') expect(eightyFifty).toBeUndefined();
+        // 8050 rests on the child's 障害 or 困窮 record, or a ひきこもり consultation on either of them: a kaigo viewer sees
+        // it only in the seeds' own case, where the father's consultation at the 地域包括 is all there is of the son.
+        if (sector === 'KAIGO') expect(eightyFifty !== undefined).toBe(household.parentConsultation !== undefined);
         if (eightyFifty) expect(restsOn.has(sector as Sector)).toBe(true);
       }
+    }
+  });
+
+  it('finds the seeds\' own 8050 case: the son known only through his father\'s consultation at the 地域包括', async () => {
+    const seeds = planted.filter((p) => p.parentConsultation !== undefined);
+    expect(seeds.length).toBeGreaterThan(0);
+    for (const household of seeds) {
+      const [son] = Object.entries(household.involvement).filter(([, sectors]) => sectors.length === 0).map(([id]) => id);
+      const kaigo = await situationsOf(household.setaiNo, STAFF.KAIGO);
+      expect(kaigo.find((f) => f.kind === 'EIGHTY_FIFTY')).toEqual({ kind: 'EIGHTY_FIFTY', personIds: [household.parentConsultation, son].sort(), evidence: ['KAIGO'], inferred: false });
+      // Nothing else knows him: the 障害 and 困窮 staff see no situation in this 世帯.
+      expect(await situationsOf(household.setaiNo, STAFF.SHOGAI)).toEqual([]);
+      expect(await situationsOf(household.setaiNo, STAFF.KONKYU)).toEqual([]);
     }
   });
 

@@ -1,8 +1,9 @@
 import { KodomoRecords1763800000600 } from './migration.js';
+import { KodomoYoutaikyo1763800013100 } from './migration-youtaikyo.js';
 
 export { KodomoClient, KodomoPastBound, KodomoUnavailable, KodomoUnauthorized, type ClientOptions } from './client.js';
-export { checkCase, checkChild, KNOWN_CATEGORIES, type Case, type Child } from './records.js';
-export { kodomoProfiles, type ChildCase } from './store.js';
+export { checkCase, checkChild, KNOWN_CATEGORIES, type Case, type Child, type Guardian } from './records.js';
+export { kodomoProfiles, type ChildCase, type ChildGuardian, type KodomoProfile } from './store.js';
 export { KodomoIngest } from './ingest.js';
-export const kodomoMigrations = [KodomoRecords1763800000600];
+export const kodomoMigrations = [KodomoRecords1763800000600, KodomoYoutaikyo1763800013100];
 export { kodomoFacts } from './facts.js';

@@ -74,7 +74,12 @@ export class KodomoIngest extends SourceIngest<void> {
         if (typeof at === 'string' && !Number.isNaN(Date.parse(at)) && (this.watermark === null || Date.parse(at) > Date.parse(this.watermark))) this.watermark = at;
       }
       const unknown = cases.filter((c) => !c.categoryKnown).length;
-      const notes = [removed > 0 ? `${removed} records no longer listed (kept as removed)` : '', unknown > 0 ? `${unknown} cases with a category the spec does not list (kept)` : ''].filter(Boolean);
+      const unsaid = cases.filter((c) => c.youtaikyoRegistered === null).length;
+      const notes = [
+        removed > 0 ? `${removed} records no longer listed (kept as removed)` : '',
+        unknown > 0 ? `${unknown} cases with a category the spec does not list (kept)` : '',
+        unsaid > 0 ? `${unsaid} cases without youtaikyoRegistered (kept, withheld as if registered with the 要対協)` : '',
+      ].filter(Boolean);
       await this.ledger.recordRead({ name, sha256: null, state: 'applied', recordsRead, recordsRejected: rejections.length, problem: notes.join('; ') || null, kind: full ? 'full' : 'incremental' });
       if (full) this.problems.clear('full');
       return { result: undefined, state: 'ok' };

@@ -2,6 +2,14 @@ import { toFullwidthKatakana } from '@welfare-hub/codec';
 
 export const KNOWN_CATEGORIES = ['要保護児童', '要支援児童', '特定妊婦', '利用者支援', '子育て世帯訪問支援', 'ヤングケアラー支援'];
 
+/** A guardian (保護者) as the kodomo system records it for a child: a parent, or whoever has custody. */
+export interface Guardian {
+  atenaNo: string | null;
+  name: string;
+  /** As the source writes it: 父, 母, 祖母, 未成年後見人 … */
+  relation: string;
+}
+
 export interface Child {
   childId: string;
   atenaNo: string | null;
@@ -9,6 +17,7 @@ export interface Child {
   nameKana: string;
   birthDate: string;
   sex: 'MALE' | 'FEMALE';
+  guardians: Guardian[];
   updatedAt: string;
 }
 
@@ -27,6 +36,11 @@ export interface Case {
   openedOn: string;
   closedOn: string | null;
   youngCarerConcern: boolean;
+  /**
+   * Registered with the 要保護児童対策地域協議会 (児童福祉法25条の2): such a case is released only on the contract's access
+   * rule 4. Null when the source did not say (an older vendor version): kept, and withheld as if registered.
+   */
+  youtaikyoRegistered: boolean | null;
   updatedAt: string;
 }
 
@@ -48,6 +62,8 @@ export function checkChild(raw: Record<string, unknown>): Checked<Child> {
   if (!isDate(raw['birthDate'])) return { ok: false, field: 'birthDate', reason: 'birthDate is not a date' };
   if (raw['sex'] !== 'M' && raw['sex'] !== 'F') return { ok: false, field: 'sex', reason: 'sex is not M or F' };
   if (typeof raw['updatedAt'] !== 'string' || Number.isNaN(Date.parse(raw['updatedAt']))) return { ok: false, field: 'updatedAt', reason: 'updatedAt is not a timestamp' };
+  const guardians = checkGuardians(raw['guardians']);
+  if (!guardians.ok) return guardians;
   return {
     ok: true,
     value: {
@@ -57,9 +73,26 @@ export function checkChild(raw: Record<string, unknown>): Checked<Child> {
       nameKana: kana(raw['nameKana']),
       birthDate: raw['birthDate'],
       sex: raw['sex'] === 'M' ? 'MALE' : 'FEMALE',
+      guardians: guardians.value,
       updatedAt: raw['updatedAt'],
     },
   };
+}
+
+/** A child's guardians: absent or null is none recorded; anything but a list of { atenaNo?, name, relation } is a bad record. */
+function checkGuardians(raw: unknown): Checked<Guardian[]> {
+  if (raw === undefined || raw === null) return { ok: true, value: [] };
+  if (!Array.isArray(raw)) return { ok: false, field: 'guardians', reason: 'guardians is not a list' };
+  const guardians: Guardian[] = [];
+  for (const [i, g] of raw.entries()) {
+    if (notAnObject(g)) return { ok: false, field: `guardians[${i}]`, reason: 'a guardian is not a JSON object' };
+    const entry = g as Record<string, unknown>;
+    if (!isAtena(entry['atenaNo'])) return { ok: false, field: `guardians[${i}].atenaNo`, reason: 'a guardian\'s atenaNo is not 10 digits' };
+    if (typeof entry['name'] !== 'string' || entry['name'].trim() === '') return { ok: false, field: `guardians[${i}].name`, reason: 'a guardian\'s name is missing' };
+    if (typeof entry['relation'] !== 'string' || entry['relation'].trim() === '') return { ok: false, field: `guardians[${i}].relation`, reason: 'a guardian\'s relation is missing' };
+    guardians.push({ atenaNo: (entry['atenaNo'] as string | null | undefined) ?? null, name: entry['name'].trim().replace(/ /g, '\u3000'), relation: entry['relation'].trim() });
+  }
+  return { ok: true, value: guardians };
 }
 
 export function checkCase(raw: Record<string, unknown>): Checked<Case> {
@@ -77,6 +110,8 @@ export function checkCase(raw: Record<string, unknown>): Checked<Case> {
   if (!isDate(raw['openedOn'])) return { ok: false, field: 'openedOn', reason: 'openedOn is not a date' };
   if (raw['closedOn'] != null && !isDate(raw['closedOn'])) return { ok: false, field: 'closedOn', reason: 'closedOn is not a date' };
   if (typeof raw['youngCarerConcern'] !== 'boolean') return { ok: false, field: 'youngCarerConcern', reason: 'youngCarerConcern is not a boolean' };
+  // Absent or null: the source did not say, kept and withheld as if registered; any other non-boolean is a bad record.
+  if (raw['youtaikyoRegistered'] != null && typeof raw['youtaikyoRegistered'] !== 'boolean') return { ok: false, field: 'youtaikyoRegistered', reason: 'youtaikyoRegistered is not a boolean' };
   // String() of an object such as {"toString": 1} throws: a present updatedAt must be text.
   if (raw['updatedAt'] != null && typeof raw['updatedAt'] !== 'string') return { ok: false, field: 'updatedAt', reason: 'updatedAt is not a timestamp' };
   return {
@@ -95,6 +130,7 @@ export function checkCase(raw: Record<string, unknown>): Checked<Case> {
       openedOn: raw['openedOn'],
       closedOn: (raw['closedOn'] as string | null | undefined) ?? null,
       youngCarerConcern: raw['youngCarerConcern'],
+      youtaikyoRegistered: (raw['youtaikyoRegistered'] as boolean | null | undefined) ?? null,
       updatedAt: (raw['updatedAt'] as string | null | undefined) ?? '',
     },
   };

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startKodomoSimulator, type KodomoSimulator } from '@welfare-hub/kodomo-sim';
-import { KodomoClient, KodomoUnauthorized, KodomoUnavailable, checkCase } from '../src/index.js';
+import { KodomoClient, KodomoUnauthorized, KodomoUnavailable, checkCase, checkChild } from '../src/index.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'kodomo-'));
 const dataFile = join(dir, 'kodomo.json');
@@ -95,7 +95,36 @@ describe('kodomo records', () => {
     ['openedOn', { openedOn: '2024-02-30' }],
     ['subject.atenaNo', { subject: { type: 'child', childId: 'C1', atenaNo: '12' } }],
     ['youngCarerConcern', { youngCarerConcern: 'no' }],
+    ['youtaikyoRegistered', { youtaikyoRegistered: 'yes' }],
+    ['youtaikyoRegistered', { youtaikyoRegistered: 1 }],
   ])('rejects a bad %s', (field, change) => {
     expect(checkCase({ ...base, ...change })).toMatchObject({ ok: false, field });
+  });
+
+  it('carries whether a case is registered with the 要対協, and keeps a case that does not say as unknown (withheld as registered)', () => {
+    expect(checkCase(base)).toMatchObject({ ok: true, value: { youtaikyoRegistered: true } });
+    expect(checkCase({ ...base, youtaikyoRegistered: false })).toMatchObject({ ok: true, value: { youtaikyoRegistered: false } });
+    const { youtaikyoRegistered: _, ...unsaid } = base;
+    expect(checkCase(unsaid)).toMatchObject({ ok: true, value: { youtaikyoRegistered: null } });
+    expect(checkCase({ ...base, youtaikyoRegistered: null })).toMatchObject({ ok: true, value: { youtaikyoRegistered: null } });
+  });
+
+  const child = { childId: 'C00012345', atenaNo: '0000012347', name: '山田 花子', nameKana: 'ヤマダ ハナコ', birthDate: '2015-06-01', sex: 'F', updatedAt: '2024-04-01T09:30:00+09:00' };
+  it('carries a child\'s guardians, none when the system lists none', () => {
+    expect(checkChild({ ...child, guardians: [{ atenaNo: '0000012345', name: '山田 太郎', relation: '父' }, { atenaNo: null, name: '山田 桃子', relation: '母' }] })).toMatchObject({
+      ok: true, value: { guardians: [{ atenaNo: '0000012345', name: '山田\u3000太郎', relation: '父' }, { atenaNo: null, name: '山田\u3000桃子', relation: '母' }] },
+    });
+    expect(checkChild(child)).toMatchObject({ ok: true, value: { guardians: [] } });
+    expect(checkChild({ ...child, guardians: null })).toMatchObject({ ok: true, value: { guardians: [] } });
+  });
+
+  it.each([
+    ['guardians', { guardians: '山田 太郎' }],
+    ['guardians[0]', { guardians: [null] }],
+    ['guardians[1].atenaNo', { guardians: [{ name: 'a', relation: '父' }, { atenaNo: '12', name: 'b', relation: '母' }] }],
+    ['guardians[0].name', { guardians: [{ atenaNo: null, name: ' ', relation: '父' }] }],
+    ['guardians[0].relation', { guardians: [{ atenaNo: null, name: '山田 太郎' }] }],
+  ])('rejects a child with a bad %s, naming it', (field, change) => {
+    expect(checkChild({ ...child, ...change })).toMatchObject({ ok: false, field });
   });
 });

@@ -29,13 +29,16 @@ const NAMES: [string, string][] = [['山田 花子', '山田\u3000花子'], ['�
 const KANA: [string, string][] = [['ヤマダ ハナコ', 'ヤマダ\u3000ハナコ'], ['ﾀｶﾊｼ ｼｮｳ', 'タカハシ\u3000ショウ'], ['ワタナベ', 'ワタナベ']];
 
 const validChild: fc.Arbitrary<{ raw: Raw; expected: Child }> = fc
-  .record({ id: fc.integer({ min: 0, max: 99_999_999 }), atena, name: fc.constantFrom(...NAMES), kana: fc.constantFrom(...KANA), birth: dateIn('2005-01-01', '2026-11-01'), sex: fc.constantFrom('M', 'F'), updatedAt: stamp })
+  .record({ id: fc.integer({ min: 0, max: 99_999_999 }), atena, name: fc.constantFrom(...NAMES), kana: fc.constantFrom(...KANA), birth: dateIn('2005-01-01', '2026-11-01'), sex: fc.constantFrom('M', 'F'), updatedAt: stamp, guardianAtena: atena })
   .map((g) => ({
     raw: {
       childId: `C${String(g.id).padStart(8, '0')}`, atenaNo: g.atena, name: g.name[0], nameKana: g.kana[0], birthDate: g.birth, sex: g.sex,
-      guardians: [{ atenaNo: '0000012345', name: '山田 太郎', relation: '父' }], updatedAt: g.updatedAt,
+      guardians: [{ atenaNo: g.guardianAtena, name: '山田 太郎', relation: '父' }], updatedAt: g.updatedAt,
     },
-    expected: { childId: `C${String(g.id).padStart(8, '0')}`, atenaNo: g.atena, name: g.name[1], nameKana: g.kana[1], birthDate: g.birth, sex: g.sex === 'M' ? 'MALE' : 'FEMALE', updatedAt: g.updatedAt },
+    expected: {
+      childId: `C${String(g.id).padStart(8, '0')}`, atenaNo: g.atena, name: g.name[1], nameKana: g.kana[1], birthDate: g.birth, sex: g.sex === 'M' ? 'MALE' : 'FEMALE',
+      guardians: [{ atenaNo: g.guardianAtena, name: '山田\u3000太郎', relation: '父' }], updatedAt: g.updatedAt,
+    },
   }));
 
 const validCase: fc.Arbitrary<{ raw: Raw; expected: Case }> = fc
@@ -43,7 +46,7 @@ const validCase: fc.Arbitrary<{ raw: Raw; expected: Case }> = fc
     id: fc.integer({ min: 0, max: 999_999 }), type: fc.constantFrom('child', 'expectant_mother', 'household'), atena, name: fc.constantFrom(...NAMES),
     kana: fc.constantFrom(...KANA), birth: fc.option(dateIn('1970-01-01', '2026-11-01'), { nil: null }),
     category: fc.constantFrom(...KNOWN_CATEGORIES, '家庭訪問支援(新)'), closedOn: fc.option(dateIn('2020-01-01', '2026-11-22'), { nil: null }),
-    openedOn: dateIn('2020-01-01', '2026-11-22'), youngCarer: fc.boolean(), updatedAt: stamp,
+    openedOn: dateIn('2020-01-01', '2026-11-22'), youngCarer: fc.boolean(), youtaikyo: fc.constantFrom(true, false, null, undefined), updatedAt: stamp,
   })
   .map((g) => {
     const child = g.type === 'child';
@@ -52,12 +55,13 @@ const validCase: fc.Arbitrary<{ raw: Raw; expected: Case }> = fc
     return {
       raw: {
         caseId, subject, category: g.category, status: g.closedOn ? 'closed' : 'open', openedOn: g.openedOn, closedOn: g.closedOn,
-        youngCarerConcern: g.youngCarer, youtaikyoRegistered: true, summary: 'free text', updatedAt: g.updatedAt,
+        youngCarerConcern: g.youngCarer, ...(g.youtaikyo === undefined ? {} : { youtaikyoRegistered: g.youtaikyo }), summary: 'free text', updatedAt: g.updatedAt,
       },
       expected: {
         caseId, subjectType: g.type as Case['subjectType'], childId: child ? 'C00012345' : null, atenaNo: g.atena, name: child ? null : g.name[1],
         nameKana: child ? null : g.kana[1], birthDate: child ? null : g.birth, category: g.category, categoryKnown: KNOWN_CATEGORIES.includes(g.category),
-        status: g.closedOn ? 'CLOSED' : 'OPEN', openedOn: g.openedOn, closedOn: g.closedOn, youngCarerConcern: g.youngCarer, updatedAt: g.updatedAt,
+        status: g.closedOn ? 'CLOSED' : 'OPEN', openedOn: g.openedOn, closedOn: g.closedOn, youngCarerConcern: g.youngCarer, youtaikyoRegistered: g.youtaikyo ?? null,
+        updatedAt: g.updatedAt,
       },
     };
   });
@@ -87,7 +91,7 @@ type Mutation =
   | { op: 'set'; path: string; value: unknown }
   | { op: 'delete'; path: string }
   | { op: 'replace'; value: unknown };
-const KEYS = ['childId', 'atenaNo', 'name', 'nameKana', 'birthDate', 'sex', 'guardians', 'updatedAt', 'caseId', 'subject', 'subject.type', 'subject.childId', 'subject.atenaNo', 'subject.name', 'subject.nameKana', 'subject.birthDate', 'category', 'status', 'openedOn', 'closedOn', 'youngCarerConcern', ...TRICKY_KEYS];
+const KEYS = ['childId', 'atenaNo', 'name', 'nameKana', 'birthDate', 'sex', 'guardians', 'updatedAt', 'caseId', 'subject', 'subject.type', 'subject.childId', 'subject.atenaNo', 'subject.name', 'subject.nameKana', 'subject.birthDate', 'category', 'status', 'openedOn', 'closedOn', 'youngCarerConcern', 'youtaikyoRegistered', ...TRICKY_KEYS];
 const mutation: fc.Arbitrary<Mutation> = fc.oneof(
   { weight: 6, arbitrary: fc.record({ op: fc.constant('set' as const), path: fc.constantFrom(...KEYS), value: badValue }) },
   { weight: 2, arbitrary: fc.record({ op: fc.constant('delete' as const), path: fc.constantFrom(...KEYS) }) },
@@ -123,6 +127,7 @@ function childAccountedFor(result: Checked<Child>): void {
   check(typeof c.name === 'string' && typeof c.nameKana === 'string', 'names are text');
   check(isDate(c.birthDate), 'birthDate a real date');
   check(c.sex === 'MALE' || c.sex === 'FEMALE', 'sex');
+  check(Array.isArray(c.guardians) && c.guardians.every((g) => (g.atenaNo === null || /^\d{10}$/.test(g.atenaNo)) && typeof g.name === 'string' && g.name !== '' && typeof g.relation === 'string' && g.relation !== ''), 'guardians');
   check(typeof c.updatedAt === 'string' && !Number.isNaN(Date.parse(c.updatedAt)), 'updatedAt');
 }
 
@@ -143,6 +148,7 @@ function caseAccountedFor(result: Checked<Case>): void {
   check(c.status === 'OPEN' || c.status === 'CLOSED', 'status');
   check(isDate(c.openedOn) && (c.closedOn === null || isDate(c.closedOn)), 'openedOn, closedOn');
   check(typeof c.youngCarerConcern === 'boolean' && typeof c.updatedAt === 'string', 'flags and updatedAt');
+  check(c.youtaikyoRegistered === null || typeof c.youtaikyoRegistered === 'boolean', 'youtaikyoRegistered: said, or null');
 }
 
 /** A page read as the ingest reads it: every item checked, nothing dropped. */

@@ -90,7 +90,7 @@ export const VARIABLES = {
   HUB_SITUATION_THRESHOLDS: json(
     z.strictObject({
       elderFrom: age, childFrom: age, childTo: age, youngChildUnder: age, minorUnder: age, adultFrom: age, adultTo: age,
-      hikikomoriWords: z.array(z.string().min(1)).min(1),
+      hikikomoriWords: z.array(z.string().trim().min(1)).min(1),
     }).partial(),
   ).optional(),
   HUB_ANALYTICS_KEY: text.refine((key) => Buffer.byteLength(key, 'utf8') >= 32, 'must be at least 32 bytes').optional(),

@@ -9,6 +9,11 @@ export interface Decision {
   basis: AccessBasis | null;
   /** The consent or meeting the basis rests on. */
   reference: string | null;
+  /**
+   * KODOMO only: whether cases registered with the 要対協 are released on this basis (access rule 4, youtaikyo.ts):
+   * on OWN_SECTOR and through a YOUTAIKYO meeting. Absent means not released.
+   */
+  releasesYoutaikyo?: boolean;
 }
 
 export const denied = (sector: Sector): Decision => ({ sector, status: 'DENIED', basis: null, reference: null });

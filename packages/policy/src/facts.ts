@@ -16,20 +16,25 @@ export interface PolicyFacts {
   consents: ActiveConsent[];
   /** The persons the meeting named by the request lets this viewer see. */
   inMeeting: Set<string>;
+  /** The kind of that meeting: a SHIEN_KAIGI grants every sector, a YOUTAIKYO meeting KODOMO only (policy.ts). */
+  meetingKind: MeetingKind | null;
 }
+
+/** The meetings that grant anything: a 重層的支援会議 (JUSOU_SHIEN_KAIGI) grants nothing by itself. */
+export type MeetingKind = 'SHIEN_KAIGI' | 'YOUTAIKYO';
 
 /**
  * Reads, in one statement, everything the rules need for a batch of persons:
  * - the viewer's registration: the staff member registered under the token's organisation, and its sectors;
  * - CONSENT: the consents not revoked, within their period today (both ends included, in Japan's calendar),
  *   naming the viewer's organisation;
- * - SUPPORT_MEETING: the meeting named by x-hub-meeting is a SHIEN_KAIGI (社会福祉法106条の6), open now, the viewer a
- *   FULL member of its roster, and the person one of its subjects or a current member of a subject 世帯.
- *   A 重層的支援会議 grants nothing by itself.
+ * - SUPPORT_MEETING: the meeting named by x-hub-meeting is a SHIEN_KAIGI (社会福祉法106条の6) or a YOUTAIKYO (a
+ *   個別ケース検討会議 of the 要保護児童対策地域協議会, 児童福祉法25条の2), open now, the viewer a FULL member of its roster,
+ *   and the person one of its subjects or a current member of a subject 世帯. A 重層的支援会議 grants nothing by itself.
  * Nothing is read for an unregistered viewer.
  */
 export async function policyFacts(db: DataSource, viewer: Viewer, meetingId: string | null, personIds: readonly string[], today: string): Promise<PolicyFacts> {
-  const [row] = await preparedQuery<{ registration: { org_id: string; sectors: string[] } | null; consents: ActiveConsent[]; in_meeting: string[] }>(
+  const [row] = await preparedQuery<{ registration: { org_id: string; sectors: string[] } | null; consents: ActiveConsent[]; in_meeting: string[]; meeting_kind: MeetingKind | null }>(
     db,
     'hub-policy-facts',
     `WITH registration AS (
@@ -49,13 +54,14 @@ export async function policyFacts(db: DataSource, viewer: Viewer, meetingId: str
          WHERE EXISTS (SELECT 1 FROM registration)
            AND EXISTS (
              SELECT 1 FROM hub.meeting m JOIN hub.meeting_member r ON r.meeting_id = m.id AND r.staff_id = $1 AND r.role = 'FULL'
-             WHERE m.id = $5 AND m.kind = 'SHIEN_KAIGI' AND m.closed_at IS NULL AND m.opens_at <= now() AND now() < m.closes_at)
+             WHERE m.id = $5 AND m.kind IN ('SHIEN_KAIGI', 'YOUTAIKYO') AND m.closed_at IS NULL AND m.opens_at <= now() AND now() < m.closes_at)
            AND (EXISTS (SELECT 1 FROM hub.meeting_subject s WHERE s.meeting_id = $5 AND s.person_id = h.atena_no)
-             OR EXISTS (SELECT 1 FROM hub.meeting_subject s WHERE s.meeting_id = $5 AND s.setai_no = h.setai_no))), '[]') AS in_meeting`,
+             OR EXISTS (SELECT 1 FROM hub.meeting_subject s WHERE s.meeting_id = $5 AND s.setai_no = h.setai_no))), '[]') AS in_meeting,
+       (SELECT m.kind FROM hub.meeting m WHERE m.id = $5 AND m.kind IN ('SHIEN_KAIGI', 'YOUTAIKYO')) AS meeting_kind`,
     [viewer.staffId, viewer.orgId, [...new Set(personIds)], today, meetingId],
   );
   const registration = row!.registration
     ? { staffId: viewer.staffId, orgId: row!.registration.org_id, sectors: row!.registration.sectors.filter(isSector) }
     : null;
-  return { registration, consents: registration ? row!.consents : [], inMeeting: new Set(registration ? row!.in_meeting : []) };
+  return { registration, consents: registration ? row!.consents : [], inMeeting: new Set(registration ? row!.in_meeting : []), meetingKind: row!.meeting_kind ?? null };
 }

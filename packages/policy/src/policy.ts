@@ -75,7 +75,7 @@ export class RequestPolicy {
    * and the time it takes, are the same whether or not the sector holds anything about the person.
    * The bases in the contract's order: OWN_SECTOR (the viewer's organisation holds the sector), then CONSENT
    * (an active consent of the person, in its period today, names the organisation and the sector), then
-   * SUPPORT_MEETING (the 支援会議 named by x-hub-meeting, see facts.ts).
+   * SUPPORT_MEETING (the 支援会議 named by x-hub-meeting, see facts.ts); for KODOMO a 要対協 meeting comes before consent.
    */
   async decide(personId: string, sector: Sector, purpose = `Person.${sector.toLowerCase()}`): Promise<Decision> {
     const { decision, audited } = await this.decisions.load({ personId, sector, purpose });
@@ -85,11 +85,12 @@ export class RequestPolicy {
 
   /**
    * Decides, then, on GRANTED only, loads the data while the decision is being written to the audit log, and
-   * returns the data once both are done: never before the decision is recorded, never if it could not be.
+   * returns the data once both are done: never before the decision is recorded, never if it could not be. The load is
+   * given the decision, for what it releases beyond the basis (a 要対協 case, youtaikyo.ts).
    */
-  async reveal<T>(personId: string, sector: Sector, purpose: string, load: () => Promise<T>): Promise<T | null> {
+  async reveal<T>(personId: string, sector: Sector, purpose: string, load: (decision: Decision) => Promise<T>): Promise<T | null> {
     const { decision, audited } = await this.decisions.load({ personId, sector, purpose });
-    const [, data] = await Promise.all([audited, decision.status === 'GRANTED' ? load() : Promise.resolve(null)]);
+    const [, data] = await Promise.all([audited, decision.status === 'GRANTED' ? load(decision) : Promise.resolve(null)]);
     return data;
   }
 
@@ -109,12 +110,16 @@ export class RequestPolicy {
     const registration = facts?.registration ?? null;
     const consents = facts?.consents ?? [];
     const inMeeting = facts?.inMeeting ?? new Set<string>();
+    // A 要対協 meeting opens its subjects' KODOMO only, 要対協 cases included (access rule 4, youtaikyo.ts), and is tried
+    // before consent for KODOMO because it releases more; a 支援会議 opens every sector but never a 要対協 case.
+    const youtaikyo = facts?.meetingKind === 'YOUTAIKYO';
     const decisions = questions.map(({ personId, sector }): Decision => {
       if (!registration) return denied(sector);
-      if (registration.sectors.includes(sector)) return { sector, status: 'GRANTED', basis: 'OWN_SECTOR', reference: null };
+      if (registration.sectors.includes(sector)) return { sector, status: 'GRANTED', basis: 'OWN_SECTOR', reference: null, releasesYoutaikyo: true };
+      if (youtaikyo && sector === 'KODOMO' && inMeeting.has(personId)) return { sector, status: 'GRANTED', basis: 'SUPPORT_MEETING', reference: meetingId, releasesYoutaikyo: true };
       const consent = consents.find((c) => c.personId === personId && c.sectors.includes(sector));
-      if (consent) return { sector, status: 'GRANTED', basis: 'CONSENT', reference: consent.id };
-      if (inMeeting.has(personId)) return { sector, status: 'GRANTED', basis: 'SUPPORT_MEETING', reference: meetingId };
+      if (consent) return { sector, status: 'GRANTED', basis: 'CONSENT', reference: consent.id, releasesYoutaikyo: false };
+      if (!youtaikyo && inMeeting.has(personId)) return { sector, status: 'GRANTED', basis: 'SUPPORT_MEETING', reference: meetingId, releasesYoutaikyo: false };
       return denied(sector);
     });
     const { viewer, requestId } = this.context;

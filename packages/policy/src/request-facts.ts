@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import type { HubContext } from '@welfare-hub/context';
-import { policyFacts, type ActiveConsent, type PolicyFacts } from './facts.js';
+import { policyFacts, type ActiveConsent, type MeetingKind, type PolicyFacts } from './facts.js';
 import type { Registration } from './registration.js';
 
 interface PersonFacts {
@@ -11,6 +11,7 @@ interface PersonFacts {
 interface Entry {
   expires: number;
   registration: Promise<Registration | null> | null;
+  meetingKind: Promise<MeetingKind | null> | null;
   persons: Map<string, Promise<PersonFacts>>;
 }
 
@@ -32,13 +33,14 @@ export class RequestFactsCache {
     const key = `${requestId}\u0000${viewer.staffId}\u0000${viewer.orgId}\u0000${meetingId ?? ''}\u0000${today}`;
     let entry = this.entries.get(key);
     if (!entry) {
-      entry = { expires: now + this.ttlMs, registration: null, persons: new Map() };
+      entry = { expires: now + this.ttlMs, registration: null, meetingKind: null, persons: new Map() };
       this.entries.set(key, entry);
     }
     const missing = [...new Set(personIds)].filter((id) => !entry.persons.has(id));
     if (missing.length > 0 || !entry.registration) {
       const read = policyFacts(db, viewer, meetingId, missing, today);
       entry.registration ??= read.then((f) => f.registration);
+      entry.meetingKind ??= read.then((f) => f.meetingKind);
       for (const id of missing) {
         entry.persons.set(id, read.then((f) => ({ consents: f.consents.filter((c) => c.personId === id), inMeeting: f.inMeeting.has(id) })));
       }
@@ -46,11 +48,13 @@ export class RequestFactsCache {
       read.catch(() => this.entries.delete(key));
     }
     const registration = await entry.registration!;
+    const meetingKind = await entry.meetingKind!;
     const persons = await Promise.all(personIds.map((id) => entry.persons.get(id)!));
     return {
       registration,
       consents: persons.flatMap((p) => p.consents),
       inMeeting: new Set(personIds.filter((_, i) => persons[i]!.inMeeting)),
+      meetingKind,
     };
   }
 }

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { openTestStore, type Store } from '@welfare-hub/store';
 import { auditMigrations } from '@welfare-hub/audit';
-import { Policy, SECTORS } from '../src/index.js';
+import { Policy, SECTORS, releasedCases, releasedFacts, releasedProfile, type Decision } from '../src/index.js';
 
 describe('the OWN_SECTOR basis', () => {
   let store: Store;
@@ -184,5 +184,70 @@ describe('the OWN_SECTOR basis', () => {
       await store.dataSource.query(`DELETE FROM hub.meeting_member WHERE meeting_id = $1`, [id]);
       expect((await ask(id)).status).toBe('DENIED');
     });
+
+    describe('and a 要対協 case (access rule 4)', () => {
+      const decide = (meetingId: string | null, sector: (typeof SECTORS)[number], person = 'child', staff = 't1', org = 'T') =>
+        policy.forRequest({ ...context(staff, org), meetingId }).decide(person, sector);
+      const released = (d: Decision) => [d.status, d.basis, d.releasesYoutaikyo === true];
+
+      it.each([
+        ['an open 要対協 meeting the viewer sits on, about the child\'s 世帯', {}, 'child', ['GRANTED', 'SUPPORT_MEETING', true]],
+        ['a child named alone', { households: [], persons: ['other'] }, 'other', ['GRANTED', 'SUPPORT_MEETING', true]],
+        ['someone outside its subjects', {}, 'other', ['DENIED', null, false]],
+        ['a closed one', { closed: true }, 'child', ['DENIED', null, false]],
+        ['one the viewer is not on', { members: [['k1', 'FULL']] }, 'child', ['DENIED', null, false]],
+        ['a submit-only member', { members: [['t1', 'SUBMIT_ONLY']] }, 'child', ['DENIED', null, false]],
+      ] as const)('releases KODOMO, 要対協 cases included, through %s: %s', async (_, m, person, expected) => {
+        const id = await meeting({ ...(m as Parameters<typeof meeting>[0]), kind: 'YOUTAIKYO' });
+        expect(released(await decide(id, 'KODOMO', person))).toEqual(expected);
+      });
+
+      it('opens no other sector: its members see the rest only on another basis', async () => {
+        const id = await meeting({ kind: 'YOUTAIKYO' });
+        for (const sector of ['KAIGO', 'SHOGAI'] as const) expect((await decide(id, sector)).status).toBe('DENIED');
+        // T holds KONKYU by now (the register test above): its own sector, not the meeting.
+        expect((await decide(id, 'KONKYU')).basis).toBe('OWN_SECTOR');
+      });
+
+      it('releases a 要対協 case on OWN_SECTOR, and never on a 支援会議 or a consent', async () => {
+        const shien = await meeting({});
+        expect(released(await decide(shien, 'KODOMO'))).toEqual(['GRANTED', 'SUPPORT_MEETING', false]);
+        await store.dataSource.query(`INSERT INTO hub.organisation VALUES ('KC', 'kodomo', '{KODOMO}') ON CONFLICT DO NOTHING`);
+        await store.dataSource.query(`INSERT INTO hub.staff VALUES ('kc1', 'KC', 'z') ON CONFLICT DO NOTHING`);
+        expect(released(await decide(null, 'KODOMO', 'child', 'kc1', 'KC'))).toEqual(['GRANTED', 'OWN_SECTOR', true]);
+        await store.dataSource.query(`INSERT INTO hub.consent (id, person_id, sectors, recipient_orgs, valid_from, valid_until, status)
+          VALUES ('cy', 'consented-child', '{KODOMO,KAIGO}', '{T}', now() - interval '1 day', now() + interval '1 day', 'ACTIVE')`);
+        expect(released(await decide(null, 'KODOMO', 'consented-child'))).toEqual(['GRANTED', 'CONSENT', false]);
+        // With the 要対協 meeting named, the meeting is the basis for KODOMO; consent still gives the other sectors.
+        const youtaikyo = await meeting({ kind: 'YOUTAIKYO', households: [], persons: ['consented-child'] });
+        expect(released(await decide(youtaikyo, 'KODOMO', 'consented-child'))).toEqual(['GRANTED', 'SUPPORT_MEETING', true]);
+        expect(released(await decide(youtaikyo, 'KAIGO', 'consented-child'))).toEqual(['GRANTED', 'CONSENT', false]);
+      });
+    });
+  });
+});
+
+describe('what a decision releases of the kodomo data', () => {
+  const granted = (releasesYoutaikyo?: boolean): Decision => ({ sector: 'KODOMO', status: 'GRANTED', basis: 'CONSENT', reference: 'c', ...(releasesYoutaikyo === undefined ? {} : { releasesYoutaikyo }) });
+  const cases = [{ id: 'a', youtaikyoRegistered: true }, { id: 'b', youtaikyoRegistered: false }, { id: 'c', youtaikyoRegistered: null }];
+
+  it('leaves out a 要対協 case, and one whose registration the source did not state, unless the decision releases them', () => {
+    expect(releasedCases(cases, granted(true)).map((c) => c.id)).toEqual(['a', 'b', 'c']);
+    expect(releasedCases(cases, granted(false)).map((c) => c.id)).toEqual(['b']);
+    // Deny by default: a decision that does not say releases none.
+    expect(releasedCases(cases, granted()).map((c) => c.id)).toEqual(['b']);
+  });
+
+  it('shows a child\'s guardians only beside a released case: a record with its only case withheld looks like no record', () => {
+    const guardians = [{ name: '山田\u3000桃子', relation: '母', personId: '0000000002' }];
+    expect(releasedProfile({ cases, guardians }, granted(false))).toEqual({ cases: [cases[1]], guardians });
+    expect(releasedProfile({ cases: [cases[0]!], guardians }, granted(false))).toEqual({ cases: [], guardians: [] });
+    expect(releasedProfile({ cases: [cases[0]!], guardians }, granted(true))).toEqual({ cases: [cases[0]], guardians });
+  });
+
+  it('does the same to the situation facts', () => {
+    const facts = { periods: [], consultations: [], cases: [{ openedOn: '2026-01-01', closedOn: null, open: true, youngCarer: true, youtaikyo: true }, { openedOn: '2026-02-01', closedOn: null, open: true, youngCarer: false, youtaikyo: false }, { openedOn: '2026-03-01', closedOn: null, open: true, youngCarer: false }] };
+    expect(releasedFacts(facts, granted(true))).toBe(facts);
+    expect(releasedFacts(facts, granted(false)).cases.map((c) => c.openedOn)).toEqual(['2026-02-01']);
   });
 });

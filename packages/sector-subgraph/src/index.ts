@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
 import { parse } from 'graphql';
 import type { GraphQLResolverMap } from '@apollo/subgraph';
-import type { Policy, RequestPolicy, Sector } from '@welfare-hub/policy';
+import type { Decision, Policy, RequestPolicy, Sector } from '@welfare-hub/policy';
 import { subgraphSdl, type SubgraphName } from '@welfare-hub/schema';
 import { noFacts, type SituationFacts } from '@welfare-hub/situations';
 import { DateScalar, DateTimeScalar, type SourceHealth, type SubgraphDefinition } from '@welfare-hub/subgraph-host';
@@ -24,8 +24,8 @@ interface LeadOrganisation {
   contact: string | null;
 }
 
-/** A profile as the sector gives it, with the person it is about (not in the schema: for the fields below). */
-type Revealed<P> = P & { personId: string };
+/** A profile as the sector gives it, with the person it is about and the decision it was shown on (not in the schema: for the fields below). */
+type Revealed<P> = P & { personId: string; decision: Decision };
 
 /** The latest date in the person's sector records, up to the reference day. */
 function lastInvolvement(facts: SituationFacts, today: string): string | null {
@@ -49,6 +49,12 @@ export interface SectorSubgraphOptions<P> {
   sources(): Promise<Record<string, SourceHealth>>;
   /** The hub's store, for the register's lead organisation. */
   db: DataSource;
+  /**
+   * What of a granted profile and its facts the decision releases, where a basis does not release the whole sector (kodomo:
+   * a 要対協 case, access rule 4). Applied to everything that leaves the subgraph: the profile, the facts the situations rest
+   * on, and the dates derived from them. Without it, the sector is released whole.
+   */
+  release?: { profile(profile: P, decision: Decision): P; facts(facts: SituationFacts, decision: Decision): SituationFacts };
 }
 
 /**
@@ -57,22 +63,26 @@ export interface SectorSubgraphOptions<P> {
  * or not the sector holds a record. Profiles are batched per request.
  */
 export function sectorSubgraph<P>(options: SectorSubgraphOptions<P>): SubgraphDefinition<SectorContext<P>> {
+  const releaseProfile = (p: P, d: Decision): P => (options.release ? options.release.profile(p, d) : p);
+  const releaseFacts = (f: SituationFacts, d: Decision): SituationFacts => (options.release ? options.release.facts(f, d) : f);
   const resolvers: GraphQLResolverMap<SectorContext<P>> = {
     Date: DateScalar,
     DateTime: DateTimeScalar,
     Person: {
       __resolveReference: (ref: { id: string }) => ({ id: ref.id }),
       [options.field]: (person: { id: string }, _: unknown, ctx: SectorContext<P>) =>
-        ctx.policy.reveal(person.id, options.sector, `Person.${options.field}`, async (): Promise<Revealed<P>> => ({ ...(await ctx.profiles.load(person.id)), personId: person.id })),
+        ctx.policy.reveal(person.id, options.sector, `Person.${options.field}`, async (decision): Promise<Revealed<P>> =>
+          ({ ...releaseProfile(await ctx.profiles.load(person.id), decision), personId: person.id, decision })),
       // The same basis as the profile: a situation never rests on what the viewer may not see.
       [`${options.field}Facts`]: (person: { id: string }, _: unknown, ctx: SectorContext<P>) =>
-        ctx.policy.reveal(person.id, options.sector, 'Household.situations', () => ctx.facts.load(person.id)),
+        ctx.policy.reveal(person.id, options.sector, 'Household.situations', async (decision) => releaseFacts(await ctx.facts.load(person.id), decision)),
     },
   };
   // On the profile, so shown on the profile's basis only: who leads, when the sector last saw the person, how fresh.
   resolvers[`${options.field[0]!.toUpperCase()}${options.field.slice(1)}Profile`] = {
     lead: (_: Revealed<P>, __: unknown, ctx: SectorContext<P>) => ctx.lead(),
-    lastInvolvementOn: async (profile: Revealed<P>, _: unknown, ctx: SectorContext<P>) => lastInvolvement(await ctx.facts.load(profile.personId), todayInTokyo()),
+    lastInvolvementOn: async (profile: Revealed<P>, _: unknown, ctx: SectorContext<P>) =>
+      lastInvolvement(releaseFacts(await ctx.facts.load(profile.personId), profile.decision), todayInTokyo()),
     sourceReadAt: (_: Revealed<P>, __: unknown, ctx: SectorContext<P>) => ctx.sourceReadAt(),
   };
   const once = <T>(read: () => Promise<T>): (() => Promise<T>) => {

@@ -10,9 +10,12 @@ export interface SituationThresholds {
   childTo: number;
   /** ダブルケア: a member under this age. */
   youngChildUnder: number;
-  /** ヤングケアラー: a member under this age … */
+  /**
+   * ヤングケアラー: a member under this age (18 by default). Since 2024 the law (子ども・若者育成支援推進法2条7号) also counts
+   * young adults who care for family, and a municipality may raise it: the recorded and the inferred rule both follow.
+   */
   minorUnder: number;
-  /** … and, for the inferred case, no member within these ages. */
+  /** … and, for the inferred case, no other member within these ages free of a care need. */
   adultFrom: number;
   adultTo: number;
   /** A consultation about ひきこもり: its category or summary contains one of these. */

@@ -6,7 +6,7 @@ import { writeShogaiFiles } from './shogai-writer.js';
 import { writeKonkyuLedger } from './konkyu-writer.js';
 import { writeKodomoData } from './kodomo-writer.js';
 import { writeKaigoData } from './kaigo-writer.js';
-import { involvementOf, plantSituations } from './planted.js';
+import { involvementOf, plantedCases, plantSituations, plantYoutaikyo } from './planted.js';
 import { writeFileSync } from 'node:fs';
 
 export interface DemoCityOptions {
@@ -34,18 +34,27 @@ export async function generateDemoCity(options: DemoCityOptions): Promise<DemoCi
   start.setUTCDate(start.getUTCDate() - idoDays);
   const city = generateCity({ residents: options.residents, seed: options.seed, asOf: start.toISOString().slice(0, 10) });
   const planted = plantSituations(city);
+  const youtaikyo = plantYoutaikyo(city);
   const involvement = involvementOf(planted);
   const must = (sector: string): Set<string> => new Set([...involvement].filter(([, s]) => s.has(sector)).map(([a]) => a));
+  // Planted households hold exactly what they list, so that what a test expects of them is all there is.
+  const quiet = new Set([...involvement.keys(), ...youtaikyo.flatMap((y) => [y.parent, y.child])]);
+  const consultations = new Map(planted.filter((p) => p.parentConsultation).map((p) => [p.parentConsultation!, {
+    kbn: '05', text: '長男（51）が十数年ひきこもり、就労なし。父が自身の入院を前に今後を心配して来所。ケアマネより情報提供。',
+  }]));
   const juki = await writeJukiFiles(city, join(options.dir, 'juki'), { idoDays, invalidRate: options.invalidRate });
   await writeTruth(city, options.dir, juki.invalid);
   writeFileSync(join(options.dir, 'truth', 'situations.json'), `${JSON.stringify(planted, null, 1)}\n`);
-  const shogai = writeShogaiFiles(city, join(options.dir, 'shogai'), { asOf: city.asOf, seed: options.seed, must: must('SHOGAI') });
+  writeFileSync(join(options.dir, 'truth', 'youtaikyo.json'), `${JSON.stringify(youtaikyo, null, 1)}\n`);
+  const shogai = writeShogaiFiles(city, join(options.dir, 'shogai'), { asOf: city.asOf, seed: options.seed, must: must('SHOGAI'), quiet });
   writeSourceTruth(options.dir, 'shogai', shogai);
-  const konkyu = await writeKonkyuLedger(city, join(options.dir, 'konkyu'), { asOf: city.asOf, seed: options.seed, must: must('KONKYU') });
+  const konkyu = await writeKonkyuLedger(city, join(options.dir, 'konkyu'), { asOf: city.asOf, seed: options.seed, must: must('KONKYU'), quiet });
   writeSourceTruth(options.dir, 'konkyu', konkyu);
-  const kodomo = writeKodomoData(city, join(options.dir, 'kodomo'), { asOf: city.asOf, seed: options.seed, carers: youngCarers(city, shogai), must: must('KODOMO') });
+  const kodomo = writeKodomoData(city, join(options.dir, 'kodomo'), {
+    asOf: city.asOf, seed: options.seed, carers: youngCarers(city, shogai), must: must('KODOMO'), quiet, cases: plantedCases(youtaikyo),
+  });
   writeSourceTruth(options.dir, 'kodomo', kodomo);
-  writeSourceTruth(options.dir, 'kaigo', writeKaigoData(city, join(options.dir, 'kaigo'), { asOf: city.asOf, seed: options.seed, must: must('KAIGO') }));
+  writeSourceTruth(options.dir, 'kaigo', writeKaigoData(city, join(options.dir, 'kaigo'), { asOf: city.asOf, seed: options.seed, must: must('KAIGO'), quiet, consultations }));
   return { persons: city.persons.length, households: city.households.length, files: juki.files, bytes: juki.bytes, invalidRecords: juki.invalid.length };
 }
 

@@ -9,4 +9,4 @@ export { writeSourceTruth } from './truth.js';
 export { writeKonkyuLedger } from './konkyu-writer.js';
 export { writeKodomoData, type KodomoData } from './kodomo-writer.js';
 export { writeKaigoData, type KaigoData } from './kaigo-writer.js';
-export { plantSituations, type Planted } from './planted.js';
+export { plantSituations, plantYoutaikyo, OTHER_CASE, YOUTAIKYO_CASE, type Planted, type PlantedCase, type PlantedYoutaikyo } from './planted.js';

@@ -32,7 +32,11 @@ function shift(iso: string, days: number): string {
  * certified 要支援/要介護 with a history of periods, consultations at the 地域包括支援センター; with the data
  * quality of an old system: 宛名番号 missing for some, impossible dates in a few rows.
  */
-export function writeKaigoData(city: City, dir: string, options: { asOf: string; seed: number; must?: ReadonlySet<string> }): SourceTruth[] {
+export function writeKaigoData(
+  city: City,
+  dir: string,
+  options: { asOf: string; seed: number; must?: ReadonlySet<string>; quiet?: ReadonlySet<string>; consultations?: ReadonlyMap<string, { kbn: string; text: string }> },
+): SourceTruth[] {
   mkdirSync(dir, { recursive: true });
   const random = new Random((options.seed ^ 0x6a160) >>> 0);
   const data: KaigoData = { T_HIHOKENSHA: [], T_NINTEI: [], T_KYUFU_JISSEKI: [], T_HOKATSU_SODAN: [] };
@@ -44,8 +48,10 @@ export function writeKaigoData(city: City, dir: string, options: { asOf: string;
     if (p.status !== 1) continue;
     const age = ageOn(p, options.asOf);
     if (age < 40) continue;
-    const no = String(++insured).padStart(10, '0');
     const must = options.must?.has(p.atenaNo) ?? false;
+    // A planted person holds only what the plant says.
+    if (options.quiet?.has(p.atenaNo) && !must) continue;
+    const no = String(++insured).padStart(10, '0');
     const badDate = !must && random.chance(0.002);
     data.T_HIHOKENSHA.push({
       HIHOKENSHA_NO: no,
@@ -77,7 +83,16 @@ export function writeKaigoData(city: City, dir: string, options: { asOf: string;
       }
       data.T_KYUFU_JISSEKI.push({ HIHOKENSHA_NO: no, SERVICE_YM: options.asOf.slice(0, 7).replace('-', ''), SERVICE_SHURUI_CD: random.pick(['11', '13', '15', '17', '43']), TANI_SU: random.int(1000, 30000), UPD_DT: upd });
     }
-    if (random.chance(age >= 75 ? 0.06 : 0.01)) {
+    const planted = options.consultations?.get(p.atenaNo);
+    if (planted) {
+      // A consultation the plant asks for, open, with both numbers known: the 地域包括's record of the family's worry.
+      const id = ++sodan;
+      data.T_HOKATSU_SODAN.push({
+        SODAN_ID: id, HIHOKENSHA_NO: no, ATENA_NO: p.atenaNo, SODANSHA_KANA: null, CENTER_CD: '0001', SODAN_YMD: ymd(shift(options.asOf, -60)),
+        SODAN_KBN: planted.kbn, NAIYO: planted.text, STATUS: '1', UPD_DT: upd,
+      });
+      truth.push({ source: 'kaigo-sodan', key: String(id), atenaNo: p.atenaNo });
+    } else if (!options.quiet?.has(p.atenaNo) && random.chance(age >= 75 ? 0.06 : 0.01)) {
       const id = ++sodan;
       const known = random.chance(0.8);
       data.T_HOKATSU_SODAN.push({

@@ -31,7 +31,7 @@ function daysBefore(iso: string, days: number): string {
  * a middle-aged child lives with a very old parent (8050). Typed by hand: dates as cells or as text in
  * several forms, full-width digits, a katakana reading, a row with only its number, a column added on the right.
  */
-export async function writeKonkyuLedger(city: City, dir: string, options: { asOf: string; seed: number; must?: ReadonlySet<string> }): Promise<SourceTruth[]> {
+export async function writeKonkyuLedger(city: City, dir: string, options: { asOf: string; seed: number; must?: ReadonlySet<string>; quiet?: ReadonlySet<string> }): Promise<SourceTruth[]> {
   mkdirSync(dir, { recursive: true });
   const random = new Random((options.seed ^ 0x4b0c1) >>> 0);
   const workbook = new ExcelJS.Workbook();
@@ -54,6 +54,8 @@ export async function writeKonkyuLedger(city: City, dir: string, options: { asOf
     const household = bySetai.get(p.setaiNo) ?? [];
     const eightyFifty = age >= 40 && age <= 64 && p.relationship === '04' && household.some((m) => ageOn(m, options.asOf) >= 75);
     const must = options.must?.has(p.atenaNo) ?? false;
+    // A planted person holds only what the plant says.
+    if (options.quiet?.has(p.atenaNo) && !must) continue;
     if (!random.chance(eightyFifty ? 0.15 : 0.004) && !must) continue;
     const key = `R${reiwa}-${String(++number).padStart(4, '0')}`;
     const opened = daysBefore(options.asOf, random.int(0, 360));

@@ -12,6 +12,53 @@ export interface Planted {
   setaiNo: string;
   /** atenaNo → the sectors that must hold this person. */
   involvement: Record<string, ('KAIGO' | 'SHOGAI' | 'KODOMO' | 'KONKYU')[]>;
+  /**
+   * The seeds' own 8050 case (F2, 002:972-1033): the withdrawn son is in no system; the only record of him is his father's
+   * consultation at the 地域包括, which the 介護 writer plants on this person (the father).
+   */
+  parentConsultation?: string;
+}
+
+/**
+ * Children with a こども case registered with the 要保護児童対策地域協議会 beside children without one, each alone with a
+ * parent, in pairs alike in everything else: what a viewer on consent or in a 支援会議 sees of the one must be what they see
+ * of the other (access rule 4). The 要対協 case is a ヤングケアラー concern opened after the other case, so that a leak
+ * would show in a situation or in lastInvolvementOn.
+ */
+export interface PlantedYoutaikyo {
+  setaiNo: string;
+  parent: string;
+  child: string;
+  /** BOTH: a 要対協 case and a case that is not; OTHER: that other case alone; ONLY: a 要対協 case alone; NONE: no kodomo record. */
+  cases: 'BOTH' | 'OTHER' | 'ONLY' | 'NONE';
+}
+
+/** A case the kodomo writer plants on a child, as days before the city's date. */
+export interface PlantedCase {
+  category: string;
+  youtaikyoRegistered: boolean;
+  youngCarerConcern: boolean;
+  openedDaysAgo: number;
+}
+
+export const YOUTAIKYO_CASE: PlantedCase = { category: '要保護児童', youtaikyoRegistered: true, youngCarerConcern: true, openedDaysAgo: 30 };
+export const OTHER_CASE: PlantedCase = { category: '利用者支援', youtaikyoRegistered: false, youngCarerConcern: false, openedDaysAgo: 200 };
+
+/** Two pairs: BOTH beside OTHER, ONLY beside NONE. */
+export function plantYoutaikyo(city: City): PlantedYoutaikyo[] {
+  return (['BOTH', 'OTHER', 'ONLY', 'NONE'] as const).map((cases) => {
+    const [parent, child] = household(city, [
+      { relationship: '01', age: 38, sex: 'FEMALE' },
+      { relationship: '04', age: 12, sex: 'MALE' },
+    ]);
+    return { setaiNo: parent!.setaiNo, parent: parent!.atenaNo, child: child!.atenaNo, cases };
+  });
+}
+
+/** The cases each planted child must have. */
+export function plantedCases(planted: readonly PlantedYoutaikyo[]): Map<string, PlantedCase[]> {
+  const of = { BOTH: [YOUTAIKYO_CASE, OTHER_CASE], OTHER: [OTHER_CASE], ONLY: [YOUTAIKYO_CASE], NONE: [] };
+  return new Map(planted.map((p) => [p.child, of[p.cases]]));
 }
 
 interface Member {
@@ -41,7 +88,7 @@ function household(city: City, members: Member[]): Person[] {
   return people;
 }
 
-/** Two of each situation. */
+/** Two of each situation (and of 8050 two more, as the seeds tell it). */
 export function plantSituations(city: City): Planted[] {
   const planted: Planted[] = [];
   for (let i = 0; i < 2; i++) {
@@ -71,6 +118,13 @@ export function plantSituations(city: City): Planted[] {
       { relationship: '04', age: 45, sex: 'FEMALE' },
     ]);
     planted.push({ kind: 'MULTI_SECTOR', setaiNo: elder!.setaiNo, involvement: { [elder!.atenaNo]: ['KAIGO'], [daughter!.atenaNo]: ['KONKYU'] } });
+    // 8050 as the seeds tell it (F2): a father of 79 under care, and a son of 51 withdrawn at home whom no system knows;
+    // his father's care manager hears of him, and the 地域包括's consultation record is all there is.
+    const [father, withdrawn] = household(city, [
+      { relationship: '01', age: 79, sex: 'MALE' },
+      { relationship: '04', age: 51, sex: 'MALE' },
+    ]);
+    planted.push({ kind: 'EIGHTY_FIFTY', setaiNo: father!.setaiNo, involvement: { [father!.atenaNo]: ['KAIGO'], [withdrawn!.atenaNo]: [] }, parentConsultation: father!.atenaNo });
   }
   return planted;
 }

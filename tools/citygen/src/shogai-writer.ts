@@ -54,7 +54,7 @@ const stamp = (iso: string): string => `${iso.replaceAll('-', '/')} 09:00:00`;
  * 受給者証 for many under 65, consultations for some; with the noise of a real system (blank or wrong
  * 宛名番号, readings with large kana). Returns who each record really is.
  */
-export function writeShogaiFiles(city: City, dir: string, options: { asOf: string; seed: number; must?: ReadonlySet<string> }): SourceTruth[] {
+export function writeShogaiFiles(city: City, dir: string, options: { asOf: string; seed: number; must?: ReadonlySet<string>; quiet?: ReadonlySet<string> }): SourceTruth[] {
   mkdirSync(dir, { recursive: true });
   // A stream of its own, so the registry's files stay the same whatever the sectors draw.
   const random = new Random((options.seed ^ 0x5d0a1) >>> 0);
@@ -75,6 +75,8 @@ export function writeShogaiFiles(city: City, dir: string, options: { asOf: strin
     const rate = age >= 65 ? 0.12 : age >= 18 ? 0.035 : 0.02;
     // A planted person is held, with a 精神 手帳 and clean identity, whatever the draw.
     const must = options.must?.has(p.atenaNo) ?? false;
+    // A planted person holds only what the plant says.
+    if (options.quiet?.has(p.atenaNo) && !must) continue;
     if (!random.chance(rate) && !must) continue;
     const type = must ? '3' : age >= 65 ? random.weighted([['1', 85], ['3', 10], ['2', 5]] as const) : age < 18 ? random.weighted([['2', 70], ['1', 20], ['3', 10]] as const) : random.weighted([['3', 45], ['1', 35], ['2', 20]] as const);
     const grade = type === '1' ? `${random.int(1, 6)}級` : type === '2' ? random.pick(['A', 'B', 'A', 'B', 'A1', 'B2']) : `${random.int(1, 3)}級`;

@@ -12,7 +12,7 @@ export interface MeetingMember {
 
 export interface Meeting {
   id: string;
-  kind: 'SHIEN_KAIGI' | 'JUSOU_SHIEN_KAIGI';
+  kind: 'SHIEN_KAIGI' | 'JUSOU_SHIEN_KAIGI' | 'YOUTAIKYO';
   title: string;
   subjectPersonIds: string[];
   subjectHouseholdIds: string[];

@@ -3,7 +3,7 @@ import type { HubContext } from '../resolvers.js';
 import type { Concern, Meeting, MeetingMember, MeetingRole } from './meetings.js';
 
 interface MeetingInput {
-  kind: 'SHIEN_KAIGI' | 'JUSOU_SHIEN_KAIGI';
+  kind: 'SHIEN_KAIGI' | 'JUSOU_SHIEN_KAIGI' | 'YOUTAIKYO';
   title: string;
   subjectPersonIds?: string[] | null;
   subjectHouseholdIds?: string[] | null;

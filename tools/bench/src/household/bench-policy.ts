@@ -6,11 +6,11 @@ import { Policy, RequestPolicy, type Decision, type Sector } from '@welfare-hub/
 /** Grants every sector without reading consents or meetings and without writing the audit log: the benchmark's yardstick only. */
 class GrantAllRequestPolicy extends RequestPolicy {
   override decide(_personId: string, sector: Sector): Promise<Decision> {
-    return Promise.resolve({ sector, status: 'GRANTED', basis: 'OWN_SECTOR', reference: null });
+    return Promise.resolve({ sector, status: 'GRANTED', basis: 'OWN_SECTOR', reference: null, releasesYoutaikyo: true });
   }
 
-  override reveal<T>(_personId: string, _sector: Sector, _purpose: string, load: () => Promise<T>): Promise<T | null> {
-    return load();
+  override async reveal<T>(personId: string, sector: Sector, _purpose: string, load: (decision: Decision) => Promise<T>): Promise<T | null> {
+    return load(await this.decide(personId, sector));
   }
 }
 
