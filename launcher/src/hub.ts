@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { ContextSigner, generateSigningKeys, type SigningKeys } from '@welfare-hub/context';
+import { ContextSigner, generateSigningKeys, replayGuardFor, type SigningKeys } from '@welfare-hub/context';
 import { JukiIngest } from '@welfare-hub/adapter-juki';
 import { ShogaiIngest } from '@welfare-hub/adapter-shogai';
 import { shogaiSubgraph } from '@welfare-hub/subgraph-shogai';
@@ -120,10 +120,12 @@ export async function startSubgraphs(config: HubConfig, options: StartOptions = 
   const analytics = { sources: indexSources, threshold: suppressionThreshold(env) };
   const refresher = new IndexRefresher(indexSources, () => logEvent('analytics.index_failed', {}));
   const endpoints = subgraphEndpoints(env);
+  // Used signatures: in the server's table when the store is a server (another process may serve these subgraphs too).
+  const replays = replayGuardFor(db);
   const serve = <C extends object>(definition: SubgraphDefinition<C>): Promise<RunningSubgraph> => {
     const endpoint = endpoints.find((e) => e.name === definition.name);
     if (!endpoint) throw new Error(`no endpoint for subgraph ${definition.name}`);
-    return serveSubgraph(definition, { host: endpoint.host, port: endpoint.port, publicKey: keys.publicKey });
+    return serveSubgraph(definition, { host: endpoint.host, port: endpoint.port, publicKey: keys.publicKey, replays });
   };
   const subgraphs: RunningSubgraph[] = [
     await serve(jukiSubgraph({ ingest, policy })),

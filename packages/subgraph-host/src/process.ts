@@ -1,6 +1,6 @@
 import { startTracing } from '@welfare-hub/telemetry';
 import type { DataSource } from 'typeorm';
-import { publicKeyFromEnv } from '@welfare-hub/context';
+import { publicKeyFromEnv, replayGuardFor } from '@welfare-hub/context';
 import { subgraphEndpoints, type SubgraphName } from '@welfare-hub/schema';
 import { openStore } from '@welfare-hub/store';
 import { logEvent } from './log.js';
@@ -34,7 +34,7 @@ export async function runSubgraphProcess<C extends object>(
   const store = await openStore({ databaseUrl: env['HUB_DATABASE_URL'], migrate: false });
   const parts = await build(store.dataSource, env);
   const endpoint = subgraphEndpoints().find((e) => e.name === name)!;
-  const running = await serveSubgraph(parts.definition, { host: endpoint.host, port: endpoint.port, publicKey: await publicKeyFromEnv() });
+  const running = await serveSubgraph(parts.definition, { host: endpoint.host, port: endpoint.port, publicKey: await publicKeyFromEnv(), replays: replayGuardFor(store) });
   parts.start?.().catch(() => logEvent('source.read_failed', { subgraph: name }));
   const stop = async (): Promise<void> => {
     await running.close();
