@@ -5,6 +5,7 @@ import { graphql, token } from './support/hub-under-test.js';
 import { requestFromHost } from './support/from-host.js';
 import { startMultiHostHub, type MultiHostHub } from './support/hosts.js';
 import { netnsUnavailable } from './support/netns.js';
+import { openStore } from '@welfare-hub/store';
 
 const why = process.env['TEST_DATABASE_URL'] ? netnsUnavailable() : 'it needs a PostgreSQL server (TEST_DATABASE_URL)';
 if (why) console.warn(`multi-host test skipped: ${why}`);
@@ -123,10 +124,16 @@ describeHosts('the hub on several hosts', () => {
     }
   });
 
-  it('leaves no process, namespace or bridge behind', async () => {
+  it('leaves no process, namespace, bridge or database behind', async () => {
     const processes = [...t.processes.values()];
     await t.stop();
     expect(processes.filter((p) => p.child.exitCode === null && p.child.signalCode === null).map((p) => p.host.name)).toEqual([]);
     expect(t.network.leftovers()).toEqual([]);
+    const server = await openStore({ databaseUrl: process.env['TEST_DATABASE_URL']!, migrate: false, poolSize: 1 });
+    try {
+      expect(await server.dataSource.query(`SELECT datname FROM pg_database WHERE datname = $1`, [t.databaseName])).toEqual([]);
+    } finally {
+      await server.close();
+    }
   });
 });

@@ -88,6 +88,8 @@ export interface MultiHostHub {
   /** The fixtures' store (the test's own connection to the hub's database). */
   hub: { store: Store };
   network: HostNetwork;
+  /** The database's name on the TEST_DATABASE_URL server (dropped by stop()). */
+  databaseName: string;
   keys: SigningKeys;
   hosts: Record<string, Host>;
   /** The two gateway replicas' GraphQL URLs. */
@@ -227,6 +229,7 @@ export async function startMultiHostHub(options: { residents?: number } = {}): P
     return {
       hub: { store },
       network,
+      databaseName: dbUrl.pathname.slice(1),
       keys,
       hosts,
       gatewayA,
