@@ -175,7 +175,7 @@ export async function startMultiHostHub(options: { residents?: number } = {}): P
       hub: {},
     };
     const subgraphEnv = (host: Host, name: (typeof SUBGRAPHS)[number]): Record<string, string> => ({
-      HUB_LOG: process.env['HUB_MULTIHOST_LOG'] ?? 'silent',
+      HUB_LOG: process.env['TEST_MULTIHOST_LOG'] ?? 'silent',
       HUB_DATABASE_URL: databaseUrl,
       HUB_CONTEXT_PUBLIC_KEY: publicPem,
       // Loopback and its own address only: it listens on the address, nowhere else.
@@ -184,7 +184,7 @@ export async function startMultiHostHub(options: { residents?: number } = {}): P
       ...sources[name],
     });
     const gatewayEnv = (host: Host, shogai: string): Record<string, string> => ({
-      HUB_LOG: process.env['HUB_MULTIHOST_LOG'] ?? 'silent',
+      HUB_LOG: process.env['TEST_MULTIHOST_LOG'] ?? 'silent',
       HUB_JWT_SECRET: TEST_SECRET,
       HUB_CONTEXT_PRIVATE_KEY: privatePem,
       HUB_HOST: host.address,
