@@ -38,14 +38,26 @@ function alive(pid: number): boolean {
   }
 }
 
-/** Namespaces and bridges left by a run that was killed before its teardown. */
+/** Stops whatever still runs inside a namespace, then removes it. */
+function removeNamespace(name: string): void {
+  for (const pid of spawnSync('ip', ['netns', 'pids', name], { encoding: 'utf8' }).stdout.split(/\s+/).filter(Boolean)) {
+    try {
+      process.kill(Number(pid), 'SIGKILL');
+    } catch {
+      // gone already
+    }
+  }
+  quietly('netns', 'del', name);
+}
+
+/** Namespaces (and what still runs in them) and bridges left by a run that was killed before its teardown. */
 function removeLeftovers(): void {
   const names = spawnSync('ip', ['netns', 'list'], { encoding: 'utf8' }).stdout.split('\n').map((l) => l.split(' ')[0]!);
   const dead = new Set<string>();
   for (const name of names) {
     const match = new RegExp(`^${PREFIX}-([0-9a-z]+)-`).exec(name);
     if (match && match[1] !== 'probe' && !alive(parseInt(match[1]!, 36))) {
-      quietly('netns', 'del', name);
+      removeNamespace(name);
       dead.add(match[1]!);
     }
   }
@@ -106,12 +118,12 @@ export class HostNetwork {
     return host;
   }
 
-  /** Removes every namespace (their veth ends go with them) and the bridge. Processes must be stopped first. */
+  /** Removes every namespace (their veth ends go with them, and anything still running in them is killed) and the bridge. */
   teardown(): void {
     if (this.torndown) return;
     this.torndown = true;
     process.off('exit', this.onExit);
-    for (const host of this.hosts) quietly('netns', 'del', host.netns);
+    for (const host of this.hosts) removeNamespace(host.netns);
     quietly('link', 'del', this.bridge);
   }
 
