@@ -1,3 +1,4 @@
+import DataLoader from 'dataloader';
 import type { DataSource } from 'typeorm';
 import { preparedQuery, type Store } from '@welfare-hub/store';
 import { MemoryReplayGuard, type ReplayGuard } from './replay-guard.js';
@@ -9,16 +10,30 @@ import { MemoryReplayGuard, type ReplayGuard } from './replay-guard.js';
 const KEEP_AFTER_EXPIRY_SECONDS = 60;
 const SWEEP_EVERY_SECONDS = 15;
 
+interface Claim {
+  jti: string;
+  expiresAtSeconds: number;
+}
+
 /**
- * The guard shared by every replica of every subgraph on one PostgreSQL server: an id is claimed by one
- * `INSERT … ON CONFLICT DO NOTHING`, so of two replicas offered the same signature exactly one wins. One round trip
- * per subgraph call, prepared once per connection, into an UNLOGGED table (no WAL, no fsync at commit; see the
- * migration for what that trades).
+ * The guard shared by every replica of every subgraph on one PostgreSQL server: an id is claimed by an
+ * `INSERT … ON CONFLICT DO NOTHING RETURNING`, so of two replicas offered the same signature exactly one wins. The claims
+ * a process makes in one turn of its event loop go in one statement (prepared once per connection), into an UNLOGGED
+ * table (no WAL, no flush at commit; see the migration for what that trades): under load that is one round trip and one
+ * commit for many subgraph calls, and one for a call alone.
  */
 export class SharedReplayGuard implements ReplayGuard {
   private nextSweep = 0;
+  private readonly claims: DataLoader<Claim, boolean>;
 
-  constructor(private readonly db: DataSource) {}
+  constructor(private readonly db: DataSource) {
+    this.claims = new DataLoader((batch) => this.claimAll(batch), {
+      cache: false,
+      maxBatchSize: 500,
+      // Everything offered in this turn of the loop (several requests' calls), not only in this tick.
+      batchScheduleFn: (flush) => setImmediate(flush),
+    });
+  }
 
   async firstUse(jti: string, expiresAtSeconds: number): Promise<boolean> {
     const now = Date.now() / 1000;
@@ -27,14 +42,21 @@ export class SharedReplayGuard implements ReplayGuard {
       this.nextSweep = now + SWEEP_EVERY_SECONDS * (0.5 + Math.random());
       void this.sweep().catch(() => undefined);
     }
-    const claimed = await preparedQuery<{ claimed: number }>(
+    return this.claims.load({ jti, expiresAtSeconds });
+  }
+
+  private async claimAll(batch: readonly Claim[]): Promise<boolean[]> {
+    const claimed = await preparedQuery<{ jti: string }>(
       this.db,
-      'context_claim_signature',
-      `INSERT INTO context.used_signature (jti, expires_at) VALUES ($1, to_timestamp($2))
-       ON CONFLICT (jti) DO NOTHING RETURNING 1 AS claimed`,
-      [jti, expiresAtSeconds],
+      'context_claim_signatures',
+      `INSERT INTO context.used_signature (jti, expires_at)
+       SELECT jti, to_timestamp(exp) FROM unnest($1::text[], $2::float8[]) AS offered (jti, exp)
+       ON CONFLICT (jti) DO NOTHING RETURNING jti`,
+      [batch.map((c) => c.jti), batch.map((c) => c.expiresAtSeconds)],
     );
-    return claimed.length === 1;
+    const won = new Set(claimed.map((row) => row.jti));
+    // The same id twice in one batch (a replay within the same instant) is inserted once: only its first offer wins.
+    return batch.map((c) => won.delete(c.jti));
   }
 
   /** Forgets the ids of signatures that no replica can accept any more. */

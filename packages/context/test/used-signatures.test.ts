@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { createTestDatabase, openStore, type Store, type TestDatabase } from '@welfare-hub/store';
+import { countStatements, createTestDatabase, openStore, type Store, type TestDatabase } from '@welfare-hub/store';
 import {
   contextMigrations,
   ContextSigner,
@@ -57,6 +57,21 @@ describe('used signatures shared by replicas', () => {
       }),
       { numRuns: 30 },
     );
+  });
+
+  it('claims what is offered at once in one statement, and the same id twice in it only once', async () => {
+    const guard = new SharedReplayGuard(first.dataSource);
+    await guard.firstUse('warm-up', inAMinute()); // its first use also sweeps
+    await new Promise((r) => setTimeout(r, 50));
+    const counter = countStatements();
+    try {
+      const offered = ['b1', 'b2', 'b3', 'b1', 'b4', 'b2', 'b5', 'b6', 'b7', 'b8'];
+      const accepted = await Promise.all(offered.map((jti) => guard.firstUse(jti, inAMinute())));
+      expect(accepted).toEqual([true, true, true, false, true, false, true, true, true, true]);
+      expect(counter.count()).toBe(1);
+    } finally {
+      counter.stop();
+    }
   });
 
   it('forgets an id only well after its signature expired', async () => {
