@@ -111,6 +111,29 @@ describe('the configuration', () => {
     });
   });
 
+  describe('secrets given as files', () => {
+    let dir: string;
+    beforeAll(() => {
+      dir = mkdtempSync(join(tmpdir(), 'hub-secrets-'));
+    });
+    afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+    it('reads <NAME>_FILE into <NAME>, less one trailing newline', () => {
+      const { privatePem } = ed25519();
+      writeFileSync(join(dir, 'context.pem'), privatePem);
+      writeFileSync(join(dir, 'secret'), 'x'.repeat(40) + '\n');
+      const config = loadConfig({ HUB_CONTEXT_PRIVATE_KEY_FILE: join(dir, 'context.pem'), HUB_JWT_SECRET_FILE: join(dir, 'secret') }, 'gateway');
+      expect(config.contextKeys.privatePem).toBe(privatePem.trim());
+      expect(config.auth.secret).toBe('x'.repeat(40));
+    });
+
+    it('refuses a file that cannot be read, and a secret given both ways', () => {
+      expect(problems({ HUB_ANALYTICS_KEY_FILE: join(dir, 'missing') })).toEqual([expect.stringMatching(/^HUB_ANALYTICS_KEY_FILE: cannot read/)]);
+      writeFileSync(join(dir, 'key'), 'k'.repeat(32));
+      expect(problems({ HUB_ANALYTICS_KEY_FILE: join(dir, 'key'), HUB_ANALYTICS_KEY: 'k'.repeat(32) })).toEqual([expect.stringMatching(/^HUB_ANALYTICS_KEY_FILE: HUB_ANALYTICS_KEY is set as well/)]);
+    });
+  });
+
   describe('a part run on its own', () => {
     it('needs the store, the gateway\'s public key and its source', () => {
       expect(problems({}, 'shogai').map((p) => p.split(':')[0])).toEqual(['HUB_SHOGAI_DIR', 'HUB_DATABASE_URL', 'HUB_CONTEXT_PUBLIC_KEY']);

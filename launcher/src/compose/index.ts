@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { ContextSigner, generateSigningKeys, importPrivateKey, importPublicKey, type SigningKeys } from '@welfare-hub/context';
+import { ContextSigner, generateSigningKeys, importPrivateKey, importPublicKey, replayGuardFor, type SigningKeys } from '@welfare-hub/context';
 import { createAuthenticator, startGateway, type RunningGateway } from '@welfare-hub/gateway';
 import { SourceGenerations } from '@welfare-hub/ingest';
 import { collectProcessMetrics } from '@welfare-hub/metrics';
@@ -66,11 +66,13 @@ export async function composeHub(given: HubConfig, roles: readonly Role[], optio
 
   const parts: SubgraphPart[] = [];
   const serving: RunningSubgraph[] = [];
+  // A signature is used once across every replica of a subgraph: the store remembers (in memory when embedded).
+  const replays = replayGuardFor(store);
   for (const name of SUBGRAPH_NAMES.filter((n) => roles.includes(n))) {
     const part = await PART_BUILDERS[name](deps);
     const endpoint = endpoints.find((e) => e.name === name)!;
     parts.push(part);
-    serving.push(await serveSubgraph(part.definition, { host: endpoint.host, port: endpoint.port, publicKey: keys.publicKey! }));
+    serving.push(await serveSubgraph(part.definition, { host: endpoint.host, port: endpoint.port, publicKey: keys.publicKey!, replays }));
   }
   let gateway: RunningGateway | null = null;
   if (roles.includes('gateway')) {

@@ -1,3 +1,4 @@
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DataSource } from 'typeorm';
 import { JukiIngest } from '@welfare-hub/adapter-juki';
@@ -64,6 +65,8 @@ export const PART_BUILDERS: Record<SubgraphName, (deps: PartDeps) => Promise<Sub
   async hub(deps) {
     const { config, db, generations } = deps;
     const production = config.mode === 'production';
+    // The demo keeps its audit and analytics keys in the data folder (production is given them).
+    if (!production) mkdirSync(config.dataDir, { recursive: true });
     const keeper = new AuditKeeper(db, auditSigningKey(config.audit.signingKeyPem, { production, file: join(config.dataDir, 'audit-signing-key.pem') }), config.audit);
     const snapshot = async (): Promise<SourceSnapshot> =>
       Object.fromEntries([...(await generations.read())].map(([source, g]) => [source, { generation: g.generation, readAt: g.lastSuccessAt?.toISOString() ?? null }]));

@@ -1,2 +1,2 @@
-export { ConfigError, loadConfig } from './load.js';
+export { ConfigError, databaseUrlOf, FILE_VARIABLES, loadConfig } from './load.js';
 export type { HubConfig, Role, Scope, SourcesConfig } from './types.js';

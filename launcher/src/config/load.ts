@@ -1,4 +1,5 @@
 import { createPrivateKey, createPublicKey } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import { DEMO_JWT_SECRET, loadPersistedQueries, type AuthConfig, type QueryLimitsConfig } from '@welfare-hub/gateway';
@@ -25,22 +26,61 @@ const SOURCE_VARIABLES: readonly { role: SubgraphName; variables: readonly (keyo
   { role: 'konkyu', variables: ['HUB_KONKYU_DIR'] },
 ];
 
+/**
+ * Secrets may be given as files (`<NAME>_FILE`, what compose and Docker secrets mount): the file's content, less one
+ * trailing newline, is the value.
+ */
+export const FILE_VARIABLES = [
+  'HUB_DATABASE_URL', 'HUB_CONTEXT_PRIVATE_KEY', 'HUB_CONTEXT_PUBLIC_KEY', 'HUB_AUDIT_SIGNING_KEY', 'HUB_ANALYTICS_KEY',
+  'HUB_KODOMO_API_KEY', 'HUB_KAIGO_DB_URL', 'HUB_JWT_SECRET',
+] as const;
+
+/** The environment with every `<NAME>_FILE` read into `<NAME>`. */
+function withFiles(env: NodeJS.ProcessEnv, problems: string[]): NodeJS.ProcessEnv {
+  const out: NodeJS.ProcessEnv = { ...env };
+  for (const name of FILE_VARIABLES) {
+    const path = env[`${name}_FILE`]?.trim();
+    delete out[`${name}_FILE`];
+    if (!path) continue;
+    if (env[name]?.trim()) {
+      problems.push(`${name}_FILE: ${name} is set as well; give one of them`);
+      continue;
+    }
+    try {
+      out[name] = readFileSync(path, 'utf8').replace(/\r?\n$/, '');
+    } catch {
+      problems.push(`${name}_FILE: cannot read ${path}`);
+    }
+  }
+  return out;
+}
+
+/** The database a one-shot step (the migration) works on: HUB_DATABASE_URL or its _FILE. */
+export function databaseUrlOf(given: NodeJS.ProcessEnv): string {
+  const problems: string[] = [];
+  const url = withFiles(given, problems)['HUB_DATABASE_URL']?.trim();
+  if (!url) problems.push('HUB_DATABASE_URL: required (the PostgreSQL server to migrate)');
+  if (problems.length > 0) throw new ConfigError(problems);
+  return url!;
+}
+
 const runs = (scope: Scope, role: Role): boolean => scope === 'embedded' || scope === 'supervisor' || scope === role;
 
 /**
  * Parses and checks every HUB_* variable once, for the part of the hub this process runs, and reports all problems
  * together. Nothing else in the hub reads the environment (OTEL_* excepted: OpenTelemetry's own).
  */
-export function loadConfig(env: NodeJS.ProcessEnv, scope: Scope): HubConfig {
+export function loadConfig(given: NodeJS.ProcessEnv, scope: Scope): HubConfig {
   const problems: string[] = [];
+  const env = withFiles(given, problems);
   const known = new Set(Object.keys(SCHEMA.shape));
   for (const name of Object.keys(env)) {
     if (name.startsWith('HUB_') && !known.has(name)) problems.push(`${name}: not a variable the hub knows (misspelt?)`);
   }
   // Blank counts as unset, as in env files; a value with a NUL byte is never a setting.
-  const given = Object.fromEntries([...known].map((name) => [name, env[name]?.trim() ? env[name] : undefined]));
-  for (const [name, value] of Object.entries(given)) if (value?.includes('\u0000')) problems.push(`${name}: contains a NUL character`);
-  const parsed = SCHEMA.safeParse(given);
+  const values = Object.fromEntries([...known].map((name) => [name, env[name]?.trim() ? env[name] : undefined]));
+  for (const [name, value] of Object.entries(values)) if (value?.includes('\u0000')) problems.push(`${name}: contains a NUL character`);
+  const parsed = SCHEMA.safeParse(values);
   if (!parsed.success) {
     for (const issue of parsed.error.issues) problems.push(`${String(issue.path[0])}: ${issue.message}`);
     throw new ConfigError(problems);

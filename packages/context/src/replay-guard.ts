@@ -1,12 +1,22 @@
 /**
- * Remembers every token id until the token expires, so each signed statement is accepted once. Memory is
- * bounded by the request rate times the token lifetime.
+ * Decides whether a context signature's id (`jti`) is used for the first time. A signature lives
+ * CONTEXT_TTL_SECONDS, so an id needs remembering only until its token expires.
  */
-export class ReplayGuard {
+export interface ReplayGuard {
+  /** True the first time an id is offered, false every later time, in whatever process it was used. */
+  firstUse(jti: string, expiresAtSeconds: number): Promise<boolean>;
+}
+
+/**
+ * The guard of a hub that runs in one process (the embedded PGlite can be opened by one process only): its memory
+ * is the whole truth, and it costs no statement on the single embedded connection. Memory is bounded by the
+ * request rate times the token lifetime.
+ */
+export class MemoryReplayGuard implements ReplayGuard {
   private readonly seen = new Map<string, number>();
   private nextSweep = 0;
 
-  firstUse(jti: string, expiresAtSeconds: number): boolean {
+  async firstUse(jti: string, expiresAtSeconds: number): Promise<boolean> {
     const now = Date.now() / 1000;
     if (now >= this.nextSweep) this.sweep(now);
     if (this.seen.has(jti)) return false;

@@ -48,6 +48,23 @@ describe('signed subgraph context', () => {
     await expect(verifier.verify(token, op)).rejects.toThrow('replayed');
   });
 
+  it('checks the header alone first, and a body for another operation does not use the signature up', async () => {
+    const verifier = new ContextVerifier(keys.publicKey, 'juki');
+    await expect(verifier.verifyHeader(undefined)).rejects.toThrow('missing');
+    await expect(verifier.verifyHeader('not.a.jws')).rejects.toThrow('invalid');
+    await expect(verifier.verifyHeader(await new ContextSigner(other.privateKey).sign('juki', context, op))).rejects.toThrow('invalid');
+    await expect(verifier.verifyHeader(await new ContextSigner(keys.privateKey).sign('hub', context, op))).rejects.toThrow('invalid');
+    const signed = await verifier.verifyHeader(await new ContextSigner(keys.privateKey).sign('juki', context, op));
+    await expect(verifier.bind(signed, operationHash('{ x }', {}))).rejects.toThrow('another operation');
+    await expect(verifier.bind(signed, op)).resolves.toEqual(context);
+    await expect(verifier.bind(signed, op)).rejects.toThrow('replayed');
+  });
+
+  it('binds only what it verified itself', async () => {
+    const signed = await new ContextVerifier(keys.publicKey, 'juki').verifyHeader(await new ContextSigner(keys.privateKey).sign('juki', context, op));
+    await expect(new ContextVerifier(keys.publicKey, 'juki').bind(signed, op)).rejects.toThrow('elsewhere');
+  });
+
   it('refuses an expired signature', async () => {
     const past = Math.floor(Date.now() / 1000) - 120;
     const token = await new SignJWT({ org: 'ORG1', roles: [], rid: 'r', op })
