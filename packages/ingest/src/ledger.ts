@@ -12,7 +12,8 @@ export interface Rejection {
   raw?: Uint8Array | undefined;
 }
 
-export type ReadState = 'applied' | 'truncated' | 'duplicate' | 'failed' | 'reading';
+/** superseded: read whole, but older than what is in force (a 支援措置 list delivered late), so not applied. */
+export type ReadState = 'applied' | 'truncated' | 'duplicate' | 'failed' | 'reading' | 'superseded';
 
 export interface SourceRead {
   name: string;

@@ -1,6 +1,9 @@
 import type { DataSource } from 'typeorm';
 import { IngestLedger, SourceIngest, type ReadOutcome, type SourceHealthReport } from '@welfare-hub/ingest';
 import { PersonStore } from '../store/person-store.js';
+import { SochiStore } from '../store/sochi-store.js';
+import { listSochiFiles } from '../sochi/index.js';
+import { applySochiFile } from './apply-sochi.js';
 import { parseJukiRecord } from '../parse/index.js';
 import { applyJukiFile, type FileOutcome } from './apply-file.js';
 import { listJukiFiles, missingDays } from './folder.js';
@@ -20,15 +23,26 @@ export interface JukiIngestOptions {
  */
 export class JukiIngest extends SourceIngest<FileOutcome[]> {
   readonly persons: PersonStore;
+  /** 支援措置: the list of residents whose address is withheld. */
+  readonly sochi: SochiStore;
 
   constructor(private readonly options: JukiIngestOptions) {
     super(new IngestLedger(options.db, 'juki'));
     this.persons = new PersonStore(options.db);
+    this.sochi = new SochiStore(options.db);
   }
 
-  /** Applies every file not applied yet. */
+  /**
+   * Applies every file not applied yet: the 支援措置 lists first, so that no resident is ever served before the
+   * protection the registry gives them, then the extracts.
+   */
   protected async readOnce(): Promise<ReadOutcome<FileOutcome[]>> {
     const outcomes: FileOutcome[] = [];
+    for (const list of await listSochiFiles(this.options.dir)) {
+      const sha = await sha256File(list.path);
+      if (await this.ledger.findRead(list.name, sha)) continue;
+      outcomes.push(await applySochiFile({ db: this.options.db, sochi: this.sochi, ledger: this.ledger }, list, sha));
+    }
     const files = await listJukiFiles(this.options.dir);
     const gaps = missingDays(files);
     for (const file of files) {
@@ -40,7 +54,7 @@ export class JukiIngest extends SourceIngest<FileOutcome[]> {
         await applyJukiFile({ db: this.options.db, persons: this.persons, ledger: this.ledger, batchSize: this.options.batchSize ?? 2000 }, file, sha, note),
       );
     }
-    return { result: outcomes, state: outcomes.some((o) => o.state === 'truncated') ? 'degraded' : 'ok' };
+    return { result: outcomes, state: outcomes.some((o) => o.state === 'truncated' || o.state === 'refused') ? 'degraded' : 'ok' };
   }
 
   protected async awaitingLink(): Promise<number> {
