@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { generateDemoCity } from '@welfare-hub/citygen';
+import { CITY_FORMAT, generateDemoCity } from '@welfare-hub/citygen';
 import { isDemo, type HubConfig } from './config.js';
 
 export interface SourceDirs {
@@ -20,7 +20,7 @@ export interface SourceDirs {
 export async function ensureDemoCity(dataDir: string, residents: number, seed: number, asOf: string): Promise<SourceDirs> {
   const root = join(dataDir, 'demo-city');
   const marker = join(root, 'city.json');
-  const wanted = JSON.stringify({ residents, seed });
+  const wanted = JSON.stringify({ residents, seed, format: CITY_FORMAT });
   const dirs = { jukiDir: join(root, 'juki'), shogaiDir: join(root, 'shogai'), konkyuDir: join(root, 'konkyu'), kodomoFile: join(root, 'kodomo', 'kodomo.json'), kaigoFile: join(root, 'kaigo', 'kaigo.json') };
   if (existsSync(marker) && readFileSync(marker, 'utf8') === wanted && Object.values(dirs).every((d) => existsSync(d))) return dirs;
   rmSync(root, { recursive: true, force: true });
