@@ -103,6 +103,16 @@ describe('the 支援措置 list in the juki drop folder', () => {
     expect(await withheld()).toEqual([id(6)]);
   });
 
+  it('follows a protected resident who moves: the new address is masked with the move, the old one freed', async () => {
+    writeList('20261120', open(4));
+    await ingest.scan();
+    expect(await withheld()).toEqual([id(4)]);
+    // 4 moves in with 5 (a 転居 to 5's address, in their own 世帯): 5 is masked from the same commit on.
+    writeJuki(join(dir, 'JUKI_IDO_20261121.DAT'), [record({ atenaNo: id(4), setaiNo: id(102), address: '○○市南町２番', changeReason: '03', updatedAt: '20261121100000' })]);
+    await ingest.scan();
+    expect(await withheld()).toEqual([id(4), id(5)]);
+  });
+
   it('applies the list before the extracts of the same read, so no resident is served unprotected', async () => {
     rmSync(join(dir, 'JUKI_FULL_20261120.DAT'));
     writeList('20261120', open(1));

@@ -1,7 +1,8 @@
 import type { DataSource, EntityManager } from 'typeorm';
+import { inTransaction } from '@welfare-hub/store';
 import { normaliseKanaForMatch } from '@welfare-hub/codec';
 import type { JukiRecord } from '../parse/index.js';
-import { ADDRESS_WITHHELD, SOCHI_IN_FORCE } from './sochi-store.js';
+import { ADDRESS_WITHHELD, SOCHI_IN_FORCE, refreshWithheldPlaces } from './sochi-store.js';
 
 /** A juki record as the hub keeps it, with where it was last read from. */
 export interface StoredPerson extends JukiRecord {
@@ -44,8 +45,10 @@ export class PersonStore {
    * Upserts a batch. A row only replaces a stored one that is not newer (更新日時), so files can be applied
    * again, or late, without undoing a later change.
    */
-  async upsert(people: readonly StoredPerson[], db: Db = this.db): Promise<void> {
+  async upsert(people: readonly StoredPerson[], db?: EntityManager): Promise<void> {
     if (people.length === 0) return;
+    // A move must never show before its mask: the places of the protected are refreshed in the same transaction.
+    if (!db) return inTransaction(this.db, (tx) => this.upsert(people, tx));
     // Within one statement a key may appear once: keep the newest, the later one on a tie.
     const latest = new Map<string, StoredPerson>();
     for (const p of people) {
@@ -87,6 +90,7 @@ export class PersonStore {
         col((p) => p.sourcePosition),
       ],
     );
+    await refreshWithheldPlaces(db, rows.map((p) => p.atenaNo));
   }
 
   async byIds(atenaNos: readonly string[]): Promise<PersonRow[]> {

@@ -15,12 +15,14 @@ export class JukiSochi1763800013100 implements MigrationInterface {
       CREATE TABLE juki.sochi_list (
         one boolean PRIMARY KEY DEFAULT true CHECK (one), list_date date NOT NULL, name text NOT NULL, sha256 text NOT NULL,
         rows integer NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`);
-    // Who shares an address with a protected resident is masked too (世帯分離 at one address): one probe per person.
-    await db.query(`CREATE INDEX person_by_address ON juki.person (address)`);
+    // Where the protected live: each listed resident's 世帯 and address as the registry has them, kept in step with
+    // juki.person and juki.sochi in the transactions that change them, so that masking a person is two index probes.
+    await db.query(`CREATE TABLE juki.withheld_place (atena_no text NOT NULL, setai_no text NOT NULL, address text NOT NULL, end_date date)`);
+    await db.query(`CREATE INDEX withheld_place_by_setai ON juki.withheld_place (setai_no)`);
+    await db.query(`CREATE INDEX withheld_place_by_address ON juki.withheld_place (address)`);
   }
 
   async down(db: QueryRunner): Promise<void> {
-    await db.query(`DROP INDEX juki.person_by_address`);
-    await db.query(`DROP TABLE juki.sochi_list, juki.sochi`);
+    await db.query(`DROP TABLE juki.withheld_place, juki.sochi_list, juki.sochi`);
   }
 }
