@@ -78,6 +78,31 @@ describe('支援措置 through the gateway', () => {
     expect(byAddress.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
   });
 
+  it('does not tell, in the linkage queue, whether a protected candidate\'s address agreed', async () => {
+    const mother = byWhy('dv-household')[0]!;
+    const [other]: { atena_no: string }[] = await t.hub.store.dataSource.query(
+      `SELECT atena_no FROM juki.person p WHERE resident_status = 1 AND NOT EXISTS (SELECT 1 FROM juki.withheld_place w WHERE w.setai_no = p.setai_no OR w.address = p.address) ORDER BY atena_no LIMIT 1`,
+    );
+    // A 障害 record waiting for a person to confirm who it is about, with two candidates whose addresses agreed.
+    await t.hub.store.dataSource.query(`INSERT INTO linkage.link (source, source_key, state) VALUES ('shogai-jukyusha', '!e2e-sochi', 'queued')`);
+    await t.hub.store.dataSource.query(
+      `INSERT INTO linkage.candidate (source, source_key, atena_no, score, agreements) VALUES
+         ('shogai-jukyusha', '!e2e-sochi', $1, 12.5, '{"kana": true, "birthDate": true, "address": true}'),
+         ('shogai-jukyusha', '!e2e-sochi', $2, 3.5, '{"kana": true, "birthDate": false, "address": true}')`,
+      [mother.atenaNo, other!.atena_no],
+    );
+    const queue = await graphql<{ linkageQueue: { sourceKey: string; candidates: { personId: string; agreed: string[]; disagreed: string[] }[] }[] }>(
+      t.hub.url,
+      `{ linkageQueue(sector: SHOGAI, limit: 500) { sourceKey candidates { personId agreed disagreed } } }`,
+      { token: await token({ sub: 'shogai-01', org: 'SHOGAI-SODAN' }) },
+    );
+    const entry = queue.data!.linkageQueue.find((e) => e.sourceKey === '!e2e-sochi')!;
+    expect(entry.candidates).toEqual([
+      { personId: mother.atenaNo, agreed: ['kana', 'birthDate'], disagreed: [] },
+      { personId: other!.atena_no, agreed: ['kana', 'address'], disagreed: ['birthDate'] },
+    ]);
+  });
+
   it('follows the newest list: a measure lifted or ended no longer protects', async () => {
     for (const s of [...byWhy('lifted'), ...byWhy('ended')]) {
       const stored = await row(s.atenaNo);
