@@ -1,5 +1,6 @@
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { Kind, parse, type ObjectTypeDefinitionNode } from 'graphql';
 import { encodeCp932 } from '@welfare-hub/codec';
 import { encodeJukiRecord, type Person as CityPerson, type SochiTruth } from '@welfare-hub/citygen';
@@ -53,6 +54,39 @@ describe('支援措置 through the gateway', () => {
     const person = (await graphql<PersonAnswer>(t.hub.url, PERSON, { token: protectionOfficer, variables: { id: mother.atenaNo } })).data!.person!;
     expect(person).toMatchObject({ address: stored.address, district: stored.district, addressWithheld: true, household: { address: stored.address } });
   });
+
+  it('never lets the address of a protected household out to a viewer without protection_officer, whatever the path (property)', async () => {
+    const protectedIds = truth.filter((s) => s.protectedNow && s.why !== 'not-yet-registered').map((s) => s.atenaNo);
+    const places = new Map<string, { setai_no: string; address: string; nameKana: string; birthDate: string }>();
+    for (const id of protectedIds) {
+      const [r] = await t.hub.store.dataSource.query(
+        `SELECT setai_no, address, name_kana AS "nameKana", to_char(birth_date, 'YYYY-MM-DD') AS "birthDate" FROM juki.person WHERE atena_no = $1`,
+        [id],
+      );
+      if (r) places.set(id, r);
+    }
+    const staff = [['kaigo-01', 'KAIGO-HOKATSU'], ['kodomo-01', 'KODOMO-CENTER'], ['coord-01', 'JUSOU-SUISHIN'], ['privacy-01', 'HUB-ADMIN'], ['minsei-01', 'MINSEI-IIN'], ['admin-01', 'HUB-ADMIN']] as const;
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constantFrom(...places.keys()),
+        fc.constantFrom(...staff),
+        fc.subarray(['admin', 'coordinator', 'privacy_officer']),
+        fc.constantFrom('person', 'household', 'search', 'member'),
+        async (id, [sub, org], roles, path) => {
+          const place = places.get(id)!;
+          const viewer = await token({ sub, org, roles });
+          const [query, variables] =
+            path === 'person' ? [PERSON, { id }]
+            : path === 'household' ? [HOUSEHOLD, { id: place.setai_no }]
+            : path === 'member' ? [`query ($id: ID!) { person(id: $id) { household { members { address district household { address district } } } } }`, { id }]
+            : [SEARCH, { k: place.nameKana, b: place.birthDate }];
+          const body = JSON.stringify(await graphql(t.hub.url, query, { token: viewer, variables }));
+          expect(body).not.toContain(place.address);
+        },
+      ),
+      { numRuns: 25 },
+    );
+  }, 60_000);
 
   it('leaves everyone else\'s address as registered', async () => {
     const [other]: { atena_no: string; address: string }[] = await t.hub.store.dataSource.query(
