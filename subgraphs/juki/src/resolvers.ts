@@ -6,6 +6,7 @@ import { DateScalar, badInput } from '@welfare-hub/subgraph-host';
 import { ageOn, todayInTokyo } from './age.js';
 import { anchor, currentMembers, type HouseholdView } from './household.js';
 import type { JukiLoaders } from './loaders.js';
+import { householdWithheld, place } from './withheld.js';
 import type { PersonStore } from '@welfare-hub/adapter-juki';
 
 export interface JukiContext {
@@ -15,13 +16,6 @@ export interface JukiContext {
 }
 
 const RESIDENT_STATUS = { 1: 'RESIDENT', 2: 'MOVED_OUT', 3: 'DECEASED', 4: 'STRUCK_OFF' } as const;
-/** What a withheld address and district read as (住民基本台帳 支援措置). */
-export const WITHHELD = '＊＊＊';
-
-/** 支援措置: the address and district are shown only to a protection officer when withheld. */
-const place = (withheld: boolean, value: string, ctx: JukiContext): string =>
-  withheld && !ctx.policy.hasRole('protection_officer') ? WITHHELD : value;
-const householdWithheld = (h: HouseholdView): boolean => h.records.some((r) => r.addressWithheld);
 const MAX_SEARCH = 100;
 
 async function loadPerson(id: string, ctx: JukiContext): Promise<PersonRow | null> {
@@ -63,8 +57,8 @@ export const resolvers: GraphQLResolverMap<JukiContext> = {
     age: (p: PersonRow, args: { asOf?: string | null }) => ageOn(p.birthDate, args.asOf ?? todayInTokyo()),
     relationship: (p: PersonRow) => RELATIONSHIPS[p.relationshipCode] ?? p.relationshipCode,
     residentStatus: (p: PersonRow) => RESIDENT_STATUS[p.residentStatus],
-    address: (p: PersonRow, _: unknown, ctx: JukiContext) => place(p.addressWithheld, p.address, ctx),
-    district: (p: PersonRow, _: unknown, ctx: JukiContext) => place(p.addressWithheld, p.district, ctx),
+    address: (p: PersonRow, _: unknown, ctx: JukiContext) => place(p.addressWithheld, p.address, ctx.policy),
+    district: (p: PersonRow, _: unknown, ctx: JukiContext) => place(p.addressWithheld, p.district, ctx.policy),
     household: async (p: PersonRow, _: unknown, ctx: JukiContext): Promise<HouseholdView> => ({
       id: p.setaiNo,
       records: await ctx.loaders.setai.load(p.setaiNo),
@@ -72,8 +66,8 @@ export const resolvers: GraphQLResolverMap<JukiContext> = {
   },
   Household: {
     __resolveReference: (ref: { id: string }, ctx: JukiContext) => loadHousehold(ref.id, ctx),
-    address: (h: HouseholdView, _: unknown, ctx: JukiContext) => place(householdWithheld(h), anchor(h).address, ctx),
-    district: (h: HouseholdView, _: unknown, ctx: JukiContext) => place(householdWithheld(h), anchor(h).district, ctx),
+    address: (h: HouseholdView, _: unknown, ctx: JukiContext) => place(householdWithheld(h), anchor(h).address, ctx.policy),
+    district: (h: HouseholdView, _: unknown, ctx: JukiContext) => place(householdWithheld(h), anchor(h).district, ctx.policy),
     addressWithheld: (h: HouseholdView) => householdWithheld(h),
     members: (h: HouseholdView) => currentMembers(h),
   },
