@@ -1,3 +1,3 @@
-export { parseSochiList, inForce, SOCHI_KUBUN, SOCHI_HEADER, type SochiRow, type SochiList } from './parse.js';
+export { parseSochiList, SOCHI_KUBUN, SOCHI_HEADER, type SochiRow, type SochiList } from './parse.js';
 export { parseSochiFileName } from './file-name.js';
 export { readSochiFile, listSochiFiles, SOCHI_MAX_BYTES, type SochiFile } from './read.js';

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { encodeCp932 } from '@welfare-hub/codec';
-import { inForce, parseSochiList, type SochiRow } from './parse.js';
+import { parseSochiList } from './parse.js';
 import { parseSochiFileName } from './file-name.js';
 
 const HEADER = '宛名番号,措置区分,開始日,終了日,更新日時';
@@ -97,15 +97,6 @@ describe('parseSochiList', () => {
         expect(parseSochiList(bytes.subarray(0, cut)).ok).toBe(false);
       }),
     );
-  });
-});
-
-describe('inForce', () => {
-  const row = (endDate: string | null): Pick<SochiRow, 'endDate'> => ({ endDate });
-  it('holds while open and through its last day, not after', () => {
-    expect(inForce(row(null), '2026-11-27')).toBe(true);
-    expect(inForce(row('2026-11-27'), '2026-11-27')).toBe(true);
-    expect(inForce(row('2026-11-26'), '2026-11-27')).toBe(false);
   });
 });
 

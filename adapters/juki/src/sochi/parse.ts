@@ -108,8 +108,3 @@ export function parseSochiList(bytes: Uint8Array): SochiList {
     throw error;
   }
 }
-
-/** In force on `day` (Japan's calendar): open, or ending that day or later. A start still ahead protects already. */
-export function inForce(row: Pick<SochiRow, 'endDate'>, day: IsoDate): boolean {
-  return row.endDate === null || row.endDate >= day;
-}

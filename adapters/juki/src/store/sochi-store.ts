@@ -73,10 +73,4 @@ export class SochiStore {
     );
     await refreshWithheldPlaces(db);
   }
-
-  /** How many residents the list in force protects today. */
-  async protectedCount(): Promise<number> {
-    const [row] = await this.db.query(`SELECT count(DISTINCT s.atena_no)::int AS n FROM juki.sochi s WHERE ${SOCHI_IN_FORCE}`);
-    return row.n;
-  }
 }
