@@ -178,7 +178,7 @@ const RUNNERS: Record<string, () => Promise<void>> = {
       const reads = await named(ingest, name);
       expect(reads).toHaveLength(1);
       expect(reads[0]!.state).toBe('rejected');
-      expect(reads[0]!.problem).toMatch(/^named like an export but not as the spec says \(.+\): expected JUKI_FULL_YYYYMMDD\.DAT or JUKI_IDO_YYYYMMDD\.DAT$/);
+      expect(reads[0]!.problem).toMatch(/^named like an export but not as the spec says \(.+\): expected JUKI_FULL_YYYYMMDD\.DAT or JUKI_IDO_YYYYMMDD\.DAT or JUKI_SOCHI_YYYYMMDD\.csv$/);
     }
     expect(await ingest.health()).toMatchObject({ state: 'degraded', rejectedDrops: 4 });
   },

@@ -16,10 +16,11 @@ describe('persons and households through the gateway', () => {
   beforeAll(async () => {
     t = await startHubUnderTest(null);
     staff = await token({ sub: 'kaigo-01', org: 'KAIGO-HOKATSU' });
-    // Anyone in the demo city with a household of several members.
+    // Anyone in the demo city with a household of several members, and an address not withheld (sochi.e2e.test.ts).
     const rows: { atena_no: string }[] = await t.db.query(
       `SELECT p.atena_no FROM juki.person p WHERE p.resident_status = 1 AND p.relationship_code = '01'
        AND (SELECT count(*) FROM juki.person m WHERE m.setai_no = p.setai_no AND m.resident_status = 1) >= 3
+       AND NOT EXISTS (SELECT 1 FROM juki.person q JOIN juki.sochi s ON s.atena_no = q.atena_no WHERE q.setai_no = p.setai_no OR q.address = p.address)
        ORDER BY p.atena_no LIMIT 1`,
     );
     const answer = await graphql<{ person: typeof someone }>(t.url, PERSON, { token: staff, variables: { id: rows[0]!.atena_no } });

@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import type { DataSource } from 'typeorm';
-import { generateDemoCity } from '@welfare-hub/citygen';
+import { CITY_FORMAT, generateDemoCity } from '@welfare-hub/citygen';
 import { todayInTokyo } from '@welfare-hub/codec';
 import { loadKaigoVendorDb } from '@welfare-hub/kaigo-sim';
 import { startKodomoSimulator } from '@welfare-hub/kodomo-sim';
@@ -67,7 +67,8 @@ interface CityDirs {
 async function ensureDemoCity(dataDir: string, residents: number, seed: number, asOf: string): Promise<CityDirs> {
   const root = join(dataDir, 'demo-city');
   const marker = join(root, 'city.json');
-  const wanted = JSON.stringify({ residents, seed });
+  // The generator's format too: a city cached by an older generator (without what is new) is written again.
+  const wanted = JSON.stringify({ residents, seed, format: CITY_FORMAT });
   const dirs = { jukiDir: join(root, 'juki'), shogaiDir: join(root, 'shogai'), konkyuDir: join(root, 'konkyu'), kodomoFile: join(root, 'kodomo', 'kodomo.json'), kaigoFile: join(root, 'kaigo', 'kaigo.json') };
   if (existsSync(marker) && readFileSync(marker, 'utf8') === wanted && Object.values(dirs).every((d) => existsSync(d))) return dirs;
   rmSync(root, { recursive: true, force: true });

@@ -75,7 +75,7 @@ export const PART_BUILDERS: Record<SubgraphName, (deps: PartDeps) => Promise<Sub
     const refresher = new IndexRefresher(analytics.sources, () => logEvent('analytics.index_failed', {}));
     let watch: { close(): Promise<void> } | null = null;
     let timer: NodeJS.Timeout | null = null;
-    const definition = hubSubgraph({ db, policy: deps.policy, keeper, analytics });
+    const definition = hubSubgraph({ db, policy: deps.policy, keeper, analytics, consentOwnAge: config.consentOwnAge });
     return {
       definition: {
         ...definition,

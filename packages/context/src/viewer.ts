@@ -1,5 +1,6 @@
 /** Roles come from the identity provider's token; the hub does not grant them. */
-export const ROLES = ['admin', 'coordinator', 'analyst', 'privacy_officer'] as const;
+// protection_officer: sees the address of residents under a 住民基本台帳 支援措置 (DV, stalking, abuse).
+export const ROLES = ['admin', 'coordinator', 'analyst', 'privacy_officer', 'protection_officer'] as const;
 export type Role = (typeof ROLES)[number];
 
 /** Who is asking: the staff id, the organisation and the roles from a verified token. */

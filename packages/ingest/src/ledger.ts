@@ -16,9 +16,10 @@ export interface Rejection {
 /**
  * applied: taken in; truncated: cut short, not applied; held: read whole but not applied, because it would have
  * shrunk its snapshot (see hold.ts) until an admin accepts it; rejected: a drop not read at all (not a regular file, a
- * name not the spec's, past a bound as a whole); failed: the source could not be read; timed_out: a read abandoned.
+ * name not the spec's, past a bound as a whole); failed: the source could not be read; timed_out: a read abandoned;
+ * superseded: read whole, but older than what is in force (a 支援措置 list delivered late), so not applied.
  */
-export type ReadState = 'applied' | 'truncated' | 'held' | 'rejected' | 'duplicate' | 'failed' | 'timed_out' | 'reading';
+export type ReadState = 'applied' | 'truncated' | 'held' | 'rejected' | 'duplicate' | 'failed' | 'timed_out' | 'reading' | 'superseded';
 
 export interface SourceRead {
   name: string;

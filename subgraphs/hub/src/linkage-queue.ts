@@ -1,4 +1,5 @@
 import { forbidden, badInput } from '@welfare-hub/subgraph-host';
+import { addressWithheldIds } from '@welfare-hub/adapter-juki';
 import type { Sector } from '@welfare-hub/policy';
 import type { HubContext } from './resolvers.js';
 
@@ -33,6 +34,9 @@ export const linkageQuery = {
     if (args.limit < 1 || args.limit > 500) throw badInput('limit', 'limit must be between 1 and 500');
     const sources = Object.entries(SOURCE_SECTOR).filter(([, s]) => s === args.sector).map(([source]) => source);
     const entries = await ctx.decisions.queue(sources, args.limit, Math.max(0, args.offset));
+    // 支援措置: whether a sector record's address agrees with a protected resident's would tell where they live.
+    const withheld = await addressWithheldIds(ctx.db, entries.flatMap((e) => e.candidates.map((c) => c.atenaNo)));
+    const shown = (atenaNo: string, field: string): boolean => field !== 'address' || !withheld.has(atenaNo);
     return entries.map((e) => ({
       source: e.source,
       sourceKey: e.sourceKey,
@@ -40,8 +44,8 @@ export const linkageQuery = {
       candidates: e.candidates.map((c) => ({
         personId: c.atenaNo,
         score: c.score,
-        agreed: Object.keys(c.agreements).filter((k) => c.agreements[k]),
-        disagreed: Object.keys(c.agreements).filter((k) => !c.agreements[k]),
+        agreed: Object.keys(c.agreements).filter((k) => c.agreements[k] && shown(c.atenaNo, k)),
+        disagreed: Object.keys(c.agreements).filter((k) => !c.agreements[k] && shown(c.atenaNo, k)),
       })),
     }));
   },

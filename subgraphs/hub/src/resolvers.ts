@@ -1,19 +1,23 @@
 import type { GraphQLResolverMap } from '@apollo/subgraph';
 import { DateScalar, DateTimeScalar, badInput, forbidden } from '@welfare-hub/subgraph-host';
 import { isSector, type RequestPolicy } from '@welfare-hub/policy';
-import { listReads, listRejected, SOURCE_NAMES, type SourceName } from '@welfare-hub/ingest';
+import { listReads, SOURCE_NAMES, type SourceName } from '@welfare-hub/ingest';
 import type { DataSource } from 'typeorm';
 import type { LinkDecisions } from '@welfare-hub/linkage';
 import type { AuditKeeper, AuditLog } from '@welfare-hub/audit';
 import { linkageMutation, linkageQuery } from './linkage-queue.js';
 import { heldReadMutation } from './held-reads.js';
-import { consentMutation, consentQuery } from './consent/resolvers.js';
+import { rejectedRecords } from './rejected-records.js';
+import { consentMutation, consentQuery, consentReference } from './consent/resolvers.js';
+import { oversightQuery, registerChangeType } from './oversight/resolvers.js';
+import type { MeetingReview } from './meeting/review.js';
 import type { Consents } from './consent/consents.js';
 import { meetingMutation, meetingQuery, meetingType } from './meeting/resolvers.js';
 import { householdType } from './situations/resolvers.js';
 import { analyticsQuery, indicatorTableType, statisticsTableType, type AnalyticsDeps } from './analytics/resolvers.js';
 import type { Meetings } from './meeting/meetings.js';
 import type { Register, Organisation, Staff } from './register/register.js';
+import { registerAuditEntry, type RegisterActor, type RegisterHistory } from './register/history.js';
 
 export interface HubContext {
   policy: RequestPolicy;
@@ -23,8 +27,12 @@ export interface HubContext {
   keeper: AuditKeeper;
   consents: Consents;
   meetings: Meetings;
+  meetingReview: MeetingReview;
+  registerHistory: RegisterHistory;
   db: DataSource;
   analytics: AnalyticsDeps;
+  /** Below this age a consent is given by a representative (HUB_CONSENT_OWN_AGE). */
+  consentOwnAge: number;
 }
 
 interface OrganisationInput { id: string; name: string; sectors: string[]; outsideWelfare?: boolean | null; contact?: string | null }
@@ -34,6 +42,12 @@ const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/;
 
 function requireAdmin(ctx: HubContext): void {
   if (!ctx.policy.hasRole('admin')) throw forbidden();
+}
+
+/** The admin as the token names them: the role alone authorises, so whether they are registered is kept beside. */
+async function registerActor(ctx: HubContext): Promise<RegisterActor> {
+  const { viewer, requestId } = ctx.policy.context;
+  return { staffId: viewer.staffId, orgId: viewer.orgId, registered: (await ctx.policy.registration()) !== null, requestId };
 }
 
 function checkId(field: string, id: string): void {
@@ -68,13 +82,15 @@ export const resolvers: GraphQLResolverMap<HubContext> = {
   StatisticsTable: statisticsTableType,
   IndicatorTable: indicatorTableType,
   Consent: {
-    __resolveReference: async (ref: { id: string }, ctx: HubContext) => ((await ctx.policy.identityVisible()) ? ctx.consents.byId(ref.id) : null),
+    __resolveReference: (ref: { id: string }, ctx: HubContext) => consentReference(ref.id, ctx),
   },
+  RegisterChange: registerChangeType,
   Query: {
     ...linkageQuery,
     ...consentQuery,
     ...meetingQuery,
     ...analyticsQuery,
+    ...oversightQuery,
     accessLog: async (_: unknown, args: { personId: string; from?: Date | null; to?: Date | null; limit: number; offset: number }, ctx: HubContext) => {
       if (!ctx.policy.hasRole('privacy_officer')) throw forbidden();
       return ctx.audit.forPerson(args.personId, args.from ?? null, args.to ?? null, clamp('limit', args.limit, 1000), clamp('offset', args.offset, 10_000_000));
@@ -101,43 +117,38 @@ export const resolvers: GraphQLResolverMap<HubContext> = {
       const reads = await listReads(ctx.db, toSourceName(args.source), clamp('limit', args.limit, 500));
       return reads.map((r) => ({ ...r, source: r.source.toUpperCase() }));
     },
-    rejectedRecords: async (
-      _: unknown,
-      args: { source?: string | null; includeResolved: boolean; limit: number; offset: number },
-      ctx: HubContext,
-    ) => {
-      requireAdmin(ctx);
-      const rows = await listRejected(ctx.db, {
-        source: toSourceName(args.source),
-        includeResolved: args.includeResolved,
-        limit: clamp('limit', args.limit, 1000),
-        offset: clamp('offset', args.offset, 10_000_000),
-      });
-      return rows.map(({ raw: _raw, ...row }) => ({ ...row, source: row.source.toUpperCase() }));
-    },
+    rejectedRecords: (_: unknown, args: { source?: string | null; includeResolved: boolean; limit: number; offset: number }, ctx: HubContext) =>
+      rejectedRecords({ ...args, source: toSourceName(args.source) }, ctx),
   },
   Mutation: {
     ...linkageMutation,
     ...heldReadMutation,
     ...consentMutation,
     ...meetingMutation,
-    registerOrganisation: (_: unknown, { input }: { input: OrganisationInput }, ctx: HubContext) => {
+    registerOrganisation: async (_: unknown, { input }: { input: OrganisationInput }, ctx: HubContext) => {
       requireAdmin(ctx);
       checkId('input.id', input.id);
-      return ctx.register.upsertOrganisation({
+      const org = {
         id: input.id,
         name: checkName('input.name', input.name),
-        sectors: input.sectors.filter(isSector),
+        sectors: [...new Set(input.sectors.filter(isSector))].sort(),
         outsideWelfare: input.outsideWelfare ?? false,
         contact: input.contact == null ? null : checkName('input.contact', input.contact),
-      });
+      };
+      // Audited before it is made (fail closed), kept as history when made: register/history.ts.
+      const actor = await registerActor(ctx);
+      await ctx.audit.append([registerAuditEntry(actor, 'ORGANISATION', org.id, org)]);
+      return ctx.register.upsertOrganisation(org, actor);
     },
     registerStaff: async (_: unknown, { input }: { input: StaffInput }, ctx: HubContext) => {
       requireAdmin(ctx);
       checkId('input.id', input.id);
       const [org] = await ctx.register.organisations([input.orgId]);
       if (!org) throw badInput('input.orgId', 'No organisation is registered with that id');
-      return ctx.register.upsertStaff({ id: input.id, orgId: input.orgId, name: checkName('input.name', input.name) });
+      const staff = { id: input.id, orgId: input.orgId, name: checkName('input.name', input.name) };
+      const actor = await registerActor(ctx);
+      await ctx.audit.append([registerAuditEntry(actor, 'STAFF', staff.id, staff)]);
+      return ctx.register.upsertStaff(staff, actor);
     },
   },
   Viewer: {

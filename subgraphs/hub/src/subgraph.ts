@@ -9,19 +9,23 @@ import { LinkDecisions } from '@welfare-hub/linkage';
 import { AuditLog, type AuditKeeper } from '@welfare-hub/audit';
 import { Consents } from './consent/consents.js';
 import { Meetings } from './meeting/meetings.js';
+import { MeetingReview } from './meeting/review.js';
+import { RegisterHistory } from './register/history.js';
 import type { AnalyticsDeps } from './analytics/resolvers.js';
 
 /** The hub's own records as a subgraph: organisations, staff, and the ledger of source reads. */
-export function hubSubgraph(deps: { db: DataSource; policy: Policy; keeper: AuditKeeper; analytics: AnalyticsDeps }): SubgraphDefinition<HubContext> {
+export function hubSubgraph(deps: { db: DataSource; policy: Policy; keeper: AuditKeeper; analytics: AnalyticsDeps; consentOwnAge: number }): SubgraphDefinition<HubContext> {
   const register = new Register(deps.db);
   const decisions = new LinkDecisions(deps.db);
   const audit = new AuditLog(deps.db);
   const consents = new Consents(deps.db);
   const meetings = new Meetings(deps.db);
+  const meetingReview = new MeetingReview(deps.db, meetings);
+  const registerHistory = new RegisterHistory(deps.db);
   return {
     name: 'hub',
     typeDefs: parse(subgraphSdl('hub')),
     resolvers,
-    context: (hub) => ({ policy: deps.policy.forRequest(hub), register, decisions, audit, keeper: deps.keeper, consents, meetings, db: deps.db, analytics: deps.analytics }),
+    context: (hub) => ({ policy: deps.policy.forRequest(hub), register, decisions, audit, keeper: deps.keeper, consents, meetings, meetingReview, registerHistory, db: deps.db, analytics: deps.analytics, consentOwnAge: deps.consentOwnAge }),
   };
 }

@@ -6,6 +6,7 @@ import { DateScalar, badInput } from '@welfare-hub/subgraph-host';
 import { ageOn, todayInTokyo } from './age.js';
 import { anchor, currentMembers, type HouseholdView } from './household.js';
 import type { JukiLoaders } from './loaders.js';
+import { householdWithheld, place } from './withheld.js';
 import type { PersonStore } from '@welfare-hub/adapter-juki';
 
 export interface JukiContext {
@@ -56,6 +57,8 @@ export const resolvers: GraphQLResolverMap<JukiContext> = {
     age: (p: PersonRow, args: { asOf?: string | null }) => ageOn(p.birthDate, args.asOf ?? todayInTokyo()),
     relationship: (p: PersonRow) => RELATIONSHIPS[p.relationshipCode] ?? p.relationshipCode,
     residentStatus: (p: PersonRow) => RESIDENT_STATUS[p.residentStatus],
+    address: (p: PersonRow, _: unknown, ctx: JukiContext) => place(p.addressWithheld, p.address, ctx.policy),
+    district: (p: PersonRow, _: unknown, ctx: JukiContext) => place(p.addressWithheld, p.district, ctx.policy),
     household: async (p: PersonRow, _: unknown, ctx: JukiContext): Promise<HouseholdView> => ({
       id: p.setaiNo,
       records: await ctx.loaders.setai.load(p.setaiNo),
@@ -63,8 +66,9 @@ export const resolvers: GraphQLResolverMap<JukiContext> = {
   },
   Household: {
     __resolveReference: (ref: { id: string }, ctx: JukiContext) => loadHousehold(ref.id, ctx),
-    address: (h: HouseholdView) => anchor(h).address,
-    district: (h: HouseholdView) => anchor(h).district,
+    address: (h: HouseholdView, _: unknown, ctx: JukiContext) => place(householdWithheld(h), anchor(h).address, ctx.policy),
+    district: (h: HouseholdView, _: unknown, ctx: JukiContext) => place(householdWithheld(h), anchor(h).district, ctx.policy),
+    addressWithheld: (h: HouseholdView) => householdWithheld(h),
     members: (h: HouseholdView) => currentMembers(h),
   },
 };

@@ -27,5 +27,5 @@ const city = await generateDemoCity({
 });
 console.log(
   `${city.persons} persons, ${city.households} households, ${city.files.length} files, ${city.bytes} bytes, ` +
-    `${city.invalidRecords} planted invalid records, ${((Date.now() - started) / 1000).toFixed(1)} s`,
+    `${city.invalidRecords} planted invalid records, ${city.protectedResidents} residents under a 支援措置, ${((Date.now() - started) / 1000).toFixed(1)} s`,
 );

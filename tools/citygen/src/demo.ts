@@ -7,6 +7,7 @@ import { writeKonkyuLedger } from './konkyu-writer.js';
 import { writeKodomoData } from './kodomo-writer.js';
 import { writeKaigoData } from './kaigo-writer.js';
 import { involvementOf, plantedCases, plantSituations, plantYoutaikyo } from './planted.js';
+import { writeSochiLists } from './sochi-writer.js';
 import { writeFileSync } from 'node:fs';
 
 export interface DemoCityOptions {
@@ -25,7 +26,14 @@ export interface DemoCity {
   files: string[];
   bytes: number;
   invalidRecords: number;
+  /** Residents on the newest 支援措置 list whose measure is in force. */
+  protectedResidents: number;
 }
+
+/**
+ * What a demo city folder holds, for a cache to tell an old city from a current one: 2 added the 支援措置 lists.
+ */
+export const CITY_FORMAT = 2;
 
 /** Writes a whole demo city: a folder per source system (`juki/`, `shogai/`, `konkyu/`, `kodomo/`, `kaigo/`) and `truth/` with what they should mean. */
 export async function generateDemoCity(options: DemoCityOptions): Promise<DemoCity> {
@@ -42,8 +50,11 @@ export async function generateDemoCity(options: DemoCityOptions): Promise<DemoCi
   const consultations = new Map(planted.filter((p) => p.parentConsultation).map((p) => [p.parentConsultation!, {
     kbn: '05', text: '長男（51）が十数年ひきこもり、就労なし。父が自身の入院を前に今後を心配して来所。ケアマネより情報提供。',
   }]));
+  const firstDay = city.asOf;
   const juki = await writeJukiFiles(city, join(options.dir, 'juki'), { idoDays, invalidRate: options.invalidRate });
   await writeTruth(city, options.dir, juki.invalid);
+  const sochi = writeSochiLists(city, join(options.dir, 'juki'), { seed: options.seed, firstDay });
+  writeFileSync(join(options.dir, 'truth', 'sochi.json'), `${JSON.stringify(sochi, null, 1)}\n`);
   writeFileSync(join(options.dir, 'truth', 'situations.json'), `${JSON.stringify(planted, null, 1)}\n`);
   writeFileSync(join(options.dir, 'truth', 'youtaikyo.json'), `${JSON.stringify(youtaikyo, null, 1)}\n`);
   const shogai = writeShogaiFiles(city, join(options.dir, 'shogai'), { asOf: city.asOf, seed: options.seed, must: must('SHOGAI'), quiet });
@@ -55,7 +66,10 @@ export async function generateDemoCity(options: DemoCityOptions): Promise<DemoCi
   });
   writeSourceTruth(options.dir, 'kodomo', kodomo);
   writeSourceTruth(options.dir, 'kaigo', writeKaigoData(city, join(options.dir, 'kaigo'), { asOf: city.asOf, seed: options.seed, must: must('KAIGO'), quiet, consultations }));
-  return { persons: city.persons.length, households: city.households.length, files: juki.files, bytes: juki.bytes, invalidRecords: juki.invalid.length };
+  return {
+    persons: city.persons.length, households: city.households.length, files: juki.files, bytes: juki.bytes, invalidRecords: juki.invalid.length,
+    protectedResidents: sochi.filter((s) => s.protectedNow).length,
+  };
 }
 
 /** Children under 18 living with a parent the 障害 sector knows: who the young-carer cases are planted on. */

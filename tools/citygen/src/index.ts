@@ -2,7 +2,8 @@ export { generateCity, type City, type CityOptions, type Household, type Person 
 export { writeJukiFiles, encodeJukiRecord, type Defect, type JukiWriteResult, type PlantedInvalid } from './juki-writer.js';
 export { simulateDay } from './events.js';
 export { writeTruth, type TruthPerson } from './truth.js';
-export { generateDemoCity, type DemoCity, type DemoCityOptions } from './demo.js';
+export { generateDemoCity, CITY_FORMAT, type DemoCity, type DemoCityOptions } from './demo.js';
+export { writeSochiLists, type SochiTruth } from './sochi-writer.js';
 export { Random } from './random.js';
 export { writeShogaiFiles, type SourceTruth } from './shogai-writer.js';
 export { writeSourceTruth } from './truth.js';

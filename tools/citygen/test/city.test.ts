@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createHash } from 'node:crypto';
 import iconv from 'iconv-lite';
-import { generateDemoCity, type TruthPerson } from '../src/index.js';
+import { generateDemoCity, type SochiTruth, type TruthPerson } from '../src/index.js';
 
 const asOf = '2026-11-22';
 
@@ -64,7 +64,7 @@ describe('the synthetic city', () => {
   });
 
   it('writes every record as 200 CP932 bytes and CRLF, with a trailer that counts them', () => {
-    for (const file of readdirSync(join(main.dir, 'juki'))) {
+    for (const file of readdirSync(join(main.dir, 'juki')).filter((f) => f.endsWith('.DAT'))) {
       const bytes = readFileSync(join(main.dir, 'juki', file));
       expect(bytes.length % 202).toBe(0);
       const count = bytes.length / 202 - 1;
@@ -83,6 +83,27 @@ describe('the synthetic city', () => {
       expect(new Set(ids).size).toBe(ids.length);
       expect(ids.length).toBeGreaterThan(0);
     }
+  });
+
+  it('writes 支援措置 lists of a few residents per thousand, DV households with children among them, laid out as the specification says', () => {
+    const lists = readdirSync(join(main.dir, 'juki')).filter((f) => f.startsWith('JUKI_SOCHI_')).sort();
+    expect(lists).toHaveLength(2);
+    const truth = JSON.parse(readFileSync(join(main.dir, 'truth', 'sochi.json'), 'utf8')) as SochiTruth[];
+    const bytes = readFileSync(join(main.dir, 'juki', lists[1]!));
+    const lines = iconv.decode(bytes, 'cp932').split('\r\n');
+    expect(lines.shift()).toBe('宛名番号,措置区分,開始日,終了日,更新日時');
+    expect(lines.pop()).toBe('');
+    for (const line of lines) expect(line).toMatch(/^\d{10},[1239],\d{8},(\d{8})?,\d{14}$/);
+    const listed = new Set(lines.map((l) => l.slice(0, 10)));
+    expect(truth.filter((t) => t.why !== 'lifted').every((t) => listed.has(t.atenaNo))).toBe(true);
+    expect(truth.some((t) => t.why === 'lifted' && !listed.has(t.atenaNo))).toBe(true);
+    const protectedNow = truth.filter((t) => t.protectedNow).length;
+    expect(protectedNow / main.truth.length).toBeGreaterThan(0.0015);
+    expect(protectedNow / main.truth.length).toBeLessThan(0.006);
+    const byId = new Map(main.truth.map((p) => [p.atenaNo, p]));
+    const dvChildren = truth.filter((t) => t.why === 'dv-household' && byId.get(t.atenaNo)?.relationship === '04');
+    expect(dvChildren.length).toBeGreaterThan(3);
+    expect(truth.some((t) => t.why === 'not-yet-registered' && !byId.has(t.atenaNo))).toBe(true);
   });
 
   it('plants invalid records at about the configured rate and says where', () => {

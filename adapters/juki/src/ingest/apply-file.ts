@@ -8,7 +8,8 @@ import type { JukiFile } from './folder.js';
 
 export interface FileOutcome {
   name: string;
-  state: 'applied' | 'truncated' | 'held' | 'rejected' | 'unchanged';
+  /** refused: read whole but not applied (a 支援措置 list that breaks the specification); superseded: older than what is in force. */
+  state: 'applied' | 'truncated' | 'held' | 'rejected' | 'unchanged' | 'refused' | 'superseded';
   recordsRead: number;
   recordsRejected: number;
   problem: string | null;

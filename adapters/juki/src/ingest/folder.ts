@@ -1,5 +1,6 @@
-import { listDropFolder, type DropFile } from '@welfare-hub/ingest';
-import { JUKI_FILES } from '../parse/index.js';
+import { listDropFolder, type DropFile, type DropFileSpec } from '@welfare-hub/ingest';
+import { JUKI_FILES, parseJukiFileName } from '../parse/index.js';
+import { parseSochiFileName } from '../sochi/index.js';
 
 export interface JukiFile {
   name: string;
@@ -8,16 +9,42 @@ export interface JukiFile {
   date: string;
 }
 
-/** The listed files in the order they must be applied: by date, a full extract before that day's 異動. */
-export function inApplyOrder(files: readonly DropFile<{ kind: 'FULL' | 'IDO'; date: string }>[]): JukiFile[] {
+type JukiDrop = { kind: 'FULL' | 'IDO' | 'SOCHI'; date: string };
+
+/**
+ * Everything the registry drops in its folder, for the shared folder discipline: the extracts and the 支援措置 lists
+ * (listed once per scan, so that each is reported once and neither is taken for a misnamed other).
+ */
+export const JUKI_FOLDER: DropFileSpec<JukiDrop> = {
+  parse: (name) => {
+    const extract = parseJukiFileName(name);
+    if (extract) return extract;
+    const list = parseSochiFileName(name);
+    return list ? { kind: 'SOCHI', date: list.date } : null;
+  },
+  prefixes: [...JUKI_FILES.prefixes, 'JUKI_SOCHI_'],
+  expected: `${JUKI_FILES.expected} or JUKI_SOCHI_YYYYMMDD.csv`,
+};
+
+/** The 支援措置 lists among the listed files, oldest first. */
+export function sochiLists(files: readonly DropFile<JukiDrop>[]): { name: string; path: string; date: string }[] {
   return files
+    .filter((f) => f.parsed.kind === 'SOCHI')
+    .map((f) => ({ name: f.name, path: f.path, date: f.parsed.date }))
+    .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+}
+
+/** The extracts among the listed files in the order they must be applied: by date, a full extract before that day's 異動. */
+export function inApplyOrder(files: readonly DropFile<JukiDrop>[]): JukiFile[] {
+  return files
+    .filter((f): f is DropFile<{ kind: 'FULL' | 'IDO'; date: string }> => f.parsed.kind !== 'SOCHI')
     .map((f) => ({ name: f.name, path: f.path, ...f.parsed }))
     .sort((a, b) => (a.date === b.date ? (a.kind === 'FULL' ? -1 : 1) : a.date < b.date ? -1 : 1));
 }
 
 /** The juki files in the drop folder in apply order (regular files only; the ingest reports the rest). */
 export async function listJukiFiles(dir: string): Promise<JukiFile[]> {
-  return inApplyOrder((await listDropFolder(dir, JUKI_FILES)).files);
+  return inApplyOrder((await listDropFolder(dir, JUKI_FOLDER)).files);
 }
 
 /** Days with no 異動 file between consecutive files, for the report. A quiet day may have none; a person checks. */

@@ -2,9 +2,11 @@ import type { FileHandle } from 'node:fs/promises';
 import type { DataSource } from 'typeorm';
 import { DropUnreadable, IngestLedger, SourceIngest, openDropFile, sha256Of, type IngestConfig, type ReadOutcome, type SourceHealthReport } from '@welfare-hub/ingest';
 import { PersonStore } from '../store/person-store.js';
-import { JUKI_FILES, parseJukiRecord } from '../parse/index.js';
+import { SochiStore } from '../store/sochi-store.js';
+import { parseJukiRecord } from '../parse/index.js';
+import { applySochiFile } from './apply-sochi.js';
 import { applyJukiFile, jukiReadKind, type FileOutcome } from './apply-file.js';
-import { inApplyOrder, missingDays, type JukiFile } from './folder.js';
+import { inApplyOrder, JUKI_FOLDER, missingDays, sochiLists, type JukiFile } from './folder.js';
 
 export type JukiSourceHealth = SourceHealthReport;
 
@@ -25,16 +27,28 @@ const slotOf = (file: JukiFile): string => (file.kind === 'FULL' ? 'JUKI_FULL' :
  */
 export class JukiIngest extends SourceIngest<FileOutcome[]> {
   readonly persons: PersonStore;
+  /** 支援措置: the list of residents whose address is withheld. */
+  readonly sochi: SochiStore;
 
   constructor(private readonly options: JukiIngestOptions) {
     super(new IngestLedger(options.db, 'juki'), options.ingest);
     this.persons = new PersonStore(options.db);
+    this.sochi = new SochiStore(options.db);
   }
 
-  /** Applies every file not applied yet; only regular files, each named and refused entry reported once. */
+  /**
+   * Applies every file not applied yet, only regular files, each named and refused entry reported once: the 支援措置
+   * lists first, so that no resident is ever served before the protection the registry gives them, then the extracts.
+   */
   protected async readOnce(): Promise<ReadOutcome<FileOutcome[]>> {
     const outcomes: FileOutcome[] = [];
-    const files = inApplyOrder(await this.drops.list(this.options.dir, JUKI_FILES));
+    const listed = await this.drops.list(this.options.dir, JUKI_FOLDER);
+    for (const list of sochiLists(listed)) {
+      this.checkNotAbandoned();
+      const outcome = await this.readList(list);
+      if (outcome) outcomes.push(outcome);
+    }
+    const files = inApplyOrder(listed);
     const gaps = missingDays(files);
     for (const file of files) {
       this.checkNotAbandoned();
@@ -55,7 +69,34 @@ export class JukiIngest extends SourceIngest<FileOutcome[]> {
         await handle.close();
       }
     }
-    return { result: outcomes, state: outcomes.some((o) => o.state !== 'applied') ? 'degraded' : 'ok' };
+    // A list older than the one in force changes nothing and is no problem; anything else not applied is.
+    return { result: outcomes, state: outcomes.some((o) => o.state !== 'applied' && o.state !== 'superseded') ? 'degraded' : 'ok' };
+  }
+
+  /**
+   * One 支援措置 list: passed when read before; else applied, or refused with the list in force kept (protection never
+   * lapses because a file was bad), the source degraded until a later list applies.
+   */
+  private async readList(list: { name: string; path: string; date: string }): Promise<FileOutcome | null> {
+    let handle: FileHandle;
+    try {
+      handle = await openDropFile(list.path);
+    } catch (error) {
+      if (!(error instanceof DropUnreadable)) throw error;
+      await this.drops.reject(list.name, null, 'JUKI_SOCHI', 'list', error.message);
+      return { name: list.name, state: 'rejected', recordsRead: 0, recordsRejected: 0, problem: error.message };
+    }
+    try {
+      const sha = await sha256Of(handle);
+      const seen = await this.drops.seen(list.name, sha, 'JUKI_SOCHI');
+      if (seen === 'applied' || seen === 'open') return null;
+      const outcome = await applySochiFile({ db: this.options.db, sochi: this.sochi, ledger: this.ledger }, { name: list.name, date: list.date, handle }, sha);
+      if (outcome.state === 'applied' || outcome.state === 'superseded') this.problems.clear('JUKI_SOCHI');
+      else this.problems.raise('JUKI_SOCHI', `${list.name}: ${outcome.problem}`, outcome.state === 'truncated' ? 'truncated' : 'failed');
+      return outcome;
+    } finally {
+      await handle.close();
+    }
   }
 
   /** One listed file: passed when read before, else applied, held or reported cut short. */

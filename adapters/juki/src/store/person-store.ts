@@ -1,6 +1,8 @@
 import type { DataSource, EntityManager } from 'typeorm';
+import { inTransaction } from '@welfare-hub/store';
 import { normaliseKanaForMatch } from '@welfare-hub/codec';
 import type { JukiRecord } from '../parse/index.js';
+import { ADDRESS_WITHHELD, SOCHI_IN_FORCE, refreshWithheldPlaces } from './sochi-store.js';
 
 /** A juki record as the hub keeps it, with where it was last read from. */
 export interface StoredPerson extends JukiRecord {
@@ -20,13 +22,18 @@ export interface PersonRow {
   address: string;
   residentStatus: 1 | 2 | 3 | 4;
   updatedAt: Date;
+  /**
+   * 支援措置: the address and district are withheld from everyone without the role protection_officer, because this
+   * person, or someone of their 世帯 or at their address, is under a measure in force today.
+   */
+  addressWithheld: boolean;
 }
 
 const SELECT_PERSON = `
   SELECT atena_no AS "atenaNo", setai_no AS "setaiNo", relationship_code AS "relationshipCode", name,
          name_kana AS "nameKana", to_char(birth_date, 'YYYY-MM-DD') AS "birthDate", sex, district, address,
-         resident_status AS "residentStatus", updated_at AS "updatedAt"
-  FROM juki.person`;
+         resident_status AS "residentStatus", updated_at AS "updatedAt", ${ADDRESS_WITHHELD} AS "addressWithheld"
+  FROM juki.person p`;
 
 type Db = DataSource | EntityManager;
 
@@ -38,8 +45,10 @@ export class PersonStore {
    * Upserts a batch. A row only replaces a stored one that is not newer (更新日時), so files can be applied
    * again, or late, without undoing a later change.
    */
-  async upsert(people: readonly StoredPerson[], db: Db = this.db): Promise<void> {
+  async upsert(people: readonly StoredPerson[], db?: EntityManager): Promise<void> {
     if (people.length === 0) return;
+    // A move must never show before its mask: the places of the protected are refreshed in the same transaction.
+    if (!db) return inTransaction(this.db, (tx) => this.upsert(people, tx));
     // Within one statement a key may appear once: keep the newest, the later one on a tie.
     const latest = new Map<string, StoredPerson>();
     for (const p of people) {
@@ -81,6 +90,7 @@ export class PersonStore {
         col((p) => p.sourcePosition),
       ],
     );
+    await refreshWithheldPlaces(db, rows.map((p) => p.atenaNo));
   }
 
   async byIds(atenaNos: readonly string[]): Promise<PersonRow[]> {
@@ -104,8 +114,35 @@ export class PersonStore {
     );
   }
 
+  /**
+   * Which of these persons are themselves under a 支援措置 in force today: every identity read of them is a protected
+   * read for the privacy officer. (Their 世帯 and address-mates are masked too, see PersonRow.addressWithheld, but
+   * only the protected person is flagged.)
+   */
+  async protectedIds(atenaNos: readonly string[]): Promise<Set<string>> {
+    if (atenaNos.length === 0) return new Set();
+    const rows: { atena_no: string }[] = await this.db.query(
+      `SELECT DISTINCT s.atena_no FROM juki.sochi s WHERE s.atena_no = ANY($1::text[]) AND ${SOCHI_IN_FORCE}`,
+      [[...new Set(atenaNos)]],
+    );
+    return new Set(rows.map((r) => r.atena_no));
+  }
+
   async count(): Promise<number> {
     const [row] = await this.db.query(`SELECT count(*)::int AS n FROM juki.person`);
     return row.n;
   }
+}
+
+/**
+ * Which of these persons have their address withheld (PersonRow.addressWithheld), for code outside the juki subgraph
+ * that shows something derived from an address, such as the linkage queue's field agreements.
+ */
+export async function addressWithheldIds(db: Db, atenaNos: readonly string[]): Promise<Set<string>> {
+  if (atenaNos.length === 0) return new Set();
+  const rows: { atena_no: string }[] = await db.query(
+    `SELECT p.atena_no FROM juki.person p WHERE p.atena_no = ANY($1::text[]) AND ${ADDRESS_WITHHELD}`,
+    [[...new Set(atenaNos)]],
+  );
+  return new Set(rows.map((r) => r.atena_no));
 }

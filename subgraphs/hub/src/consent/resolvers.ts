@@ -1,8 +1,15 @@
 import { badInput, forbidden } from '@welfare-hub/subgraph-host';
-import { isSector } from '@welfare-hub/policy';
+import { isSector, type Registration } from '@welfare-hub/policy';
 import { isValidCalendarDate, todayInTokyo } from '@welfare-hub/codec';
 import type { HubContext } from '../resolvers.js';
 import type { ConsentRecord } from './consents.js';
+import { GUARDIAN_RELATIONSHIPS, representative, residents, type Guardian, type GuardianRelationship } from './guardian.js';
+
+interface GuardianInput {
+  name: string;
+  relationship: GuardianRelationship;
+  personId?: string | null;
+}
 
 interface ConsentInput {
   personId: string;
@@ -13,63 +20,115 @@ interface ConsentInput {
   validUntil: string;
   method: 'WRITTEN' | 'ORAL';
   givenBy?: string | null;
+  guardian?: GuardianInput | null;
   evidence?: string | null;
 }
 
-async function requireRegistered(ctx: HubContext) {
+async function requireRegistered(ctx: HubContext): Promise<Registration> {
   if (ctx.policy.hasRole('analyst')) throw forbidden('Analysts see no person');
   const registration = await ctx.policy.registration();
   if (!registration) throw forbidden('Only registered staff may do this');
   return registration;
 }
 
+/** Registered staff of an organisation inside welfare, or null for staff of one registered outsideWelfare. */
+async function welfareStaff(ctx: HubContext): Promise<Registration | null> {
+  const registration = await requireRegistered(ctx);
+  const [org] = await ctx.register.organisations([registration.orgId]);
+  return org && !org.outsideWelfare ? registration : null;
+}
+
 const exists = async (ctx: HubContext, atenaNo: string): Promise<boolean> =>
   (await ctx.db.query(`SELECT 1 FROM juki.person WHERE atena_no = $1`, [atenaNo])).length > 0;
 
 /**
- * Below this age a consent is given by a guardian (givenBy). 15 is the age from which Japanese practice treats
- * a child's own will as decisive in comparable matters (養子縁組の同意, 遺言能力); a municipality may set another.
+ * Below ctx.consentOwnAge (HUB_CONSENT_OWN_AGE, 15 by default) a consent is given by a representative (givenBy or
+ * guardian). 15 is the age from which Japanese practice treats a child's own will as decisive in comparable matters
+ * (養子縁組の同意, 遺言能力); a municipality may set another.
  */
-const OWN_CONSENT_AGE = Number(process.env['HUB_CONSENT_OWN_AGE'] || 15);
-
 async function isMinor(ctx: HubContext, atenaNo: string, today: string): Promise<boolean> {
   const [row] = await ctx.db.query(
     `SELECT date_part('year', age($2::date, birth_date)) < $3 AS minor FROM juki.person WHERE atena_no = $1`,
-    [atenaNo, today, OWN_CONSENT_AGE],
+    [atenaNo, today, ctx.consentOwnAge],
   );
   return row?.minor === true;
 }
 
+function text(field: string, value: string, max: number): string {
+  const trimmed = value.trim();
+  if (trimmed === '' || trimmed.length > max) throw badInput(field, `${field.split('.').at(-1)} must be 1-${max} characters`);
+  return trimmed;
+}
+
+/** The representative, checked against the registry where it can be; null when the person consented themselves. */
+async function guardianOf(ctx: HubContext, input: ConsentInput): Promise<Guardian | null> {
+  const named = input.guardian ?? null;
+  const givenBy = input.givenBy ?? null;
+  if (named && !GUARDIAN_RELATIONSHIPS.includes(named.relationship)) throw badInput('input.guardian.relationship', 'Unknown relationship');
+  if (named?.personId && givenBy && named.personId !== givenBy) {
+    throw badInput('input.guardian.personId', 'guardian.personId and givenBy name different persons');
+  }
+  const personId = named?.personId ?? givenBy;
+  if (!named && !personId) return null;
+  if (personId === input.personId) throw badInput(named?.personId ? 'input.guardian.personId' : 'input.givenBy', 'A representative is someone other than the person');
+  if (personId && !(await exists(ctx, personId))) throw badInput(named?.personId ? 'input.guardian.personId' : 'input.givenBy', 'No resident has that id');
+  const found = await residents(ctx.db, personId ? [input.personId, personId] : [input.personId]);
+  const resident = personId ? found.get(personId) : undefined;
+  const name = named ? text('input.guardian.name', named.name, 200) : (resident?.name ?? personId!);
+  return representative(found.get(input.personId), { name, relationship: named?.relationship ?? null, personId, resident });
+}
+
+/** The organisations party to a consent: the one that recorded it and those it names. */
+const party = (c: ConsentRecord, orgId: string): boolean => c.recordedOrg === orgId || c.recipientOrgs.includes(orgId);
+
+/**
+ * A person's consents are read only by the organisations party to them, coordinators and privacy officers: that
+ * someone consented to be seen by the 困窮 desk says something about them. Others (staff outside welfare
+ * included) get the same empty answer whether or not consents exist.
+ */
+async function readable(ctx: HubContext, consents: ConsentRecord[]): Promise<ConsentRecord[]> {
+  if (ctx.policy.hasRole('privacy_officer') && !ctx.policy.hasRole('analyst')) return consents;
+  const staff = await welfareStaff(ctx);
+  if (!staff) return [];
+  return ctx.policy.hasRole('coordinator') ? consents : consents.filter((c) => party(c, staff.orgId));
+}
+
 export const consentQuery = {
-  consents: async (_: unknown, { personId }: { personId: string }, ctx: HubContext): Promise<ConsentRecord[]> => {
-    await requireRegistered(ctx);
-    return ctx.consents.forPerson(personId);
-  },
+  consents: async (_: unknown, { personId }: { personId: string }, ctx: HubContext): Promise<ConsentRecord[]> =>
+    readable(ctx, await ctx.consents.forPerson(personId)),
 };
+
+/** Consent.__resolveReference: the same rule for one consent. */
+export async function consentReference(id: string, ctx: HubContext): Promise<ConsentRecord | null> {
+  const consent = await ctx.consents.byId(id);
+  return consent ? ((await readable(ctx, [consent]))[0] ?? null) : null;
+}
 
 export const consentMutation = {
   recordConsent: async (_: unknown, { input }: { input: ConsentInput }, ctx: HubContext): Promise<ConsentRecord> => {
-    const registration = await requireRegistered(ctx);
+    // 民生委員, a utility: they pass on what they notice, and cannot grant anyone (themselves included) a sight of a person.
+    const registration = await welfareStaff(ctx);
+    if (!registration) throw forbidden('Staff of an organisation outside welfare may not record a consent');
     if (!(await exists(ctx, input.personId))) throw badInput('input.personId', 'No resident has that id');
-    if (input.givenBy && !(await exists(ctx, input.givenBy))) throw badInput('input.givenBy', 'No resident has that id');
-    if (!input.givenBy && (await isMinor(ctx, input.personId, todayInTokyo()))) {
-      throw badInput('input.givenBy', `For a person under ${OWN_CONSENT_AGE} the guardian who gives the consent must be named`);
+    const guardian = await guardianOf(ctx, input);
+    if (!guardian && (await isMinor(ctx, input.personId, todayInTokyo()))) {
+      throw badInput('input.givenBy', `For a person under ${ctx.consentOwnAge} the representative who gives the consent must be named (givenBy or guardian)`);
     }
     const sectors = [...new Set(input.sectors)].filter(isSector);
     if (sectors.length === 0) throw badInput('input.sectors', 'Name at least one sector');
     const orgs = [...new Set(input.recipientOrgs)];
     if (orgs.length === 0) throw badInput('input.recipientOrgs', 'Name at least one organisation');
     if ((await ctx.register.organisations(orgs)).length !== orgs.length) throw badInput('input.recipientOrgs', 'Every organisation must be registered');
-    const purpose = input.purpose.trim();
-    if (purpose === '' || purpose.length > 500) throw badInput('input.purpose', 'purpose must be 1-500 characters');
+    const purpose = text('input.purpose', input.purpose, 500);
     for (const field of ['validFrom', 'validUntil'] as const) {
       const [y, m, d] = input[field].split('-').map(Number) as [number, number, number];
       if (!isValidCalendarDate(y, m, d)) throw badInput(`input.${field}`, `${field} is not a date`);
     }
     if (input.validFrom > input.validUntil) throw badInput('input.validUntil', 'validUntil is before validFrom');
+    const evidence = input.evidence == null || input.evidence.trim() === '' ? null : text('input.evidence', input.evidence, 500);
     return ctx.consents.record({
       personId: input.personId, sectors, recipientOrgs: orgs, purpose, validFrom: input.validFrom, validUntil: input.validUntil,
-      method: input.method, givenBy: input.givenBy ?? null, evidence: input.evidence?.trim() || null,
+      method: input.method, givenBy: guardian?.personId ?? null, guardian, evidence,
       recordedBy: registration.staffId, recordedOrg: registration.orgId,
     });
   },

@@ -21,6 +21,9 @@ export interface Meeting {
   closesAt: Date;
   closedAt: Date | null;
   convenedBy: string;
+  /** Why it was opened, in the convenor's words; optional, and its absence is flagged for the privacy officer. */
+  reason: string | null;
+  createdAt: Date;
 }
 
 export interface Concern {
@@ -38,11 +41,11 @@ export interface Concern {
 export class Meetings {
   constructor(private readonly db: DataSource) {}
 
-  async open(m: Omit<Meeting, 'id' | 'closedAt' | 'memberStaffIds'> & { members: { staffId: string; role: MeetingRole }[] }): Promise<Meeting> {
+  async open(m: Omit<Meeting, 'id' | 'closedAt' | 'memberStaffIds' | 'createdAt'> & { members: { staffId: string; role: MeetingRole }[] }): Promise<Meeting> {
     const id = randomUUID();
     await this.db.transaction(async (tx) => {
-      await tx.query(`INSERT INTO hub.meeting (id, kind, title, opens_at, closes_at, convened_by) VALUES ($1, $2, $3, $4, $5, $6)`, [
-        id, m.kind, m.title, m.opensAt, m.closesAt, m.convenedBy,
+      await tx.query(`INSERT INTO hub.meeting (id, kind, title, opens_at, closes_at, convened_by, reason) VALUES ($1, $2, $3, $4, $5, $6, $7)`, [
+        id, m.kind, m.title, m.opensAt, m.closesAt, m.convenedBy, m.reason,
       ]);
       await tx.query(`INSERT INTO hub.meeting_subject (meeting_id, person_id) SELECT $1, unnest($2::text[])`, [id, m.subjectPersonIds]);
       await tx.query(`INSERT INTO hub.meeting_subject (meeting_id, setai_no) SELECT $1, unnest($2::text[])`, [id, m.subjectHouseholdIds]);
@@ -108,6 +111,7 @@ export class Meetings {
   async byId(id: string): Promise<Meeting | null> {
     const [row] = await this.db.query(
       `SELECT m.id, m.kind, m.title, m.opens_at AS "opensAt", m.closes_at AS "closesAt", m.closed_at AS "closedAt", m.convened_by AS "convenedBy",
+         m.reason, m.created_at AS "createdAt",
          COALESCE((SELECT array_agg(person_id ORDER BY person_id) FROM hub.meeting_subject s WHERE s.meeting_id = m.id AND person_id IS NOT NULL), '{}') AS "subjectPersonIds",
          COALESCE((SELECT array_agg(setai_no ORDER BY setai_no) FROM hub.meeting_subject s WHERE s.meeting_id = m.id AND setai_no IS NOT NULL), '{}') AS "subjectHouseholdIds",
          COALESCE((SELECT array_agg(staff_id ORDER BY staff_id) FROM hub.meeting_member r WHERE r.meeting_id = m.id), '{}') AS "memberStaffIds"

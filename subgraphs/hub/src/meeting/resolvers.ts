@@ -11,6 +11,7 @@ interface MeetingInput {
   submitOnlyStaffIds?: string[] | null;
   opensAt: Date;
   closesAt: Date;
+  reason?: string | null;
 }
 
 interface ConcernInput {
@@ -66,7 +67,12 @@ export const meetingMutation = {
     const roles = await defaultRoles(ctx, ids);
     if (roles.size !== ids.length) throw badInput('input.memberStaffIds', 'Every member must be registered staff');
     if (input.opensAt >= input.closesAt) throw badInput('input.closesAt', 'closesAt must be after opensAt');
+    const reason = input.reason == null || input.reason.trim() === '' ? null : input.reason.trim();
+    if (reason !== null && reason.length > 2000) throw badInput('input.reason', 'reason must be at most 2000 characters');
+    // A one-person meeting, or one of a single organisation, is not refused: the contract lets a coordinator open
+    // any meeting. It is listed for the privacy officer with its flags (meeting/review.ts).
     return ctx.meetings.open({
+      reason,
       kind: input.kind, title, subjectPersonIds: persons, subjectHouseholdIds: households,
       members: ids.map((staffId) => ({ staffId, role: submitOnly.has(staffId) ? 'SUBMIT_ONLY' : roles.get(staffId)! })),
       opensAt: input.opensAt, closesAt: input.closesAt, convenedBy: ctx.policy.context.viewer.staffId,

@@ -1,5 +1,7 @@
 import type { DataSource } from 'typeorm';
 import type { Sector } from '@welfare-hub/policy';
+import { inTransaction } from '@welfare-hub/store';
+import { recordRegisterChange, type RegisterActor, type RegisterState } from './history.js';
 
 export interface Organisation {
   id: string;
@@ -21,25 +23,35 @@ export interface Staff {
 export class Register {
   constructor(private readonly db: DataSource) {}
 
-  async upsertOrganisation(org: Organisation): Promise<Organisation> {
-    const [row] = await this.db.query(
-      `INSERT INTO hub.organisation (id, name, sectors, outside_welfare, contact) VALUES ($1, $2, $3, $4, $5)
-       ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name, sectors = EXCLUDED.sectors, outside_welfare = EXCLUDED.outside_welfare,
-         contact = EXCLUDED.contact, updated_at = now()
-       RETURNING ${ORGANISATION_COLUMNS}`,
-      [org.id, org.name, [...new Set(org.sectors)].sort(), org.outsideWelfare ?? false, org.contact ?? null],
-    );
-    return row;
+  /** Registers or updates an organisation; the change, if it is one, goes into the register's history in the same transaction. */
+  async upsertOrganisation(org: Organisation, actor: RegisterActor): Promise<Organisation> {
+    return inTransaction(this.db, async (tx) => {
+      const [before]: Organisation[] = await tx.query(`SELECT ${ORGANISATION_COLUMNS} FROM hub.organisation WHERE id = $1 FOR UPDATE`, [org.id]);
+      const [row]: Organisation[] = await tx.query(
+        `INSERT INTO hub.organisation (id, name, sectors, outside_welfare, contact) VALUES ($1, $2, $3, $4, $5)
+         ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name, sectors = EXCLUDED.sectors, outside_welfare = EXCLUDED.outside_welfare,
+           contact = EXCLUDED.contact, updated_at = now()
+         RETURNING ${ORGANISATION_COLUMNS}`,
+        [org.id, org.name, [...new Set(org.sectors)].sort(), org.outsideWelfare ?? false, org.contact ?? null],
+      );
+      await recordRegisterChange(tx, actor, 'ORGANISATION', org.id, before ? organisationState(before) : null, organisationState(row!));
+      return row!;
+    });
   }
 
-  async upsertStaff(staff: Staff): Promise<Staff> {
-    const [row] = await this.db.query(
-      `INSERT INTO hub.staff (id, org_id, name) VALUES ($1, $2, $3)
-       ON CONFLICT (id) DO UPDATE SET org_id = EXCLUDED.org_id, name = EXCLUDED.name, updated_at = now()
-       RETURNING id, org_id AS "orgId", name`,
-      [staff.id, staff.orgId, staff.name],
-    );
-    return row;
+  /** Registers or updates a staff member (moving them is changing their organisation); the change goes into the history. */
+  async upsertStaff(staff: Staff, actor: RegisterActor): Promise<Staff> {
+    return inTransaction(this.db, async (tx) => {
+      const [before]: Staff[] = await tx.query(`SELECT id, org_id AS "orgId", name FROM hub.staff WHERE id = $1 FOR UPDATE`, [staff.id]);
+      const [row]: Staff[] = await tx.query(
+        `INSERT INTO hub.staff (id, org_id, name) VALUES ($1, $2, $3)
+         ON CONFLICT (id) DO UPDATE SET org_id = EXCLUDED.org_id, name = EXCLUDED.name, updated_at = now()
+         RETURNING id, org_id AS "orgId", name`,
+        [staff.id, staff.orgId, staff.name],
+      );
+      await recordRegisterChange(tx, actor, 'STAFF', staff.id, before ? staffState(before) : null, staffState(row!));
+      return row!;
+    });
   }
 
   /** Inserts what is missing and leaves what exists as an admin last set it. */
@@ -78,3 +90,7 @@ export class Register {
 }
 
 const ORGANISATION_COLUMNS = `id, name, sectors, outside_welfare AS "outsideWelfare", contact`;
+
+// The history's states, with their keys in one order, so that equal states compare equal.
+const organisationState = (o: Organisation): RegisterState => ({ name: o.name, sectors: [...o.sectors].sort(), outsideWelfare: o.outsideWelfare ?? false, contact: o.contact ?? null });
+const staffState = (s: Staff): RegisterState => ({ name: s.name, orgId: s.orgId });
