@@ -107,7 +107,7 @@ export async function startSubgraphs(config: HubConfig, options: StartOptions = 
   const keeper = new AuditKeeper(
     db.dataSource,
     auditSigningKey(env, { production: auth.mode === 'production', file: join(config.dataDir, 'audit-signing-key.pem') }),
-    auditKeeperConfig(env),
+    auditKeeperConfig(env, { production: auth.mode === 'production', witnessFile: join(config.dataDir, 'audit-witness.jsonl') }),
   );
   const ingest = new JukiIngest({ dir: dirs.jukiDir, db: db.dataSource });
   const shogai = new ShogaiIngest({ dir: dirs.shogaiDir, db: db.dataSource });

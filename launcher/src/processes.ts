@@ -39,7 +39,10 @@ export async function startProcesses(config: HubConfig): Promise<{ stop(): Promi
   const base = { ...process.env, HUB_KODOMO_URL: kodomo.url, HUB_KODOMO_API_KEY: kodomo.apiKey, HUB_DATABASE_URL: config.databaseUrl!, HUB_JUKI_DIR: dirs.jukiDir, HUB_SHOGAI_DIR: dirs.shogaiDir, HUB_KONKYU_DIR: dirs.konkyuDir, HUB_KAIGO_DB_URL: config.kaigoDbUrl ?? config.databaseUrl! };
   const children: ChildProcess[] = [
     spawn(process.execPath, [entry('@welfare-hub/subgraph-juki')], { env: { ...base, HUB_CONTEXT_PUBLIC_KEY: publicPem }, stdio: 'inherit' }),
-    spawn(process.execPath, [entry('@welfare-hub/subgraph-hub')], { env: { ...base, HUB_CONTEXT_PUBLIC_KEY: publicPem, HUB_AUDIT_SIGNING_KEY: auditKeyPem }, stdio: 'inherit' }),
+    spawn(process.execPath, [entry('@welfare-hub/subgraph-hub')], {
+      env: { ...base, HUB_CONTEXT_PUBLIC_KEY: publicPem, HUB_AUDIT_SIGNING_KEY: auditKeyPem, HUB_AUDIT_WITNESS_FILE: process.env['HUB_AUDIT_WITNESS_FILE'] || join(config.dataDir, 'audit-witness.jsonl') },
+      stdio: 'inherit',
+    }),
     spawn(process.execPath, [entry('@welfare-hub/subgraph-shogai')], { env: { ...base, HUB_CONTEXT_PUBLIC_KEY: publicPem }, stdio: 'inherit' }),
     spawn(process.execPath, [entry('@welfare-hub/subgraph-konkyu')], { env: { ...base, HUB_CONTEXT_PUBLIC_KEY: publicPem }, stdio: 'inherit' }),
     spawn(process.execPath, [entry('@welfare-hub/subgraph-kodomo')], { env: { ...base, HUB_CONTEXT_PUBLIC_KEY: publicPem }, stdio: 'inherit' }),

@@ -7,7 +7,7 @@ import { logEvent, runSubgraphProcess } from '@welfare-hub/subgraph-host';
 import { hubSubgraph } from './subgraph.js';
 
 await runSubgraphProcess('hub', [], async (db) => {
-  const keeper = new AuditKeeper(db, auditSigningKey(process.env, { production: process.env['HUB_MODE'] === 'production' }), auditKeeperConfig(process.env));
+  const keeper = new AuditKeeper(db, auditSigningKey(process.env, { production: process.env['HUB_MODE'] === 'production' }), auditKeeperConfig(process.env, { production: process.env['HUB_MODE'] === 'production' }));
   const analytics = { sources: storeIndexSources(db, pseudonymKey(process.env, { production: process.env['HUB_MODE'] === 'production' })), threshold: suppressionThreshold() };
   // In a multi-process hub the sources are read in other processes: the index is rebuilt on a timer instead.
   const refresher = new IndexRefresher(analytics.sources, () => logEvent('analytics.index_failed', {}));

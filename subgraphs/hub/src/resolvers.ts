@@ -4,7 +4,8 @@ import { isSector, type RequestPolicy } from '@welfare-hub/policy';
 import { listReads, listRejected, SOURCE_NAMES, type SourceName } from '@welfare-hub/ingest';
 import type { DataSource } from 'typeorm';
 import type { LinkDecisions } from '@welfare-hub/linkage';
-import type { AuditKeeper, AuditLog } from '@welfare-hub/audit';
+import type { AuditKeeper, AuditLog, AuditRecords } from '@welfare-hub/audit';
+import { auditMutation, auditQuery, auditTypes } from './audit/resolvers.js';
 import { linkageMutation, linkageQuery } from './linkage-queue.js';
 import { consentMutation, consentQuery } from './consent/resolvers.js';
 import type { Consents } from './consent/consents.js';
@@ -19,6 +20,7 @@ export interface HubContext {
   register: Register;
   decisions: LinkDecisions;
   audit: AuditLog;
+  records: AuditRecords;
   keeper: AuditKeeper;
   consents: Consents;
   meetings: Meetings;
@@ -66,6 +68,7 @@ export const resolvers: GraphQLResolverMap<HubContext> = {
   Household: householdType,
   StatisticsTable: statisticsTableType,
   IndicatorTable: indicatorTableType,
+  ...auditTypes,
   Consent: {
     __resolveReference: async (ref: { id: string }, ctx: HubContext) => ((await ctx.policy.identityVisible()) ? ctx.consents.byId(ref.id) : null),
   },
@@ -74,14 +77,7 @@ export const resolvers: GraphQLResolverMap<HubContext> = {
     ...consentQuery,
     ...meetingQuery,
     ...analyticsQuery,
-    accessLog: async (_: unknown, args: { personId: string; from?: Date | null; to?: Date | null; limit: number; offset: number }, ctx: HubContext) => {
-      if (!ctx.policy.hasRole('privacy_officer')) throw forbidden();
-      return ctx.audit.forPerson(args.personId, args.from ?? null, args.to ?? null, clamp('limit', args.limit, 1000), clamp('offset', args.offset, 10_000_000));
-    },
-    auditIntegrity: (_: unknown, __: unknown, ctx: HubContext) => {
-      if (!ctx.policy.hasRole('privacy_officer')) throw forbidden();
-      return ctx.keeper.verify();
-    },
+    ...auditQuery,
     me: async (_: unknown, __: unknown, ctx: HubContext) => {
       const { viewer } = ctx.policy.context;
       const registration = await ctx.policy.registration();
@@ -119,6 +115,7 @@ export const resolvers: GraphQLResolverMap<HubContext> = {
     ...linkageMutation,
     ...consentMutation,
     ...meetingMutation,
+    ...auditMutation,
     registerOrganisation: (_: unknown, { input }: { input: OrganisationInput }, ctx: HubContext) => {
       requireAdmin(ctx);
       checkId('input.id', input.id);

@@ -7,25 +7,38 @@ import { ageOn, todayInTokyo } from './age.js';
 import { anchor, currentMembers, type HouseholdView } from './household.js';
 import type { JukiLoaders } from './loaders.js';
 import type { PersonStore } from '@welfare-hub/adapter-juki';
+import type { IdentityLog } from './identity-log.js';
 
 export interface JukiContext {
   policy: RequestPolicy;
   loaders: JukiLoaders;
   store: PersonStore;
+  identity: IdentityLog;
 }
 
 const RESIDENT_STATUS = { 1: 'RESIDENT', 2: 'MOVED_OUT', 3: 'DECEASED', 4: 'STRUCK_OFF' } as const;
 const MAX_SEARCH = 100;
 
+// Every person and 世帯 leaves this subgraph only once its read is in the audit log (identity-log.ts). A 世帯's address
+// and district are its current members', so showing a 世帯 is a read of each of them.
+
 async function loadPerson(id: string, ctx: JukiContext): Promise<PersonRow | null> {
   if (!(await ctx.policy.identityVisible())) return null;
-  return ctx.loaders.person.load(id);
+  const row = await ctx.loaders.person.load(id);
+  if (row) await ctx.identity.read([row]);
+  return row;
+}
+
+async function showHousehold(id: string, ctx: JukiContext): Promise<HouseholdView> {
+  const household = { id, records: await ctx.loaders.setai.load(id) };
+  await ctx.identity.read(currentMembers(household));
+  return household;
 }
 
 async function loadHousehold(id: string, ctx: JukiContext): Promise<HouseholdView | null> {
   if (!(await ctx.policy.identityVisible())) return null;
-  const records = await ctx.loaders.setai.load(id);
-  return records.length > 0 ? { id, records } : null;
+  const household = await showHousehold(id, ctx);
+  return household.records.length > 0 ? household : null;
 }
 
 export const resolvers: GraphQLResolverMap<JukiContext> = {
@@ -47,6 +60,7 @@ export const resolvers: GraphQLResolverMap<JukiContext> = {
       if (!(await ctx.policy.identityVisible())) return [];
       const rows = await ctx.store.search({ kanaKey, birthDate: args.birthDate ?? null, limit: args.limit });
       for (const row of rows) ctx.loaders.person.prime(row.atenaNo, row);
+      await ctx.identity.found(rows);
       return rows;
     },
   },
@@ -56,15 +70,16 @@ export const resolvers: GraphQLResolverMap<JukiContext> = {
     age: (p: PersonRow, args: { asOf?: string | null }) => ageOn(p.birthDate, args.asOf ?? todayInTokyo()),
     relationship: (p: PersonRow) => RELATIONSHIPS[p.relationshipCode] ?? p.relationshipCode,
     residentStatus: (p: PersonRow) => RESIDENT_STATUS[p.residentStatus],
-    household: async (p: PersonRow, _: unknown, ctx: JukiContext): Promise<HouseholdView> => ({
-      id: p.setaiNo,
-      records: await ctx.loaders.setai.load(p.setaiNo),
-    }),
+    household: (p: PersonRow, _: unknown, ctx: JukiContext): Promise<HouseholdView> => showHousehold(p.setaiNo, ctx),
   },
   Household: {
     __resolveReference: (ref: { id: string }, ctx: JukiContext) => loadHousehold(ref.id, ctx),
     address: (h: HouseholdView) => anchor(h).address,
     district: (h: HouseholdView) => anchor(h).district,
-    members: (h: HouseholdView) => currentMembers(h),
+    members: async (h: HouseholdView, _: unknown, ctx: JukiContext) => {
+      const members = currentMembers(h);
+      await ctx.identity.read(members);
+      return members;
+    },
   },
 };

@@ -3,7 +3,7 @@ import { AuditLog } from '@welfare-hub/audit';
 import type { HubContext } from '@welfare-hub/context';
 import { Policy, RequestPolicy, type Decision, type Sector } from '@welfare-hub/policy';
 
-/** Grants every sector without reading consents or meetings and without writing the audit log: the benchmark's yardstick only. */
+/** Grants every sector without reading consents or meetings and without writing the audit log (decisions nor identity reads): the benchmark's yardstick only. */
 class GrantAllRequestPolicy extends RequestPolicy {
   override decide(_personId: string, sector: Sector): Promise<Decision> {
     return Promise.resolve({ sector, status: 'GRANTED', basis: 'OWN_SECTOR', reference: null });
@@ -11,6 +11,10 @@ class GrantAllRequestPolicy extends RequestPolicy {
 
   override reveal<T>(_personId: string, _sector: Sector, _purpose: string, load: () => Promise<T>): Promise<T | null> {
     return load();
+  }
+
+  override recordIdentityReads(): Promise<void> {
+    return Promise.resolve();
   }
 }
 
