@@ -28,6 +28,16 @@ describe('the audit log', () => {
     expect(await log.verify()).toMatchObject({ ok: true, entries: 60, firstBadEntry: null });
   });
 
+  it('fails the appends whose write failed, and chains the next ones onto the head that stands', async () => {
+    await log.append([entry('p1')]);
+    await store.dataSource.query(`ALTER TABLE audit.entry RENAME TO entry_gone`);
+    const failed = await Promise.allSettled(Array.from({ length: 6 }, (_, i) => log.append([entry(`q${i}`)])));
+    await store.dataSource.query(`ALTER TABLE audit.entry_gone RENAME TO entry`);
+    expect(failed.every((r) => r.status === 'rejected')).toBe(true);
+    await Promise.all(Array.from({ length: 6 }, (_, i) => log.append([entry(`r${i}`), entry(`r${i}`, 'DENIED')])));
+    expect(await log.verify()).toMatchObject({ ok: true, entries: 13, firstBadEntry: null });
+  });
+
   it('hashes in SQL exactly as entryHash does in JS, whatever the strings hold', async () => {
     const awkward = ['"quoted" \\ back', 'line\nbreak\ttab\r', '\u0001\u001f\u007f', '支援会議 ヤングケアラー', '😀 \u2028 \u2029 /slash', ''];
     await log.append(awkward.map((text, i) => ({ ...entry(`p${i}`), requestId: text, purpose: `Person.kaigo ${text}`, reference: text || null })));

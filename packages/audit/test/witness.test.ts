@@ -16,6 +16,8 @@ const entry = (personId: string, staffId = 's1'): AuditEntry => ({
   at: new Date('2026-11-22T01:00:00Z'), requestId: 'r1', staffId, orgId: 'o1', personId, sector: 'KAIGO', status: 'GRANTED', basis: 'OWN_SECTOR',
   reference: null, purpose: '介護の記録の閲覧: 介護を担当する機関の業務として',
 });
+// Each attack is several statements and a walk of the chain: more than jest's 5 s on a busy machine.
+const SLOW = 30_000;
 const config = { checkpointSeconds: 60, retentionYears: 7, observeSeconds: 5, witnessFile: null };
 
 describe('an audit log that survives its own database', () => {
@@ -86,7 +88,7 @@ describe('an audit log that survives its own database', () => {
     await expect(restarted.checkpoint()).rejects.toBeInstanceOf(AuditHeadRefused);
     await expect(restarted.checkpoint()).rejects.toBeInstanceOf(AuditHeadRefused);
     expect(await checkpointIds()).toEqual(['2']);
-  });
+  }, SLOW);
 
   it('catches the same with every checkpoint deleted', async () => {
     await history();
@@ -97,7 +99,7 @@ describe('an audit log that survives its own database', () => {
     expect(await restarted.verify()).toMatchObject({ ok: false, problem: 'REWRITTEN', firstBadEntry: '1' });
     await expect(restarted.checkpoint()).rejects.toBeInstanceOf(AuditHeadRefused);
     expect(await checkpointIds()).toEqual([]);
-  });
+  }, SLOW);
 
   it('shows checkpoints deleted even when the entries were left alone: from the middle, and from the end', async () => {
     await history();
@@ -107,7 +109,7 @@ describe('an audit log that survives its own database', () => {
     expect(await keeperWith(null).verify()).toMatchObject({ ok: false, problem: 'CHECKPOINT_MISSING' });
     await sql(`DELETE FROM audit.checkpoint WHERE entry_id = 5`);
     expect(await keeperWith(new FileWitness(witnessFile)).verify()).toMatchObject({ ok: false, problem: 'CHECKPOINT_MISSING' });
-  });
+  }, SLOW);
 
   it('catches a tail cut and the head moved back within the checkpoint window, once the keeper has seen the head', async () => {
     await log.append([entry('p1'), entry('p2'), entry('p3')]);
@@ -127,7 +129,7 @@ describe('an audit log that survives its own database', () => {
     await log.append([entry('p7'), entry('p8'), entry('p9')]);
     expect(await restarted.observe()).toBeNull();
     expect(await keeperWith(new FileWitness(witnessFile)).verify()).toMatchObject({ ok: false, problem: 'REWRITTEN', firstBadEntry: '4' });
-  });
+  }, SLOW);
 
   it('cannot see a rollback made while the keeper was down when there is no witness (why production requires one)', async () => {
     const forgetful = keeperWith(null);
@@ -139,7 +141,7 @@ describe('an audit log that survives its own database', () => {
     await deleteCheckpointsFrom(2);
     expect(await forgetful.verify()).toMatchObject({ ok: false, problem: 'REWRITTEN' }); // it remembers, while it runs
     expect(await keeperWith(null).verify()).toMatchObject({ ok: true }); // restarted, it does not
-  });
+  }, SLOW);
 
   it('exports a signed head that a privacy officer can later check the log against, and refuses a head that is not one', async () => {
     const officer = keeperWith(null);
@@ -159,7 +161,7 @@ describe('an audit log that survives its own database', () => {
     const stranger = generateAuditSigningKey();
     const forged = exportCheckpoint({ ...head.checkpoint, keyId: stranger.keyId, signature: sign(null, Buffer.from('x'), stranger.privateKey).toString('base64') });
     await expect(later.verifyAgainst(forged)).rejects.toBeInstanceOf(BadExportedHead);
-  });
+  }, SLOW);
 
   it('adopts a checkpoint that reached the table but not the witness (a crash between the two), and goes on', async () => {
     await log.append([entry('p1')]);
@@ -172,7 +174,7 @@ describe('an audit log that survives its own database', () => {
     await log.append([entry('p3')]);
     expect(await restarted.checkpoint()).toMatchObject({ entryId: '3' });
     expect(await restarted.verify()).toMatchObject({ ok: true, checkpoints: 3, witnessedEntries: '3' });
-  });
+  }, SLOW);
 
   it('says so when the witness holds a head whose signature does not fit', async () => {
     await log.append([entry('p1')]);
@@ -181,7 +183,7 @@ describe('an audit log that survives its own database', () => {
     const forged = { ...(JSON.parse(line!) as Record<string, unknown>), signature: Buffer.alloc(64).toString('base64') };
     appendFileSync(witnessFile, `${JSON.stringify(forged)}\n`);
     expect(await keeperWith(new FileWitness(witnessFile)).verify()).toMatchObject({ ok: false, problem: 'WITNESS_INVALID' });
-  });
+  }, SLOW);
 
   it('verifies checkpoints signed before they were chained (version 1), and chains the next one onto them', async () => {
     await log.append([entry('p1'), entry('p2')]);
@@ -195,5 +197,5 @@ describe('an audit log that survives its own database', () => {
     await sql(`ALTER TABLE audit.checkpoint DISABLE RULE checkpoint_no_delete`);
     await sql(`DELETE FROM audit.checkpoint WHERE entry_id = 2`);
     expect(await keeper.verify()).toMatchObject({ ok: false, problem: 'CHECKPOINT_MISSING' });
-  });
+  }, SLOW);
 });
