@@ -1,4 +1,4 @@
-// The household view under load: node tools/bench/dist/household.js [--residents N] [--database-url URL] [--connections C] [--seconds S]
+// The household view under load: node tools/bench/dist/household.js [--residents N] [--database-url URL] [--connections C] [--seconds S] [--rounds R]
 // Starts the hub on a generated city in a child process, opens a 支援会議 over the sampled households so that policy and
 // audit run, and drives the household view with autocannon, each phase twice over the same process and data: through
 // the gateway with the real policy, with a grant-all one, the single-process ceiling, and Hive Gateway as the peer.
@@ -18,6 +18,8 @@ const { values } = parseArgs({
     'database-url': { type: 'string' },
     connections: { type: 'string', default: '16' },
     seconds: { type: 'string', default: '15' },
+    // Each policy's phase this many times, alternating: on a shared machine more rounds average the load of others out.
+    rounds: { type: 'string', default: '2' },
     policies: { type: 'string', default: 'real,grant-all,ceiling,hive' },
     profile: { type: 'string' },
     soak: { type: 'string' },
@@ -175,7 +177,7 @@ if (values.soak) {
 }
 const rows: Awaited<ReturnType<typeof phase>>[] = [];
 const policies = values.policies!.split(',') as Mode[];
-for (let round = 0; round < 2; round++) {
+for (let round = 0; round < Number(values.rounds); round++) {
   for (const mode of policies) rows.push(await phase(`${mode}-${round + 1}`, mode, Number(values.seconds)));
 }
 const mean = (mode: string) => rows.filter((r) => r.policy === mode).reduce((s, r) => s + r.requestsPerSecond, 0) / Math.max(1, rows.filter((r) => r.policy === mode).length);
