@@ -112,7 +112,7 @@ describe('the planted households of each situation', () => {
     }
     // Without the meeting the coordinating team holds no sector: nothing to rest a situation on.
     for (const household of planted) expect(await situationsOf(household.setaiNo, { sub: 'coord-01', org: 'JUSOU-SUISHIN' })).toEqual([]);
-  });
+  }, 30_000);
 
   it('derives a situation only from what the viewer may see', async () => {
     for (const household of planted.filter((p) => p.kind === 'EIGHTY_FIFTY')) {
@@ -126,7 +126,7 @@ describe('the planted households of each situation', () => {
         if (eightyFifty) expect(restsOn.has(sector as Sector)).toBe(true);
       }
     }
-  });
+  }, 30_000);
 
   it('takes a reference date', async () => {
     const young = planted.find((p) => p.kind === 'YOUNG_CARER')!;

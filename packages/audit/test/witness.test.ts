@@ -28,17 +28,23 @@ describe('an audit log that survives its own database', () => {
   const key = generateAuditSigningKey();
   const keeperWith = (witness: FileWitness | null, signingKey: AuditSigningKey = key) => new AuditKeeper(store.dataSource, signingKey, config, witness);
   let keeper: AuditKeeper;
-  beforeEach(async () => {
+  // One database for the file (opening PGlite is the slow part); each attack starts from an empty log, the table rules
+  // back in force, and a witness of its own.
+  beforeAll(async () => {
     store = await openTestStore({ migrations: auditMigrations });
+  }, 60_000);
+  afterAll(() => store.close());
+  beforeEach(async () => {
+    for (const rule of ['entry_no_update', 'entry_no_delete']) await sql(`ALTER TABLE audit.entry ENABLE RULE ${rule}`);
+    for (const rule of ['checkpoint_no_update', 'checkpoint_no_delete']) await sql(`ALTER TABLE audit.checkpoint ENABLE RULE ${rule}`);
+    await sql(`TRUNCATE audit.entry, audit.checkpoint`);
+    await sql(`UPDATE audit.head SET last_id = 0, last_hash = repeat('0', 64), first_id = 1, first_prev_hash = repeat('0', 64)`);
     log = new AuditLog(store.dataSource);
     dir = mkdtempSync(join(tmpdir(), 'audit-witness-'));
     witnessFile = join(dir, 'witness.jsonl');
     keeper = keeperWith(new FileWitness(witnessFile));
-  }, 60_000);
-  afterEach(async () => {
-    await store.close();
-    rmSync(dir, { recursive: true, force: true });
   });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
   const sql = <T = Record<string, unknown>>(text: string, params: unknown[] = []): Promise<T[]> => store.dataSource.query(text, params);
   const checkpointIds = async () => (await sql<{ id: string }>(`SELECT entry_id::text AS id FROM audit.checkpoint ORDER BY entry_id`)).map((r) => r.id);
