@@ -20,7 +20,8 @@ const RESIDENT_STATUS = { 1: 'RESIDENT', 2: 'MOVED_OUT', 3: 'DECEASED', 4: 'STRU
 const MAX_SEARCH = 100;
 
 // Every person and 世帯 leaves this subgraph only once its read is in the audit log (identity-log.ts). A 世帯's address
-// and district are its current members', so showing a 世帯 is a read of each of them.
+// and district are its current members' (or, when none is left, the record they are taken from), so showing a 世帯 is
+// a read of each of them.
 
 async function loadPerson(id: string, ctx: JukiContext): Promise<PersonRow | null> {
   if (!(await ctx.policy.identityVisible())) return null;
@@ -31,7 +32,8 @@ async function loadPerson(id: string, ctx: JukiContext): Promise<PersonRow | nul
 
 async function showHousehold(id: string, ctx: JukiContext): Promise<HouseholdView> {
   const household = { id, records: await ctx.loaders.setai.load(id) };
-  await ctx.identity.read(currentMembers(household));
+  const current = currentMembers(household);
+  await ctx.identity.read(current.length > 0 || household.records.length === 0 ? current : [anchor(household)]);
   return household;
 }
 
