@@ -23,6 +23,7 @@ const PRODUCTION_SOURCES = {
   HUB_MODE: 'production', HUB_JWKS_URL: 'https://idp.example/jwks', HUB_JWT_ISSUER: 'https://idp.example/', HUB_JWT_AUDIENCE: 'welfare-hub',
   HUB_JUKI_DIR: '/drop/juki', HUB_KAIGO_DB_URL: 'mysql://hub@kaigo/kaigo', HUB_SHOGAI_DIR: '/drop/shogai', HUB_KODOMO_URL: 'https://kodomo.example',
   HUB_KODOMO_API_KEY: 'k', HUB_KONKYU_DIR: '/drop/konkyu', HUB_AUDIT_SIGNING_KEY: ed25519().privatePem, HUB_ANALYTICS_KEY: 'x'.repeat(32),
+  HUB_AUDIT_WITNESS_PATH: '/witness/audit-witness.jsonl',
 };
 
 describe('the configuration', () => {
@@ -104,9 +105,9 @@ describe('the configuration', () => {
       expect(problems({ ...base, HUB_JWKS_URL: 'https://idp.example/jwks' }).map((p) => p.split(':')[0])).toEqual(['HUB_JWT_ISSUER', 'HUB_JWT_AUDIENCE']);
     });
 
-    it('needs the audit signing key and the analytics key where the hub subgraph runs', () => {
-      const { HUB_AUDIT_SIGNING_KEY: _a, HUB_ANALYTICS_KEY: _b, ...withoutKeys } = PRODUCTION_SOURCES;
-      expect(problems(withoutKeys).map((p) => p.split(':')[0])).toEqual(['HUB_AUDIT_SIGNING_KEY', 'HUB_ANALYTICS_KEY']);
+    it('needs the audit signing key, the analytics key and the audit witness where the hub subgraph runs', () => {
+      const { HUB_AUDIT_SIGNING_KEY: _a, HUB_ANALYTICS_KEY: _b, HUB_AUDIT_WITNESS_PATH: _c, ...withoutKeys } = PRODUCTION_SOURCES;
+      expect(problems(withoutKeys).map((p) => p.split(':')[0])).toEqual(['HUB_AUDIT_SIGNING_KEY', 'HUB_ANALYTICS_KEY', 'HUB_AUDIT_WITNESS_PATH']);
       expect(problems({ ...withoutKeys, HUB_DATABASE_URL: 'postgres://db/hub', HUB_CONTEXT_PUBLIC_KEY: ed25519().publicPem }, 'kaigo')).toEqual([]);
     });
   });

@@ -93,9 +93,11 @@ describe('a 支援会議 through the gateway', () => {
     );
     expect(concern.data!.recordConcern).toMatchObject({ sourceStaffId: 'minsei-01', sourceOrgId: 'MINSEI-IIN' });
 
-    // The submit-only member reads nothing: no sector data, not the meeting, not the concerns.
-    const asMinsei = await graphql<{ household: { members: Member[] } }>(t.url, HOUSEHOLD, { token: minsei, variables: { h: eightyFifty.setaiNo }, headers });
-    expect(asMinsei.data!.household.members.find((m) => m.id === sonId)!.konkyu).toBeNull();
+    // The submit-only member reads nothing: not the household (outside welfare: no resident's identity), no sector
+    // data, not the meeting, not the concerns.
+    const asMinsei = await graphql<{ household: { members: Member[] } | null }>(t.url, HOUSEHOLD, { token: minsei, variables: { h: eightyFifty.setaiNo }, headers });
+    expect(asMinsei.errors).toBeUndefined();
+    expect(asMinsei.data).toEqual({ household: null });
     const MEETING = `query ($id: ID!) { supportMeeting(id: $id) { id concerns { note personId sourceStaffId } } }`;
     expect((await graphql(t.url, MEETING, { token: minsei, variables: { id: meetingId } })).data).toEqual({ supportMeeting: null });
 
@@ -110,7 +112,8 @@ describe('a 支援会議 through the gateway', () => {
     });
     expect(stranger.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
 
-    // Roster changes: kaigo-01 removed loses the basis at the next request; minsei-01 made FULL gains it.
+    // Roster changes: kaigo-01 removed loses the basis at the next request; minsei-01 made FULL reads the concerns, but
+    // still no resident: a meeting's roster does not bring an organisation outside welfare inside it.
     const konkyuOf = async (who: string) =>
       (await graphql<{ household: { members: Member[] } }>(t.url, HOUSEHOLD, { token: who, variables: { h: eightyFifty.setaiNo }, headers })).data!.household.members.find((m) => m.id === sonId)!.konkyu;
     expect(await konkyuOf(kaigo)).not.toBeNull();
@@ -123,6 +126,8 @@ describe('a 支援会議 through the gateway', () => {
       token: coordinator, variables: { m: meetingId, s: 'minsei-01' },
     });
     expect(promoted.data).toEqual({ setMeetingMember: { members: [{ staffId: 'minsei-01', role: 'FULL' }] } });
-    expect(await konkyuOf(minsei)).not.toBeNull();
+    const promotedReads = await graphql<{ supportMeeting: { concerns: unknown[] } }>(t.url, MEETING, { token: minsei, variables: { id: meetingId } });
+    expect(promotedReads.data!.supportMeeting.concerns).toHaveLength(1);
+    expect((await graphql(t.url, HOUSEHOLD, { token: minsei, variables: { h: eightyFifty.setaiNo }, headers })).data).toEqual({ household: null });
   });
 });

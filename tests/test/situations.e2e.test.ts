@@ -112,7 +112,7 @@ describe('the planted households of each situation', () => {
     }
     // Without the meeting the coordinating team holds no sector: nothing to rest a situation on.
     for (const household of planted) expect(await situationsOf(household.setaiNo, { sub: 'coord-01', org: 'JUSOU-SUISHIN' })).toEqual([]);
-  });
+  }, 30_000);
 
   it('derives a situation only from what the viewer may see', async () => {
     for (const household of planted.filter((p) => p.kind === 'EIGHTY_FIFTY')) {
@@ -127,7 +127,7 @@ describe('the planted households of each situation', () => {
         if (eightyFifty) expect(restsOn.has(sector as Sector)).toBe(true);
       }
     }
-  });
+  }, 30_000);
 
   it('finds the seeds\' own 8050 case: the son known only through his father\'s consultation at the 地域包括', async () => {
     const seeds = planted.filter((p) => p.parentConsultation !== undefined);

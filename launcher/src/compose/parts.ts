@@ -67,7 +67,9 @@ export const PART_BUILDERS: Record<SubgraphName, (deps: PartDeps) => Promise<Sub
     const production = config.mode === 'production';
     // The demo keeps its audit and analytics keys in the data folder (production is given them).
     if (!production) mkdirSync(config.dataDir, { recursive: true });
-    const keeper = new AuditKeeper(db, auditSigningKey(config.audit.signingKeyPem, { production, file: join(config.dataDir, 'audit-signing-key.pem') }), config.audit);
+    // The demo's witness is a file in its data folder: no protection from whoever owns that folder, but the same path.
+    const audit = { ...config.audit, witnessFile: config.audit.witnessFile ?? join(config.dataDir, 'audit-witness.jsonl') };
+    const keeper = new AuditKeeper(db, auditSigningKey(config.audit.signingKeyPem, { production, file: join(config.dataDir, 'audit-signing-key.pem') }), audit);
     const snapshot = async (): Promise<SourceSnapshot> =>
       Object.fromEntries([...(await generations.read())].map(([source, g]) => [source, { generation: g.generation, readAt: g.lastSuccessAt?.toISOString() ?? null }]));
     const key = pseudonymKey(config.analytics.key, { production, file: join(config.dataDir, 'analytics-key') });

@@ -109,6 +109,7 @@ export function loadConfig(given: NodeJS.ProcessEnv, scope: Scope): HubConfig {
   if (production && runs(scope, 'hub')) {
     if (!v.HUB_AUDIT_SIGNING_KEY) problems.push('HUB_AUDIT_SIGNING_KEY: required in production (the audit checkpoints are signed with a key kept apart from the database)');
     if (!v.HUB_ANALYTICS_KEY) problems.push('HUB_ANALYTICS_KEY: required in production (the key of the analysts\' pseudonymised index)');
+    if (!v.HUB_AUDIT_WITNESS_PATH) problems.push('HUB_AUDIT_WITNESS_PATH: required in production (the audit log is checked against heads kept where the database\'s owner cannot rewrite them)');
   }
   const privatePem = pem(v.HUB_CONTEXT_PRIVATE_KEY);
   const publicPem = pem(v.HUB_CONTEXT_PUBLIC_KEY);
@@ -145,7 +146,13 @@ export function loadConfig(given: NodeJS.ProcessEnv, scope: Scope): HubConfig {
     },
     auth,
     contextKeys: { privatePem, publicPem },
-    audit: { signingKeyPem: auditPem, checkpointSeconds: v.HUB_AUDIT_CHECKPOINT_SECONDS, retentionYears: v.HUB_AUDIT_RETENTION_YEARS },
+    audit: {
+      signingKeyPem: auditPem,
+      checkpointSeconds: v.HUB_AUDIT_CHECKPOINT_SECONDS,
+      retentionYears: v.HUB_AUDIT_RETENTION_YEARS,
+      observeSeconds: v.HUB_AUDIT_OBSERVE_SECONDS,
+      witnessFile: v.HUB_AUDIT_WITNESS_PATH ? resolve(v.HUB_AUDIT_WITNESS_PATH) : null,
+    },
     analytics: { key: v.HUB_ANALYTICS_KEY ?? null, threshold: v.HUB_ANALYTICS_THRESHOLD, refreshSeconds: v.HUB_ANALYTICS_REFRESH_SECONDS },
     situations: thresholds,
     linkageWeights: { ...DEFAULT_WEIGHTS, ...v.HUB_LINKAGE_WEIGHTS },

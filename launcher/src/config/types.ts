@@ -41,7 +41,8 @@ export interface HubConfig {
   auth: AuthConfig;
   /** The gateway's context-signing pair as PEM (multi-process); null: generated for this start. */
   contextKeys: { privatePem: string | null; publicPem: string | null };
-  audit: { signingKeyPem: string | null; checkpointSeconds: number; retentionYears: number };
+  /** witnessFile: the append-only file of signed heads (demo: in dataDir when unset; production: required). */
+  audit: { signingKeyPem: string | null; checkpointSeconds: number; retentionYears: number; observeSeconds: number; witnessFile: string | null };
   analytics: { key: string | null; threshold: number; refreshSeconds: number };
   situations: SituationThresholds;
   linkageWeights: Weights;

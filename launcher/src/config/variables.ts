@@ -87,6 +87,8 @@ export const VARIABLES = {
   HUB_AUDIT_SIGNING_KEY: text.optional(),
   HUB_AUDIT_CHECKPOINT_SECONDS: whole(1, 60),
   HUB_AUDIT_RETENTION_YEARS: whole(1, 7),
+  HUB_AUDIT_WITNESS_PATH: text.optional(),
+  HUB_AUDIT_OBSERVE_SECONDS: whole(1, 5),
   HUB_SITUATION_THRESHOLDS: json(
     z.strictObject({
       elderFrom: age, childFrom: age, childTo: age, youngChildUnder: age, minorUnder: age, adultFrom: age, adultTo: age,

@@ -1,5 +1,5 @@
 import { openTestStore, type Store } from '@welfare-hub/store';
-import { AuditLog, auditMigrations, type AuditEntry } from '../src/index.js';
+import { AuditLog, AuditRecords, auditMigrations, type AuditEntry } from '../src/index.js';
 
 const entry = (personId: string, status: 'GRANTED' | 'DENIED' = 'GRANTED'): AuditEntry => ({
   at: new Date('2026-11-22T01:00:00Z'), requestId: 'r1', staffId: 's1', orgId: 'o1', personId, sector: 'KAIGO', status,
@@ -18,7 +18,7 @@ describe('the audit log', () => {
   it('chains concurrent appends into one verifiable chain', async () => {
     await Promise.all(Array.from({ length: 20 }, (_, i) => log.append([entry(`p${i}`), entry(`p${i}`, 'DENIED')])));
     expect(await log.verify()).toMatchObject({ ok: true, entries: 40, firstBadEntry: null });
-    expect((await log.forPerson('p3', null, null, 10, 0)).map((r) => r.status).sort()).toEqual(['DENIED', 'GRANTED']);
+    expect((await new AuditRecords(store.dataSource, log).accessLog('p3', { from: null, to: null }, { limit: 10, offset: 0 })).map((r) => r.status).sort()).toEqual(['DENIED', 'GRANTED']);
   });
 
   it('keeps one chain when several processes append, each with its own idea of the head', async () => {
@@ -26,6 +26,16 @@ describe('the audit log', () => {
     const writers = [log, ...others];
     await Promise.all(Array.from({ length: 30 }, (_, i) => writers[i % 3]!.append([entry(`p${i}`), entry(`p${i}`, 'DENIED')])));
     expect(await log.verify()).toMatchObject({ ok: true, entries: 60, firstBadEntry: null });
+  });
+
+  it('fails the appends whose write failed, and chains the next ones onto the head that stands', async () => {
+    await log.append([entry('p1')]);
+    await store.dataSource.query(`ALTER TABLE audit.entry RENAME TO entry_gone`);
+    const failed = await Promise.allSettled(Array.from({ length: 6 }, (_, i) => log.append([entry(`q${i}`)])));
+    await store.dataSource.query(`ALTER TABLE audit.entry_gone RENAME TO entry`);
+    expect(failed.every((r) => r.status === 'rejected')).toBe(true);
+    await Promise.all(Array.from({ length: 6 }, (_, i) => log.append([entry(`r${i}`), entry(`r${i}`, 'DENIED')])));
+    expect(await log.verify()).toMatchObject({ ok: true, entries: 13, firstBadEntry: null });
   });
 
   it('hashes in SQL exactly as entryHash does in JS, whatever the strings hold', async () => {

@@ -16,7 +16,7 @@ describe('signed checkpoints and retention', () => {
   beforeEach(async () => {
     store = await openTestStore({ migrations: auditMigrations });
     log = new AuditLog(store.dataSource);
-    keeper = new AuditKeeper(store.dataSource, key, { checkpointSeconds: 60, retentionYears: 7 });
+    keeper = new AuditKeeper(store.dataSource, key, { checkpointSeconds: 60, retentionYears: 7, observeSeconds: 5, witnessFile: null });
   }, 60_000);
   afterEach(() => store.close());
 
@@ -56,7 +56,7 @@ describe('signed checkpoints and retention', () => {
 
   it('refuses a checkpoint signed with another key, and one forged in place', async () => {
     await log.append([entry('p1')]);
-    await new AuditKeeper(store.dataSource, generateAuditSigningKey(), { checkpointSeconds: 60, retentionYears: 7 }).checkpoint();
+    await new AuditKeeper(store.dataSource, generateAuditSigningKey(), { checkpointSeconds: 60, retentionYears: 7, observeSeconds: 5, witnessFile: null }).checkpoint();
     expect(await keeper.verify()).toMatchObject({ ok: false, firstBadEntry: '1' });
   });
 

@@ -34,11 +34,11 @@ export type MeetingKind = 'SHIEN_KAIGI' | 'YOUTAIKYO';
  * Nothing is read for an unregistered viewer.
  */
 export async function policyFacts(db: DataSource, viewer: Viewer, meetingId: string | null, personIds: readonly string[], today: string): Promise<PolicyFacts> {
-  const [row] = await preparedQuery<{ registration: { org_id: string; sectors: string[] } | null; consents: ActiveConsent[]; in_meeting: string[]; meeting_kind: MeetingKind | null }>(
+  const [row] = await preparedQuery<{ registration: { org_id: string; sectors: string[]; outside_welfare: boolean } | null; consents: ActiveConsent[]; in_meeting: string[]; meeting_kind: MeetingKind | null }>(
     db,
     'hub-policy-facts',
     `WITH registration AS (
-       SELECT s.org_id, o.sectors FROM hub.staff s JOIN hub.organisation o ON o.id = s.org_id WHERE s.id = $1 AND s.org_id = $2),
+       SELECT s.org_id, o.sectors, o.outside_welfare FROM hub.staff s JOIN hub.organisation o ON o.id = s.org_id WHERE s.id = $1 AND s.org_id = $2),
      persons AS (SELECT DISTINCT unnest($3::text[]) AS atena_no),
      -- Each person's current 世帯, read once, so that the subject check is two index probes per person.
      homes AS (SELECT p.atena_no, j.setai_no FROM persons p LEFT JOIN juki.person j ON j.atena_no = p.atena_no AND j.resident_status = 1)
@@ -61,7 +61,7 @@ export async function policyFacts(db: DataSource, viewer: Viewer, meetingId: str
     [viewer.staffId, viewer.orgId, [...new Set(personIds)], today, meetingId],
   );
   const registration = row!.registration
-    ? { staffId: viewer.staffId, orgId: row!.registration.org_id, sectors: row!.registration.sectors.filter(isSector) }
+    ? { staffId: viewer.staffId, orgId: row!.registration.org_id, sectors: row!.registration.sectors.filter(isSector), outsideWelfare: row!.registration.outside_welfare === true }
     : null;
   return { registration, consents: registration ? row!.consents : [], inMeeting: new Set(registration ? row!.in_meeting : []), meetingKind: row!.meeting_kind ?? null };
 }

@@ -3,3 +3,4 @@ export { SECTORS, isSector, type Sector } from './sector.js';
 export type { Registration } from './registration.js';
 export { denied, type Decision, type AccessBasis } from './decision.js';
 export { releasedCases, releasedFacts, releasedProfile } from './youtaikyo.js';
+export type { IdentityRead } from './identity-reads.js';

@@ -1,6 +1,7 @@
 import type { DataSource } from 'typeorm';
 import DataLoader from 'dataloader';
-import { AuditLog } from '@welfare-hub/audit';
+import { AuditLog, decisionPurpose } from '@welfare-hub/audit';
+import { identityEntries, type IdentityRead } from './identity-reads.js';
 import { hasRole, type HubContext, type Role } from '@welfare-hub/context';
 import type { Registration } from './registration.js';
 import { denied, type Decision } from './decision.js';
@@ -62,12 +63,22 @@ export class RequestPolicy {
   }
 
   /**
-   * A resident's identity (the registry's fields) is shown to registered staff. An analyst sees counts only,
-   * never a person, whatever else the token says.
+   * A resident's identity (the registry's fields) is shown to registered staff of an organisation inside welfare.
+   * Staff of an organisation registered outside welfare (民生委員, a utility) submit concerns and see no one; an
+   * analyst sees counts only, never a person, whatever else the token says.
    */
   async identityVisible(): Promise<boolean> {
     if (this.hasRole('analyst')) return false;
-    return (await this.registration()) !== null;
+    const registration = await this.registration();
+    return registration !== null && !registration.outsideWelfare;
+  }
+
+  /**
+   * Writes identity reads to the audit log, in one append, and resolves once they are committed: the caller
+   * returns the identity only then (no audit, no data, as for sector decisions).
+   */
+  recordIdentityReads(reads: readonly IdentityRead[]): Promise<void> {
+    return this.audit.append(identityEntries(this.context, reads, new Date()));
   }
 
   /**
@@ -127,7 +138,8 @@ export class RequestPolicy {
     const audited = this.audit.append(
       questions.map((q, i) => ({
         at, requestId, staffId: viewer.staffId, orgId: viewer.orgId, personId: q.personId, sector: q.sector,
-        status: decisions[i]!.status, basis: decisions[i]!.basis, reference: decisions[i]!.reference, purpose: q.purpose,
+        status: decisions[i]!.status, basis: decisions[i]!.basis, reference: decisions[i]!.reference,
+        purpose: decisionPurpose(q.purpose, q.sector, decisions[i]!.status, decisions[i]!.basis),
       })),
     );
     for (const d of decisions) policyDecisions.inc({ sector: d.sector, status: d.status, basis: d.basis ?? 'NONE' });

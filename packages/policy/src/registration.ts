@@ -8,4 +8,6 @@ export interface Registration {
   staffId: string;
   orgId: string;
   sectors: Sector[];
+  /** 民生委員, a utility: its staff submit concerns and see no resident (the contract's Transport and identity). */
+  outsideWelfare: boolean;
 }

@@ -9,10 +9,11 @@ describe('the OWN_SECTOR basis', () => {
   beforeAll(async () => {
     store = await openTestStore({ migrations: auditMigrations });
     await store.dataSource.query(`CREATE SCHEMA hub`);
-    await store.dataSource.query(`CREATE TABLE hub.organisation (id text PRIMARY KEY, name text, sectors text[])`);
+    await store.dataSource.query(`CREATE TABLE hub.organisation (id text PRIMARY KEY, name text, sectors text[], outside_welfare boolean NOT NULL DEFAULT false)`);
     await store.dataSource.query(`CREATE TABLE hub.staff (id text PRIMARY KEY, org_id text, name text)`);
     await store.dataSource.query(`INSERT INTO hub.organisation VALUES ('K', 'k', '{KAIGO,SHOGAI}'), ('T', 't', '{}')`);
-    await store.dataSource.query(`INSERT INTO hub.staff VALUES ('k1', 'K', 'x'), ('t1', 'T', 'y')`);
+    await store.dataSource.query(`INSERT INTO hub.organisation VALUES ('M', '民生委員', '{}', true)`);
+    await store.dataSource.query(`INSERT INTO hub.staff VALUES ('k1', 'K', 'x'), ('t1', 'T', 'y'), ('m1', 'M', 'z')`);
     await store.dataSource.query(`CREATE TABLE hub.meeting (id text PRIMARY KEY, kind text, opens_at timestamptz, closes_at timestamptz, closed_at timestamptz)`);
     await store.dataSource.query(`CREATE TABLE hub.meeting_subject (meeting_id text, person_id text, setai_no text)`);
     await store.dataSource.query(`CREATE TABLE hub.meeting_member (meeting_id text, staff_id text, role text)`);
@@ -56,14 +57,34 @@ describe('the OWN_SECTOR basis', () => {
       `SELECT sector, status, purpose FROM audit.entry WHERE request_id = 'audited' ORDER BY id`,
     );
     expect(rows).toEqual([
-      { sector: 'KAIGO', status: 'GRANTED', purpose: 'Person.access' },
-      { sector: 'SHOGAI', status: 'GRANTED', purpose: 'Person.access' },
-      { sector: 'KODOMO', status: 'DENIED', purpose: 'Person.access' },
-      { sector: 'KONKYU', status: 'DENIED', purpose: 'Person.access' },
-      { sector: 'KAIGO', status: 'GRANTED', purpose: 'Person.kaigo' },
+      { sector: 'KAIGO', status: 'GRANTED', purpose: '介護の記録を見られるかの確認: 介護を担当する機関の業務として' },
+      { sector: 'SHOGAI', status: 'GRANTED', purpose: '障害福祉の記録を見られるかの確認: 障害福祉を担当する機関の業務として' },
+      { sector: 'KODOMO', status: 'DENIED', purpose: '子ども家庭の記録を見られるかの確認: 根拠がないため表示していません' },
+      { sector: 'KONKYU', status: 'DENIED', purpose: '生活困窮の記録を見られるかの確認: 根拠がないため表示していません' },
+      { sector: 'KAIGO', status: 'GRANTED', purpose: '介護の記録の閲覧: 介護を担当する機関の業務として' },
     ]);
     const [{ after }] = await store.dataSource.query(`SELECT count(*)::int AS after FROM audit.entry`);
     expect(after - before).toBe(5);
+  });
+
+  it.each([
+    ['staff of a registered organisation inside welfare', context('t1', 'T'), true],
+    ['staff of an organisation registered outside welfare (民生委員)', context('m1', 'M'), false],
+    ['an unregistered staff id', context('zz', 'K'), false],
+    ['an analyst, even of a holding organisation', context('k1', 'K', ['analyst']), false],
+  ])('shows a resident\'s identity to %s: %s', async (_, ctx, visible) => {
+    expect(await policy.forRequest(ctx).identityVisible()).toBe(visible);
+  });
+
+  it('writes identity reads to the same chain, each with its kind and 支援措置 flag, before resolving', async () => {
+    await policy.forRequest({ ...context('t1', 'T'), requestId: 'identity' }).recordIdentityReads([
+      { personId: 'child', action: 'READ', protected: false }, { personId: 'mother', action: 'SEARCH', protected: true },
+    ]);
+    const rows = await store.dataSource.query(`SELECT person_id, sector, action, protected, staff_id, org_id FROM audit.entry WHERE request_id = 'identity' ORDER BY id`);
+    expect(rows).toEqual([
+      { person_id: 'child', sector: null, action: 'READ', protected: false, staff_id: 't1', org_id: 'T' },
+      { person_id: 'mother', sector: null, action: 'SEARCH', protected: true, staff_id: 't1', org_id: 'T' },
+    ]);
   });
 
   it('answers nothing when the audit log cannot be written', async () => {

@@ -4,7 +4,8 @@ import { isSector, type RequestPolicy } from '@welfare-hub/policy';
 import { listReads, SOURCE_NAMES, type SourceName } from '@welfare-hub/ingest';
 import type { DataSource } from 'typeorm';
 import type { LinkDecisions } from '@welfare-hub/linkage';
-import type { AuditKeeper, AuditLog } from '@welfare-hub/audit';
+import type { AuditKeeper, AuditLog, AuditRecords } from '@welfare-hub/audit';
+import { auditMutation, auditQuery, auditTypes } from './audit/resolvers.js';
 import { linkageMutation, linkageQuery } from './linkage-queue.js';
 import { heldReadMutation } from './held-reads.js';
 import { rejectedRecords } from './rejected-records.js';
@@ -24,6 +25,7 @@ export interface HubContext {
   register: Register;
   decisions: LinkDecisions;
   audit: AuditLog;
+  records: AuditRecords;
   keeper: AuditKeeper;
   consents: Consents;
   meetings: Meetings;
@@ -81,6 +83,7 @@ export const resolvers: GraphQLResolverMap<HubContext> = {
   Household: householdType,
   StatisticsTable: statisticsTableType,
   IndicatorTable: indicatorTableType,
+  ...auditTypes,
   Consent: {
     __resolveReference: (ref: { id: string }, ctx: HubContext) => consentReference(ref.id, ctx),
   },
@@ -91,14 +94,7 @@ export const resolvers: GraphQLResolverMap<HubContext> = {
     ...meetingQuery,
     ...analyticsQuery,
     ...oversightQuery,
-    accessLog: async (_: unknown, args: { personId: string; from?: Date | null; to?: Date | null; limit: number; offset: number }, ctx: HubContext) => {
-      if (!ctx.policy.hasRole('privacy_officer')) throw forbidden();
-      return ctx.audit.forPerson(args.personId, args.from ?? null, args.to ?? null, clamp('limit', args.limit, 1000), clamp('offset', args.offset, 10_000_000));
-    },
-    auditIntegrity: (_: unknown, __: unknown, ctx: HubContext) => {
-      if (!ctx.policy.hasRole('privacy_officer')) throw forbidden();
-      return ctx.keeper.verify();
-    },
+    ...auditQuery,
     me: async (_: unknown, __: unknown, ctx: HubContext) => {
       const { viewer } = ctx.policy.context;
       const registration = await ctx.policy.registration();
@@ -125,6 +121,7 @@ export const resolvers: GraphQLResolverMap<HubContext> = {
     ...heldReadMutation,
     ...consentMutation,
     ...meetingMutation,
+    ...auditMutation,
     registerOrganisation: async (_: unknown, { input }: { input: OrganisationInput }, ctx: HubContext) => {
       requireAdmin(ctx);
       checkId('input.id', input.id);

@@ -6,7 +6,7 @@ import type { SubgraphDefinition } from '@welfare-hub/subgraph-host';
 import { resolvers, type HubContext } from './resolvers.js';
 import { Register } from './register/register.js';
 import { LinkDecisions } from '@welfare-hub/linkage';
-import { AuditLog, type AuditKeeper } from '@welfare-hub/audit';
+import { AuditLog, AuditRecords, type AuditKeeper } from '@welfare-hub/audit';
 import { Consents } from './consent/consents.js';
 import { Meetings } from './meeting/meetings.js';
 import { MeetingReview } from './meeting/review.js';
@@ -18,6 +18,7 @@ export function hubSubgraph(deps: { db: DataSource; policy: Policy; keeper: Audi
   const register = new Register(deps.db);
   const decisions = new LinkDecisions(deps.db);
   const audit = new AuditLog(deps.db);
+  const records = new AuditRecords(deps.db, audit);
   const consents = new Consents(deps.db);
   const meetings = new Meetings(deps.db);
   const meetingReview = new MeetingReview(deps.db, meetings);
@@ -26,6 +27,9 @@ export function hubSubgraph(deps: { db: DataSource; policy: Policy; keeper: Audi
     name: 'hub',
     typeDefs: parse(subgraphSdl('hub')),
     resolvers,
-    context: (hub) => ({ policy: deps.policy.forRequest(hub), register, decisions, audit, keeper: deps.keeper, consents, meetings, meetingReview, registerHistory, db: deps.db, analytics: deps.analytics, consentOwnAge: deps.consentOwnAge }),
+    context: (hub) => ({
+      policy: deps.policy.forRequest(hub), register, decisions, audit, records, keeper: deps.keeper, consents, meetings, meetingReview, registerHistory,
+      db: deps.db, analytics: deps.analytics, consentOwnAge: deps.consentOwnAge,
+    }),
   };
 }

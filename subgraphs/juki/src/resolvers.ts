@@ -8,25 +8,40 @@ import { anchor, currentMembers, type HouseholdView } from './household.js';
 import type { JukiLoaders } from './loaders.js';
 import { householdWithheld, place } from './withheld.js';
 import type { PersonStore } from '@welfare-hub/adapter-juki';
+import type { IdentityLog } from './identity-log.js';
 
 export interface JukiContext {
   policy: RequestPolicy;
   loaders: JukiLoaders;
   store: PersonStore;
+  identity: IdentityLog;
 }
 
 const RESIDENT_STATUS = { 1: 'RESIDENT', 2: 'MOVED_OUT', 3: 'DECEASED', 4: 'STRUCK_OFF' } as const;
 const MAX_SEARCH = 100;
 
+// Every person and 世帯 leaves this subgraph only once its read is in the audit log (identity-log.ts). A 世帯's address
+// and district are its current members' (or, when none is left, the record they are taken from), so showing a 世帯 is
+// a read of each of them.
+
 async function loadPerson(id: string, ctx: JukiContext): Promise<PersonRow | null> {
   if (!(await ctx.policy.identityVisible())) return null;
-  return ctx.loaders.person.load(id);
+  const row = await ctx.loaders.person.load(id);
+  if (row) await ctx.identity.read([row]);
+  return row;
+}
+
+async function showHousehold(id: string, ctx: JukiContext): Promise<HouseholdView> {
+  const household = { id, records: await ctx.loaders.setai.load(id) };
+  const current = currentMembers(household);
+  await ctx.identity.read(current.length > 0 || household.records.length === 0 ? current : [anchor(household)]);
+  return household;
 }
 
 async function loadHousehold(id: string, ctx: JukiContext): Promise<HouseholdView | null> {
   if (!(await ctx.policy.identityVisible())) return null;
-  const records = await ctx.loaders.setai.load(id);
-  return records.length > 0 ? { id, records } : null;
+  const household = await showHousehold(id, ctx);
+  return household.records.length > 0 ? household : null;
 }
 
 export const resolvers: GraphQLResolverMap<JukiContext> = {
@@ -48,6 +63,7 @@ export const resolvers: GraphQLResolverMap<JukiContext> = {
       if (!(await ctx.policy.identityVisible())) return [];
       const rows = await ctx.store.search({ kanaKey, birthDate: args.birthDate ?? null, limit: args.limit });
       for (const row of rows) ctx.loaders.person.prime(row.atenaNo, row);
+      await ctx.identity.found(rows);
       return rows;
     },
   },
@@ -57,18 +73,20 @@ export const resolvers: GraphQLResolverMap<JukiContext> = {
     age: (p: PersonRow, args: { asOf?: string | null }) => ageOn(p.birthDate, args.asOf ?? todayInTokyo()),
     relationship: (p: PersonRow) => RELATIONSHIPS[p.relationshipCode] ?? p.relationshipCode,
     residentStatus: (p: PersonRow) => RESIDENT_STATUS[p.residentStatus],
+    // 支援措置: the place is ＊＊＊ for everyone without protection_officer (withheld.ts).
     address: (p: PersonRow, _: unknown, ctx: JukiContext) => place(p.addressWithheld, p.address, ctx.policy),
     district: (p: PersonRow, _: unknown, ctx: JukiContext) => place(p.addressWithheld, p.district, ctx.policy),
-    household: async (p: PersonRow, _: unknown, ctx: JukiContext): Promise<HouseholdView> => ({
-      id: p.setaiNo,
-      records: await ctx.loaders.setai.load(p.setaiNo),
-    }),
+    household: (p: PersonRow, _: unknown, ctx: JukiContext): Promise<HouseholdView> => showHousehold(p.setaiNo, ctx),
   },
   Household: {
     __resolveReference: (ref: { id: string }, ctx: JukiContext) => loadHousehold(ref.id, ctx),
     address: (h: HouseholdView, _: unknown, ctx: JukiContext) => place(householdWithheld(h), anchor(h).address, ctx.policy),
     district: (h: HouseholdView, _: unknown, ctx: JukiContext) => place(householdWithheld(h), anchor(h).district, ctx.policy),
     addressWithheld: (h: HouseholdView) => householdWithheld(h),
-    members: (h: HouseholdView) => currentMembers(h),
+    members: async (h: HouseholdView, _: unknown, ctx: JukiContext) => {
+      const members = currentMembers(h);
+      await ctx.identity.read(members);
+      return members;
+    },
   },
 };

@@ -5,6 +5,7 @@ import type { SourceHealth, SubgraphDefinition } from '@welfare-hub/subgraph-hos
 import type { JukiIngest } from '@welfare-hub/adapter-juki';
 import { createLoaders } from './loaders.js';
 import { resolvers, type JukiContext } from './resolvers.js';
+import { IdentityLog } from './identity-log.js';
 
 /** 住民記録 as a subgraph: persons and registered 世帯, read from the juki extract by the adapter. */
 export function jukiSubgraph(deps: { ingest: JukiIngest; policy: Policy }): SubgraphDefinition<JukiContext> {
@@ -12,11 +13,10 @@ export function jukiSubgraph(deps: { ingest: JukiIngest; policy: Policy }): Subg
     name: 'juki',
     typeDefs: parse(subgraphSdl('juki')),
     resolvers,
-    context: (hub) => ({
-      policy: deps.policy.forRequest(hub),
-      loaders: createLoaders(deps.ingest.persons),
-      store: deps.ingest.persons,
-    }),
+    context: (hub) => {
+      const policy = deps.policy.forRequest(hub);
+      return { policy, loaders: createLoaders(deps.ingest.persons), store: deps.ingest.persons, identity: new IdentityLog(policy, deps.ingest.persons) };
+    },
     sources: async (): Promise<Record<string, SourceHealth>> => ({ juki: await deps.ingest.health() }),
   };
 }

@@ -9,8 +9,8 @@ import { todayInTokyo } from '@welfare-hub/codec';
 import { Policy, SECTORS, type Sector } from '@welfare-hub/policy';
 
 /**
- * The ceiling: the same household view without federation, in one process and one request — the registry read,
- * every member's access, the real policy's decisions and audit (one batch), and each granted sector's profiles —
+ * The ceiling: the same household view without federation, in one process and one request — the registry read and
+ * its identity audit, every member's access, the real policy's decisions and audit (one batch), and each granted sector's profiles —
  * answered as JSON over plain HTTP. What the federated path is measured against.
  */
 export async function startCeiling(db: DataSource, port: number, viewer: { staffId: string; orgId: string }): Promise<Server> {
@@ -30,7 +30,11 @@ export async function startCeiling(db: DataSource, port: number, viewer: { staff
         const members: { id: string; name: string; birth_date: string }[] = await db.query(
           `SELECT atena_no AS id, name, to_char(birth_date, 'YYYY-MM-DD') AS birth_date FROM juki.person WHERE setai_no = $1 AND resident_status = 1`, [h]);
         const ids = members.map((m) => m.id);
-        const access = await Promise.all(ids.map((id) => rp.access(id)));
+        // The members' identity reads are audited as the juki subgraph does, beside the decisions.
+        const [access] = await Promise.all([
+          Promise.all(ids.map((id) => rp.access(id))),
+          rp.recordIdentityReads(ids.map((personId) => ({ personId, action: 'READ' as const, protected: false }))),
+        ]);
         const profiles = await Promise.all(SECTORS.map(async (sector) => {
           const decisions = await Promise.all(ids.map((id) => rp.decide(id, sector)));
           const granted = ids.filter((_, i) => decisions[i]!.status === 'GRANTED');

@@ -34,7 +34,7 @@ const rows: { setai_no: string }[] = await store.dataSource.query(
 const ceiling = await startCeiling(store.dataSource, Number(process.env['BENCH_CEILING_PORT'] || 4499), { staffId: 'kaigo-01', orgId: 'KAIGO-HOKATSU' });
 process.send!({ kind: 'ready', households: rows.map((r) => r.setai_no) });
 const inspector = new Session();
-process.on('message', (message: { kind: string; mode?: 'real' | 'grant-all'; file?: string }) => {
+process.on('message', (message: { kind: string; mode?: 'real' | 'grant-all' | 'identity-unaudited'; file?: string }) => {
   if (message.kind === 'profile-start') {
     // A CPU profile of one phase only (--profile DIR), without the start-up's reading of the sources.
     inspector.connect();
