@@ -22,7 +22,9 @@ export async function ensureDemoCity(dataDir: string, residents: number, seed: n
   const marker = join(root, 'city.json');
   const wanted = JSON.stringify({ residents, seed });
   const dirs = { jukiDir: join(root, 'juki'), shogaiDir: join(root, 'shogai'), konkyuDir: join(root, 'konkyu'), kodomoFile: join(root, 'kodomo', 'kodomo.json'), kaigoFile: join(root, 'kaigo', 'kaigo.json') };
-  if (existsSync(marker) && readFileSync(marker, 'utf8') === wanted && Object.values(dirs).every((d) => existsSync(d))) return dirs;
+  // A city written before the generator wrote case work is written again, with its year of cases.
+  const cases = join(root, 'cases', 'cases.json');
+  if (existsSync(marker) && readFileSync(marker, 'utf8') === wanted && [...Object.values(dirs), cases].every((d) => existsSync(d))) return dirs;
   rmSync(root, { recursive: true, force: true });
   mkdirSync(root, { recursive: true });
   await generateDemoCity({ dir: root, residents, seed, asOf });

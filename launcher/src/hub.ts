@@ -25,8 +25,10 @@ import { isDemo, type HubConfig } from './config.js';
 import { sourceDirs } from './demo-city.js';
 import { allMigrations } from './migrations.js';
 import { seedDemoRegister } from './seed.js';
+import { casesSubgraph } from '@welfare-hub/subgraph-cases';
+import { prepareCaseWork } from './cases.js';
 
-/** Everything but the gateway: store, sources and the six subgraphs. */
+/** Everything but the gateway: store, sources and the seven subgraphs. */
 export interface RunningSubgraphs {
   store: Store;
   ingest: JukiIngest;
@@ -101,6 +103,7 @@ export async function startSubgraphs(config: HubConfig, options: StartOptions = 
       migrations: allMigrations,
     }));
   if (isDemo(config)) await seedDemoRegister(db.dataSource);
+  await prepareCaseWork(config, db.dataSource, env);
 
   const keys = options.keys ?? (await generateSigningKeys());
   const policy = options.policy ?? new Policy(db.dataSource);
@@ -132,6 +135,7 @@ export async function startSubgraphs(config: HubConfig, options: StartOptions = 
     await serve(konkyuSubgraph({ db: db.dataSource, ingest: konkyu, policy })),
     await serve(kodomoSubgraph({ db: db.dataSource, ingest: kodomo, policy })),
     await serve(kaigoSubgraph({ db: db.dataSource, ingest: kaigo, policy })),
+    await serve(casesSubgraph({ db: db.dataSource, policy, threshold: analytics.threshold, env })),
   ];
   keeper.start((what) => logEvent('audit.keeper_failed', { what }));
   // Sector records link against the registry: juki is read first.

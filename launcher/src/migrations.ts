@@ -9,6 +9,7 @@ import { kodomoMigrations } from '@welfare-hub/adapter-kodomo';
 import { kaigoMigrations } from '@welfare-hub/adapter-kaigo';
 import { auditMigrations } from '@welfare-hub/audit';
 import { analyticsMigrations } from '@welfare-hub/analytics';
+import { casesMigrations } from '@welfare-hub/subgraph-cases';
 
 /** Every module's migrations; TypeORM orders them by their timestamps. */
 export const allMigrations: (new () => MigrationInterface)[] = [
@@ -22,4 +23,5 @@ export const allMigrations: (new () => MigrationInterface)[] = [
   ...kaigoMigrations,
   ...auditMigrations,
   ...analyticsMigrations,
+  ...casesMigrations,
 ];

@@ -12,6 +12,7 @@ import { kodomoSource } from './kodomo-source.js';
 import { kaigoSource } from './kaigo-source.js';
 import { allMigrations } from './migrations.js';
 import { seedDemoRegister } from './seed.js';
+import { prepareCaseWork } from './cases.js';
 
 /** A package's process entry: main.js beside its index in dist/. */
 function entry(pkg: string): string {
@@ -27,6 +28,7 @@ export async function startProcesses(config: HubConfig): Promise<{ stop(): Promi
   const store = await openStore({ databaseUrl: config.databaseUrl!, migrations: allMigrations });
   if (isDemo(config)) await seedDemoRegister(store.dataSource);
   const dirs = await sourceDirs(config, todayInTokyo());
+  await prepareCaseWork(config, store.dataSource);
   const { privatePem, publicPem } = await exportSigningKeys(await generateSigningKeys());
   const kodomo = await kodomoSource(config, dirs.kodomoFile);
   // The checkpoint key goes to the hub subgraph only: the appenders never hold it.
@@ -44,6 +46,7 @@ export async function startProcesses(config: HubConfig): Promise<{ stop(): Promi
     spawn(process.execPath, [entry('@welfare-hub/subgraph-konkyu')], { env: { ...base, HUB_CONTEXT_PUBLIC_KEY: publicPem }, stdio: 'inherit' }),
     spawn(process.execPath, [entry('@welfare-hub/subgraph-kodomo')], { env: { ...base, HUB_CONTEXT_PUBLIC_KEY: publicPem }, stdio: 'inherit' }),
     spawn(process.execPath, [entry('@welfare-hub/subgraph-kaigo')], { env: { ...base, HUB_CONTEXT_PUBLIC_KEY: publicPem }, stdio: 'inherit' }),
+    spawn(process.execPath, [entry('@welfare-hub/subgraph-cases')], { env: { ...base, HUB_CONTEXT_PUBLIC_KEY: publicPem }, stdio: 'inherit' }),
     spawn(process.execPath, [entry('@welfare-hub/gateway')], { env: { ...base, HUB_CONTEXT_PRIVATE_KEY: privatePem }, stdio: 'inherit' }),
   ];
   let stopping = false;

@@ -6,3 +6,4 @@ export { kodomoProfiles, type ChildCase } from './store.js';
 export { KodomoIngest } from './ingest.js';
 export const kodomoMigrations = [KodomoRecords1763800000600];
 export { kodomoFacts } from './facts.js';
+export { kodomoCasePeriods, type KodomoCasePeriod } from './case-periods.js';

@@ -9,3 +9,5 @@ export { indicatorCsv, indicators, type IndicatorTable } from './indicators.js';
 export const analyticsMigrations = [AnalyticsIndex1763800001300, AnalyticsIndicators1763800001500];
 export { storeIndexSources, suppressionThreshold } from './sources.js';
 export { IndexRefresher } from './refresher.js';
+export { csvText } from './csv.js';
+export { logAnalystQuery } from './query-log.js';

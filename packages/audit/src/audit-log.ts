@@ -100,11 +100,11 @@ export class AuditLog {
     throw new Error('audit head kept moving');
   }
 
-  /** 本人開示: who saw (or was refused) what about this person, newest first. */
+  /** 本人開示: who saw (or was refused) what of this person's sector data, newest first (case reads: case-log.ts). */
   async forPerson(personId: string, from: Date | null, to: Date | null, limit: number, offset: number): Promise<AccessRecord[]> {
     const rows: Record<string, unknown>[] = await this.db.query(
       `SELECT id::text, at, staff_id, org_id, sector, status, basis, reference FROM audit.entry entry
-       WHERE person_id = $1 AND ($2::timestamptz IS NULL OR at >= $2) AND ($3::timestamptz IS NULL OR at <= $3)
+       WHERE person_id = $1 AND sector <> 'CASE' AND ($2::timestamptz IS NULL OR at >= $2) AND ($3::timestamptz IS NULL OR at <= $3)
        ORDER BY entry.id DESC LIMIT $4 OFFSET $5`,
       [personId, from, to, limit, offset],
     );

@@ -7,3 +7,4 @@ export { signCheckpoint, type Checkpoint } from './checkpoint.js';
 export { AuditKeeper, auditKeeperConfig, type AuditKeeperConfig } from './keeper.js';
 export { auditSigningKey, generateAuditSigningKey, type AuditSigningKey } from './signing-key.js';
 export const auditMigrations = [AuditLog1763800000800, AuditCheckpoint1763800001100];
+export { caseReadsOf, type CaseAccessRecord } from './case-log.js';

@@ -35,10 +35,12 @@ export class ContextVerifier {
     }
     if (!this.replays.firstUse(payload.jti!, payload.exp!)) throw new ContextRejected('replayed context signature');
     const meeting = payload['mtg'];
+    const caseId = payload['case'];
     return {
       viewer: { staffId: payload.sub!, orgId: payload['org'], roles: toRoles(payload['roles']) },
       meetingId: typeof meeting === 'string' && meeting.length > 0 ? meeting : null,
       requestId: payload['rid'],
+      caseId: typeof caseId === 'string' && caseId.length > 0 ? caseId : null,
     };
   }
 }

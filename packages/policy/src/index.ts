@@ -2,3 +2,5 @@ export { Policy, RequestPolicy } from './policy.js';
 export { SECTORS, isSector, type Sector } from './sector.js';
 export type { Registration } from './registration.js';
 export { denied, type Decision, type AccessBasis } from './decision.js';
+export { CasePolicy, CASE_AUDIT_SECTOR } from './case-policy.js';
+export { caseAccess, referralAccess, recordedPurpose, type CaseAccess, type CaseBasis, type CaseFacts, type CaseLevel, type CaseViewer, type ReferralFacts } from './case-rules.js';

@@ -8,6 +8,8 @@ import { RequestFactsCache } from './request-facts.js';
 import { todayInTokyo } from '@welfare-hub/codec';
 import { policyDecisions } from '@welfare-hub/metrics';
 import { SECTORS, type Sector } from './sector.js';
+import { CasePolicy } from './case-policy.js';
+import { recordedPurpose } from './case-rules.js';
 
 /**
  * The one place where the hub decides what a viewer may see. A RequestPolicy lives for one subgraph
@@ -36,6 +38,7 @@ interface Question {
 
 export class RequestPolicy {
   private registrationPromise: Promise<Registration | null> | undefined;
+  private casePolicy: CasePolicy | undefined;
   private readonly decisions: DataLoader<Question, { decision: Decision; audited: Promise<void> }, string>;
 
   constructor(
@@ -53,6 +56,12 @@ export class RequestPolicy {
 
   hasRole(role: Role): boolean {
     return hasRole(this.context.viewer, role);
+  }
+
+  /** The case rules (case-rules.ts) for this request, recorded in the same audit log. */
+  cases(): CasePolicy {
+    this.casePolicy ??= new CasePolicy(this.db, this.audit, this.context, this.sharedFacts);
+    return this.casePolicy;
   }
 
   registration(): Promise<Registration | null> {
@@ -117,12 +126,13 @@ export class RequestPolicy {
       if (inMeeting.has(personId)) return { sector, status: 'GRANTED', basis: 'SUPPORT_MEETING', reference: meetingId };
       return denied(sector);
     });
-    const { viewer, requestId } = this.context;
+    const { viewer, requestId, caseId } = this.context;
     const at = new Date();
     const audited = this.audit.append(
       questions.map((q, i) => ({
         at, requestId, staffId: viewer.staffId, orgId: viewer.orgId, personId: q.personId, sector: q.sector,
-        status: decisions[i]!.status, basis: decisions[i]!.basis, reference: decisions[i]!.reference, purpose: q.purpose,
+        // x-hub-case: the case the request is made for is the recorded purpose of every decision.
+        status: decisions[i]!.status, basis: decisions[i]!.basis, reference: decisions[i]!.reference, purpose: recordedPurpose(caseId, q.purpose),
       })),
     );
     for (const d of decisions) policyDecisions.inc({ sector: d.sector, status: d.status, basis: d.basis ?? 'NONE' });

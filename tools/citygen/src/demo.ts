@@ -8,6 +8,7 @@ import { writeKodomoData } from './kodomo-writer.js';
 import { writeKaigoData } from './kaigo-writer.js';
 import { involvementOf, plantSituations } from './planted.js';
 import { writeFileSync } from 'node:fs';
+import { writeCaseHistory } from './case-history.js';
 
 export interface DemoCityOptions {
   dir: string;
@@ -27,7 +28,10 @@ export interface DemoCity {
   invalidRecords: number;
 }
 
-/** Writes a whole demo city: a folder per source system (`juki/`, `shogai/`, `konkyu/`, `kodomo/`, `kaigo/`) and `truth/` with what they should mean. */
+/**
+ * Writes a whole demo city: a folder per source system (`juki/`, `shogai/`, `konkyu/`, `kodomo/`, `kaigo/`), a year of
+ * case work (`cases/`) and `truth/` with what they should mean.
+ */
 export async function generateDemoCity(options: DemoCityOptions): Promise<DemoCity> {
   const idoDays = options.idoDays ?? 3;
   const start = new Date(`${options.asOf}T00:00:00Z`);
@@ -45,7 +49,11 @@ export async function generateDemoCity(options: DemoCityOptions): Promise<DemoCi
   writeSourceTruth(options.dir, 'konkyu', konkyu);
   const kodomo = writeKodomoData(city, join(options.dir, 'kodomo'), { asOf: city.asOf, seed: options.seed, carers: youngCarers(city, shogai), must: must('KODOMO') });
   writeSourceTruth(options.dir, 'kodomo', kodomo);
-  writeSourceTruth(options.dir, 'kaigo', writeKaigoData(city, join(options.dir, 'kaigo'), { asOf: city.asOf, seed: options.seed, must: must('KAIGO') }));
+  const kaigo = writeKaigoData(city, join(options.dir, 'kaigo'), { asOf: city.asOf, seed: options.seed, must: must('KAIGO') });
+  writeSourceTruth(options.dir, 'kaigo', kaigo);
+  // A year of case work over the same residents: referrals come from the sector that holds the person.
+  const held = (records: readonly { atenaNo: string }[]) => new Set(records.map((r) => r.atenaNo));
+  writeCaseHistory(city, planted, options.dir, { asOf: options.asOf, seed: options.seed, held: { KAIGO: held(kaigo), SHOGAI: held(shogai), KODOMO: held(kodomo), KONKYU: held(konkyu) } });
   return { persons: city.persons.length, households: city.households.length, files: juki.files, bytes: juki.bytes, invalidRecords: juki.invalid.length };
 }
 

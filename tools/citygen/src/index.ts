@@ -10,3 +10,4 @@ export { writeKonkyuLedger } from './konkyu-writer.js';
 export { writeKodomoData, type KodomoData } from './kodomo-writer.js';
 export { writeKaigoData, type KaigoData } from './kaigo-writer.js';
 export { plantSituations, type Planted } from './planted.js';
+export { caseHistory, writeCaseHistory, type CaseHistoryOptions } from './case-history.js';
