@@ -58,7 +58,8 @@ function afterDecision(state: CaseState, decision: DecisionKind, leadOrgId: stri
   const { stage, plan } = state;
   switch (decision) {
     case 'PLAN_APPROVED':
-      if (!plan) throw new StepRefused('input.kind', stage === 'INTAKE' ? 'Record an assessment and propose a plan before approving one' : 'Propose a plan (proposePlan) before approving one');
+      if (stage === 'INTAKE') throw new StepRefused('input.kind', 'Record an assessment and propose a plan before approving one');
+      if (!plan || stage === 'ASSESSMENT') throw new StepRefused('input.kind', 'Propose a plan (proposePlan) before approving one');
       if (plan.approved) throw new StepRefused('input.kind', `Plan version ${plan.version} is approved already: propose a revision to approve again`);
       return 'ACTIVE';
     case 'EVALUATED':
