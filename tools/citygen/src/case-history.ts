@@ -170,7 +170,8 @@ export function caseHistory(city: City, planted: readonly Planted[], options: Ca
       referrals.push({ id: referralId, fromOrg: source.org, sentBy: source.staff, toOrg: TEAM.org, subjectIds: subjects, reason: random.pick(REASONS[plan.sector]), state: 'ACCEPTED', sentAt: at(addDays(plan.opened, -random.int(1, 10)), 11), decidedAt: at(plan.opened, 10), decidedBy: TEAM.staff, declineReason: null, caseId: id });
     }
 
-    // Consent: on the 申込票 at intake, or attached later; before it, the case lives under a 支援会議.
+    // Consent: on the 申込票 at intake, or attached later; before it, the case lives under a 支援会議. It names the team
+    // (the 8050 son signs at the 自立相談支援機関, which it names too): the sectors' own staff keep seeing what they saw.
     let consentId: string | null = null;
     let consentDay: string | null = plan.withoutConsent ? (plan.attachAfter !== null ? addDays(plan.opened, plan.attachAfter) : null) : plan.opened;
     if (consentDay !== null && consentDay > asOf) consentDay = null;
@@ -191,7 +192,7 @@ export function caseHistory(city: City, planted: readonly Planted[], options: Ca
       consentId = uuid(random);
       const person = byAtena.get(first)!;
       const guardian = ageOn(person.birthDate, consentDay) < 15 ? (bySetai.get(person.setaiNo) ?? []).find((p) => ageOn(p.birthDate, consentDay!) >= 18)?.atenaNo ?? null : null;
-      consents.push({ id: consentId, personId: first, sectors: ['KAIGO', 'SHOGAI', 'KODOMO', 'KONKYU'], recipientOrgs: [TEAM.org, source.org], purpose: '多機関協働による支援 (相談受付申込票)', validFrom: consentDay, validUntil: addDays(consentDay, 730), givenBy: guardian, evidence: '相談受付申込票', recordedBy: TEAM.staff, recordedOrg: TEAM.org, recordedAt: at(consentDay, 10) });
+      consents.push({ id: consentId, personId: first, sectors: ['KAIGO', 'SHOGAI', 'KODOMO', 'KONKYU'], recipientOrgs: plan.setai ? [TEAM.org, ORG.KONKYU.org] : [TEAM.org], purpose: '多機関協働による支援 (相談受付申込票)', validFrom: consentDay, validUntil: addDays(consentDay, 730), givenBy: guardian, evidence: '相談受付申込票', recordedBy: TEAM.staff, recordedOrg: TEAM.org, recordedAt: at(consentDay, 10) });
     }
 
     // The flow, as far as the last day reaches.
