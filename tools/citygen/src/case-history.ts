@@ -125,8 +125,10 @@ export function caseHistory(city: City, planted: readonly Planted[], options: Ca
     if (son && byAtena.has(son)) plans.push({ sector: 'KAIGO', atenaNo: son, opened: addDays(asOf, -(250 - i * 60)), route: 'REFERRAL', withoutConsent: true, attachAfter: i === 0 ? 70 : null, setai: p.setaiNo });
   });
   planted.filter((p) => p.kind === 'MULTI_SECTOR' || p.kind === 'DOUBLE_CARE').forEach((p, i) => {
-    const first = Object.keys(p.involvement)[0];
-    if (first && byAtena.has(first)) plans.push({ sector: p.kind === 'MULTI_SECTOR' ? 'KONKYU' : 'KAIGO', atenaNo: first, opened: addDays(asOf, -(300 - i * 70)), route: 'REFERRAL', withoutConsent: false, attachAfter: null });
+    // Referred by a sector that holds the person: 困窮 for the 複数分野 daughter, 介護 for the ダブルケア grandmother.
+    const sector: Sector = p.kind === 'MULTI_SECTOR' ? 'KONKYU' : 'KAIGO';
+    const first = Object.entries(p.involvement).find(([, s]) => s.includes(sector))?.[0];
+    if (first && byAtena.has(first)) plans.push({ sector, atenaNo: first, opened: addDays(asOf, -(300 - i * 70)), route: 'REFERRAL', withoutConsent: false, attachAfter: null });
   });
   for (const p of plans) used.add(p.atenaNo);
   while (plans.length < total) {
