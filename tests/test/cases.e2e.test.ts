@@ -119,7 +119,13 @@ describe('case work across agencies (多機関協働), acceptance scenarios', ()
   }, 60_000);
 
   it('AS-02: outreach before consent — logged only under an OUTREACH_PLANNED decision of the 支援会議, read by its roster, denied to others', async () => {
-    caseA = await c.openCase({ route: 'REFERRAL', referralId, subjectPersonIds: [eightyFifty.son], withoutConsent: true, summary: 'つなぎを受けて受付 (本人同意なし)' });
+    const open = `mutation ($i: OpenCaseInput!) { openCase(input: $i) { id } }`;
+    const input = { route: 'REFERRAL', referralId, subjectPersonIds: [eightyFifty.son], summary: 'つなぎを受けて受付 (本人同意なし)' };
+    expect(await c.refused(STAFF.kaigo, open, { i: { ...input, withoutConsent: true } })).toMatchObject({ code: 'FORBIDDEN' });
+    expect(await c.refused(STAFF.coord, open, { i: input })).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.consentId' });
+    expect(await c.refused(STAFF.coord, open, { i: { ...input, withoutConsent: true, subjectPersonIds: ['9999999999'] } })).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.subjectPersonIds' });
+    caseA = await c.openCase({ ...input, withoutConsent: true });
+    expect(await c.refused(STAFF.coord, open, { i: { ...input, withoutConsent: true } })).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.referralId' });
     expect((await c.ok(STAFF.kaigo, `{ referralsFromMe { id state case { id } } }`))['referralsFromMe']).toContainEqual({ id: referralId, state: 'ACCEPTED', case: null });
     const inMeeting = { 'x-hub-meeting': shienKaigi };
     expect(await c.contact(STAFF.konkyu, caseA, { kind: 'LETTER', note: '手紙をポストに入れた' }, inMeeting).then((a) => a.errors?.[0]?.extensions)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'caseId' });
@@ -134,10 +140,22 @@ describe('case work across agencies (多機関協働), acceptance scenarios', ()
     expect((await c.ok(STAFF.kaigo, CASE, { id: caseA }))['case']).toBeNull();
     expect((await c.ok(sanka, CASE, { id: caseA }, inMeeting))['case']).toBeNull();
     expect((await c.ok(STAFF.shogai, CASE, { id: caseA }, inMeeting))['case']).toBeNull();
+    // Every read, granted or refused, is in the audit chain for the person's 開示; the sector log keeps to sector data.
+    const log = (await c.ok(STAFF.privacy, `query ($p: ID!) { caseAccessLog(personId: $p) { staffId status basis reference purpose } accessLog(personId: $p, limit: 1000) { sector } }`, { p: eightyFifty.son }));
+    expect(log['caseAccessLog']).toContainEqual({ staffId: 'kaigo-01', status: 'GRANTED', basis: 'SUPPORT_MEETING', reference: caseA, purpose: 'Query.case' });
+    expect(log['caseAccessLog']).toContainEqual({ staffId: 'sanka-01', status: 'DENIED', basis: null, reference: caseA, purpose: 'Query.case' });
+    expect(log['accessLog'].every((e: any) => e.sector !== 'CASE')).toBe(true);
+    expect((await c.refused(STAFF.coord, `query ($p: ID!) { caseAccessLog(personId: $p) { id } }`, { p: eightyFifty.son })).code).toBe('FORBIDDEN');
   }, 60_000);
 
   it('AS-03: consent opens the case — attachConsent lets the 重層的支援会議 decide, within the consent\'s scope', async () => {
     const jusou = await c.meeting('JUSOU_SHIEN_KAIGI', ['coord-01', 'konkyu-01', 'kaigo-01']);
+    const codes = (await c.ok(STAFF.coord, `{ issueCodes { code label } }`))['issueCodes'];
+    expect(codes).toContainEqual({ code: 'HIKIKOMORI', label: 'ひきこもり' });
+    expect(await c.refused(STAFF.coord, `mutation ($c: ID!, $i: AssessmentInput!) { recordAssessment(caseId: $c, input: $i) { stage } }`, { c: caseA, i: { issues: ['HIKIKOMORI', 'NOT-A-CODE'], summary: 's' } }))
+      .toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.issues' });
+    expect(await c.refused(STAFF.kaigo, `mutation ($c: ID!, $i: AssessmentInput!) { recordAssessment(caseId: $c, input: $i) { stage } }`, { c: caseA, i: { issues: ['HIKIKOMORI'], summary: 's' } }))
+      .toMatchObject({ code: 'FORBIDDEN' });
     await c.assess(caseA, ['HIKIKOMORI', 'FAMILY', 'EMPLOYMENT']);
     await c.plan(caseA, [{ orgId: 'KONKYU-SHAKYO', personId: eightyFifty.son, task: '就労準備支援' }, { orgId: 'JUSOU-SUISHIN', task: '総合調整' }]);
     expect((await c.decide(jusou, { caseId: caseA, kind: 'PLAN_APPROVED' })).errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.caseId' });

@@ -114,6 +114,10 @@ export const caseMutations = {
     const unknown = issues.filter((i) => !ctx.issues.has(i));
     if (unknown.length > 0) throw badInput('input.issues', `Not a 課題 code of the list (issueCodes): ${unknown.join(', ')}`);
     const summary = text('input.summary', args.input.summary, 8000);
+    // The 主担当 is known by the rules: a case the viewer may not see is refused in the same words as one that does not exist.
+    if (!viewer.coordinator && (await visibleCase(ctx, args.caseId, 'Mutation.recordAssessment'))?.access.basis !== 'LEAD') {
+      throw forbidden('An assessment is recorded by a coordinator or the 主担当');
+    }
     await onCase(ctx, args.caseId, async (tx, row) => {
       if (!viewer.coordinator && row.leadOrgId !== viewer.orgId) throw forbidden('An assessment is recorded by a coordinator or the 主担当');
       const to = step(row, { kind: 'ASSESSMENT' });
