@@ -13,7 +13,7 @@ describe('the demo city\'s year of case work', () => {
   let t: HubUnderTest;
   let c: CaseClient;
   beforeAll(async () => {
-    t = await startHubUnderTest(null, { HUB_DEMO_RESIDENTS: '3000', HUB_ANALYTICS_THRESHOLD: '3' });
+    t = await startHubUnderTest(null, { HUB_DEMO_RESIDENTS: '3000', HUB_ANALYTICS_THRESHOLD: '3', HUB_DEMO_CASE_HISTORY: 'true' });
     c = new CaseClient(t);
   }, 240_000);
   afterAll(() => t.stop());

@@ -34,7 +34,7 @@ describe('a denial, byte for byte', () => {
   const meetings: string[] = [];
 
   beforeAll(async () => {
-    t = await startHubUnderTest(null, { HUB_DEMO_RESIDENTS: '2000' });
+    t = await startHubUnderTest(null, { HUB_DEMO_RESIDENTS: '2000', HUB_DEMO_CASE_HISTORY: 'true' });
     for (const [sector, { sources }] of Object.entries(SECTORS) as [Sector, (typeof SECTORS)[Sector]][]) {
       const linked: { atena_no: string }[] = await t.hub.store.dataSource.query(
         `SELECT DISTINCT atena_no FROM linkage.link l WHERE source LIKE $1 AND state = 'linked'
