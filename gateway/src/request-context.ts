@@ -18,3 +18,12 @@ export function requestContext(viewer: Viewer, headers: IncomingHttpHeaders): Hu
     caseId: typeof caseId === 'string' && caseId !== '' ? caseId : null,
   };
 }
+
+/**
+ * A case id names a record, it carries nothing else: the value is written to the audit log as the purpose of every
+ * decision, so anything but an id (a name, a note) is refused before any subgraph is called.
+ */
+export function badCaseHeader(headers: IncomingHttpHeaders): boolean {
+  const value = headers[CASE_HEADER];
+  return value !== undefined && (typeof value !== 'string' || !/^[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}$/.test(value));
+}

@@ -180,6 +180,8 @@ describe('case work across agencies (多機関協働), acceptance scenarios', ()
     const view = (await c.ok(STAFF.coord, HOUSEHOLD, { h: family.setai_no }, { 'x-hub-case': caseB }))['household'].members;
     expect(view.find((m: any) => m.id === b).access.every((a: any) => a.status === 'GRANTED')).toBe(true);
     for (const o of others) expect(view.find((m: any) => m.id === o).access.every((a: any) => a.status === 'DENIED')).toBe(true);
+    const refused = await c.ask(STAFF.coord, HOUSEHOLD, { h: family.setai_no }, { 'x-hub-case': 'Yamada Taro, see notes' });
+    expect(refused).toMatchObject({ status: 400, errors: [{ extensions: { code: 'BAD_USER_INPUT', field: 'x-hub-case' } }] });
     const [{ n }] = await q(`SELECT count(*)::int AS n FROM audit.entry WHERE purpose LIKE $1 AND sector <> 'CASE'`, [`case:${caseB} %`]);
     // Per member: Person.access (four sectors), Person.konkyu and Person.kaigo, all under the case named by the request.
     expect(n).toBe(members.length * 6);
