@@ -3,6 +3,7 @@ import DataLoader from 'dataloader';
 import type { RequestPolicy } from '@welfare-hub/policy';
 import type { HubRecords } from './hub-records.js';
 import * as parts from './store/case-parts.js';
+import { caseIdsBySubject } from './store/case-rows.js';
 import type { FundingRule } from './figures/funding-rule.js';
 
 /** What every resolver of one subgraph request gets. */
@@ -24,6 +25,11 @@ export function caseLoaders(db: DataSource) {
     decisions: new DataLoader((ids: readonly string[]) => parts.decisions(db, ids)),
     contacts: new DataLoader((ids: readonly string[]) => parts.contacts(db, ids)),
     participations: new DataLoader((ids: readonly string[]) => parts.participations(db, ids)),
+    /** The case ids of each person (a household's members asked together: one statement). */
+    casesOf: new DataLoader(async (personIds: readonly string[]) => {
+      const map = await caseIdsBySubject(db, personIds);
+      return personIds.map((p) => map.get(p) ?? []);
+    }),
     hosts: new DataLoader(async (ids: readonly string[]) => {
       const rows = new Map((await parts.hosts(db, ids)).map((h) => [h.id, h]));
       return ids.map((id) => rows.get(id) ?? null);

@@ -1,7 +1,6 @@
 import type { CasesContext } from '../context.js';
 import type { ContactRow, DecisionRow, ParticipationRow, PlanRow } from '../store/case-parts.js';
 import { full, seesDetail, seesMember, visibleCase, visibleCases, type CaseView, type ReferralView } from './access.js';
-import { caseIdsBySubject } from '../store/case-rows.js';
 import { referralsById } from '../store/referrals.js';
 
 const person = (id: string | null) => (id ? { __typename: 'Person', id } : null);
@@ -73,7 +72,6 @@ export const personType = {
   __resolveReference: (ref: { id: string }) => ({ id: ref.id }),
   cases: async (p: { id: string }, _: unknown, ctx: CasesContext) => {
     if (!(await ctx.policy.cases().viewer())) return [];
-    const ids = (await caseIdsBySubject(ctx.db, [p.id])).get(p.id) ?? [];
-    return visibleCases(ctx, ids, 'Person.cases');
+    return visibleCases(ctx, await ctx.loaders.casesOf.load(p.id), 'Person.cases');
   },
 };
