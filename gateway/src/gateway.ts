@@ -23,7 +23,7 @@ import { metricsText } from './metrics.js';
 import { inServerSpan, logEvent } from '@welfare-hub/telemetry';
 import { queryGuard, type QueryLimitsConfig } from './limits/index.js';
 import { readiness } from './health.js';
-import { requestContext } from './request-context.js';
+import { badCaseHeader, requestContext } from './request-context.js';
 import { SigningDataSource, type GatewayContext } from './signing-data-source.js';
 import { inaccessibleFields } from './sector-outage.js';
 
@@ -113,6 +113,9 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     } catch (error) {
       if (!(error instanceof Unauthenticated)) throw error;
       return sendError(res, 401, 'UNAUTHENTICATED', 'A valid bearer token is required', { 'www-authenticate': 'Bearer' });
+    }
+    if (badCaseHeader(req.headers)) {
+      return sendJson(res, 400, { errors: [{ message: 'x-hub-case must be a case id', extensions: { code: 'BAD_USER_INPUT', field: 'x-hub-case' } }] }, { 'x-request-id': hub.requestId });
     }
     // GraphQL over HTTP: a POST carries JSON. Anything else is the client's mistake, said as such (never INTERNAL).
     const contentType = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();

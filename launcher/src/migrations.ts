@@ -10,6 +10,7 @@ import { kaigoMigrations } from '@welfare-hub/adapter-kaigo';
 import { auditMigrations } from '@welfare-hub/audit';
 import { analyticsMigrations } from '@welfare-hub/analytics';
 import { contextMigrations } from '@welfare-hub/context';
+import { casesMigrations } from '@welfare-hub/subgraph-cases';
 
 /** Every module's migrations; TypeORM orders them by their timestamps. */
 export const allMigrations: (new () => MigrationInterface)[] = [
@@ -24,4 +25,5 @@ export const allMigrations: (new () => MigrationInterface)[] = [
   ...auditMigrations,
   ...analyticsMigrations,
   ...contextMigrations,
+  ...casesMigrations,
 ];

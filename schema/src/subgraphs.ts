@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
  * Every subgraph of the hub, in port order: subgraph i listens on HUB_SUBGRAPH_PORT_FROM + i.
  * New subgraphs are appended so that existing ports never move.
  */
-export const SUBGRAPH_NAMES = ['juki', 'hub', 'shogai', 'konkyu', 'kodomo', 'kaigo'] as const;
+export const SUBGRAPH_NAMES = ['juki', 'hub', 'shogai', 'konkyu', 'kodomo', 'kaigo', 'cases'] as const;
 export type SubgraphName = (typeof SUBGRAPH_NAMES)[number];
 
 const here = new URL('..', import.meta.url);

@@ -142,4 +142,50 @@ describe('durability: kill -9 and restart', () => {
     expect(integrity.data!.auditIntegrity.ok).toBe(true);
     await hub.stop();
   }, 240_000);
+
+  it('keeps every acknowledged case decision and contact through kill -9', async () => {
+    hub.start();
+    await hub.ready();
+    const coordinator = await token({ sub: 'coord-01', org: 'JUSOU-SUISHIN', roles: ['coordinator'] });
+    const ask = <T>(query: string, variables: Record<string, unknown>) => graphql<T>(hub.url, query, { token: coordinator, variables });
+    const person = (await ask<{ searchPersons: { id: string }[] }>(`{ searchPersons(nameKana: "イ", limit: 1) { id } }`, {})).data!.searchPersons[0]!.id;
+    const hour = (h: number) => new Date(Date.now() + h * 3_600_000).toISOString();
+    const meeting = (await ask<{ openSupportMeeting: { id: string } }>(`mutation ($i: MeetingInput!) { openSupportMeeting(input: $i) { id } }`, {
+      i: { kind: 'SHIEN_KAIGI', title: '支援会議', subjectPersonIds: [person], memberStaffIds: ['coord-01'], opensAt: hour(-1), closesAt: hour(6) },
+    })).data!.openSupportMeeting.id;
+    const caseId = (await ask<{ openCase: { id: string } }>(`mutation ($i: OpenCaseInput!) { openCase(input: $i) { id } }`, {
+      i: { route: 'OUTREACH', subjectPersonIds: [person], withoutConsent: true, summary: 'アウトリーチ' },
+    })).data!.openCase.id;
+    const decide = `mutation ($m: ID!, $i: DecisionInput!) { recordDecision(meetingId: $m, input: $i) { id } }`;
+    expect((await ask(decide, { m: meeting, i: { caseId, kind: 'OUTREACH_PLANNED', note: '初回' } })).errors).toBeUndefined();
+    const decisions: string[] = [];
+    const contacts: string[] = [];
+    let killed = false;
+    const stream = async (): Promise<void> => {
+      while (!killed) {
+        const d = await ask<{ recordDecision: { id: string } }>(decide, { m: meeting, i: { caseId, kind: 'OUTREACH_PLANNED', note: '見直し' } }).catch(() => null);
+        if (d?.data?.recordDecision?.id) decisions.push(d.data.recordDecision.id);
+        const c = await ask<{ recordContact: { id: string } }>(`mutation ($c: ID!, $i: ContactInput!) { recordContact(caseId: $c, input: $i) { id } }`, {
+          c: caseId, i: { at: new Date(Date.now() - 1_000).toISOString(), kind: 'LETTER', note: '手紙' },
+        }).catch(() => null);
+        if (c?.data?.recordContact?.id) contacts.push(c.data.recordContact.id);
+      }
+    };
+    const writers = [stream(), stream(), stream()];
+    await new Promise((r) => setTimeout(r, 3_000));
+    await hub.kill9();
+    killed = true;
+    await Promise.all(writers);
+    expect(decisions.length).toBeGreaterThan(3);
+    expect(contacts.length).toBeGreaterThan(3);
+
+    hub.start();
+    await hub.ready();
+    const stored = (await ask<{ case: { decisions: { id: string }[]; contacts: { id: string }[] } }>(`query ($id: ID!) { case(id: $id) { decisions { id } contacts { id } } }`, { id: caseId })).data!.case;
+    const storedDecisions = new Set(stored.decisions.map((d) => d.id));
+    const storedContacts = new Set(stored.contacts.map((c) => c.id));
+    for (const id of decisions) expect(storedDecisions.has(id)).toBe(true);
+    for (const id of contacts) expect(storedContacts.has(id)).toBe(true);
+    await hub.stop();
+  }, 240_000);
 });

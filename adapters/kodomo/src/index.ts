@@ -7,3 +7,4 @@ export { kodomoProfiles, type ChildCase, type ChildGuardian, type KodomoProfile 
 export { KodomoIngest } from './ingest.js';
 export const kodomoMigrations = [KodomoRecords1763800000600, KodomoYoutaikyo1763800013100];
 export { kodomoFacts } from './facts.js';
+export { kodomoCasePeriods, type KodomoCasePeriod } from './case-periods.js';

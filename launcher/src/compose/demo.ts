@@ -6,6 +6,8 @@ import { CITY_FORMAT, generateDemoCity } from '@welfare-hub/citygen';
 import { todayInTokyo } from '@welfare-hub/codec';
 import { loadKaigoVendorDb } from '@welfare-hub/kaigo-sim';
 import { startKodomoSimulator } from '@welfare-hub/kodomo-sim';
+import { loadCaseHistory } from '@welfare-hub/subgraph-cases';
+import { logEvent } from '@welfare-hub/telemetry';
 import type { HubConfig } from '../config/index.js';
 import { seedDemoRegister } from '../seed.js';
 
@@ -36,6 +38,11 @@ export async function prepareDemo(config: HubConfig, db: DataSource): Promise<De
   if (served.length === 0 || config.mode === 'production') return { config, served: [], close: async () => {} };
   const city = await ensureDemoCity(config.dataDir, config.demo.residents, config.demo.seed, todayInTokyo());
   await seedDemoRegister(db);
+  // The city's year of case work into an empty case store, so that a demo shows a municipality in mid-year.
+  if (config.demo.caseHistory) {
+    const loaded = await loadCaseHistory(db, city.casesFile);
+    if (loaded > 0) logEvent('cases.demo_history_loaded', { cases: loaded });
+  }
   const sources = { ...config.sources };
   sources.jukiDir ??= city.jukiDir;
   sources.shogaiDir ??= city.shogaiDir;
@@ -57,6 +64,7 @@ export async function prepareDemo(config: HubConfig, db: DataSource): Promise<De
 }
 
 interface CityDirs {
+  casesFile: string;
   jukiDir: string;
   shogaiDir: string;
   konkyuDir: string;
@@ -69,7 +77,7 @@ async function ensureDemoCity(dataDir: string, residents: number, seed: number, 
   const marker = join(root, 'city.json');
   // The generator's format too: a city cached by an older generator (without what is new) is written again.
   const wanted = JSON.stringify({ residents, seed, format: CITY_FORMAT });
-  const dirs = { jukiDir: join(root, 'juki'), shogaiDir: join(root, 'shogai'), konkyuDir: join(root, 'konkyu'), kodomoFile: join(root, 'kodomo', 'kodomo.json'), kaigoFile: join(root, 'kaigo', 'kaigo.json') };
+  const dirs = { casesFile: join(root, 'cases', 'cases.json'), jukiDir: join(root, 'juki'), shogaiDir: join(root, 'shogai'), konkyuDir: join(root, 'konkyu'), kodomoFile: join(root, 'kodomo', 'kodomo.json'), kaigoFile: join(root, 'kaigo', 'kaigo.json') };
   if (existsSync(marker) && readFileSync(marker, 'utf8') === wanted && Object.values(dirs).every((d) => existsSync(d))) return dirs;
   rmSync(root, { recursive: true, force: true });
   mkdirSync(root, { recursive: true });

@@ -19,6 +19,7 @@ import { kaigoSubgraph } from '@welfare-hub/subgraph-kaigo';
 import { kodomoSubgraph } from '@welfare-hub/subgraph-kodomo';
 import { konkyuSubgraph } from '@welfare-hub/subgraph-konkyu';
 import { shogaiSubgraph } from '@welfare-hub/subgraph-shogai';
+import { casesSubgraph } from '@welfare-hub/subgraph-cases';
 import type { HubConfig } from '../config/index.js';
 
 /** One subgraph with what it runs beside serving: its source (read once, then kept fresh) or its keepers. */
@@ -119,6 +120,12 @@ export const PART_BUILDERS: Record<SubgraphName, (deps: PartDeps) => Promise<Sub
     const client = { baseUrl: required(sources.kodomoUrl, 'HUB_KODOMO_URL'), apiKey: sources.kodomoApiKey };
     const ingest = await connected(deps, new KodomoIngest({ db: deps.db, client, pollSeconds: sources.kodomoPollSeconds, weights: deps.config.linkageWeights, ingest: deps.config.ingest }), true);
     return { definition: kodomoSubgraph({ db: deps.db, ingest, policy: deps.policy }), start: reading(ingest, 'kodomo'), close: () => ingest.close() };
+  },
+
+  async cases(deps) {
+    const { config } = deps;
+    const definition = casesSubgraph({ db: deps.db, policy: deps.policy, threshold: config.analytics.threshold, issues: config.cases.issues, fundingRule: config.cases.fundingRule });
+    return { definition, start: async () => {}, close: async () => {} };
   },
 
   async kaigo(deps) {

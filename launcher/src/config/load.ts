@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { DEMO_JWT_SECRET, loadPersistedQueries, type AuthConfig, type QueryLimitsConfig } from '@welfare-hub/gateway';
 import { SUBGRAPH_NAMES, type SubgraphName } from '@welfare-hub/schema';
 import { DEFAULT_THRESHOLDS, DEFAULT_WEIGHTS, SUBGRAPH_URL_VARIABLES, VARIABLES } from './variables.js';
+import { fundingRule, issueCodes } from '@welfare-hub/subgraph-cases';
 import type { HubConfig, Role, Scope } from './types.js';
 
 /** Every problem of a configuration at once, each naming its variable: an operator fixes them in one go. */
@@ -111,6 +112,18 @@ export function loadConfig(given: NodeJS.ProcessEnv, scope: Scope): HubConfig {
     if (!v.HUB_ANALYTICS_KEY) problems.push('HUB_ANALYTICS_KEY: required in production (the key of the analysts\' pseudonymised index)');
     if (!v.HUB_AUDIT_WITNESS_PATH) problems.push('HUB_AUDIT_WITNESS_PATH: required in production (the audit log is checked against heads kept where the database\'s owner cannot rewrite them)');
   }
+  // The case subgraph's own rules for its settings, each naming its variable.
+  const cases = { issues: new Map<string, string>(), fundingRule: fundingRule(undefined) };
+  try {
+    cases.issues = issueCodes(v.HUB_CASE_ISSUES);
+  } catch (error) {
+    problems.push((error as Error).message.replace(/^HUB_CASE_ISSUES:? ?/, 'HUB_CASE_ISSUES: '));
+  }
+  try {
+    cases.fundingRule = fundingRule(v.HUB_CASE_FUNDING_RULE);
+  } catch (error) {
+    problems.push((error as Error).message.replace(/^HUB_CASE_FUNDING_RULE:? ?/, 'HUB_CASE_FUNDING_RULE: '));
+  }
   const privatePem = pem(v.HUB_CONTEXT_PRIVATE_KEY);
   const publicPem = pem(v.HUB_CONTEXT_PUBLIC_KEY);
   const auditPem = pem(v.HUB_AUDIT_SIGNING_KEY);
@@ -165,7 +178,8 @@ export function loadConfig(given: NodeJS.ProcessEnv, scope: Scope): HubConfig {
     },
     ingest: { minShareOfLast: v.HUB_SNAPSHOT_MIN_SHARE, maxRejectedShare: v.HUB_SNAPSHOT_MAX_REJECTED_SHARE, readTimeoutMs: v.HUB_SOURCE_READ_TIMEOUT_SECONDS * 1000 },
     eventsCatchUpSeconds: v.HUB_EVENTS_CATCH_UP_SECONDS,
-    demo: { residents: v.HUB_DEMO_RESIDENTS, seed: v.HUB_DEMO_SEED },
+    cases,
+    demo: { residents: v.HUB_DEMO_RESIDENTS, seed: v.HUB_DEMO_SEED, caseHistory: v.HUB_DEMO_CASE_HISTORY },
   };
 }
 

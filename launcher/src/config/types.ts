@@ -3,6 +3,7 @@ import type { IngestConfig } from '@welfare-hub/ingest';
 import type { Weights } from '@welfare-hub/linkage';
 import type { SubgraphName } from '@welfare-hub/schema';
 import type { SituationThresholds } from '@welfare-hub/situations';
+import type { FundingRule } from '@welfare-hub/subgraph-cases';
 
 /** One part of the hub a process can run: the gateway or one subgraph. */
 export type Role = 'gateway' | SubgraphName;
@@ -53,5 +54,8 @@ export interface HubConfig {
   ingest: IngestConfig;
   /** How often a process checks the durable generations for a change it was not told of. */
   eventsCatchUpSeconds: number;
-  demo: { residents: number; seed: number };
+  /** Case work: the 課題 codes (HUB_CASE_ISSUES) and the 按分 rule of the 実績報告 (HUB_CASE_FUNDING_RULE). */
+  cases: { issues: ReadonlyMap<string, string>; fundingRule: FundingRule };
+  /** history: the demo city's year of case work is loaded (HUB_DEMO_CASE_HISTORY). */
+  demo: { residents: number; seed: number; caseHistory: boolean };
 }

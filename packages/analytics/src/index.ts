@@ -11,3 +11,5 @@ export const analyticsMigrations = [AnalyticsIndex1763800001300, AnalyticsIndica
 export { indexProvenance, sourcesReadAt, type IndexProvenance, type SourceSnapshot } from './provenance.js';
 export { storeIndexSources } from './sources.js';
 export { IndexRefresher } from './refresher.js';
+export { csvText } from './csv.js';
+export { logAnalystQuery } from './query-log.js';

@@ -68,7 +68,9 @@ export class NoSuchRecord extends Error {
 }
 
 const IDENTITY = `e.action IN ('READ', 'SEARCH')`;
-const DECISION = `e.action IS NULL`;
+// A sector decision: not an identity read, and not the chain's other entries (a case read, sector 'CASE', has its own log,
+// case-log.ts; a change to the register, sector 'REGISTER', is about no person).
+const DECISION = `e.action IS NULL AND e.sector IN ('KAIGO', 'SHOGAI', 'KODOMO', 'KONKYU')`;
 // The restriction of each entry, if any: the earliest RESTRICT entry naming it.
 const COLUMNS = `e.id::text, e.at, e.staff_id, e.org_id, e.person_id, e.sector, e.status, e.basis, e.reference, e.purpose, e.action, e.protected,
   r.at AS r_at, r.staff_id AS r_staff_id, r.org_id AS r_org_id, r.purpose AS r_purpose`;

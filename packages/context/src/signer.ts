@@ -18,6 +18,7 @@ export class ContextSigner {
       org: context.viewer.orgId,
       roles: context.viewer.roles,
       mtg: context.meetingId,
+      case: context.caseId ?? null,
       rid: context.requestId,
       op: opHash,
     })

@@ -58,10 +58,12 @@ export class ContextVerifier {
     // Last, so that neither a bad body nor a stranger costs a statement on a shared guard.
     if (!(await this.replays.firstUse(claims.jti, claims.exp))) throw new ContextRejected('replayed context signature');
     const meeting = claims['mtg'];
+    const caseId = claims['case'];
     return {
       viewer: { staffId: claims.sub, orgId: claims.org, roles: toRoles(claims['roles']) },
       meetingId: typeof meeting === 'string' && meeting.length > 0 ? meeting : null,
       requestId: claims.rid,
+      caseId: typeof caseId === 'string' && caseId.length > 0 ? caseId : null,
     };
   }
 

@@ -16,6 +16,11 @@ export interface HubContext {
   /** 支援会議 named by the x-hub-meeting header, if any. */
   meetingId: string | null;
   requestId: string;
+  /**
+   * The 多機関協働 case named by the x-hub-case header, if any: the purpose every decision of the request is recorded
+   * under (cases.md). Optional so that contexts built before it existed (health checks, tools) need not name it.
+   */
+  caseId?: string | null;
 }
 
 export function hasRole(viewer: Viewer, role: Role): boolean {

@@ -12,6 +12,7 @@ const context: HubContext = {
   viewer: { staffId: 'S001', orgId: 'ORG1', roles: ['coordinator'] },
   meetingId: 'M1',
   requestId: 'r-1',
+  caseId: 'case-1',
 };
 const op = operationHash('{ person(id: "1") { id } }', { a: 1 });
 
@@ -23,9 +24,14 @@ describe('signed subgraph context', () => {
     other = await generateSigningKeys();
   });
 
-  it('carries the viewer, meeting and request id to the subgraph it was signed for', async () => {
+  it('carries the viewer, meeting, request id and case to the subgraph it was signed for', async () => {
     const token = await new ContextSigner(keys.privateKey).sign('juki', context, op);
     await expect(new ContextVerifier(keys.publicKey, 'juki').verify(token, op)).resolves.toEqual(context);
+  });
+
+  it('carries no case when the request names none', async () => {
+    const token = await new ContextSigner(keys.privateKey).sign('juki', { ...context, caseId: null }, op);
+    await expect(new ContextVerifier(keys.publicKey, 'juki').verify(token, op)).resolves.toMatchObject({ caseId: null, meetingId: 'M1' });
   });
 
   it('refuses a missing signature, another key, another audience and another operation', async () => {

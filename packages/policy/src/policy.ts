@@ -9,6 +9,8 @@ import { RequestFactsCache } from './request-facts.js';
 import { todayInTokyo } from '@welfare-hub/codec';
 import { policyDecisions } from '@welfare-hub/metrics';
 import { SECTORS, type Sector } from './sector.js';
+import { CasePolicy } from './case-policy.js';
+import { recordedPurpose } from './case-rules.js';
 
 /**
  * The one place where the hub decides what a viewer may see. A RequestPolicy lives for one subgraph
@@ -37,6 +39,7 @@ interface Question {
 
 export class RequestPolicy {
   private registrationPromise: Promise<Registration | null> | undefined;
+  private casePolicy: CasePolicy | undefined;
   private readonly decisions: DataLoader<Question, { decision: Decision; audited: Promise<void> }, string>;
 
   constructor(
@@ -54,6 +57,12 @@ export class RequestPolicy {
 
   hasRole(role: Role): boolean {
     return hasRole(this.context.viewer, role);
+  }
+
+  /** The case rules (case-rules.ts) for this request, recorded in the same audit log. */
+  cases(): CasePolicy {
+    this.casePolicy ??= new CasePolicy(this.db, this.audit, this.context, this.sharedFacts);
+    return this.casePolicy;
   }
 
   registration(): Promise<Registration | null> {
@@ -133,13 +142,14 @@ export class RequestPolicy {
       if (!youtaikyo && inMeeting.has(personId)) return { sector, status: 'GRANTED', basis: 'SUPPORT_MEETING', reference: meetingId, releasesYoutaikyo: false };
       return denied(sector);
     });
-    const { viewer, requestId } = this.context;
+    const { viewer, requestId, caseId } = this.context;
     const at = new Date();
     const audited = this.audit.append(
       questions.map((q, i) => ({
         at, requestId, staffId: viewer.staffId, orgId: viewer.orgId, personId: q.personId, sector: q.sector,
+        // x-hub-case: the case the request is made for is part of the recorded purpose of every decision.
         status: decisions[i]!.status, basis: decisions[i]!.basis, reference: decisions[i]!.reference,
-        purpose: decisionPurpose(q.purpose, q.sector, decisions[i]!.status, decisions[i]!.basis),
+        purpose: recordedPurpose(caseId, decisionPurpose(q.purpose, q.sector, decisions[i]!.status, decisions[i]!.basis)),
       })),
     );
     for (const d of decisions) policyDecisions.inc({ sector: d.sector, status: d.status, basis: d.basis ?? 'NONE' });

@@ -1,5 +1,6 @@
 // The hub deployed as it would be on several machines: each subgraph, a second shogai replica and two gateway replicas
 // as separate processes, each in its own network namespace on its own address, over one PostgreSQL database.
+import { SUBGRAPH_NAMES } from '@welfare-hub/schema';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -18,7 +19,8 @@ const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 
 export type Role = 'gateway' | 'juki' | 'hub' | 'shogai' | 'konkyu' | 'kodomo' | 'kaigo';
 /** In port order, as `subgraphEndpoints` numbers them from HUB_SUBGRAPH_PORT_FROM. */
-const SUBGRAPHS = ['juki', 'hub', 'shogai', 'konkyu', 'kodomo', 'kaigo'] as const;
+// Every subgraph of the supergraph, each on a host of its own.
+const SUBGRAPHS = SUBGRAPH_NAMES;
 const PORT_FROM = 4101;
 const GATEWAY_PORT = 4000;
 
@@ -173,6 +175,7 @@ export async function startMultiHostHub(options: { residents?: number } = {}): P
       kodomo: { HUB_KODOMO_URL: kodomoSim.url, HUB_KODOMO_API_KEY: kodomoKey, HUB_KODOMO_POLL_SECONDS: '86400' },
       kaigo: { HUB_KAIGO_DB_URL: databaseUrl, HUB_KAIGO_POLL_SECONDS: '86400' },
       hub: {},
+      cases: {},
     };
     const subgraphEnv = (host: Host, name: (typeof SUBGRAPHS)[number]): Record<string, string> => ({
       HUB_LOG: process.env['TEST_MULTIHOST_LOG'] ?? 'silent',

@@ -68,6 +68,9 @@ export async function startHubUnderTest(jukiDir: string | null, extraEnv: NodeJS
     HUB_DATA_DIR: dataDir,
     HUB_DEMO_RESIDENTS: '300',
     HUB_LOG: 'silent',
+    // The demo's year of case work (consents, meetings) is left out unless a test asks for it: most tests count on a hub
+    // whose only consents and meetings are their own.
+    HUB_DEMO_CASE_HISTORY: 'false',
     ...(jukiDir ? { HUB_JUKI_DIR: jukiDir } : {}),
     ...extraEnv,
   };

@@ -9,6 +9,7 @@ import { writeKaigoData } from './kaigo-writer.js';
 import { involvementOf, plantedCases, plantSituations, plantYoutaikyo } from './planted.js';
 import { writeSochiLists } from './sochi-writer.js';
 import { writeFileSync } from 'node:fs';
+import { writeCaseHistory } from './case-history.js';
 
 export interface DemoCityOptions {
   dir: string;
@@ -31,11 +32,15 @@ export interface DemoCity {
 }
 
 /**
- * What a demo city folder holds, for a cache to tell an old city from a current one: 2 added the 支援措置 lists.
+ * What a demo city folder holds, for a cache to tell an old city from a current one: 2 added the 支援措置 lists, 3 the
+ * year of case work.
  */
-export const CITY_FORMAT = 2;
+export const CITY_FORMAT = 3;
 
-/** Writes a whole demo city: a folder per source system (`juki/`, `shogai/`, `konkyu/`, `kodomo/`, `kaigo/`) and `truth/` with what they should mean. */
+/**
+ * Writes a whole demo city: a folder per source system (`juki/`, `shogai/`, `konkyu/`, `kodomo/`, `kaigo/`), a year of
+ * case work (`cases/`) and `truth/` with what they should mean.
+ */
 export async function generateDemoCity(options: DemoCityOptions): Promise<DemoCity> {
   const idoDays = options.idoDays ?? 3;
   const start = new Date(`${options.asOf}T00:00:00Z`);
@@ -65,7 +70,11 @@ export async function generateDemoCity(options: DemoCityOptions): Promise<DemoCi
     asOf: city.asOf, seed: options.seed, carers: youngCarers(city, shogai), must: must('KODOMO'), quiet, cases: plantedCases(youtaikyo),
   });
   writeSourceTruth(options.dir, 'kodomo', kodomo);
-  writeSourceTruth(options.dir, 'kaigo', writeKaigoData(city, join(options.dir, 'kaigo'), { asOf: city.asOf, seed: options.seed, must: must('KAIGO'), quiet, consultations }));
+  const kaigo = writeKaigoData(city, join(options.dir, 'kaigo'), { asOf: city.asOf, seed: options.seed, must: must('KAIGO'), quiet, consultations });
+  writeSourceTruth(options.dir, 'kaigo', kaigo);
+  // A year of case work over the same residents: referrals come from the sector that holds the person.
+  const held = (records: readonly { atenaNo: string | null }[]) => new Set(records.flatMap((r) => (r.atenaNo ? [r.atenaNo] : [])));
+  writeCaseHistory(city, planted, options.dir, { asOf: options.asOf, seed: options.seed, held: { KAIGO: held(kaigo), SHOGAI: held(shogai), KODOMO: held(kodomo), KONKYU: held(konkyu) } });
   return {
     persons: city.persons.length, households: city.households.length, files: juki.files, bytes: juki.bytes, invalidRecords: juki.invalid.length,
     protectedResidents: sochi.filter((s) => s.protectedNow).length,

@@ -11,3 +11,4 @@ export { writeKonkyuLedger } from './konkyu-writer.js';
 export { writeKodomoData, type KodomoData } from './kodomo-writer.js';
 export { writeKaigoData, type KaigoData } from './kaigo-writer.js';
 export { plantSituations, plantYoutaikyo, OTHER_CASE, YOUTAIKYO_CASE, type Planted, type PlantedCase, type PlantedYoutaikyo } from './planted.js';
+export { caseHistory, writeCaseHistory, type CaseHistoryOptions } from './case-history.js';
