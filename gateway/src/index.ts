@@ -4,3 +4,4 @@ export { authConfig, ConfigError, DEMO_JWT_SECRET, queryLimitsConfig, circuitCon
 export { DEFAULT_QUERY_LIMITS, LIMIT_ENV, QueryRejected, queryHash, type QueryLimits, type QueryLimitsConfig } from './limits/index.js';
 export { readiness, type Readiness } from './health.js';
 export { requestContext } from './request-context.js';
+export { frontEndConfig, defaultConsoleDir, MEETING_CONTEXT_INVALID, type FrontEndConfig, type OidcConfig } from './front-end/index.js';

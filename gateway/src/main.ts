@@ -3,6 +3,7 @@ import { ContextSigner, privateKeyFromEnv } from '@welfare-hub/context';
 import { subgraphEndpoints, supergraphSdl } from '@welfare-hub/schema';
 import { authConfig, queryLimitsConfig } from './config.js';
 import { createAuthenticator } from './authenticate.js';
+import { defaultConsoleDir, frontEndConfig } from './front-end/index.js';
 import { startGateway } from './gateway.js';
 import { startTracing } from '@welfare-hub/telemetry';
 
@@ -20,6 +21,7 @@ const gateway = await startGateway({
   production: auth.mode === 'production',
   subgraphTimeoutMs: Number(process.env['HUB_SUBGRAPH_TIMEOUT_MS'] || 5000),
   limits,
+  frontEnd: frontEndConfig(process.env, defaultConsoleDir()),
 });
 const stop = async (): Promise<void> => {
   await gateway.close();

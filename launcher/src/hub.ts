@@ -12,7 +12,7 @@ import { kodomoSource } from './kodomo-source.js';
 import { KaigoIngest } from '@welfare-hub/adapter-kaigo';
 import { kaigoSubgraph } from '@welfare-hub/subgraph-kaigo';
 import { kaigoSource } from './kaigo-source.js';
-import { authConfig, circuitConfig, createAuthenticator, queryLimitsConfig, startGateway } from '@welfare-hub/gateway';
+import { authConfig, circuitConfig, createAuthenticator, defaultConsoleDir, frontEndConfig, queryLimitsConfig, startGateway } from '@welfare-hub/gateway';
 import { Policy } from '@welfare-hub/policy';
 import { AuditKeeper, auditKeeperConfig, auditSigningKey } from '@welfare-hub/audit';
 import { IndexRefresher, pseudonymKey, storeIndexSources, suppressionThreshold } from '@welfare-hub/analytics';
@@ -72,6 +72,7 @@ export async function startHub(config: HubConfig, options: StartOptions = {}): P
     subgraphTimeoutMs: config.subgraphTimeoutMs,
     limits: queryLimitsConfig(env),
     circuit: circuitConfig(env),
+    frontEnd: frontEndConfig(env, defaultConsoleDir()),
   });
   return {
     ...parts,

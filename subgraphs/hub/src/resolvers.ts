@@ -9,6 +9,7 @@ import { linkageMutation, linkageQuery } from './linkage-queue.js';
 import { consentMutation, consentQuery } from './consent/resolvers.js';
 import type { Consents } from './consent/consents.js';
 import { meetingMutation, meetingQuery, meetingType } from './meeting/resolvers.js';
+import { meetingFrontEndQuery } from './meeting/front-end.js';
 import { householdType } from './situations/resolvers.js';
 import { analyticsQuery, indicatorTableType, statisticsTableType, type AnalyticsDeps } from './analytics/resolvers.js';
 import type { Meetings } from './meeting/meetings.js';
@@ -73,6 +74,7 @@ export const resolvers: GraphQLResolverMap<HubContext> = {
     ...linkageQuery,
     ...consentQuery,
     ...meetingQuery,
+    ...meetingFrontEndQuery,
     ...analyticsQuery,
     accessLog: async (_: unknown, args: { personId: string; from?: Date | null; to?: Date | null; limit: number; offset: number }, ctx: HubContext) => {
       if (!ctx.policy.hasRole('privacy_officer')) throw forbidden();

@@ -16,6 +16,7 @@ export function jukiSubgraph(deps: { ingest: JukiIngest; policy: Policy }): Subg
       policy: deps.policy.forRequest(hub),
       loaders: createLoaders(deps.ingest.persons),
       store: deps.ingest.persons,
+      ingest: deps.ingest,
     }),
     sources: async (): Promise<Record<string, SourceHealth>> => ({ juki: await deps.ingest.health() }),
   };
