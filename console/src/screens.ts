@@ -21,6 +21,6 @@ export const SCREENS: readonly ScreenEntry[] = [
   { path: '/meetings', label: '支援会議', for: staff },
   { path: '/privacy', label: '閲覧記録・監査', for: role('privacy_officer') },
   { path: '/sources', label: 'データ取込', for: role('admin') },
-  { path: '/linkage', label: '名寄せ確認', for: (s, sectors) => sectors.length > 0 || s.roles.includes('admin') },
+  { path: '/linkage', label: '名寄せ確認', for: (_, sectors) => sectors.length > 0 },
   { path: '/statistics', label: '統計', for: role('analyst') },
 ];

@@ -42,6 +42,11 @@ const STATISTICS = graphql(`
 const KINDS = ['EIGHTY_FIFTY', 'DOUBLE_CARE', 'YOUNG_CARER', 'MULTI_SECTOR'] as const;
 const COLUMN_LABEL: Record<string, string> = { ...SITUATION_LABEL, KAIGO: '介護', SHOGAI: '障害', KODOMO: '子ども', KONKYU: '困窮' };
 
+/** A suppressed cell stays null (秘匿); a kind the group has no row for is 0. */
+function cellOf(cells: Map<string, number | null> | undefined, kind: string): number | null {
+  return cells?.has(kind) ? cells.get(kind)! : 0;
+}
+
 /** The situations per group as a table: one row per group, one column per situation, 合計 last. */
 function situationTable(stats: SituationStatisticsQuery['situationStatistics']): LabelledTable {
   const groups = new Map<string, Map<string, number | null>>();
@@ -58,7 +63,7 @@ function situationTable(stats: SituationStatisticsQuery['situationStatistics']):
     title: `世帯の状況（${GROUPING_LABEL[stats.groupBy] ?? stats.groupBy}別）`,
     rowHeader: by,
     columns: KINDS.map((k) => SITUATION_LABEL[k]!),
-    rows: ordered.map((g) => ({ label: g === '合計' ? '合計' : stats.groupBy === 'DISTRICT' ? `地区 ${g}` : g, values: KINDS.map((k) => groups.get(g)?.get(k) ?? 0) })),
+    rows: ordered.map((g) => ({ label: g === '合計' ? '合計' : stats.groupBy === 'DISTRICT' ? `地区 ${g}` : g, values: KINDS.map((k) => cellOf(groups.get(g), k)) })),
     note: `世帯数。${stats.threshold}未満の数と、そこから逆算できる数は「秘匿」。基準日 ${dateJa(stats.asOf)}。`,
   };
 }

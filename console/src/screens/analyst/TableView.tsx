@@ -5,11 +5,15 @@ import { cellText, download, toCsv, type LabelledTable } from './table-model.js'
 /** One table: the numbers, its chart, and CSV / Excel files of exactly what is shown. */
 export function TableView({ table, fileName }: { table: LabelledTable; fileName: string }) {
   const [busy, setBusy] = useState(false);
+  const [failed, setFailed] = useState(false);
   const excel = async (): Promise<void> => {
     setBusy(true);
+    setFailed(false);
     try {
       const { toXlsx } = await import('./xlsx.js');
       download(`${fileName}.xlsx`, await toXlsx(table));
+    } catch {
+      setFailed(true);
     } finally {
       setBusy(false);
     }
@@ -26,6 +30,11 @@ export function TableView({ table, fileName }: { table: LabelledTable; fileName:
           {table.title}をExcelでダウンロード
         </button>
       </div>
+      {failed && (
+        <p role="alert" className="error">
+          Excelファイルを作成できませんでした。CSVをお使いください。
+        </p>
+      )}
       <div className="scroll">
         <table>
           <thead>

@@ -108,6 +108,13 @@ const HOUSEHOLD = graphql(`
   }
 `);
 
+/** The basis in words: the meeting by its title when it is the one the console works in, a consent by its number. */
+function basisText(basis: string, reference: string | null | undefined, meeting: { id: string; title: string } | null): string {
+  if (basis === 'SUPPORT_MEETING' && meeting && reference === meeting.id) return `支援会議「${meeting.title}」`;
+  if (basis === 'CONSENT' && reference) return `同意（同意番号 ${reference}）`;
+  return BASIS_LABEL[basis] ?? basis;
+}
+
 export type Member = NonNullable<HouseholdCardQuery['household']>['members'][number];
 
 /**
@@ -211,7 +218,7 @@ export function HouseholdScreen() {
                   <div key={s} className="sector">
                     <dt>
                       {SECTOR_LABEL[s]}
-                      {a?.status === 'GRANTED' && a.basis && <span className="muted">（根拠：{BASIS_LABEL[a.basis]}{a.reference ? ` ${a.reference}` : ''}）</span>}
+                      {a?.status === 'GRANTED' && a.basis && <span className="muted">（根拠：{basisText(a.basis, a.reference, meeting)}）</span>}
                     </dt>
                     <dd>
                       {a?.status === 'GRANTED' ? (
