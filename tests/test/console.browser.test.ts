@@ -4,6 +4,7 @@ import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import type { Planted } from '@welfare-hub/citygen';
 import { join } from 'node:path';
 import { graphql, startHubUnderTest, token, type HubUnderTest } from './support/hub-under-test.js';
+import { startFakeIdp, type FakeIdp } from './support/fake-idp.js';
 import {
   axe,
   chromiumInstalled,
@@ -35,6 +36,7 @@ const step = (name: string, fn: () => Promise<void>): void => it(name, fn, 120_0
 
 describeInBrowser('the console in a browser', () => {
   let t: HubUnderTest;
+  let idp: FakeIdp;
   let browser: Browser;
   let base: string;
   let household: { id: string; subject: { id: string; name: string; kana: string } };
@@ -44,7 +46,13 @@ describeInBrowser('the console in a browser', () => {
   const hour = (h: number) => new Date(Date.now() + h * 3_600_000).toISOString();
 
   beforeAll(async () => {
-    t = await startHubUnderTest(null);
+    // The municipality's identity provider (a stand-in): the console signs in through it, the gateway verifies its tokens.
+    idp = await startFakeIdp(KAIGO);
+    t = await startHubUnderTest(null, {
+      HUB_OIDC_ISSUER: idp.issuer, HUB_OIDC_CLIENT_ID: idp.clientId,
+      // Issuer and audience are left unchecked here: the gateway would ask them of the pasted demo tokens as well.
+      HUB_JWKS_URL: idp.jwksUrl,
+    });
     base = t.hub.url.replace(/\/graphql$/, '');
     browser = await launchChromium();
     const planted = JSON.parse(readFileSync(join(t.dataDir, 'demo-city', 'truth', 'situations.json'), 'utf8')) as Planted[];
@@ -68,6 +76,7 @@ describeInBrowser('the console in a browser', () => {
     writeArtifact('measurements.json', measurements);
     await browser?.close();
     await t?.stop();
+    await idp?.close();
   });
 
   /** A fresh browser context (nothing kept from another user) signed in by pasting a token, as a demo user does. */
@@ -127,6 +136,33 @@ describeInBrowser('the console in a browser', () => {
     // Nothing beyond the session: no cookie, nothing in localStorage, the token in sessionStorage only.
     expect(await context.cookies()).toEqual([]);
     expect(await page.evaluate(() => localStorage.length)).toBe(0);
+    await context.close();
+  });
+
+  step('signs in through the identity provider: authorization code with PKCE, nothing kept but the session', async () => {
+    const context = await browser.newContext({ locale: 'ja-JP' });
+    const page = await context.newPage();
+    const problems = watchProblems(page);
+    await page.goto(base + '/');
+    await page.getByRole('button', { name: '自治体のIDでサインイン' }).click();
+    await page.getByRole('navigation', { name: '画面' }).waitFor();
+    // Back on the console, the code and state gone from the address.
+    expect(new URL(page.url()).search).toBe('');
+    await page.getByText('介護 一郎', { exact: false }).first().waitFor();
+    const asked = idp.seen.authorize.at(-1)!;
+    expect(asked.get('code_challenge_method')).toBe('S256');
+    expect(asked.get('redirect_uri')).toBe(`${base}/auth/callback`);
+    const exchanged = idp.seen.token.at(-1)!;
+    expect(exchanged.get('grant_type')).toBe('authorization_code');
+    expect(exchanged.get('code_verifier')!.length).toBeGreaterThanOrEqual(43);
+    // The session holds the provider's access token and nothing else survives the tab.
+    expect(await page.evaluate(() => Object.keys(sessionStorage))).toEqual(['welfare-hub.session']);
+    expect(await page.evaluate(() => localStorage.length)).toBe(0);
+    expect(await context.cookies()).toEqual([]);
+    await page.getByRole('button', { name: 'サインアウト' }).click();
+    await page.getByLabel('アクセストークン').waitFor();
+    expect(await page.evaluate(() => sessionStorage.length)).toBe(0);
+    expect(problems).toEqual([]);
     await context.close();
   });
 

@@ -104,6 +104,7 @@ function PersonConsents({ personId }: { personId: string }) {
         {person.name}（{person.nameKana}、{dateJa(person.birthDate)}生、{person.age}歳）
       </h2>
       <ErrorNote error={error} />
+      {receipt && <Receipt consent={receipt} person={person} onClose={() => setReceipt(null)} />}
       <section aria-labelledby="consent-list-heading">
         <h3 id="consent-list-heading">記録された同意</h3>
         {data.consents.length === 0 ? (
@@ -123,7 +124,6 @@ function PersonConsents({ personId }: { personId: string }) {
           void refetch();
         }}
       />
-      {receipt && <Receipt consent={receipt} person={person} onClose={() => setReceipt(null)} />}
     </>
   );
 }

@@ -1,10 +1,17 @@
+import { useEffect, useRef } from 'react';
 import type { ConsentFieldsFragment } from '../../gql/graphql.js';
 import { CONSENT_METHOD_LABEL, CONSENT_STATUS_LABEL, SECTOR_LABEL, dateJa, dateTimeJa, label } from '../../labels.js';
 
 /** The person's copy of their consent (控え), printable: the print style sheet shows this region alone. */
 export function Receipt({ consent: c, person, onClose }: { consent: ConsentFieldsFragment; person: { name: string; birthDate: string }; onClose(): void }) {
+  // Shown where the worker is, and focused: a screen reader reads the receipt next, the keyboard is on it.
+  const ref = useRef<HTMLElement>(null);
+  useEffect(() => {
+    ref.current?.focus();
+    ref.current?.scrollIntoView({ block: 'start' });
+  }, [c.id]);
   return (
-    <section className="receipt" aria-label="同意の控え">
+    <section className="receipt" aria-label="同意の控え" tabIndex={-1} ref={ref}>
       <h2>個人情報の提供に関する同意の控え</h2>
       <dl>
         <dt>ご本人</dt>
