@@ -280,7 +280,8 @@ describeInBrowser('the console in a browser', () => {
 
     const staff = await signIn(SHOGAI);
     await staff.page.getByRole('link', { name: '名寄せ確認' }).click();
-    const status = staff.page.getByRole('status');
+    // The queue's count, once loaded (not the loading message, which is a status too).
+    const status = staff.page.getByRole('status').filter({ hasText: /件$|ありません/ });
     await status.waitFor();
     const before = Number(/(\d+)件/.exec((await status.textContent()) ?? '')?.[1] ?? '0');
     expect(before).toBeGreaterThan(0);
