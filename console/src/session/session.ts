@@ -11,8 +11,6 @@ export interface Session {
   expiresAt: number;
 }
 
-const KEY = 'welfare-hub.session';
-
 /** Reads a JWT's claims without verifying it (the gateway does); null for anything that is not a usable token. */
 export function sessionFromToken(token: string): Session | null {
   const parts = token.trim().split('.');
@@ -37,19 +35,4 @@ export function sessionFromToken(token: string): Session | null {
 
 export function isExpired(session: Session, now = Date.now()): boolean {
   return session.expiresAt * 1000 <= now;
-}
-
-export function storedSession(): Session | null {
-  const token = sessionStorage.getItem(KEY);
-  const session = token ? sessionFromToken(token) : null;
-  return session && !isExpired(session) ? session : null;
-}
-
-export function storeSession(session: Session): void {
-  sessionStorage.setItem(KEY, session.token);
-}
-
-/** Sign-out forgets everything the tab kept: the token, the meeting chosen, any sign-in in progress. */
-export function clearSession(): void {
-  sessionStorage.clear();
 }

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { BarChart } from './BarChart.js';
-import { cellText, download, toCsv, type LabelledTable } from './table-model.js';
+import { cellText, toCsv, type LabelledTable } from './table-model.js';
+import { download } from './download.js';
 
 /** One table: the numbers, its chart, and CSV / Excel files of exactly what is shown. */
 export function TableView({ table, fileName }: { table: LabelledTable; fileName: string }) {

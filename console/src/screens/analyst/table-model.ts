@@ -21,14 +21,3 @@ export function toCsv(table: LabelledTable): string {
   const lines = [[table.rowHeader, ...table.columns], ...table.rows.map((r) => [r.label, ...r.values.map((v) => (v === null ? SUPPRESSED : String(v)))])];
   return '\uFEFF' + lines.map((line) => line.map(quote).join(',')).join('\r\n') + '\r\n';
 }
-
-export function download(name: string, blob: Blob): void {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
