@@ -80,7 +80,7 @@ export function App({ session, signOut }: { session: Session; signOut(): void })
                 <Route path="/meetings" element={<MeetingsScreen />} />
                 <Route path="/meetings/:id" element={<MeetingScreen />} />
                 <Route path="/privacy" element={<PrivacyScreen />} />
-                <Route path="/sources" element={<SourcesScreen />} />
+                <Route path="/sources" element={<SourcesScreen sectors={sectors} admin={hasRole(session, 'admin')} />} />
                 <Route path="/linkage" element={<LinkageScreen sectors={sectors} />} />
                 <Route path="/statistics" element={<StatisticsScreen />} />
                 <Route path="*" element={<p>この画面はありません。</p>} />

@@ -20,7 +20,7 @@ export const SCREENS: readonly ScreenEntry[] = [
   { path: '/consents', label: '同意', for: staff },
   { path: '/meetings', label: '支援会議', for: staff },
   { path: '/privacy', label: '閲覧記録・監査', for: role('privacy_officer') },
-  { path: '/sources', label: 'データ取込', for: role('admin') },
+  { path: '/sources', label: 'データ取込', for: (s, sectors) => s.roles.includes('admin') || (staff(s) && sectors.length > 0) },
   { path: '/linkage', label: '名寄せ確認', for: (_, sectors) => sectors.length > 0 },
   { path: '/statistics', label: '統計', for: role('analyst') },
 ];

@@ -41,6 +41,7 @@ describeInBrowser('the console in a browser', () => {
   let base: string;
   let household: { id: string; subject: { id: string; name: string; kana: string } };
   let meeting: { id: string; title: string };
+  let childId: string;
   const axeResults: AxeSummary[] = [];
   const measurements: Record<string, unknown> = {};
   const hour = (h: number) => new Date(Date.now() + h * 3_600_000).toISOString();
@@ -63,6 +64,12 @@ describeInBrowser('the console in a browser', () => {
       variables: { id: subjectId },
     });
     household = { id: eightyFifty.setaiNo, subject: { id: subjectId, name: person.data!.person.name, kana: person.data!.person.nameKana } };
+    const doubleCare = planted.find((p) => p.kind === 'DOUBLE_CARE')!;
+    const members = await graphql<{ household: { members: { id: string; age: number }[] } }>(t.hub.url, `query ($h: ID!) { household(id: $h) { members { id age } } }`, {
+      token: await token(KAIGO),
+      variables: { h: doubleCare.setaiNo },
+    });
+    childId = members.data!.household.members.find((m) => m.age < 15)!.id;
     meeting = { id: '', title: '8050世帯の支援会議' };
     const opened = await graphql<{ openSupportMeeting: { id: string } }>(t.hub.url, `mutation ($i: MeetingInput!) { openSupportMeeting(input: $i) { id } }`, {
       token: await token(COORDINATOR),
@@ -230,6 +237,10 @@ describeInBrowser('the console in a browser', () => {
     await page.getByText('撤回済み').first().waitFor();
     await page.goto(`${base}/household/${household.id}`);
     await hasText(cellsOf(page, household.subject.name).nth(SHOGAI_CELL), '閲覧不可');
+
+    // A child's consent is given by a representative: the form asks for one.
+    await page.goto(`${base}/consents/${childId}`);
+    await page.getByLabel('代理人（保護者）の宛名番号').waitFor();
     expect(problems).toEqual([]);
     await context.close();
   });
@@ -282,6 +293,10 @@ describeInBrowser('the console in a browser', () => {
     await admin.context.close();
 
     const staff = await signIn(SHOGAI);
+    // A sector's own staff see their own source's reads (and only that source).
+    await staff.page.getByRole('link', { name: 'データ取込' }).click();
+    await staff.page.getByRole('heading', { name: '読込の記録（障害福祉）' }).waitFor();
+    expect(await staff.page.getByLabel('取込元').locator('option').allTextContents()).toEqual(['障害福祉']);
     await staff.page.getByRole('link', { name: '名寄せ確認' }).click();
     // The queue's count, once loaded (not the loading message, which is a status too).
     const status = staff.page.getByRole('status').filter({ hasText: /件$|ありません/ });

@@ -201,6 +201,24 @@ describe('what front-ends get from the gateway (issue 17)', () => {
     expect((await graphql(t.hub.url, REPROCESS, { token: admin, variables: { s: 'SHOGAI' } })).errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'source' });
   });
 
+  it('shows a source\'s reads and rejected records to an admin, and to the staff of the sector that owns it (that source only)', async () => {
+    const READS = `query ($s: SourceName) { sourceReads(source: $s, limit: 5) { source state } rejectedRecords(source: $s, limit: 5) { source reason field } }`;
+    const shogai = await token({ sub: 'shogai-01', org: 'SHOGAI-SODAN' });
+    const own = await graphql<{ sourceReads: { source: string }[] }>(t.hub.url, READS, { token: shogai, variables: { s: 'SHOGAI' } });
+    expect(own.errors).toBeUndefined();
+    expect(own.data!.sourceReads.length).toBeGreaterThan(0);
+    for (const s of own.data!.sourceReads) expect(s.source).toBe('SHOGAI');
+    const analyst = await token({ sub: 'analyst-01', org: 'KIKAKU', roles: ['analyst'] });
+    for (const [who, source] of [[shogai, 'KAIGO'], [shogai, 'JUKI'], [shogai, null], [kaigo, 'SHOGAI'], [analyst, 'SHOGAI']] as const) {
+      const answer = await graphql(t.hub.url, READS, { token: who, variables: { s: source } });
+      expect(answer.data).toBeNull();
+      expect(answer.errors?.length).toBeGreaterThan(0);
+      for (const error of answer.errors!) expect(error.extensions?.code).toBe('FORBIDDEN');
+    }
+    const admin = await graphql<{ sourceReads: unknown[] }>(t.hub.url, READS, { token: await token({ sub: 'admin-01', org: 'HUB-ADMIN', roles: ['admin'] }), variables: { s: null } });
+    expect(admin.errors).toBeUndefined();
+  });
+
   it('serves the built console at / on the gateway\'s port, same origin as /graphql', async () => {
     const page = await fetch(t.hub.url.replace(/\/graphql$/, '/'));
     expect(page.status).toBe(200);

@@ -10,6 +10,7 @@ import { consentMutation, consentQuery } from './consent/resolvers.js';
 import type { Consents } from './consent/consents.js';
 import { meetingMutation, meetingQuery, meetingType } from './meeting/resolvers.js';
 import { meetingFrontEndQuery } from './meeting/front-end.js';
+import { requireSourceReader } from './sources/readers.js';
 import { householdType } from './situations/resolvers.js';
 import { analyticsQuery, indicatorTableType, statisticsTableType, type AnalyticsDeps } from './analytics/resolvers.js';
 import type { Meetings } from './meeting/meetings.js';
@@ -98,7 +99,7 @@ export const resolvers: GraphQLResolverMap<HubContext> = {
       return ctx.register.staff({ orgId: args.orgId ?? null });
     },
     sourceReads: async (_: unknown, args: { source?: string | null; limit: number }, ctx: HubContext) => {
-      requireAdmin(ctx);
+      await requireSourceReader(ctx, args.source);
       const reads = await listReads(ctx.db, toSourceName(args.source), clamp('limit', args.limit, 500));
       return reads.map((r) => ({ ...r, source: r.source.toUpperCase() }));
     },
@@ -107,7 +108,7 @@ export const resolvers: GraphQLResolverMap<HubContext> = {
       args: { source?: string | null; includeResolved: boolean; limit: number; offset: number },
       ctx: HubContext,
     ) => {
-      requireAdmin(ctx);
+      await requireSourceReader(ctx, args.source);
       const rows = await listRejected(ctx.db, {
         source: toSourceName(args.source),
         includeResolved: args.includeResolved,

@@ -41,12 +41,14 @@ const REPROCESS = graphql(`
 `);
 
 /**
- * The IT officer: each source's reads and health, the records it rejected with the field and the reason, and
- * re-processing them after a fix. (The raw value of a rejected record is not in the graph yet: it is shown here when
+ * The IT officer (an admin, or a sector's own staff for their own source): each source's reads and health, the records
+ * it rejected with the field and the reason, and re-processing them after a fix (the registry's, for now). (The raw value of a rejected record is not in the graph yet: it is shown here when
  * the API carries it, to the staff of the sector that owns the source.)
  */
-export default function SourcesScreen() {
-  const [source, setSource] = useState<SourceName>('JUKI');
+export default function SourcesScreen({ sectors, admin }: { sectors: readonly string[]; admin: boolean }) {
+  // An admin sees every source; a sector's staff their own sector's source (the registry, JUKI, belongs to no sector).
+  const mine = admin ? SOURCES : SOURCES.filter((s) => sectors.includes(s));
+  const [source, setSource] = useState<SourceName>(mine[0] ?? 'JUKI');
   const { data, loading, error, refetch } = useQuery(READS, { variables: { source }, fetchPolicy: 'cache-and-network' });
   const [reprocess, done] = useMutation(REPROCESS);
   const id = useId();
@@ -56,7 +58,7 @@ export default function SourcesScreen() {
       <div className="inline-form">
         <label htmlFor={id}>取込元</label>
         <select id={id} value={source} onChange={(e) => setSource(e.target.value as SourceName)}>
-          {SOURCES.map((s) => (
+          {mine.map((s) => (
             <option key={s} value={s}>
               {SOURCE_LABEL[s]}
             </option>
@@ -100,13 +102,17 @@ export default function SourcesScreen() {
           </section>
           <section aria-labelledby="rejected-heading">
             <h2 id="rejected-heading">却下されたレコード（{data.rejectedRecords.length}件）</h2>
-            <button
-              type="button"
-              disabled={done.loading}
-              onClick={() => void reprocess({ variables: { source } }).then(() => refetch(), () => undefined)}
-            >
-              却下レコードを再処理
-            </button>
+            {admin && source === 'JUKI' ? (
+              <button
+                type="button"
+                disabled={done.loading}
+                onClick={() => void reprocess({ variables: { source } }).then(() => refetch(), () => undefined)}
+              >
+                却下レコードを再処理
+              </button>
+            ) : (
+              <p className="muted">この取込元のレコードは、修正されたファイル・データが次に読み込まれたときに取り込み直されます。</p>
+            )}
             <ErrorNote error={done.error} />
             {done.data && (
               <p role="status">
