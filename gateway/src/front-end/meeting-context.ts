@@ -1,7 +1,8 @@
 import type { ServerResponse } from 'node:http';
 import { CONTEXT_HEADER, operationHash, type ContextSigner, type HubContext } from '@welfare-hub/context';
 import { sendJson } from '@welfare-hub/http';
-import { SubgraphClient } from '../subgraph-client.js';
+import { subgraphCalls } from '@welfare-hub/metrics';
+import { SubgraphClient, type SubgraphReply } from '../subgraph-client.js';
 
 /** The extensions.code of a request refused for the meeting it names: its own, so a client can tell it apart. */
 export const MEETING_CONTEXT_INVALID = 'MEETING_CONTEXT_INVALID';
@@ -25,12 +26,18 @@ export class MeetingContextCheck {
   async state(hub: HubContext): Promise<State> {
     if (hub.meetingId === null) return 'NONE';
     const body = JSON.stringify({ query: QUERY, variables: {} });
-    const reply = await this.client.post(body, {
-      'content-type': 'application/json',
-      [CONTEXT_HEADER]: await this.signer.sign('hub', hub, operationHash(QUERY, {})),
-    });
+    // Counted with the planned calls: the benchmark's "subgraph calls per view" includes this one.
+    let reply: SubgraphReply;
+    try {
+      reply = await this.client.post(body, { 'content-type': 'application/json', [CONTEXT_HEADER]: await this.signer.sign('hub', hub, operationHash(QUERY, {})) });
+    } catch (error) {
+      subgraphCalls.inc({ subgraph: 'hub', outcome: 'error' });
+      throw error;
+    }
+    subgraphCalls.inc({ subgraph: 'hub', outcome: reply.status >= 500 ? 'error' : 'ok' });
+    if (reply.status !== 200) throw new Error(`meeting context check answered ${reply.status}`);
     const state = (JSON.parse(reply.text) as { data?: { meetingContextState?: State } }).data?.meetingContextState;
-    if (reply.status !== 200 || !state) throw new Error(`meeting context check answered ${reply.status}`);
+    if (!state) throw new Error('meeting context check answered no state');
     return state;
   }
 }
