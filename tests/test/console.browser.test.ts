@@ -286,6 +286,8 @@ describeInBrowser('the console in a browser', () => {
     const admin = await signIn(ADMIN);
     await admin.page.getByRole('link', { name: 'データ取込' }).click();
     await admin.page.getByRole('heading', { name: /読込の記録/ }).waitFor();
+    await admin.page.getByRole('rowheader', { name: '住民記録' }).first().waitFor();
+    expect(await admin.page.getByRole('region', { name: '取込元の状態' }).getByRole('row').count()).toBe(6);
     await admin.page.getByRole('button', { name: '却下レコードを再処理' }).click();
     await admin.page.getByText(/再処理しました/).waitFor();
     await check(admin.page, '11-sources');

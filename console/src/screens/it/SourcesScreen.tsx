@@ -4,6 +4,7 @@ import { graphql } from '../../gql/index.js';
 import type { SourceName } from '../../gql/graphql.js';
 import { READ_STATE_LABEL, SOURCE_LABEL, dateTimeJa, label } from '../../labels.js';
 import { ErrorNote, Loading } from '../../ui/ErrorNote.js';
+import { SourceHealth } from './SourceHealth.js';
 
 const SOURCES: SourceName[] = ['JUKI', 'KAIGO', 'SHOGAI', 'KODOMO', 'KONKYU'];
 
@@ -55,6 +56,7 @@ export default function SourcesScreen({ sectors, admin }: { sectors: readonly st
   return (
     <>
       <h1>データ取込</h1>
+      <SourceHealth sources={mine} />
       <div className="inline-form">
         <label htmlFor={id}>取込元</label>
         <select id={id} value={source} onChange={(e) => setSource(e.target.value as SourceName)}>
