@@ -9,16 +9,19 @@ export interface RequestContext {
   token: string;
   staffId: string;
   meetingId: string | null;
+  /** The case a request is made for (x-hub-case, cases.md): for the case screens when that API lands. */
+  caseId?: string | null;
 }
 
 export function contextKey(context: RequestContext): string {
-  return `${context.staffId}\u0000${context.token}\u0000${context.meetingId ?? ''}`;
+  return [context.staffId, context.token, context.meetingId ?? '', context.caseId ?? ''].join('\u0000');
 }
 
 /** The token and the meeting go with every request as headers, so the gateway and the policy see them. */
 export function createHubClient(context: RequestContext, uri = '/graphql', fetchImpl?: typeof fetch): ApolloClient {
   const headers: Record<string, string> = { authorization: `Bearer ${context.token}` };
   if (context.meetingId) headers['x-hub-meeting'] = context.meetingId;
+  if (context.caseId) headers['x-hub-case'] = context.caseId;
   return new ApolloClient({
     link: ApolloLink.from([new HttpLink({ uri, headers, ...(fetchImpl ? { fetch: fetchImpl } : {}) })]),
     cache: new InMemoryCache({
@@ -48,7 +51,7 @@ export class ContextClients {
     this.current?.client.stop();
     void this.current?.client.clearStore();
     this.current = null;
-    if (context.meetingId === null) return this.baseClient(context);
+    if (context.meetingId === null && !context.caseId) return this.baseClient(context);
     this.current = { key, client: createHubClient(context, this.uri, this.fetchImpl) };
     return this.current.client;
   }
