@@ -4,6 +4,7 @@ import { useQuery } from '@apollo/client/react';
 import { graphql } from './gql/index.js';
 import { dateTimeJa } from './labels.js';
 import { useMeetingContext } from './meeting-context.js';
+import { useSession } from './session/SessionContext.js';
 
 const MY_MEETINGS = graphql(`
   query MyOpenMeetings {
@@ -13,6 +14,10 @@ const MY_MEETINGS = graphql(`
       title
       closesAt
       open
+      members {
+        staffId
+        role
+      }
     }
   }
 `);
@@ -25,8 +30,12 @@ export function MeetingSelect({ client }: { client: ApolloClient }) {
   const { meeting, choose } = useMeetingContext();
   const { data } = useQuery(MY_MEETINGS, { client, fetchPolicy: 'cache-and-network' });
   const id = useId();
-  // Only a meeting that can grant anything is a context: a 重層的支援会議 grants nothing by itself.
-  const meetings = (data?.myMeetings ?? []).filter((m) => m.kind !== 'JUSOU_SHIEN_KAIGI');
+  const { session } = useSession();
+  // A context is a meeting that can grant anything (a 重層的支援会議 grants nothing by itself) and in which the viewer is
+  // a full member (a coordinator who convened one without sitting in it has no context there: the gateway would refuse).
+  const meetings = (data?.myMeetings ?? []).filter(
+    (m) => m.kind !== 'JUSOU_SHIEN_KAIGI' && m.members.some((r) => r.staffId === session.staffId && r.role === 'FULL'),
+  );
   const known = meeting && !meetings.some((m) => m.id === meeting.id) ? [{ id: meeting.id, title: meeting.title, closesAt: meeting.closesAt }] : [];
   return (
     <div className="meeting-select">

@@ -14,7 +14,7 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
-    "\n  query MyOpenMeetings {\n    myMeetings {\n      id\n      kind\n      title\n      closesAt\n      open\n    }\n  }\n": typeof types.MyOpenMeetingsDocument,
+    "\n  query MyOpenMeetings {\n    myMeetings {\n      id\n      kind\n      title\n      closesAt\n      open\n      members {\n        staffId\n        role\n      }\n    }\n  }\n": typeof types.MyOpenMeetingsDocument,
     "\n  query SituationStatistics($groupBy: Grouping!) {\n    situationStatistics(groupBy: $groupBy) {\n      threshold\n      asOf\n      groupBy\n      rows {\n        district\n        ageBand\n        kind\n        households\n        suppressed\n      }\n    }\n    indicators {\n      name\n      title\n      rowHeader\n      columns\n      rows {\n        label\n        values\n        total\n      }\n      columnTotals\n      grandTotal\n      threshold\n      asOf\n    }\n  }\n": typeof types.SituationStatisticsDocument,
     "\n  fragment ConsentFields on Consent {\n    id\n    personId\n    sectors\n    recipientOrgs\n    purpose\n    validFrom\n    validUntil\n    method\n    givenBy\n    evidence\n    status\n    recordedBy\n    recordedOrg\n    recordedAt\n    revokedAt\n    revokedBy\n    revokeReason\n  }\n": typeof types.ConsentFieldsFragmentDoc,
     "\n  query PersonConsents($personId: ID!) {\n    person(id: $personId) {\n      id\n      name\n      nameKana\n      birthDate\n      age\n      address\n    }\n    consents(personId: $personId) {\n      ...ConsentFields\n    }\n  }\n": typeof types.PersonConsentsDocument,
@@ -40,7 +40,7 @@ type Documents = {
     "\n  query Viewer {\n    me {\n      staffId\n      orgId\n      roles\n      registered\n      staff {\n        id\n        name\n      }\n      organisation {\n        id\n        name\n        sectors\n      }\n    }\n  }\n": typeof types.ViewerDocument,
 };
 const documents: Documents = {
-    "\n  query MyOpenMeetings {\n    myMeetings {\n      id\n      kind\n      title\n      closesAt\n      open\n    }\n  }\n": types.MyOpenMeetingsDocument,
+    "\n  query MyOpenMeetings {\n    myMeetings {\n      id\n      kind\n      title\n      closesAt\n      open\n      members {\n        staffId\n        role\n      }\n    }\n  }\n": types.MyOpenMeetingsDocument,
     "\n  query SituationStatistics($groupBy: Grouping!) {\n    situationStatistics(groupBy: $groupBy) {\n      threshold\n      asOf\n      groupBy\n      rows {\n        district\n        ageBand\n        kind\n        households\n        suppressed\n      }\n    }\n    indicators {\n      name\n      title\n      rowHeader\n      columns\n      rows {\n        label\n        values\n        total\n      }\n      columnTotals\n      grandTotal\n      threshold\n      asOf\n    }\n  }\n": types.SituationStatisticsDocument,
     "\n  fragment ConsentFields on Consent {\n    id\n    personId\n    sectors\n    recipientOrgs\n    purpose\n    validFrom\n    validUntil\n    method\n    givenBy\n    evidence\n    status\n    recordedBy\n    recordedOrg\n    recordedAt\n    revokedAt\n    revokedBy\n    revokeReason\n  }\n": types.ConsentFieldsFragmentDoc,
     "\n  query PersonConsents($personId: ID!) {\n    person(id: $personId) {\n      id\n      name\n      nameKana\n      birthDate\n      age\n      address\n    }\n    consents(personId: $personId) {\n      ...ConsentFields\n    }\n  }\n": types.PersonConsentsDocument,
@@ -83,7 +83,7 @@ export function graphql(source: string): unknown;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query MyOpenMeetings {\n    myMeetings {\n      id\n      kind\n      title\n      closesAt\n      open\n    }\n  }\n"): (typeof documents)["\n  query MyOpenMeetings {\n    myMeetings {\n      id\n      kind\n      title\n      closesAt\n      open\n    }\n  }\n"];
+export function graphql(source: "\n  query MyOpenMeetings {\n    myMeetings {\n      id\n      kind\n      title\n      closesAt\n      open\n      members {\n        staffId\n        role\n      }\n    }\n  }\n"): (typeof documents)["\n  query MyOpenMeetings {\n    myMeetings {\n      id\n      kind\n      title\n      closesAt\n      open\n      members {\n        staffId\n        role\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
