@@ -52,7 +52,7 @@ describe('the image', () => {
     try {
       copyImageFiles(ROOT, out);
       const files = walk(out).map((f) => relative(out, f));
-      for (const entry of ['launcher/dist/main.js', 'launcher/dist/migrate.js', 'gateway/dist/main.js', ...SUBGRAPH_NAMES.map((n) => `subgraphs/${n}/dist/main.js`), 'schema/supergraph.graphql', ...SUBGRAPH_NAMES.map((n) => `schema/subgraphs/${n}.graphql`), 'package-lock.json']) {
+      for (const entry of ['launcher/dist/main.js', 'launcher/dist/migrate.js', 'schema/supergraph.graphql', ...SUBGRAPH_NAMES.map((n) => `schema/subgraphs/${n}.graphql`), 'package-lock.json']) {
         expect(files).toContain(entry);
       }
       expect(files.filter((f) => /(^|\/)(src|test|\.hub-data|\.bench-data|node_modules)\//.test(f) || /\.(ts|pem|key|map|tsbuildinfo)$/.test(f) && !f.endsWith('.d.ts'))).toEqual([]);

@@ -26,6 +26,15 @@ import { readiness } from './health.js';
 import { badCaseHeader, requestContext } from './request-context.js';
 import { SigningDataSource, type GatewayContext } from './signing-data-source.js';
 import { inaccessibleFields } from './sector-outage.js';
+import {
+  cors,
+  MeetingContextCheck,
+  refuseMeetingContext,
+  securityHeaders,
+  serveConsoleFile,
+  type FrontEndConfig,
+  uncacheable,
+} from './front-end/index.js';
 
 // A welfare system must not phone home: @apollo/gateway reports the host to Apollo unless this is set.
 process.env['APOLLO_TELEMETRY_DISABLED'] = '1';
@@ -48,6 +57,8 @@ export interface GatewayOptions {
   limits: QueryLimitsConfig;
   /** The most buffered of one subgraph's answer (HUB_SUBGRAPH_MAX_RESPONSE_BYTES). */
   maxSubgraphResponseBytes: number;
+  /** CORS, the console and its sign-in. */
+  frontEnd: FrontEndConfig;
 }
 
 export interface RunningGateway {
@@ -90,6 +101,12 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     ],
   });
   await apollo.start();
+  const { frontEnd } = options;
+  const corsOrigins = new Set(frontEnd.corsOrigins);
+  const pageHeaders = securityHeaders(frontEnd.oidc);
+  const hubEndpoint = options.endpoints.find((e) => e.name === 'hub');
+  if (!hubEndpoint) throw new Error('no address configured for subgraph hub');
+  const meetingCheck = new MeetingContextCheck(hubEndpoint.url, options.signer, options.subgraphTimeoutMs);
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const path = pathOf(req);
@@ -104,7 +121,20 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       res.writeHead(200, { 'content-type': 'text/plain; version=0.0.4; charset=utf-8' }).end(text);
       return;
     }
-    if (path !== '/graphql') return sendError(res, 404, 'NOT_FOUND', 'not found');
+    if (path === '/console-config.json' && req.method === 'GET') {
+      return sendJson(res, 200, { mode: options.production ? 'production' : 'demo', oidc: frontEnd.oidc }, { 'cache-control': 'no-cache' });
+    }
+    if (path !== '/graphql') {
+      if ((req.method === 'GET' || req.method === 'HEAD') && frontEnd.consoleDir && (await serveConsoleFile(req, res, frontEnd.consoleDir, path, pageHeaders))) return;
+      if (path === '/' && !frontEnd.consoleDir) return sendError(res, 404, 'NOT_FOUND', 'the console is not built: npm run build');
+      return sendError(res, 404, 'NOT_FOUND', 'not found');
+    }
+    if (cors(req, res, corsOrigins)) return;
+    for (const [name, value] of Object.entries(uncacheable(res.getHeader('vary')))) res.setHeader(name, value);
+    // GraphiQL, bundled with the console (no CDN), for a browser in demo mode only; production answers 405 as before.
+    if (req.method === 'GET' && !options.production && frontEnd.consoleDir && String(req.headers.accept ?? '').includes('text/html')) {
+      if (await serveConsoleFile(req, res, frontEnd.consoleDir, '/graphiql.html', pageHeaders)) return;
+    }
     if (req.method !== 'POST') return sendError(res, 405, 'METHOD_NOT_ALLOWED', 'use POST', { allow: 'POST' });
 
     let hub: HubContext;
@@ -131,12 +161,14 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     }
     const checked = guard.checkRequest(body);
     if (!checked.ok) return sendJson(res, 400, { errors: [checked.error.toFormatted()] }, { 'x-request-id': hub.requestId });
+    const meeting = await meetingCheck.state(hub);
+    if (meeting === 'NOT_OPEN' || meeting === 'UNAVAILABLE') return refuseMeetingContext(res, meeting, req.headers.accept, hub.requestId);
     await inServerSpan('gateway /graphql', req.headers, { 'hub.request_id': hub.requestId }, async () => {
       const response = await apollo.executeHTTPGraphQLRequest({
         httpGraphQLRequest: toHttpGraphQLRequest(req, checked.body),
         context: async () => ({ hub }),
       });
-      await sendGraphQLResponse(res, response, { 'x-request-id': hub.requestId });
+      await sendGraphQLResponse(res, response, { 'x-request-id': hub.requestId, ...uncacheable(res.getHeader('vary'), response.headers.get('vary')) });
     });
   };
 

@@ -6,7 +6,7 @@ import { ContextSigner, generateSigningKeys } from '@welfare-hub/context';
 import { supergraphSdl } from '@welfare-hub/schema';
 import { createAuthenticator } from '../src/authenticate.js';
 import { startGateway, type RunningGateway } from '../src/gateway.js';
-import { DEFAULT_SUBGRAPH_RESPONSE_BYTES } from '../src/config.js';
+import { gatewayDefaults } from './support/defaults.js';
 import { DEFAULT_QUERY_LIMITS, loadPersistedQueries, queryHash, type QueryLimitsConfig } from '../src/limits/index.js';
 import { startStandInSubgraphs, type StandInSubgraphs } from './support/stand-in-subgraphs.js';
 
@@ -71,10 +71,8 @@ describe('query limits at the gateway', () => {
       signer,
       authenticate: createAuthenticator({ mode: 'demo', secret: SECRET, jwksUrl: null, issuer: null, audience: null }),
       production,
+      ...gatewayDefaults(),
       limits: { ...DEFAULT_QUERY_LIMITS, persistedQueries: null, persistedOnly: false, ...limits },
-      subgraphTimeoutMs: 5_000,
-      circuit: { failures: 5, coolDownMs: 10_000 },
-      maxSubgraphResponseBytes: DEFAULT_SUBGRAPH_RESPONSE_BYTES,
     });
     running.push(gateway);
     return gateway.url;

@@ -1,6 +1,7 @@
-// Writes schema/supergraph.graphql. Run after changing any subgraph SDL; the composition test checks that the
-// committed file is what composition gives today.
+// Writes schema/supergraph.graphql and the client-facing schema/client.graphql. Run after changing any subgraph SDL;
+// the composition tests check that both committed files are what composition gives today.
 import { writeFileSync } from 'node:fs';
+import { clientSchemaPath, clientSchemaSdl } from './client-schema.js';
 import { composeSupergraph } from './compose.js';
 import { supergraphPath } from './subgraphs.js';
 
@@ -10,4 +11,5 @@ if (unacceptedHints.length > 0) {
   process.exit(1);
 }
 writeFileSync(supergraphPath(), supergraphSdl);
-console.log(`wrote ${supergraphPath().pathname}`);
+writeFileSync(clientSchemaPath(), clientSchemaSdl(supergraphSdl));
+console.log(`wrote ${supergraphPath().pathname} and ${clientSchemaPath().pathname}`);

@@ -1,2 +1,3 @@
 export * from './subgraphs.js';
 export { composeSupergraph, ACCEPTED_HINTS, type Composition } from './compose.js';
+export { clientSchemaSdl, clientSchemaPath, committedClientSchema } from './client-schema.js';

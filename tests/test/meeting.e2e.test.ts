@@ -45,16 +45,22 @@ describe('a 支援会議 through the gateway', () => {
     expect(within.access.find((a) => a.sector === 'KONKYU')).toEqual({ sector: 'KONKYU', status: 'GRANTED', basis: 'SUPPORT_MEETING', reference: meetingId });
     expect(within.access.find((a) => a.sector === 'KAIGO')).toMatchObject({ basis: 'OWN_SECTOR' });
 
+    // Someone not on the roster who names the meeting is refused whole (issue 17), as for a meeting that does not exist.
     const outsider = await graphql<{ household: { members: Member[] } }>(t.url, HOUSEHOLD, {
       token: await token({ sub: 'kodomo-01', org: 'KODOMO-CENTER' }),
       variables: { h: eightyFifty.setaiNo },
       headers: { 'x-hub-meeting': meetingId },
     });
-    expect(outsider.data!.household.members.find((m) => m.id === sonId)!.konkyu).toBeNull();
+    expect(outsider.status).toBe(403);
+    expect(outsider.data).toBeUndefined();
+    expect(outsider.errors?.[0]?.extensions).toMatchObject({ code: 'MEETING_CONTEXT_INVALID', reason: 'UNAVAILABLE' });
 
     const closed = await graphql(t.url, `mutation ($id: ID!) { closeSupportMeeting(id: $id) { open } }`, { token: coordinator, variables: { id: meetingId } });
     expect(closed.data).toEqual({ closeSupportMeeting: { open: false } });
-    expect((await ask({ 'x-hub-meeting': meetingId })).data!.household.members.find((m) => m.id === sonId)!.konkyu).toBeNull();
+    const afterClose = await ask({ 'x-hub-meeting': meetingId });
+    expect(afterClose.data).toBeUndefined();
+    expect(afterClose.errors?.[0]?.extensions).toMatchObject({ code: 'MEETING_CONTEXT_INVALID', reason: 'NOT_OPEN' });
+    expect((await ask({})).data!.household.members.find((m) => m.id === sonId)!.konkyu).toBeNull();
   });
 
   it('is opened by coordinators only, with registered members and subjects', async () => {
@@ -93,11 +99,11 @@ describe('a 支援会議 through the gateway', () => {
     );
     expect(concern.data!.recordConcern).toMatchObject({ sourceStaffId: 'minsei-01', sourceOrgId: 'MINSEI-IIN' });
 
-    // The submit-only member reads nothing: not the household (outside welfare: no resident's identity), no sector
-    // data, not the meeting, not the concerns.
-    const asMinsei = await graphql<{ household: { members: Member[] } | null }>(t.url, HOUSEHOLD, { token: minsei, variables: { h: eightyFifty.setaiNo }, headers });
-    expect(asMinsei.errors).toBeUndefined();
-    expect(asMinsei.data).toEqual({ household: null });
+    // The submit-only member reads nothing: naming the meeting, the request is refused whole (issue 17); not the meeting,
+    // not the concerns (and, outside welfare, no resident's identity either).
+    const asMinsei = await graphql<{ household: { members: Member[] } }>(t.url, HOUSEHOLD, { token: minsei, variables: { h: eightyFifty.setaiNo }, headers });
+    expect(asMinsei.data).toBeUndefined();
+    expect(asMinsei.errors?.[0]?.extensions).toMatchObject({ code: 'MEETING_CONTEXT_INVALID', reason: 'UNAVAILABLE' });
     const MEETING = `query ($id: ID!) { supportMeeting(id: $id) { id concerns { note personId sourceStaffId } } }`;
     expect((await graphql(t.url, MEETING, { token: minsei, variables: { id: meetingId } })).data).toEqual({ supportMeeting: null });
 
@@ -113,15 +119,16 @@ describe('a 支援会議 through the gateway', () => {
     expect(stranger.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
 
     // Roster changes: kaigo-01 removed loses the basis at the next request; minsei-01 made FULL reads the concerns, but
-    // still no resident: a meeting's roster does not bring an organisation outside welfare inside it.
+    // still no resident: a meeting's roster does not bring an organisation outside welfare inside it. A viewer no longer
+    // (or not) a full member who names the meeting is refused: undefined here, no data at all.
     const konkyuOf = async (who: string) =>
-      (await graphql<{ household: { members: Member[] } }>(t.url, HOUSEHOLD, { token: who, variables: { h: eightyFifty.setaiNo }, headers })).data!.household.members.find((m) => m.id === sonId)!.konkyu;
+      (await graphql<{ household: { members: Member[] } }>(t.url, HOUSEHOLD, { token: who, variables: { h: eightyFifty.setaiNo }, headers })).data?.household.members.find((m) => m.id === sonId)!.konkyu;
     expect(await konkyuOf(kaigo)).not.toBeNull();
     const removed = await graphql(t.url, `mutation ($m: ID!, $s: ID!) { removeMeetingMember(meetingId: $m, staffId: $s) { memberStaffIds } }`, {
       token: coordinator, variables: { m: meetingId, s: 'kaigo-01' },
     });
     expect(removed.data).toEqual({ removeMeetingMember: { memberStaffIds: ['minsei-01'] } });
-    expect(await konkyuOf(kaigo)).toBeNull();
+    expect(await konkyuOf(kaigo)).toBeUndefined();
     const promoted = await graphql(t.url, `mutation ($m: ID!, $s: ID!) { setMeetingMember(meetingId: $m, staffId: $s, role: FULL) { members { staffId role } } }`, {
       token: coordinator, variables: { m: meetingId, s: 'minsei-01' },
     });

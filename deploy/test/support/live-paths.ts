@@ -42,6 +42,7 @@ export async function startLiveParts(): Promise<LiveParts> {
     circuit: { failures: 5, coolDownMs: 10_000 },
     limits: { ...DEFAULT_QUERY_LIMITS, persistedQueries: null, persistedOnly: false },
     maxSubgraphResponseBytes: DEFAULT_SUBGRAPH_RESPONSE_BYTES,
+    frontEnd: { corsOrigins: [], consoleDir: null, oidc: null },
   });
   const subgraph: RunningSubgraph = await serveSubgraph(
     { name: 'juki', typeDefs: parse('type Query { ok: Boolean }'), resolvers: {}, context: () => ({}) },

@@ -3,8 +3,7 @@ import { ContextSigner, generateSigningKeys } from '@welfare-hub/context';
 import { supergraphSdl } from '@welfare-hub/schema';
 import { createAuthenticator } from '../../src/authenticate.js';
 import { startGateway, type GatewayOptions, type RunningGateway } from '../../src/gateway.js';
-import { DEFAULT_QUERY_LIMITS } from '../../src/limits/index.js';
-import { DEFAULT_SUBGRAPH_RESPONSE_BYTES } from '../../src/config.js';
+import { gatewayDefaults } from './defaults.js';
 import { startStandInSubgraphs, type StandInSubgraphs } from './stand-in-subgraphs.js';
 
 const SECRET = 'stand-in-test-secret-long-enough-for-hs256-00';
@@ -28,9 +27,7 @@ export async function startGatewayOverStandIns(options: Partial<Pick<GatewayOpti
     host: '127.0.0.1', port: 0, supergraphSdl: supergraphSdl(), endpoints: standIns.endpoints,
     signer: new ContextSigner((await generateSigningKeys()).privateKey),
     authenticate: createAuthenticator({ mode: 'demo', secret: SECRET, jwksUrl: null, issuer: null, audience: null }),
-    production: false, limits: { ...DEFAULT_QUERY_LIMITS, persistedQueries: null, persistedOnly: false },
-    subgraphTimeoutMs: options.subgraphTimeoutMs ?? 5_000, circuit: options.circuit ?? { failures: 5, coolDownMs: 10_000 },
-    maxSubgraphResponseBytes: options.maxSubgraphResponseBytes ?? DEFAULT_SUBGRAPH_RESPONSE_BYTES,
+    production: false, ...gatewayDefaults(), ...options,
   });
   const bearer = await new SignJWT({ org: 'KAIGO-HOKATSU', roles: [] }).setProtectedHeader({ alg: 'HS256' }).setSubject('kaigo-01').setExpirationTime('10m').sign(new TextEncoder().encode(SECRET));
   return {

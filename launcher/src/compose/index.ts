@@ -88,6 +88,7 @@ export async function composeHub(given: HubConfig, roles: readonly Role[], optio
       limits: config.gateway.limits,
       circuit: config.gateway.circuit,
       maxSubgraphResponseBytes: config.gateway.maxSubgraphResponseBytes,
+      frontEnd: config.gateway.frontEnd,
     });
   }
   // Every part starts reading at once: the registry's first read links whatever a sector read before it (the sectors

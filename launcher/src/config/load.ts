@@ -2,7 +2,7 @@ import { createPrivateKey, createPublicKey } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { z } from 'zod';
-import { DEMO_JWT_SECRET, loadPersistedQueries, type AuthConfig, type QueryLimitsConfig } from '@welfare-hub/gateway';
+import { defaultConsoleDir, DEMO_JWT_SECRET, frontEndConfig, loadPersistedQueries, type AuthConfig, type FrontEndConfig, type QueryLimitsConfig } from '@welfare-hub/gateway';
 import { SUBGRAPH_NAMES, type SubgraphName } from '@welfare-hub/schema';
 import { DEFAULT_THRESHOLDS, DEFAULT_WEIGHTS, SUBGRAPH_URL_VARIABLES, VARIABLES } from './variables.js';
 import { fundingRule, issueCodes } from '@welfare-hub/subgraph-cases';
@@ -112,6 +112,12 @@ export function loadConfig(given: NodeJS.ProcessEnv, scope: Scope): HubConfig {
     if (!v.HUB_ANALYTICS_KEY) problems.push('HUB_ANALYTICS_KEY: required in production (the key of the analysts\' pseudonymised index)');
     if (!v.HUB_AUDIT_WITNESS_PATH) problems.push('HUB_AUDIT_WITNESS_PATH: required in production (the audit log is checked against heads kept where the database\'s owner cannot rewrite them)');
   }
+  let frontEnd: FrontEndConfig = { corsOrigins: [], consoleDir: null, oidc: null };
+  try {
+    frontEnd = frontEndConfig({ HUB_CORS_ORIGINS: v.HUB_CORS_ORIGINS, HUB_OIDC_ISSUER: v.HUB_OIDC_ISSUER, HUB_OIDC_CLIENT_ID: v.HUB_OIDC_CLIENT_ID, HUB_OIDC_REDIRECT_URI: v.HUB_OIDC_REDIRECT_URI, HUB_OIDC_SCOPE: v.HUB_OIDC_SCOPE }, defaultConsoleDir());
+  } catch (error) {
+    problems.push((error as Error).message);
+  }
   // The case subgraph's own rules for its settings, each naming its variable.
   const cases = { issues: new Map<string, string>(), fundingRule: fundingRule(undefined) };
   try {
@@ -175,6 +181,7 @@ export function loadConfig(given: NodeJS.ProcessEnv, scope: Scope): HubConfig {
       circuit: { failures: v.HUB_CIRCUIT_FAILURES, coolDownMs: v.HUB_CIRCUIT_COOLDOWN_MS },
       limits,
       maxSubgraphResponseBytes: v.HUB_SUBGRAPH_MAX_RESPONSE_BYTES,
+      frontEnd,
     },
     ingest: { minShareOfLast: v.HUB_SNAPSHOT_MIN_SHARE, maxRejectedShare: v.HUB_SNAPSHOT_MAX_REJECTED_SHARE, readTimeoutMs: v.HUB_SOURCE_READ_TIMEOUT_SECONDS * 1000 },
     eventsCatchUpSeconds: v.HUB_EVENTS_CATCH_UP_SECONDS,

@@ -1,4 +1,4 @@
-import type { AuthConfig, QueryLimitsConfig } from '@welfare-hub/gateway';
+import type { AuthConfig, FrontEndConfig, QueryLimitsConfig } from '@welfare-hub/gateway';
 import type { IngestConfig } from '@welfare-hub/ingest';
 import type { Weights } from '@welfare-hub/linkage';
 import type { SubgraphName } from '@welfare-hub/schema';
@@ -49,7 +49,14 @@ export interface HubConfig {
   linkageWeights: Weights;
   /** Below this age a consent is given by a representative. */
   consentOwnAge: number;
-  gateway: { subgraphTimeoutMs: number; circuit: { failures: number; coolDownMs: number }; limits: QueryLimitsConfig; maxSubgraphResponseBytes: number };
+  gateway: {
+    subgraphTimeoutMs: number;
+    circuit: { failures: number; coolDownMs: number };
+    limits: QueryLimitsConfig;
+    maxSubgraphResponseBytes: number;
+    /** CORS, the console (served at /) and its OpenID Connect sign-in. */
+    frontEnd: FrontEndConfig;
+  };
   /** When a snapshot is held instead of applied, and how long a read may run. */
   ingest: IngestConfig;
   /** How often a process checks the durable generations for a change it was not told of. */

@@ -14,6 +14,8 @@ import { oversightQuery, registerChangeType } from './oversight/resolvers.js';
 import type { MeetingReview } from './meeting/review.js';
 import type { Consents } from './consent/consents.js';
 import { meetingMutation, meetingQuery, meetingType } from './meeting/resolvers.js';
+import { meetingFrontEndQuery } from './meeting/front-end.js';
+import { requireSourceReader } from './sources/readers.js';
 import { householdType } from './situations/resolvers.js';
 import { analyticsQuery, indicatorTableType, statisticsTableType, type AnalyticsDeps } from './analytics/resolvers.js';
 import type { Meetings } from './meeting/meetings.js';
@@ -92,6 +94,7 @@ export const resolvers: GraphQLResolverMap<HubContext> = {
     ...linkageQuery,
     ...consentQuery,
     ...meetingQuery,
+    ...meetingFrontEndQuery,
     ...analyticsQuery,
     ...oversightQuery,
     ...auditQuery,
@@ -109,7 +112,7 @@ export const resolvers: GraphQLResolverMap<HubContext> = {
       return ctx.register.staff({ orgId: args.orgId ?? null });
     },
     sourceReads: async (_: unknown, args: { source?: string | null; limit: number }, ctx: HubContext) => {
-      requireAdmin(ctx);
+      await requireSourceReader(ctx, args.source);
       const reads = await listReads(ctx.db, toSourceName(args.source), clamp('limit', args.limit, 500));
       return reads.map((r) => ({ ...r, source: r.source.toUpperCase() }));
     },

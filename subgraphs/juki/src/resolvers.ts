@@ -7,14 +7,18 @@ import { ageOn, todayInTokyo } from './age.js';
 import { anchor, currentMembers, type HouseholdView } from './household.js';
 import type { JukiLoaders } from './loaders.js';
 import { householdWithheld, place } from './withheld.js';
-import type { PersonStore } from '@welfare-hub/adapter-juki';
 import type { IdentityLog } from './identity-log.js';
+import type { JukiIngest, PersonStore } from '@welfare-hub/adapter-juki';
+import { searchConnectionQuery } from './search-connection.js';
+import { reprocessMutation } from './reprocess.js';
 
 export interface JukiContext {
   policy: RequestPolicy;
   loaders: JukiLoaders;
   store: PersonStore;
   identity: IdentityLog;
+  /** The registry's reading, for re-processing rejected records (reprocess.ts). */
+  ingest: Pick<JukiIngest, 'reprocessRejected'>;
 }
 
 const RESIDENT_STATUS = { 1: 'RESIDENT', 2: 'MOVED_OUT', 3: 'DECEASED', 4: 'STRUCK_OFF' } as const;
@@ -47,6 +51,7 @@ async function loadHousehold(id: string, ctx: JukiContext): Promise<HouseholdVie
 export const resolvers: GraphQLResolverMap<JukiContext> = {
   Date: DateScalar,
   Query: {
+    ...searchConnectionQuery,
     person: (_: unknown, { id }: { id: string }, ctx: JukiContext) => loadPerson(id, ctx),
     household: (_: unknown, { id }: { id: string }, ctx: JukiContext) => loadHousehold(id, ctx),
     searchPersons: async (
@@ -67,6 +72,7 @@ export const resolvers: GraphQLResolverMap<JukiContext> = {
       return rows;
     },
   },
+  Mutation: reprocessMutation,
   Person: {
     __resolveReference: (ref: { id: string }, ctx: JukiContext) => loadPerson(ref.id, ctx),
     id: (p: PersonRow) => p.atenaNo,

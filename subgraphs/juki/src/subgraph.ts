@@ -15,7 +15,7 @@ export function jukiSubgraph(deps: { ingest: JukiIngest; policy: Policy }): Subg
     resolvers,
     context: (hub) => {
       const policy = deps.policy.forRequest(hub);
-      return { policy, loaders: createLoaders(deps.ingest.persons), store: deps.ingest.persons, identity: new IdentityLog(policy, deps.ingest.persons) };
+      return { policy, loaders: createLoaders(deps.ingest.persons), store: deps.ingest.persons, ingest: deps.ingest, identity: new IdentityLog(policy, deps.ingest.persons) };
     },
     sources: async (): Promise<Record<string, SourceHealth>> => ({ juki: await deps.ingest.health() }),
   };

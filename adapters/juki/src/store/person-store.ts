@@ -128,6 +128,25 @@ export class PersonStore {
     return new Set(rows.map((r) => r.atena_no));
   }
 
+  /**
+   * The same search, one page at a time in the same order (resident status, then 宛名番号), after a given position: keyset
+   * paging, so a page costs the same however deep it is. One row past the page tells whether another follows.
+   */
+  async searchPage(filter: {
+    kanaKey: string | null;
+    birthDate: string | null;
+    after: { residentStatus: number; atenaNo: string } | null;
+    first: number;
+  }): Promise<{ rows: PersonRow[]; hasNextPage: boolean }> {
+    const rows: PersonRow[] = await this.db.query(
+      `${SELECT_PERSON} WHERE ($1::text IS NULL OR kana_key LIKE $1 || '%') AND ($2::date IS NULL OR birth_date = $2::date)
+         AND ($3::smallint IS NULL OR (resident_status, atena_no) > ($3::smallint, $4::text))
+       ORDER BY resident_status, atena_no LIMIT $5`,
+      [filter.kanaKey, filter.birthDate, filter.after?.residentStatus ?? null, filter.after?.atenaNo ?? null, filter.first + 1],
+    );
+    return { rows: rows.slice(0, filter.first), hasNextPage: rows.length > filter.first };
+  }
+
   async count(): Promise<number> {
     const [row] = await this.db.query(`SELECT count(*)::int AS n FROM juki.person`);
     return row.n;

@@ -108,6 +108,19 @@ export class Meetings {
     return this.db.query(`SELECT ${CONCERN_COLUMNS} FROM hub.concern WHERE meeting_id = $1 ORDER BY recorded_at DESC, id`, [meetingId]);
   }
 
+  /** Meetings the staff member sits in as a full member, or convened, newest first; open now unless includeClosed. */
+  async mine(staffId: string, includeClosed: boolean): Promise<Meeting[]> {
+    const rows: { id: string }[] = await this.db.query(
+      `SELECT m.id FROM hub.meeting m
+       WHERE (m.convened_by = $1 OR EXISTS (SELECT 1 FROM hub.meeting_member r WHERE r.meeting_id = m.id AND r.staff_id = $1 AND r.role = 'FULL'))
+         AND ($2 OR (m.closed_at IS NULL AND m.opens_at <= now() AND now() < m.closes_at))
+       ORDER BY m.opens_at DESC, m.id LIMIT 200`,
+      [staffId, includeClosed],
+    );
+    const meetings = await Promise.all(rows.map((r) => this.byId(r.id)));
+    return meetings.filter((m): m is Meeting => m !== null);
+  }
+
   async byId(id: string): Promise<Meeting | null> {
     const [row] = await this.db.query(
       `SELECT m.id, m.kind, m.title, m.opens_at AS "opensAt", m.closes_at AS "closesAt", m.closed_at AS "closedAt", m.convened_by AS "convenedBy",
