@@ -138,8 +138,11 @@ describe('case work across agencies (多機関協働), acceptance scenarios', ()
     expect(seen.withoutConsent).toBe(true);
     // Outside the meeting's context, or off its roster, the case is not there.
     expect((await c.ok(STAFF.kaigo, CASE, { id: caseA }))['case']).toBeNull();
-    expect((await c.ok(sanka, CASE, { id: caseA }, inMeeting))['case']).toBeNull();
-    expect((await c.ok(STAFF.shogai, CASE, { id: caseA }, inMeeting))['case']).toBeNull();
+    // Naming a meeting one does not sit in is refused whole at the gateway (issue 17), as for a meeting that does not exist.
+    expect(await c.refused(sanka, CASE, { id: caseA }, inMeeting)).toMatchObject({ code: 'MEETING_CONTEXT_INVALID' });
+    expect((await c.ok(sanka, CASE, { id: caseA }))['case']).toBeNull();
+    expect(await c.refused(STAFF.shogai, CASE, { id: caseA }, inMeeting)).toMatchObject({ code: 'MEETING_CONTEXT_INVALID' });
+    expect((await c.ok(STAFF.shogai, CASE, { id: caseA }))['case']).toBeNull();
     // Every read, granted or refused, is in the audit chain for the person's 開示; the sector log keeps to sector data.
     const log = (await c.ok(STAFF.privacy, `query ($p: ID!) { caseAccessLog(personId: $p) { staffId status basis reference purpose } accessLog(personId: $p, limit: 1000) { sector } }`, { p: eightyFifty.son }));
     expect(log['caseAccessLog']).toContainEqual({ staffId: 'kaigo-01', status: 'GRANTED', basis: 'SUPPORT_MEETING', reference: caseA, purpose: 'Query.case' });
@@ -211,12 +214,15 @@ describe('case work across agencies (多機関協働), acceptance scenarios', ()
     expect((await c.ok(STAFF.kaigo, CASE, { id: caseF }, inMeeting))['case']).not.toBeNull();
     await c.ok(STAFF.coord, `mutation ($m: ID!, $s: ID!) { removeMeetingMember(meetingId: $m, staffId: $s) { id } }`, { m: meeting, s: 'kaigo-01' });
     expect((await c.contact(STAFF.konkyu, caseF, { note: '除外後の訪問' }, inMeeting)).errors).toBeUndefined();
-    expect((await c.ok(STAFF.kaigo, CASE, { id: caseF }, inMeeting))['case']).toBeNull();
-    expect((await c.refused(STAFF.kaigo, `mutation ($c: ID!, $i: ContactInput!) { recordContact(caseId: $c, input: $i) { id } }`, { c: caseF, i: { at: new Date().toISOString(), kind: 'VISIT', note: 'x' } }, inMeeting)).code).toBe('FORBIDDEN');
+    // Off the roster, naming the meeting is refused whole; without it, the case is not there.
+    expect(await c.refused(STAFF.kaigo, CASE, { id: caseF }, inMeeting)).toMatchObject({ code: 'MEETING_CONTEXT_INVALID' });
+    expect((await c.ok(STAFF.kaigo, CASE, { id: caseF }))['case']).toBeNull();
+    expect((await c.refused(STAFF.kaigo, `mutation ($c: ID!, $i: ContactInput!) { recordContact(caseId: $c, input: $i) { id } }`, { c: caseF, i: { at: new Date().toISOString(), kind: 'VISIT', note: 'x' } })).code).toBe('FORBIDDEN');
     await c.ok(STAFF.coord, `mutation ($id: ID!) { closeSupportMeeting(id: $id) { open } }`, { id: meeting });
     const after = (await c.ok(STAFF.coord, CASE, { id: caseF }))['case'];
     expect(after.decisions).toEqual([{ kind: 'OUTREACH_PLANNED', meetingId: meeting, note: '見守りの分担', present: ['coord-01', 'kaigo-01', 'konkyu-01'] }]);
-    expect((await c.ok(STAFF.konkyu, CASE, { id: caseF }, inMeeting))['case']).toBeNull();
+    expect(await c.refused(STAFF.konkyu, CASE, { id: caseF }, inMeeting)).toMatchObject({ code: 'MEETING_CONTEXT_INVALID' });
+    expect((await c.ok(STAFF.konkyu, CASE, { id: caseF }))['case']).toBeNull();
   }, 60_000);
 
   it('AS-07: lifeline and resident members submit, they do not browse', async () => {
@@ -225,8 +231,10 @@ describe('case work across agencies (多機関協働), acceptance scenarios', ()
     });
     expect(noted.data).toMatchObject({ recordConcern: { sourceOrgId: 'MINSEI-IIN' } });
     const inMeeting = { 'x-hub-meeting': shienKaigi };
-    expect((await c.ok(STAFF.minsei, CASE, { id: caseA }, inMeeting))['case']).toBeNull();
-    expect((await c.ok(STAFF.minsei, `{ myCases { id } referralsToMe { id } hosts { id } }`, {}, inMeeting))).toEqual({ myCases: [], referralsToMe: [], hosts: [] });
+    // A submit-only member naming the meeting is refused whole; without it, no case, no work list.
+    expect(await c.refused(STAFF.minsei, CASE, { id: caseA }, inMeeting)).toMatchObject({ code: 'MEETING_CONTEXT_INVALID' });
+    expect((await c.ok(STAFF.minsei, CASE, { id: caseA }))['case']).toBeNull();
+    expect((await c.ok(STAFF.minsei, `{ myCases { id } referralsToMe { id } hosts { id } }`))).toEqual({ myCases: [], referralsToMe: [], hosts: [] });
     expect((await c.refused(STAFF.minsei, `mutation ($i: ReferralInput!) { refer(input: $i) { id } }`, { i: { subjectPersonIds: [eightyFifty.son], toOrgId: 'JUSOU-SUISHIN', reason: 'x' } })).code).toBe('FORBIDDEN');
     const caseC = await c.openCase({ route: 'CONCERN', subjectPersonIds: [eightyFifty.father], withoutConsent: true, summary: '民生委員からの気になる情報' });
     expect((await c.ok(STAFF.coord, CASE, { id: caseC }))['case']).toMatchObject({ stage: 'INTAKE', withoutConsent: true });

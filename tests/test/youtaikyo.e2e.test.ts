@@ -44,6 +44,11 @@ describe('a 要対協 case through the gateway', () => {
     expect(answer.errors).toBeUndefined();
     return answer.data!.person;
   };
+  const contextRefused = async (viewer: { sub: string; org: string; roles?: string[] }, which: PlantedYoutaikyo['cases'], headers: Record<string, string>): Promise<unknown> => {
+    const answer = await graphql<{ person: Child }>(t.url, CHILD, { token: await token(viewer), variables: { p: planted[which].child }, headers });
+    expect(answer.data?.person ?? null).toBeNull();
+    return answer.errors?.[0]?.extensions?.['code'];
+  };
   const kodomoAccess = (c: Child) => c.access.find((a) => a.sector === 'KODOMO');
   /** The answer with everything that names a person, a 世帯 or a case blanked: what two children can be compared on. */
   const blanked = (c: Child, p: PlantedYoutaikyo): string =>
@@ -118,11 +123,14 @@ describe('a 要対協 case through the gateway', () => {
     expect(parent.data!.person.access.every((a) => a.status === 'DENIED')).toBe(true);
     // A child who is not its subject, and a viewer who is not on its roster, get nothing from it.
     expect(kodomoAccess(await childAs(STAFF.shogai, 'ONLY', headers))).toMatchObject({ status: 'DENIED' });
-    const outsider = await childAs(STAFF.konkyu, 'BOTH', headers);
+    // Naming a meeting one does not sit in is refused whole at the gateway (issue 17); without it, the outsider sees no こども data.
+    expect(await contextRefused(STAFF.konkyu, 'BOTH', headers)).toBe('MEETING_CONTEXT_INVALID');
+    const outsider = await childAs(STAFF.konkyu, 'BOTH');
     expect([outsider.kodomo, kodomoAccess(outsider)!.status]).toEqual([null, 'DENIED']);
-    // Closed, it opens nothing more.
+    // Closed, it opens nothing more: naming it is refused, and without it the child's こども data stays closed.
     await graphql(t.url, `mutation ($id: ID!) { closeSupportMeeting(id: $id) { id } }`, { token: await token(STAFF.coordinator), variables: { id: meeting } });
-    expect((await childAs(STAFF.shogai, 'BOTH', headers)).kodomo).toBeNull();
+    expect(await contextRefused(STAFF.shogai, 'BOTH', headers)).toBe('MEETING_CONTEXT_INVALID');
+    expect((await childAs(STAFF.shogai, 'BOTH')).kodomo).toBeNull();
   });
 
   it('records each decision with the basis that released it, for the privacy officer', async () => {

@@ -218,8 +218,9 @@ export async function startMultiHostHub(options: { residents?: number } = {}): P
     // The registry first: a sector record read before its resident is registered would wait for the next read.
     launch('juki', 'juki', subgraphEnv(hosts['juki']!, 'juki'));
     await healthy('juki', 'juki', subgraphUrl('juki'));
-    for (const name of ['hub', 'shogai', 'konkyu', 'kodomo', 'kaigo'] as const) launch(name, name, subgraphEnv(hosts[name]!, name));
-    await Promise.all((['hub', 'shogai', 'konkyu', 'kodomo', 'kaigo'] as const).map((name) => healthy(name, name, subgraphUrl(name))));
+    const rest = SUBGRAPHS.filter((name) => name !== 'juki');
+    for (const name of rest) launch(name, name, subgraphEnv(hosts[name]!, name));
+    await Promise.all(rest.map((name) => healthy(name, name, subgraphUrl(name))));
     // The second shogai replica once the first has read the folder (the replicas would otherwise both take it in).
     launch('shogaiB', 'shogai', subgraphEnv(hosts['shogaiB']!, 'shogai'));
     await healthy('shogaiB', 'shogai', subgraphUrl('shogaiB'));
