@@ -1,21 +1,23 @@
 // `npm run dev`: the daily loop. Builds once, then keeps two processes running side by side:
 //   turbo watch build   rebuilds a package that changed, and every package that depends on it;
-//   node --watch-path=launcher/dist/main.js launcher/dist/main.js
-//                       the hub (the process `npm start` runs), restarted by Node when launcher/dist/main.js is
-//                       written again.
-// Why that one file: the launcher depends on every package of the hub (gateway → console included), so turbo rebuilds
-// it last in any round that touches the hub, and tsc writes main.js again (after the launcher's other files) even when
-// its text is unchanged. Plain `node --watch` would watch every file the hub loaded and restart once per rebuilt
-// package (a gateway edit: once after the gateway's build, again after the launcher's, the second restart cutting the
-// first short). This way the hub restarts once per round, and only when the whole chain built: a type error leaves
-// the running hub alone. A change only read at run time (the demo city, `.hub-data/`) needs a restart by hand.
+//   node --watch-path=<trigger> launcher/dist/main.js
+//                       the hub (the process `npm start` runs), restarted by Node (stopped with SIGTERM, waited for,
+//                       started again) when the trigger file changes. This script touches the trigger once the
+//                       launcher has been rebuilt and its dist has been quiet for RESTART_QUIET_MS.
+// Why not plain `node --watch`: it watches every file the hub loaded and restarts once per rebuilt package (a gateway
+// edit: once after the gateway's build, again after the launcher's, the second restart cutting the first short). The
+// launcher depends on every package of the hub (gateway → console included), so turbo rebuilds it last in any round
+// that touches the hub: restarting after it restarts once per round, and only when the whole chain built (a type
+// error leaves the running hub alone). Why not `--watch-path=launcher/dist/main.js`: tsc and turbo's cache replace
+// the file (a new inode), and Node's watch of the old one then never fires again. The trigger is written in place.
+// A change only read at run time (the demo city, `.hub-data/`) needs a restart by hand (touch a source file).
 // Ctrl-C (or SIGTERM to this process) stops both; when either one ends, the other is stopped too.
 //
 // Each child runs in its own process group, so the terminal's Ctrl-C reaches only this script (and npm), which passes
 // it on exactly once: the hub stops on the first SIGINT and would be killed outright by a second one arriving straight
 // from the terminal while it is closing its store. Plain ESM, no dependencies.
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync, watch, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -23,6 +25,8 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const turbo = join(root, 'node_modules', '.bin', 'turbo');
 const hubEntry = join('launcher', 'dist', 'main.js');
 const STOP_GRACE_MS = 20_000; // then SIGKILL whatever is left
+const RESTART_QUIET_MS = 750; // tsc writes the launcher's 50-odd files over a second or so on a busy machine
+const trigger = join(root, 'node_modules', '.cache', 'welfare-hub-dev', 'restart');
 
 /** @type {Map<string, import('node:child_process').ChildProcess>} */
 const running = new Map();
@@ -104,6 +108,18 @@ if (built !== 0) {
   log(`built in ${((Date.now() - startedAt) / 1000).toFixed(1)} s`);
 }
 
-// 2. The watch and the hub, side by side.
+// 2. The watch and the hub, side by side; the launcher's dist rewritten (by tsc or from turbo's cache) → once it has
+//    been quiet for a moment, the trigger is written and Node restarts the hub.
+mkdirSync(dirname(trigger), { recursive: true });
+writeFileSync(trigger, `${Date.now()}\n`);
+let quiet;
+watch(join(root, 'launcher', 'dist'), { recursive: true }, () => {
+  clearTimeout(quiet);
+  quiet = setTimeout(() => {
+    if (stopping || !existsSync(join(root, hubEntry))) return;
+    log('the launcher was rebuilt: restarting the hub');
+    writeFileSync(trigger, `${Date.now()}\n`);
+  }, RESTART_QUIET_MS);
+}).unref();
 start('turbo watch', turbo, ['watch', 'build', '--output-logs=new-only', '--ui=stream']);
-start('hub', process.execPath, [`--watch-path=${hubEntry}`, hubEntry]);
+start('hub', process.execPath, [`--watch-path=${trigger}`, hubEntry]);
