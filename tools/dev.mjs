@@ -8,8 +8,9 @@
 // edit: once after the gateway's build, again after the launcher's, the second restart cutting the first short). The
 // launcher depends on every package of the hub (gateway → console included), so turbo rebuilds it last in any round
 // that touches the hub: restarting after it restarts once per round, and only when the whole chain built (a type
-// error leaves the running hub alone). Why not `--watch-path=launcher/dist/main.js`: tsc and turbo's cache replace
-// the file (a new inode), and Node's watch of the old one then never fires again. The trigger is written in place.
+// error leaves the running hub alone). Why not `--watch-path=launcher/dist/main.js`: a rebuild (or a restore from
+// turbo's cache) replaces the file with a new inode, and Node's watch of the old one never fires again (seen: the
+// first restart worked, the second never came). The trigger is written in place.
 // A change only read at run time (the demo city, `.hub-data/`) needs a restart by hand (touch a source file).
 // Ctrl-C (or SIGTERM to this process) stops both; when either one ends, the other is stopped too.
 //
