@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { encodeCp932 } from '@welfare-hub/codec';
-import { parseSochiList } from './parse.js';
-import { parseSochiFileName } from './file-name.js';
+import { parseSochiList } from '../../src/sochi/parse.js';
+import { parseSochiFileName } from '../../src/sochi/file-name.js';
 
 const HEADER = '宛名番号,措置区分,開始日,終了日,更新日時';
 const list = (...lines: string[]): Buffer => encodeCp932(lines.map((l) => `${l}\r\n`).join(''));

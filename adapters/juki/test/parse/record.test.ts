@@ -1,8 +1,8 @@
 import { encodeCp932 } from '@welfare-hub/codec';
-import { record, YAMADA_TARO, type Fields } from '../../test/support/records.js';
-import { CHANGE_REASONS, RELATIONSHIPS } from './codes.js';
-import { FIELDS, RECORD_LENGTH } from './layout.js';
-import { parseJukiRecord, parseTrailer, type JukiRecord } from './record.js';
+import { record, trailer, YAMADA_TARO, type Fields } from '../support/records.js';
+import { CHANGE_REASONS, RELATIONSHIPS } from '../../src/parse/codes.js';
+import { FIELDS, RECORD_LENGTH } from '../../src/parse/layout.js';
+import { parseJukiRecord, parseTrailer, type JukiRecord } from '../../src/parse/record.js';
 
 function accepted(bytes: Uint8Array): JukiRecord {
   const result = parseJukiRecord(bytes);
@@ -121,8 +121,10 @@ describe('parseJukiRecord', () => {
   it.each<[keyof Fields, string, string]>([
     ['kind', '9', 'レコード区分'],
     ['kind', ' ', 'レコード区分'],
+    ['kind', '2', 'レコード区分'],
     ['atenaNo', '00000123 5', '宛名番号'],
     ['atenaNo', '-000012345', '宛名番号'],
+    ['atenaNo', '00000A2345', '宛名番号'],
     ['setaiNo', '          ', '世帯番号'],
     ['relationship', '14', '続柄コード'],
     ['relationship', '00', '続柄コード'],
@@ -132,13 +134,16 @@ describe('parseJukiRecord', () => {
     ['nameKana', 'YAMADA TARO', '氏名カナ'],
     ['nameKana', 'ｱﾞ', '氏名カナ'],
     ['nameKana', 'やまだ たろう', '氏名カナ'],
-    ['birthDate', '4310501', '生年月日'],
-    ['birthDate', '5010430', '生年月日'],
-    ['birthDate', '3640108', '生年月日'],
+    ['birthDate', '4310501', '生年月日'], // 平成31年5月1日 is past 平成
+    ['birthDate', '5010430', '生年月日'], // 令和元年4月30日 is before 令和
+    ['birthDate', '3640108', '生年月日'], // 昭和64年1月8日 is 平成
+    ['birthDate', '4010107', '生年月日'], // 平成元年1月7日 is 昭和
+    ['birthDate', '3450230', '生年月日'], // no 30 February
     ['birthDate', '5050229', '生年月日'],
     ['birthDate', '3000101', '生年月日'],
     ['birthDate', '6010101', '生年月日'],
     ['birthDate', '       ', '生年月日'],
+    ['birthDate', '34503 2', '生年月日'], // not digits
     ['sex', '3', '性別'],
     ['sex', '0', '性別'],
     ['sex', ' ', '性別'],
@@ -165,14 +170,24 @@ describe('parseJukiRecord', () => {
     expect(result).toMatchObject({ ok: false, field });
   });
 
-  it('refuses bytes in 氏名 that are not CP932, naming the field', () => {
+  it('refuses bytes in 氏名 that are not CP932, naming the field and the fault', () => {
     for (const bad of [[0x81, 0x20], [0x85, 0x40], [0xff, 0x40], [0xa0, 0x40], [0xf0, 0x40]]) {
       expect(rejected(record({}, { name: Buffer.concat([encodeCp932('山田'), Buffer.from(bad)]) }))).toMatchObject({ field: '氏名' });
     }
+    const bad = rejected(record({}, { name: Buffer.from([0x81, 0x20, 0x85, 0x40]) }));
+    expect(bad.field).toBe('氏名');
+    expect(bad.reason).toContain('CP932');
+    expect(bad.reason).not.toMatch(/山田|0000012345/);
+  });
+
+  it('refuses 外字 (user-defined characters) rather than guess them', () => {
+    expect(rejected(record({}, { name: Buffer.from([0xf0, 0x40, 0x81, 0x40]) })).field).toBe('氏名');
   });
 
   it('refuses a double-byte character cut by the end of its field', () => {
+    // 20 full-width characters fill 40 bytes; a 21st would start in 氏名 and end in 氏名カナ.
     const cut = Buffer.concat([encodeCp932('山'.repeat(19)), encodeCp932('田').subarray(0, 1), Buffer.from(' ')]);
+    expect(cut).toHaveLength(40);
     expect(rejected(record({}, { name: cut })).field).toBe('氏名');
     const address = Buffer.concat([encodeCp932('本'.repeat(29)), encodeCp932('町').subarray(0, 1), Buffer.from(' ')]);
     expect(rejected(record({}, { address })).field).toBe('住所');
@@ -217,6 +232,7 @@ describe('parseTrailer', () => {
     expect(parseTrailer(trailerOf('90000000000'))).toBe(0);
     expect(parseTrailer(trailerOf('99999999999'))).toBe(9_999_999_999);
     expect(parseTrailer(Uint8Array.from(trailerOf('90000000003')))).toBe(3);
+    expect(parseTrailer(trailer(12))).toBe(12); // the trailer the test files are written with
   });
 
   it('is null for anything that is not a trailer', () => {
@@ -225,6 +241,7 @@ describe('parseTrailer', () => {
     expect(parseTrailer(trailerOf('9000000001'))).toBeNull(); // nine digits, then a space
     expect(parseTrailer(trailerOf('900000000 1'))).toBeNull();
     expect(parseTrailer(trailerOf('90000000001X'))).toBeNull();
+    expect(parseTrailer(trailerOf('9000000001X'))).toBeNull();
     expect(parseTrailer(Buffer.concat([trailerOf('90000000001').subarray(0, 199), Buffer.from([0x81])]))).toBeNull();
     expect(parseTrailer(trailerOf('90000000001').subarray(0, 199))).toBeNull();
     expect(parseTrailer(Buffer.from('90000000001'.padEnd(201, ' '), 'latin1'))).toBeNull();

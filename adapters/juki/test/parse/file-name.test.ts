@@ -1,8 +1,9 @@
-import { parseJukiFileName } from './file-name.js';
+import { parseJukiFileName } from '../../src/parse/file-name.js';
 
 describe('parseJukiFileName', () => {
   it('knows the two file kinds and their dates', () => {
     expect(parseJukiFileName('JUKI_FULL_20261120.DAT')).toEqual({ kind: 'FULL', date: '2026-11-20' });
+    expect(parseJukiFileName('JUKI_IDO_20261121.DAT')).toEqual({ kind: 'IDO', date: '2026-11-21' });
     expect(parseJukiFileName('JUKI_IDO_20240229.DAT')).toEqual({ kind: 'IDO', date: '2024-02-29' });
   });
 

@@ -1,4 +1,4 @@
-import { CrlfSplitter, MAX_KEPT, type Line } from './lines.js';
+import { CrlfSplitter, MAX_KEPT, type Line } from '../../src/parse/lines.js';
 
 /** Feeds the bytes in chunks of the given size and returns the lines as [text, true length]. */
 function split(input: Buffer, chunkSize: number): [string, number][] {

@@ -2,9 +2,9 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { encodeCp932 } from '@welfare-hub/codec';
-import { record, trailer, writeJuki } from '../../test/support/records.js';
-import { MAX_KEPT } from './lines.js';
-import { checkJukiFile, readJukiFile, type JukiFileSummary, type JukiLine } from './reader.js';
+import { record, trailer, writeJuki } from '../support/records.js';
+import { MAX_KEPT } from '../../src/parse/lines.js';
+import { checkJukiFile, readJukiFile, type JukiFileSummary, type JukiLine } from '../../src/parse/reader.js';
 
 const CRLF = Buffer.from('\r\n');
 let dir: string;
@@ -70,10 +70,18 @@ describe('readJukiFile', () => {
     expect(lines[1]).toMatchObject({ recordNo: 2, rejected: { reason: 'record length 150, expected 200' } });
   });
 
+  it('reports a file whose records are whole but whose trailer is missing', async () => {
+    const file = fixture();
+    writeJuki(file, [person(1), person(2)], { trailerCount: null });
+    const { lines, summary } = await readAll(file);
+    expect(summary).toEqual({ dataRecords: 2, trailerCount: null, complete: false, problem: 'no trailer record' });
+    expect(lines.map(atena)).toEqual(['0000000001', '0000000002']);
+  });
+
   it.each([
     [3, 'trailer counts 3 records, the file has 2'],
     [1, 'trailer counts 1 records, the file has 2'],
-  ])('reports a trailer counting %i records for 2', async (count, problem) => {
+  ])('reports a trailer whose count differs: %i records counted for 2', async (count, problem) => {
     const file = fixture();
     writeJuki(file, [person(1), person(2)], { trailerCount: count });
     const { lines, summary } = await readAll(file);
@@ -117,6 +125,17 @@ describe('readJukiFile', () => {
     writeJuki(file, [record({ name: '髙﨑\u3000邊', address: '①丁目㈱ビル' })]);
     const { lines } = await readAll(file);
     expect(lines[0]).toMatchObject({ record: { name: '髙﨑\u3000邊', address: '①丁目㈱ビル' } });
+  });
+
+  it('treats a bare LF inside a record as part of it, not as a record end', async () => {
+    const file = fixture();
+    const broken = Buffer.from(person(2));
+    broken[150] = 0x0a;
+    writeJuki(file, [person(1), broken, person(3)]);
+    const { lines, summary } = await readAll(file);
+    expect(summary).toEqual({ dataRecords: 3, trailerCount: 3, complete: true });
+    expect(lines.map(atena)).toEqual(['0000000001', null, '0000000003']);
+    expect(lines[1]).toMatchObject({ recordNo: 2, rejected: { raw: broken } });
   });
 
   it('reports data after the trailer, and rejects it', async () => {
