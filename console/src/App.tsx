@@ -16,7 +16,9 @@ import { ConsentsScreen } from './screens/consents/ConsentsScreen.js';
 import { MeetingsScreen } from './screens/meetings/MeetingsScreen.js';
 import { MeetingScreen } from './screens/meetings/MeetingScreen.js';
 
-// Screens other roles use, loaded when first opened: the case worker's first screen carries none of them.
+// Screens other roles use, and case work, loaded when first opened: the case worker's first screen carries none of them.
+const CasesScreen = lazy(() => import('./screens/cases/CasesScreen.js'));
+const CaseScreen = lazy(() => import('./screens/cases/CaseScreen.js'));
 const PrivacyScreen = lazy(() => import('./screens/privacy/PrivacyScreen.js'));
 const SourcesScreen = lazy(() => import('./screens/it/SourcesScreen.js'));
 const LinkageScreen = lazy(() => import('./screens/it/LinkageScreen.js'));
@@ -79,7 +81,10 @@ export function App({ session, signOut }: { session: Session; signOut(): void })
                 <Route path="/consents/:personId" element={<ConsentsScreen />} />
                 <Route path="/meetings" element={<MeetingsScreen />} />
                 <Route path="/meetings/:id" element={<MeetingScreen />} />
+                <Route path="/cases" element={<CasesScreen />} />
+                <Route path="/cases/:id" element={<CaseScreen />} />
                 <Route path="/privacy" element={<PrivacyScreen />} />
+                <Route path="/privacy/:section" element={<PrivacyScreen />} />
                 <Route path="/sources" element={<SourcesScreen sectors={sectors} admin={hasRole(session, 'admin')} />} />
                 <Route path="/linkage" element={<LinkageScreen sectors={sectors} />} />
                 <Route path="/statistics" element={<StatisticsScreen />} />

@@ -1,0 +1,39 @@
+import type { CaseStage, PlanFieldsFragment } from '../../gql/graphql.js';
+import { caseTitle } from './case-title.js';
+import { ContactForm } from './ContactForm.js';
+import { AssessmentForm } from './AssessmentForm.js';
+import { PlanForm } from './PlanForm.js';
+import { DecisionForm } from './DecisionForm.js';
+import { NEXT_STEP, decisionKindsFor } from './decision-kinds.js';
+
+interface ActionCase {
+  id: string;
+  stage: CaseStage;
+  visibility: string;
+  withoutConsent: boolean;
+  subjects: readonly { id: string; name: string }[];
+  plan?: PlanFieldsFragment | null;
+}
+
+/**
+ * What cases.md offers this viewer at this stage: a contact for anyone working on the case; the assessment for a
+ * coordinator or the 主担当; the plan and the meeting's decisions for a coordinator. The hub decides anyway.
+ */
+export function CaseActions({ caseItem: c, issueCodes, coordinator, onDone }: { caseItem: ActionCase; issueCodes: readonly { code: string; label: string }[]; coordinator: boolean; onDone(): void }) {
+  const closed = c.stage === 'CLOSED';
+  const assess = (coordinator || c.visibility === 'FULL') && (c.stage === 'INTAKE' || c.stage === 'ASSESSMENT');
+  const plan = coordinator && !closed && c.stage !== 'INTAKE';
+  const kinds = decisionKindsFor({ stage: c.stage, withoutConsent: c.withoutConsent, planApproved: c.plan?.approved ?? false });
+  return (
+    <section aria-labelledby="actions-heading">
+      <h2 id="actions-heading">次の操作</h2>
+      <p>{NEXT_STEP[c.stage]}</p>
+      {!closed && <ContactForm caseId={c.id} subjects={c.subjects} onDone={onDone} />}
+      {assess && <AssessmentForm caseId={c.id} issueCodes={issueCodes} onDone={onDone} />}
+      {plan && <PlanForm key={c.plan?.version ?? 0} caseId={c.id} plan={c.plan ?? null} subjects={c.subjects} onDone={onDone} />}
+      {coordinator && kinds.length > 0 && (
+        <DecisionForm key={c.stage} cases={[{ id: c.id, title: caseTitle(c), kinds, subjects: c.subjects }]} onDone={onDone} />
+      )}
+    </section>
+  );
+}
