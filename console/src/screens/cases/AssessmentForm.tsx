@@ -1,7 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useMutation } from '@apollo/client/react';
 import { graphql } from '../../gql/index.js';
-import { ErrorNote } from '../../ui/ErrorNote.js';
+import { CaseErrorNote } from './case-errors.js';
 
 const RECORD_ASSESSMENT = graphql(`
   mutation RecordAssessment($caseId: ID!, $input: AssessmentInput!) {
@@ -43,11 +43,11 @@ export function AssessmentForm({ caseId, issueCodes, onDone }: { caseId: string;
           <label htmlFor={summaryId}>見立て</label>
           <textarea id={summaryId} value={summary} onChange={(e) => setSummary(e.target.value)} required rows={3} />
         </div>
-        <button type="submit" disabled={loading}>
+        <button type="submit" disabled={loading || issues.length === 0}>
           アセスメントを記録
         </button>
       </form>
-      <ErrorNote error={error} />
+      <CaseErrorNote error={error} />
     </section>
   );
 }

@@ -3,7 +3,7 @@ import { useMutation } from '@apollo/client/react';
 import { graphql } from '../../gql/index.js';
 import type { ContactKind } from '../../gql/graphql.js';
 import { CONTACT_KIND_LABEL } from '../../labels.js';
-import { ErrorNote } from '../../ui/ErrorNote.js';
+import { CaseErrorNote } from './case-errors.js';
 import { fromLocalInput, localInput } from './local-time.js';
 
 const RECORD_CONTACT = graphql(`
@@ -69,7 +69,7 @@ export function ContactForm({ caseId, subjects, onDone }: { caseId: string; subj
         </button>
       </form>
       {data && !error && <p role="status">支援経過を記録しました。</p>}
-      <ErrorNote error={error} />
+      <CaseErrorNote error={error} />
     </section>
   );
 }

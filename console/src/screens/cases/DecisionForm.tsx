@@ -3,7 +3,7 @@ import { useMutation, useQuery } from '@apollo/client/react';
 import { graphql } from '../../gql/index.js';
 import type { DecisionKind } from '../../gql/graphql.js';
 import { DECISION_KIND_LABEL, MEETING_KIND_LABEL, label } from '../../labels.js';
-import { ErrorNote } from '../../ui/ErrorNote.js';
+import { CaseErrorNote } from './case-errors.js';
 
 const OPEN_MEETINGS = graphql(`
   query OpenMeetingsForDecision {
@@ -133,7 +133,7 @@ export function DecisionForm({ meetingId: fixedMeeting, cases, onDone }: { meeti
         </button>
       </form>
       {data && !error && <p role="status">決定を記録しました。</p>}
-      <ErrorNote error={error} />
+      <CaseErrorNote error={error} />
     </section>
   );
 }

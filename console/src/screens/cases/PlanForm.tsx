@@ -2,7 +2,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { useMutation } from '@apollo/client/react';
 import { graphql } from '../../gql/index.js';
 import type { PlanFieldsFragment } from '../../gql/graphql.js';
-import { ErrorNote } from '../../ui/ErrorNote.js';
+import { CaseErrorNote } from './case-errors.js';
 import { dayInJapan } from './local-time.js';
 
 const PROPOSE_PLAN = graphql(`
@@ -79,7 +79,7 @@ export function PlanForm({ caseId, plan, subjects, onDone }: { caseId: string; p
           {plan ? 'プランを改定' : 'プランを作成'}
         </button>
       </form>
-      <ErrorNote error={error} />
+      <CaseErrorNote error={error} />
     </section>
   );
 }

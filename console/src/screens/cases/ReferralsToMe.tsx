@@ -3,7 +3,8 @@ import { useMutation, useQuery } from '@apollo/client/react';
 import { graphql } from '../../gql/index.js';
 import { dateTimeJa } from '../../labels.js';
 import { hasRole, useSession } from '../../session/SessionContext.js';
-import { ErrorNote, Loading } from '../../ui/ErrorNote.js';
+import { Loading } from '../../ui/ErrorNote.js';
+import { CaseErrorNote } from './case-errors.js';
 
 const REFERRALS = graphql(`
   query ReferralsToMe {
@@ -56,7 +57,7 @@ export function ReferralsToMe() {
   return (
     <section aria-labelledby="referrals-heading">
       <h2 id="referrals-heading">受付待ちのつなぎ</h2>
-      <ErrorNote error={error} />
+      <CaseErrorNote error={error} />
       {loading && !data ? (
         <Loading what="つなぎ" />
       ) : referrals.length === 0 ? (
@@ -104,7 +105,7 @@ function ReferralActions({ id, accept: canAccept, onDone }: { id: string; accept
           辞退する
         </button>
       </form>
-      <ErrorNote error={accepting.error ?? declining.error} />
+      <CaseErrorNote error={accepting.error ?? declining.error} />
     </>
   );
 }
