@@ -320,6 +320,12 @@ describeInBrowser('the console in a browser', () => {
 
   step('case worker: opens a case from the work list, a refusal in Japanese, records a contact', async () => {
     const { context, page, problems } = await signIn(KAIGO);
+    // On a case's page the requests name the case they are made for (x-hub-case): the audit's purpose.
+    const caseHeaders = new Set<string>();
+    page.on('request', (r) => {
+      const value = r.headers()['x-hub-case'];
+      if (value) caseHeaders.add(value);
+    });
     await page.getByRole('link', { name: 'ケース', exact: true }).click();
     const caseLink = page.getByRole('link', { name: `${work.subject.name}（ケース ${work.caseId}）` });
     await caseLink.waitFor();
@@ -349,6 +355,7 @@ describeInBrowser('the console in a browser', () => {
     await contacts.getByRole('cell', { name: '自宅を訪問し、親の介護サービスの利用状況を確認した' }).waitFor();
     await containsText(contacts, 'kaigo-01');
     await check(page, '20-case-contact-recorded');
+    expect([...caseHeaders]).toEqual([work.caseId]);
     expect(problems).toEqual([]);
     await context.close();
   });

@@ -46,7 +46,7 @@ export function PlanForm({ caseId, plan, subjects, onDone }: { caseId: string; p
         <fieldset>
           <legend>役割分担</legend>
           {roles.map((r, i) => (
-            <div key={i} className="inline-form">
+            <div key={i} className="inline-form role-row">
               <label htmlFor={`${ids.rows}-org-${i}`}>{`役割${i + 1}の機関コード`}</label>
               <input id={`${ids.rows}-org-${i}`} value={r.orgId} onChange={(e) => setRow(i, { orgId: e.target.value })} required size={16} />
               <label htmlFor={`${ids.rows}-person-${i}`}>{`役割${i + 1}の対象`}</label>
