@@ -93,6 +93,10 @@ describeInBrowser('the console in a browser', () => {
     ]);
     const jusouMeetingId = await cases.meeting('JUSOU_SHIEN_KAIGI', ['coord-01'], { persons: [adult.id] });
     work = { caseId, subject: { id: adult.id, name: adult.name }, jusouMeetingId };
+    // つなぎ: the 地域包括 refers the 8050 household's son to the team; the coordinator opens a case from it in the browser.
+    await cases.ok(KAIGO, `mutation ($i: ReferralInput!) { refer(input: $i) { id } }`, {
+      i: { subjectPersonIds: [household.subject.id], toOrgId: 'JUSOU-SUISHIN', reason: '親の介護の訪問で、ひきこもりの息子がいると分かった' },
+    });
   }, 180_000);
 
   afterAll(async () => {
@@ -314,6 +318,23 @@ describeInBrowser('the console in a browser', () => {
     await page.getByRole('region', { name: '会議の決定', exact: true }).getByRole('rowheader', { name: 'プランの承認' }).waitFor();
     await containsText(page.getByRole('region', { name: '支援プラン', exact: true }), '重層的支援会議で承認済み');
     await check(page, '17-case-coordinator');
+
+    // A referral waiting for the team: the case is opened from it, 【本人同意なし】 (the son has signed nothing yet).
+    await page.getByRole('link', { name: '担当するケースの一覧へ' }).first().click();
+    await page.getByRole('button', { name: `${household.subject.name}のつなぎからケースを開く` }).click();
+    const intake = page.getByRole('region', { name: 'つなぎからケースを開く（地域包括支援センターから）' });
+    await intake.waitFor();
+    expect(await intake.getByLabel('対象者の宛名番号', { exact: false }).inputValue()).toBe(household.subject.id);
+    expect(await intake.getByLabel('申込票の同意').inputValue()).toBe('');
+    await intake.getByLabel('相談受付の記録').fill('地域包括からのつなぎ。本人とはまだ会えていない');
+    await check(page, '17b-cases-open-from-referral');
+    await intake.getByRole('button', { name: 'ケースを開く' }).click();
+    await page.getByRole('heading', { level: 1, name: `${household.subject.name}（ケース ` }).waitFor();
+    await hasText(page.getByRole('list', { name: 'ケースの段階' }).locator('[aria-current="step"]'), '相談受付');
+    await containsText(page.locator('.facts'), '地域包括支援センターからのつなぎ');
+    await containsText(page.locator('.facts'), '本人同意なし');
+    await page.getByRole('region', { name: '同意を添付' }).waitFor();
+    await check(page, '17c-case-opened');
     expect(problems).toEqual([]);
     await context.close();
   });

@@ -4,6 +4,7 @@ import { ContactForm } from './ContactForm.js';
 import { AssessmentForm } from './AssessmentForm.js';
 import { PlanForm } from './PlanForm.js';
 import { DecisionForm } from './DecisionForm.js';
+import { AttachConsentForm } from './AttachConsentForm.js';
 import { NEXT_STEP, decisionKindsFor } from './decision-kinds.js';
 
 interface ActionCase {
@@ -17,7 +18,8 @@ interface ActionCase {
 
 /**
  * What cases.md offers this viewer at this stage: a contact for anyone working on the case; the assessment for a
- * coordinator or the 主担当; the plan and the meeting's decisions for a coordinator. The hub decides anyway.
+ * coordinator or the 主担当; the consent of a 【本人同意なし】 case, the plan and the meeting's decisions for a
+ * coordinator. The hub decides anyway.
  */
 export function CaseActions({ caseItem: c, issueCodes, coordinator, onDone }: { caseItem: ActionCase; issueCodes: readonly { code: string; label: string }[]; coordinator: boolean; onDone(): void }) {
   const closed = c.stage === 'CLOSED';
@@ -29,6 +31,7 @@ export function CaseActions({ caseItem: c, issueCodes, coordinator, onDone }: { 
       <h2 id="actions-heading">次の操作</h2>
       <p>{NEXT_STEP[c.stage]}</p>
       {!closed && <ContactForm caseId={c.id} subjects={c.subjects} onDone={onDone} />}
+      {coordinator && !closed && c.withoutConsent && c.subjects[0] && <AttachConsentForm caseId={c.id} personId={c.subjects[0].id} onDone={onDone} />}
       {assess && <AssessmentForm caseId={c.id} issueCodes={issueCodes} onDone={onDone} />}
       {plan && <PlanForm key={c.plan?.version ?? 0} caseId={c.id} plan={c.plan ?? null} subjects={c.subjects} onDone={onDone} />}
       {coordinator && kinds.length > 0 && (

@@ -1,40 +1,32 @@
 import { useId, useState } from 'react';
 import { useQuery } from '@apollo/client/react';
-import { Link } from 'react-router';
 import { graphql } from '../../gql/index.js';
 import type { CaseStage } from '../../gql/graphql.js';
-import { CASE_STAGES, CASE_STAGE_LABEL, INTAKE_ROUTE_LABEL, dateJa, dateTimeJa, label } from '../../labels.js';
+import { CASE_STAGES, CASE_STAGE_LABEL } from '../../labels.js';
+import { hasRole, useSession } from '../../session/SessionContext.js';
 import { ErrorNote, Loading } from '../../ui/ErrorNote.js';
-import { caseTitle } from './case-title.js';
+import { CaseTable } from './CaseTable.js';
+import { CaseLists } from './CaseLists.js';
 import { ReferralsToMe } from './ReferralsToMe.js';
+import { OpenCaseForm, type FromReferral } from './OpenCaseForm.js';
 
 const MY_CASES = graphql(`
   query MyCases($stage: CaseStage) {
     myCases(stage: $stage) {
-      id
-      stage
-      route
-      openedAt
-      withoutConsent
-      subjects {
-        id
-        name
-      }
-      plan {
-        version
-        reviewOn
-      }
-      leadOrganisation {
-        id
-        name
-      }
+      ...CaseRow
     }
   }
 `);
 
-/** ケース: the work list, the cases in which the viewer's organisation has a role (every case for a coordinator). */
+/**
+ * ケース: the work list (the cases in which the viewer's organisation has a role or is the 主担当, every case for a
+ * coordinator; reviews due; cases returned), the referrals waiting, and for a coordinator the 相談受付 that opens a case.
+ */
 export default function CasesScreen() {
+  const { session } = useSession();
+  const coordinator = hasRole(session, 'coordinator');
   const [stage, setStage] = useState<CaseStage | ''>('');
+  const [fromReferral, setFromReferral] = useState<FromReferral | null>(null);
   const { data, loading, error } = useQuery(MY_CASES, { variables: { stage: stage || null }, fetchPolicy: 'cache-and-network' });
   const id = useId();
   const cases = data?.myCases ?? [];
@@ -43,7 +35,9 @@ export default function CasesScreen() {
       <h1>ケース</h1>
       <section aria-labelledby="my-cases-heading">
         <h2 id="my-cases-heading">担当するケース</h2>
-        <p className="muted">自機関が支援プランで役割を持つケース、または主担当のケースです（コーディネーターはすべてのケース）。</p>
+        <p className="muted">
+          {coordinator ? 'すべてのケースです（コーディネーター）。' : '自機関が支援プランで役割を持つケース、または主担当のケースです。'}
+        </p>
         <div className="inline-form">
           <label htmlFor={id}>段階</label>
           <select id={id} value={stage} onChange={(e) => setStage(e.target.value as CaseStage | '')}>
@@ -63,39 +57,13 @@ export default function CasesScreen() {
         ) : (
           <>
             <p role="status">{cases.length}件</p>
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">ケース</th>
-                  <th scope="col">段階</th>
-                  <th scope="col">受付経路</th>
-                  <th scope="col">受付日時</th>
-                  <th scope="col">次の見直し</th>
-                  <th scope="col">主担当</th>
-                </tr>
-              </thead>
-              <tbody>
-                {cases.map((c) => (
-                  <tr key={c.id}>
-                    <th scope="row">
-                      <Link to={`/cases/${encodeURIComponent(c.id)}`}>{caseTitle(c)}</Link>
-                    </th>
-                    <td>{label(CASE_STAGE_LABEL, c.stage)}</td>
-                    <td>
-                      {label(INTAKE_ROUTE_LABEL, c.route)}
-                      {c.withoutConsent && '（本人同意なし）'}
-                    </td>
-                    <td>{dateTimeJa(c.openedAt)}</td>
-                    <td>{c.plan ? dateJa(c.plan.reviewOn) : '—'}</td>
-                    <td>{c.leadOrganisation?.name ?? '—'}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <CaseTable cases={cases} />
           </>
         )}
       </section>
-      <ReferralsToMe />
+      <CaseLists />
+      <ReferralsToMe onOpenCase={coordinator ? setFromReferral : null} />
+      {coordinator && <OpenCaseForm key={fromReferral?.id ?? ''} referral={fromReferral} />}
     </>
   );
 }

@@ -3,6 +3,7 @@ import { useMutation, useQuery } from '@apollo/client/react';
 import { graphql } from '../../gql/index.js';
 import { dateTimeJa } from '../../labels.js';
 import { hasRole, useSession } from '../../session/SessionContext.js';
+import type { FromReferral } from './OpenCaseForm.js';
 import { Loading } from '../../ui/ErrorNote.js';
 import { CaseErrorNote } from './case-errors.js';
 
@@ -48,7 +49,7 @@ const DECLINE = graphql(`
 `);
 
 /** つなぎ: referrals waiting for the viewer's organisation (for coordinators, the 多機関協働 teams' too). */
-export function ReferralsToMe() {
+export function ReferralsToMe({ onOpenCase }: { onOpenCase: ((referral: FromReferral) => void) | null }) {
   const { session } = useSession();
   const { data, loading, error, refetch } = useQuery(REFERRALS, { fetchPolicy: 'cache-and-network' });
   const referrals = data?.referralsToMe ?? [];
@@ -71,6 +72,14 @@ export function ReferralsToMe() {
                 {dateTimeJa(r.sentAt)}
               </p>
               <p>理由：{r.reason}</p>
+              {onOpenCase && (
+                <button
+                  type="button"
+                  aria-label={`${r.subjects.map((s) => s.name).join('・') || '対象者未特定'}のつなぎからケースを開く`}
+                  onClick={() => onOpenCase({ id: r.id, fromName: r.from.name, subjectIds: r.subjects.map((s) => s.id) })}>
+                  つなぎからケースを開く
+                </button>
+              )}
               <ReferralActions id={r.id} accept={!team} onDone={() => void refetch()} />
             </li>
           ))}
