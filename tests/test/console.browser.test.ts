@@ -92,6 +92,7 @@ describeInBrowser('the console in a browser', () => {
       { orgId: 'JUSOU-SUISHIN', task: '全体の調整と見守り' },
     ]);
     const jusouMeetingId = await cases.meeting('JUSOU_SHIEN_KAIGI', ['coord-01'], { persons: [adult.id] });
+    await cases.ok(COORDINATOR, `mutation ($i: HostInput!) { registerHost(input: $i) { id } }`, { i: { id: 'IBASHO-CAFE', name: '地域の居場所カフェ', offers: ['居場所', '軽作業'] } });
     work = { caseId, subject: { id: adult.id, name: adult.name }, jusouMeetingId };
     // つなぎ: the 地域包括 refers the 8050 household's son to the team; the coordinator opens a case from it in the browser.
     await cases.ok(KAIGO, `mutation ($i: ReferralInput!) { refer(input: $i) { id } }`, {
@@ -318,6 +319,21 @@ describeInBrowser('the console in a browser', () => {
     await page.getByRole('region', { name: '会議の決定', exact: true }).getByRole('rowheader', { name: 'プランの承認' }).waitFor();
     await containsText(page.getByRole('region', { name: '支援プラン', exact: true }), '重層的支援会議で承認済み');
     await check(page, '17-case-coordinator');
+
+    // 参加支援: the meeting decides the member needs it, the coordinator starts it at a 受入先 and logs a follow-up.
+    const decide = page.getByRole('region', { name: '会議の決定を記録' });
+    await decide.getByLabel('会議', { exact: true }).selectOption({ label: '重層的支援会議（重層的支援会議）' });
+    await decide.getByLabel('決定', { exact: true }).selectOption({ label: '参加支援が必要' });
+    await decide.getByLabel('参加支援が必要な人').selectOption({ label: work.subject.name });
+    await decide.getByRole('button', { name: '決定を記録' }).click();
+    const start = page.getByRole('region', { name: '参加支援を開始' });
+    await start.getByLabel('受入先').selectOption({ label: '地域の居場所カフェ（居場所、軽作業）' });
+    await start.getByRole('button', { name: '参加支援を開始' }).click();
+    const participation = page.getByRole('region', { name: `${work.subject.name}（地域の居場所カフェ）の参加支援` });
+    await participation.getByLabel('フォローアップの内容').fill('初回の参加に同行した');
+    await participation.getByRole('button', { name: 'フォローアップを記録' }).click();
+    await containsText(page.getByRole('region', { name: '参加支援', exact: true }), '初回の参加に同行した');
+    await check(page, '17d-case-participation');
 
     // A referral waiting for the team: the case is opened from it, 【本人同意なし】 (the son has signed nothing yet).
     await page.getByRole('link', { name: '担当するケースの一覧へ' }).first().click();

@@ -75,6 +75,9 @@ const CASE = graphql(`
           id
           name
         }
+        followUps {
+          ...ContactFields
+        }
       }
     }
     issueCodes {

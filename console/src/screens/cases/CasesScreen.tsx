@@ -9,6 +9,7 @@ import { CaseTable } from './CaseTable.js';
 import { CaseLists } from './CaseLists.js';
 import { ReferralsToMe } from './ReferralsToMe.js';
 import { OpenCaseForm, type FromReferral } from './OpenCaseForm.js';
+import { ReferForm } from './ReferForm.js';
 
 const MY_CASES = graphql(`
   query MyCases($stage: CaseStage) {
@@ -20,7 +21,8 @@ const MY_CASES = graphql(`
 
 /**
  * ケース: the work list (the cases in which the viewer's organisation has a role or is the 主担当, every case for a
- * coordinator; reviews due; cases returned), the referrals waiting, and for a coordinator the 相談受付 that opens a case.
+ * coordinator; reviews due; cases returned), the referrals waiting, and the 相談受付 that opens a case (a coordinator)
+ * or a referral to send (つなぎ, other staff).
  */
 export default function CasesScreen() {
   const { session } = useSession();
@@ -64,6 +66,7 @@ export default function CasesScreen() {
       <CaseLists />
       <ReferralsToMe onOpenCase={coordinator ? setFromReferral : null} />
       {coordinator && <OpenCaseForm key={fromReferral?.id ?? ''} referral={fromReferral} />}
+      {!coordinator && <ReferForm />}
     </>
   );
 }

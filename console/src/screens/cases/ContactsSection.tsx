@@ -23,6 +23,7 @@ interface ParticipationRow {
   endedAt?: string | null;
   host: { name: string };
   person: { name: string };
+  followUps: readonly ContactFieldsFragment[];
 }
 
 /** 支援経過 (contacts) and 参加支援, as far as this viewer may see them. */
@@ -66,6 +67,15 @@ export function ContactsSection({ contacts, participations }: { contacts: readon
               <li key={p.id}>
                 {p.person.name}：{p.host.name}（{label(PARTICIPATION_STATE_LABEL, p.state)}、{dateTimeJa(p.startedAt)}から
                 {p.endedAt ? `${dateTimeJa(p.endedAt)}まで` : ''}）
+                {p.followUps.length > 0 && (
+                  <ul>
+                    {p.followUps.map((f) => (
+                      <li key={f.id}>
+                        {dateTimeJa(f.at)} {label(CONTACT_KIND_LABEL, f.kind)}：{f.note}（{f.by}）
+                      </li>
+                    ))}
+                  </ul>
+                )}
               </li>
             ))}
           </ul>
