@@ -297,7 +297,7 @@ describeInBrowser('the console in a browser', () => {
     await context.close();
   });
 
-  step('coordinator: the case in the work list, the plan approved from the 重層的支援会議\'s page, the case moves on', async () => {
+  step('coordinator: the case in the work list, the plan approved from the 重層的支援会議\'s page, 参加支援, a case opened from a referral', async () => {
     const { context, page, problems } = await signIn(COORDINATOR);
     await page.getByRole('link', { name: 'ケース', exact: true }).click();
     await page.getByRole('heading', { name: '担当するケース' }).waitFor();
@@ -410,7 +410,7 @@ describeInBrowser('the console in a browser', () => {
     await context.close();
   });
 
-  step('privacy officer: identity reads, reads under a 支援措置, consents to review, a printable disclosure', async () => {
+  step('privacy officer: identity reads, reads under a 支援措置, case reads, consents to review, a printable disclosure', async () => {
     const { context, page, problems } = await signIn(PRIVACY);
     await page.getByRole('link', { name: '閲覧記録・監査' }).click();
     const parts = page.getByRole('navigation', { name: '閲覧記録・監査の項目' });
@@ -425,6 +425,14 @@ describeInBrowser('the console in a browser', () => {
     await page.getByRole('button', { name: '支援措置対象者の閲覧を表示' }).click();
     await page.getByRole('status').filter({ hasText: /件$/ }).waitFor();
     await check(page, '22-privacy-protected-reads');
+
+    // Who read the case about the double-care household's adult: the 地域包括, for that case (x-hub-case).
+    await parts.getByRole('link', { name: 'ケースの閲覧記録' }).click();
+    await page.getByLabel('宛名番号').fill(work.subject.id);
+    await page.getByRole('button', { name: 'ケースの閲覧記録を表示' }).click();
+    await page.getByRole('cell', { name: 'kaigo-01' }).first().waitFor();
+    await page.getByRole('cell', { name: work.caseId }).first().waitFor();
+    await check(page, '22b-privacy-case-access');
 
     await parts.getByRole('link', { name: '同意の点検' }).click();
     expect(await page.getByRole('checkbox', { name: '要点検のものだけ' }).isChecked()).toBe(true);

@@ -139,7 +139,7 @@ export default function CaseScreen() {
           </>
         )}
         <dt>受付時の記録</dt>
-        <dd>{c.summary ?? '（表示できません）'}</dd>
+        <dd>{c.summary ?? (c.visibility === 'SUMMARY' ? '（表示できません）' : '—')}</dd>
         <dt>表示の範囲</dt>
         <dd>{label(CASE_VISIBILITY_LABEL, c.visibility)}</dd>
       </dl>
@@ -158,7 +158,7 @@ export default function CaseScreen() {
         )}
       </section>
       <PlanSection plan={c.plan ?? null} />
-      <DecisionsSection decisions={c.decisions} />
+      <DecisionsSection decisions={c.decisions} notesShown={c.visibility !== 'SUMMARY'} />
       <ContactsSection contacts={c.contacts} participations={c.participations} />
       <CaseActions caseItem={c} issueCodes={data?.issueCodes ?? []} coordinator={hasRole(session, 'coordinator')} onDone={() => void refetch()} />
     </>

@@ -22,8 +22,11 @@ graphql(`
   }
 `);
 
-/** 会議の決定: each kept with its meeting, time, the members present and a note; readable after the meeting closed. */
-export function DecisionsSection({ decisions }: { decisions: readonly DecisionFieldsFragment[] }) {
+/**
+ * 会議の決定: each kept with its meeting, time, the members present and a note; readable after the meeting closed. A
+ * role in the plan alone (SUMMARY) does not see the notes: said so, not shown as empty.
+ */
+export function DecisionsSection({ decisions, notesShown }: { decisions: readonly DecisionFieldsFragment[]; notesShown: boolean }) {
   return (
     <section aria-labelledby="decisions-heading">
       <h2 id="decisions-heading">会議の決定</h2>
@@ -53,7 +56,7 @@ export function DecisionsSection({ decisions }: { decisions: readonly DecisionFi
                   <Link to={`/meetings/${encodeURIComponent(d.meetingId)}`}>会議 {d.meetingId}</Link>
                 </td>
                 <td>{d.present.join('、') || '—'}</td>
-                <td>{d.note ?? '（表示できません）'}</td>
+                <td>{d.note ?? (notesShown ? '—' : '（表示できません）')}</td>
               </tr>
             ))}
           </tbody>
