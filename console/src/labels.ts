@@ -110,3 +110,11 @@ export const CONSENT_FLAG_LABEL: Record<string, string> = {
   SELF_RECIPIENT: '記録した機関が提供先に含まれる',
 };
 export const IDENTITY_ACTION_LABEL: Record<string, string> = { READ: '閲覧', SEARCH: '検索結果に表示' };
+/** The bases of a case read (caseAccessLog). */
+export const CASE_BASIS_LABEL: Record<string, string> = {
+  COORDINATOR: 'コーディネーター',
+  LEAD: '主担当',
+  PLAN_ROLE: 'プランの役割',
+  REFERRAL: 'つなぎの当事者',
+  SUPPORT_MEETING: '支援会議',
+};

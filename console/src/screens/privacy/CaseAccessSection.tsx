@@ -1,7 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useLazyQuery } from '@apollo/client/react';
 import { graphql } from '../../gql/index.js';
-import { BASIS_LABEL, STATUS_LABEL, dateTimeJa, label } from '../../labels.js';
+import { CASE_BASIS_LABEL, STATUS_LABEL, dateTimeJa, label } from '../../labels.js';
 import { ErrorNote } from '../../ui/ErrorNote.js';
 
 const CASE_ACCESS_LOG = graphql(`
@@ -65,7 +65,7 @@ export function CaseAccessSection() {
                     <td>{r.staffId}</td>
                     <td>{r.orgId}</td>
                     <td>{label(STATUS_LABEL, r.status)}</td>
-                    <td>{label(BASIS_LABEL, r.basis)}</td>
+                    <td>{label(CASE_BASIS_LABEL, r.basis)}</td>
                     <td>{r.purpose}</td>
                     <td>{r.reference ?? '—'}</td>
                   </tr>
