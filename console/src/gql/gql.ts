@@ -28,6 +28,7 @@ type Documents = {
     "\n  query OpenMeetingsForDecision {\n    myMeetings {\n      id\n      kind\n      title\n      open\n    }\n  }\n": typeof types.OpenMeetingsForDecisionDocument,
     "\n  mutation RecordDecision($meetingId: ID!, $input: DecisionInput!) {\n    recordDecision(meetingId: $meetingId, input: $input) {\n      id\n      kind\n    }\n  }\n": typeof types.RecordDecisionDocument,
     "\n  fragment DecisionFields on CaseDecision {\n    id\n    kind\n    meetingId\n    at\n    note\n    present\n    leadOrganisation {\n      id\n      name\n    }\n    person {\n      id\n      name\n    }\n  }\n": typeof types.DecisionFieldsFragmentDoc,
+    "\n  mutation SetLeadOrganisation($caseId: ID!, $orgId: ID!) {\n    setLeadOrganisation(caseId: $caseId, orgId: $orgId) {\n      id\n      leadOrganisation {\n        id\n        name\n      }\n    }\n  }\n": typeof types.SetLeadOrganisationDocument,
     "\n  mutation OpenCase($input: OpenCaseInput!) {\n    openCase(input: $input) {\n      id\n    }\n  }\n": typeof types.OpenCaseDocument,
     "\n  query Hosts {\n    hosts {\n      id\n      name\n      offers\n    }\n  }\n": typeof types.HostsDocument,
     "\n  mutation StartParticipation($caseId: ID!, $personId: ID!, $hostId: ID!) {\n    startParticipation(caseId: $caseId, personId: $personId, hostId: $hostId) {\n      id\n      state\n    }\n  }\n": typeof types.StartParticipationDocument,
@@ -85,6 +86,7 @@ const documents: Documents = {
     "\n  query OpenMeetingsForDecision {\n    myMeetings {\n      id\n      kind\n      title\n      open\n    }\n  }\n": types.OpenMeetingsForDecisionDocument,
     "\n  mutation RecordDecision($meetingId: ID!, $input: DecisionInput!) {\n    recordDecision(meetingId: $meetingId, input: $input) {\n      id\n      kind\n    }\n  }\n": types.RecordDecisionDocument,
     "\n  fragment DecisionFields on CaseDecision {\n    id\n    kind\n    meetingId\n    at\n    note\n    present\n    leadOrganisation {\n      id\n      name\n    }\n    person {\n      id\n      name\n    }\n  }\n": types.DecisionFieldsFragmentDoc,
+    "\n  mutation SetLeadOrganisation($caseId: ID!, $orgId: ID!) {\n    setLeadOrganisation(caseId: $caseId, orgId: $orgId) {\n      id\n      leadOrganisation {\n        id\n        name\n      }\n    }\n  }\n": types.SetLeadOrganisationDocument,
     "\n  mutation OpenCase($input: OpenCaseInput!) {\n    openCase(input: $input) {\n      id\n    }\n  }\n": types.OpenCaseDocument,
     "\n  query Hosts {\n    hosts {\n      id\n      name\n      offers\n    }\n  }\n": types.HostsDocument,
     "\n  mutation StartParticipation($caseId: ID!, $personId: ID!, $hostId: ID!) {\n    startParticipation(caseId: $caseId, personId: $personId, hostId: $hostId) {\n      id\n      state\n    }\n  }\n": types.StartParticipationDocument,
@@ -198,6 +200,10 @@ export function graphql(source: "\n  mutation RecordDecision($meetingId: ID!, $i
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  fragment DecisionFields on CaseDecision {\n    id\n    kind\n    meetingId\n    at\n    note\n    present\n    leadOrganisation {\n      id\n      name\n    }\n    person {\n      id\n      name\n    }\n  }\n"): (typeof documents)["\n  fragment DecisionFields on CaseDecision {\n    id\n    kind\n    meetingId\n    at\n    note\n    present\n    leadOrganisation {\n      id\n      name\n    }\n    person {\n      id\n      name\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetLeadOrganisation($caseId: ID!, $orgId: ID!) {\n    setLeadOrganisation(caseId: $caseId, orgId: $orgId) {\n      id\n      leadOrganisation {\n        id\n        name\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation SetLeadOrganisation($caseId: ID!, $orgId: ID!) {\n    setLeadOrganisation(caseId: $caseId, orgId: $orgId) {\n      id\n      leadOrganisation {\n        id\n        name\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -5,6 +5,7 @@ import { AssessmentForm } from './AssessmentForm.js';
 import { PlanForm } from './PlanForm.js';
 import { DecisionForm } from './DecisionForm.js';
 import { AttachConsentForm } from './AttachConsentForm.js';
+import { LeadForm } from './LeadForm.js';
 import { ParticipationFollowUp, StartParticipationForm } from './ParticipationActions.js';
 import { NEXT_STEP, decisionKindsFor } from './decision-kinds.js';
 
@@ -14,6 +15,7 @@ interface ActionCase {
   visibility: string;
   withoutConsent: boolean;
   subjects: readonly { id: string; name: string }[];
+  leadOrganisation?: { id: string } | null;
   plan?: PlanFieldsFragment | null;
   decisions: readonly { kind: string; person?: { id: string; name: string } | null }[];
   participations: readonly { id: string; state: string; person: { id: string; name: string }; host: { name: string } }[];
@@ -46,6 +48,7 @@ export function CaseActions({ caseItem: c, issueCodes, coordinator, onDone }: { 
       {c.participations.map((p) => (
         <ParticipationFollowUp key={p.id} participation={p} coordinator={coordinator} onDone={onDone} />
       ))}
+      {coordinator && !closed && <LeadForm key={c.leadOrganisation?.id ?? ''} caseId={c.id} current={c.leadOrganisation?.id ?? null} onDone={onDone} />}
       {coordinator && kinds.length > 0 && (
         <DecisionForm key={c.stage} cases={[{ id: c.id, title: caseTitle(c), kinds, subjects: c.subjects }]} onDone={onDone} />
       )}

@@ -9,6 +9,7 @@ const REFUSALS: readonly [RegExp, string][] = [
   [/can be evaluated/, '評価できるのは承認済みのプラン（支援の実施中）だけです。先にプランの承認を記録してください。'],
   [/before deciding on 参加支援/, '参加支援の決定の前に、アセスメントを記録してください。'],
   [/Name the 主担当/, '終結では、つなぎ戻し先の主担当の機関を指定してください。'],
+  [/No organisation is registered with that id/, 'その機関コードの機関は登録されていません。'],
   [/主担当 is a registered welfare organisation/, '主担当には、登録された福祉の機関を指定してください。'],
   [/needs the case's consent/, 'この決定には本人の同意（申込票）が必要です。先に同意をケースに添付してください。'],
   [/The meeting is not open/, 'この会議は開催中ではありません。決定は会議の開催中に記録します。'],
