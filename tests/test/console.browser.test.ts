@@ -313,6 +313,8 @@ describeInBrowser('the console in a browser', () => {
     await check(page, '16-meeting-decision');
     await decisions.getByRole('button', { name: '決定を記録' }).click();
     await decisions.getByText('決定を記録しました。').waitFor();
+    // The meeting's page lists what it decided, each with its case.
+    await decisions.getByRole('table', { name: 'この会議での決定' }).getByRole('cell', { name: 'プランの承認' }).waitFor();
 
     await page.goto(`${base}/cases/${work.caseId}`);
     await hasText(page.getByRole('list', { name: 'ケースの段階' }).locator('[aria-current="step"]'), '支援の実施');

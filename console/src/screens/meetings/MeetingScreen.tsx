@@ -7,7 +7,7 @@ import { useMeetingContext } from '../../meeting-context.js';
 import { hasRole, useSession } from '../../session/SessionContext.js';
 import { ErrorNote, Loading } from '../../ui/ErrorNote.js';
 
-// The case decisions' form is the coordinator's, loaded when a coordinator opens an open meeting.
+// The meeting's case decisions (and a coordinator's form to record one), loaded with the meeting's page.
 const MeetingDecisions = lazy(() => import('./MeetingDecisions.js'));
 
 const MEETING = graphql(`
@@ -168,9 +168,9 @@ export function MeetingScreen() {
         )}
         {m.open && <ConcernForm meetingId={m.id} onDone={after} />}
       </section>
-      {coordinator && m.open && (
+      {m.kind !== 'YOUTAIKYO' && (
         <Suspense fallback={<Loading what="ケース" />}>
-          <MeetingDecisions meetingId={m.id} persons={m.subjectPersonIds} households={m.subjectHouseholdIds} />
+          <MeetingDecisions meetingId={m.id} persons={m.subjectPersonIds} households={m.subjectHouseholdIds} canRecord={coordinator && m.open} />
         </Suspense>
       )}
     </>
