@@ -77,3 +77,44 @@ export function dateTimeJa(value: string | null | undefined): string {
   if (Number.isNaN(d.getTime())) return value;
   return new Intl.DateTimeFormat('ja-JP', { timeZone: 'Asia/Tokyo', dateStyle: 'medium', timeStyle: 'short' }).format(d);
 }
+
+// Case work (cases.md).
+export const CASE_STAGES = ['INTAKE', 'ASSESSMENT', 'PLANNING', 'ACTIVE', 'MONITORING', 'CLOSED'] as const;
+export const CASE_STAGE_LABEL: Record<string, string> = {
+  INTAKE: '相談受付',
+  ASSESSMENT: 'アセスメント',
+  PLANNING: 'プラン作成',
+  ACTIVE: '支援の実施',
+  MONITORING: 'モニタリング',
+  CLOSED: '終結',
+};
+export const INTAKE_ROUTE_LABEL: Record<string, string> = { WINDOW: '窓口', REFERRAL: 'つなぎ', OUTREACH: 'アウトリーチ', CONCERN: '気になる情報', OTHER: 'その他' };
+export const REFERRAL_STATE_LABEL: Record<string, string> = { SENT: '受付待ち', ACCEPTED: '受付済み', DECLINED: '辞退' };
+export const DECISION_KIND_LABEL: Record<string, string> = {
+  PLAN_APPROVED: 'プランの承認',
+  EVALUATED: '支援の評価',
+  CLOSURE_APPROVED: '終結の承認',
+  PARTICIPATION_NEEDED: '参加支援が必要',
+  OUTREACH_PLANNED: 'アウトリーチの計画',
+};
+export const CONTACT_KIND_LABEL: Record<string, string> = { VISIT: '訪問', PHONE: '電話', LETTER: '手紙', ACCOMPANY: '同行支援', MEETING: '面談', OTHER: 'その他' };
+export const PARTICIPATION_STATE_LABEL: Record<string, string> = { MATCHED: '受入先決定', ACTIVE: '参加中', SETTLED: '定着', ENDED: '終了' };
+export const CASE_VISIBILITY_LABEL: Record<string, string> = {
+  FULL: 'すべて（コーディネーター・主担当）',
+  MEMBER: '担当する世帯員の記録まで',
+  SUMMARY: '段階・目標・役割分担のみ',
+};
+export const CONSENT_FLAG_LABEL: Record<string, string> = {
+  GUARDIAN_UNVERIFIED: '代理人を住民記録で確認できない',
+  NO_EVIDENCE: '証跡なし',
+  SELF_RECIPIENT: '記録した機関が提供先に含まれる',
+};
+export const IDENTITY_ACTION_LABEL: Record<string, string> = { READ: '閲覧', SEARCH: '検索結果に表示' };
+/** The bases of a case read (caseAccessLog). */
+export const CASE_BASIS_LABEL: Record<string, string> = {
+  COORDINATOR: 'コーディネーター',
+  LEAD: '主担当',
+  PLAN_ROLE: 'プランの役割',
+  REFERRAL: 'つなぎの当事者',
+  SUPPORT_MEETING: '支援会議',
+};

@@ -1,10 +1,6 @@
 import type { Session } from './session/session.js';
 
-/**
- * The console's screens as the navigation lists them, each with who it is for. A screen for an API that has not
- * landed yet is not listed: the case work of cases.md (ケース, /cases) and the privacy officer's identityLog,
- * protectedReads, disclosure and consentReview slot in here as entries when their queries exist.
- */
+/** The console's screens as the navigation lists them, each with who it is for. */
 export interface ScreenEntry {
   path: string;
   label: string;
@@ -17,6 +13,7 @@ const role = (name: string) => (s: Session): boolean => s.roles.includes(name);
 
 export const SCREENS: readonly ScreenEntry[] = [
   { path: '/search', label: '検索', for: staff },
+  { path: '/cases', label: 'ケース', for: (s, sectors) => staff(s) && (s.roles.includes('coordinator') || sectors.length > 0) },
   { path: '/consents', label: '同意', for: staff },
   { path: '/meetings', label: '支援会議', for: staff },
   { path: '/privacy', label: '閲覧記録・監査', for: role('privacy_officer') },

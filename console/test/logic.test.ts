@@ -1,4 +1,7 @@
 import fc from 'fast-check';
+import { CombinedGraphQLErrors } from '@apollo/client/errors';
+import { decisionKindsFor } from '../src/screens/cases/decision-kinds.js';
+import { caseRefusalText } from '../src/screens/cases/case-error-words.js';
 import { accessLabel, dateJa } from '../src/labels.js';
 import { isExpired, sessionFromToken } from '../src/session/session.js';
 import { cellText, toCsv, type LabelledTable } from '../src/screens/analyst/table-model.js';
@@ -81,5 +84,27 @@ describe('an analyst\'s table as a file', () => {
     expect(cellText(null)).toBe('秘匿');
     expect(cellText(0)).toBe('0');
     expect(cellText(12345)).toBe('12,345');
+  });
+});
+
+describe('case work (cases.md)', () => {
+  it('offers the decisions a meeting may record at each stage, and none once closed', () => {
+    const at = (stage: Parameters<typeof decisionKindsFor>[0]['stage'], withoutConsent = false, planApproved = false) => decisionKindsFor({ stage, withoutConsent, planApproved });
+    expect(at('INTAKE', true)).toEqual(['OUTREACH_PLANNED']);
+    expect(at('PLANNING')).toEqual(['PLAN_APPROVED']);
+    expect(at('PLANNING', true)).toEqual(['OUTREACH_PLANNED']);
+    expect(at('ACTIVE', false, true)).toEqual(['EVALUATED', 'PARTICIPATION_NEEDED']);
+    expect(at('ACTIVE', false, false)).toEqual(['PLAN_APPROVED', 'EVALUATED', 'PARTICIPATION_NEEDED']);
+    expect(at('MONITORING', false, true)).toContain('CLOSURE_APPROVED');
+    expect(at('CLOSED')).toEqual([]);
+  });
+
+  it('puts the hub\'s refusal of a step into Japanese, and leaves other errors to the common words', () => {
+    const refused = (message: string, code = 'BAD_USER_INPUT') => new CombinedGraphQLErrors({ errors: [{ message, extensions: { code, field: 'caseId' } }] });
+    expect(caseRefusalText(refused('Record an assessment (recordAssessment) before proposing a plan'))).toBe('入力を確認してください：支援プランの前に、アセスメントを記録してください。');
+    expect(caseRefusalText(refused('at is in the future: log a contact once it happened'))).toContain('日時が未来です');
+    expect(caseRefusalText(refused('something new'))).toBeNull();
+    expect(caseRefusalText(refused('Forbidden', 'FORBIDDEN'))).toBeNull();
+    expect(caseRefusalText(new Error('offline'))).toBeNull();
   });
 });

@@ -9,7 +9,7 @@ export interface RequestContext {
   token: string;
   staffId: string;
   meetingId: string | null;
-  /** The case a request is made for (x-hub-case, cases.md): for the case screens when that API lands. */
+  /** The case a request is made for (x-hub-case, cases.md): set while a case's page is open. */
   caseId?: string | null;
 }
 

@@ -26,6 +26,7 @@ const READS = graphql(`
       position
       field
       reason
+      value
       rejectedAt
     }
   }
@@ -43,8 +44,9 @@ const REPROCESS = graphql(`
 
 /**
  * The IT officer (an admin, or a sector's own staff for their own source): each source's reads and health, the records
- * it rejected with the field and the reason, and re-processing them after a fix (the registry's, for now). (The raw value of a rejected record is not in the graph yet: it is shown here when
- * the API carries it, to the staff of the sector that owns the source.)
+ * it rejected with the field, the reason and the record as the source sent it (the graph gives that raw value only to the
+ * staff of the sector that owns the source: an admin sees 「表示できません」), and re-processing them after a fix (the
+ * registry's, for now).
  */
 export default function SourcesScreen({ sectors, admin }: { sectors: readonly string[]; admin: boolean }) {
   // An admin sees every source; a sector's staff their own sector's source (the registry, JUKI, belongs to no sector).
@@ -129,6 +131,7 @@ export default function SourcesScreen({ sectors, admin }: { sectors: readonly st
                     <th scope="col">位置</th>
                     <th scope="col">項目</th>
                     <th scope="col">理由</th>
+                    <th scope="col">元の値</th>
                     <th scope="col">却下日時</th>
                   </tr>
                 </thead>
@@ -139,6 +142,7 @@ export default function SourcesScreen({ sectors, admin }: { sectors: readonly st
                       <td>{r.position}件目</td>
                       <td>{r.field ?? '—'}</td>
                       <td>{r.reason}</td>
+                      <td>{r.value != null ? <code className="raw">{r.value}</code> : <span className="withheld">表示できません</span>}</td>
                       <td>{dateTimeJa(r.rejectedAt)}</td>
                     </tr>
                   ))}

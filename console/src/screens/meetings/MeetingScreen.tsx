@@ -1,4 +1,4 @@
-import { useId, useState, type FormEvent } from 'react';
+import { lazy, Suspense, useId, useState, type FormEvent } from 'react';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { useParams } from 'react-router';
 import { graphql } from '../../gql/index.js';
@@ -6,6 +6,9 @@ import { MEETING_KIND_LABEL, MEETING_ROLE_LABEL, dateTimeJa, label } from '../..
 import { useMeetingContext } from '../../meeting-context.js';
 import { hasRole, useSession } from '../../session/SessionContext.js';
 import { ErrorNote, Loading } from '../../ui/ErrorNote.js';
+
+// The meeting's case decisions (and a coordinator's form to record one), loaded with the meeting's page.
+const MeetingDecisions = lazy(() => import('./MeetingDecisions.js'));
 
 const MEETING = graphql(`
   query Meeting($id: ID!) {
@@ -165,6 +168,11 @@ export function MeetingScreen() {
         )}
         {m.open && <ConcernForm meetingId={m.id} onDone={after} />}
       </section>
+      {m.kind !== 'YOUTAIKYO' && (
+        <Suspense fallback={<Loading what="ケース" />}>
+          <MeetingDecisions meetingId={m.id} persons={m.subjectPersonIds} households={m.subjectHouseholdIds} canRecord={coordinator && m.open} />
+        </Suspense>
+      )}
     </>
   );
 }

@@ -1,136 +1,56 @@
-import { useId, useState, type FormEvent } from 'react';
-import { useLazyQuery } from '@apollo/client/react';
-import { graphql } from '../../gql/index.js';
-import { BASIS_LABEL, SECTOR_LABEL, STATUS_LABEL, dateTimeJa, label } from '../../labels.js';
-import { ErrorNote } from '../../ui/ErrorNote.js';
+import { NavLink, useParams } from 'react-router';
+import { AccessLogSection } from './AccessLogSection.js';
+import { IntegritySection } from './IntegritySection.js';
+import { IdentityLogSection } from './IdentityLogSection.js';
+import { ProtectedReadsSection } from './ProtectedReadsSection.js';
+import { ConsentReviewSection } from './ConsentReviewSection.js';
+import { DisclosureSection } from './DisclosureSection.js';
+import { CaseAccessSection } from './CaseAccessSection.js';
 
-const ACCESS_LOG = graphql(`
-  query AccessLog($personId: ID!, $from: DateTime, $to: DateTime) {
-    accessLog(personId: $personId, from: $from, to: $to, limit: 500) {
-      at
-      staffId
-      orgId
-      sector
-      status
-      basis
-      reference
-    }
-  }
-`);
-
-// auditIntegrity walks the whole chain: asked on demand, as a mutation-like action, not on opening the screen.
-const INTEGRITY = graphql(`
-  query AuditIntegrity {
-    auditIntegrity {
-      ok
-      entries
-      firstBadEntry
-      checkedAt
-      checkpoints
-      lastCheckpointAt
-    }
-  }
-`);
+/** The privacy officer's parts, one at a time (each its own address, so that a link or the back button finds it). */
+const PARTS = [
+  { path: '', label: '分野の閲覧記録・完全性' },
+  { path: 'identity', label: '識別情報の閲覧記録' },
+  { path: 'protected', label: '支援措置対象者の閲覧' },
+  { path: 'cases', label: 'ケースの閲覧記録' },
+  { path: 'consents', label: '同意の点検' },
+  { path: 'disclosure', label: '本人開示（印刷用）' },
+] as const;
 
 /**
- * The privacy officer: who saw or was refused what about a person (本人開示), and the audit log's integrity.
- * identityLog, protectedReads, disclosure and consentReview slot in here as sections when their queries exist.
+ * The privacy officer: who saw or was refused what about a person (accessLog), who was shown their identity
+ * (identityLog), every read of a person under a 支援措置 (protectedReads), who read the cases about a person
+ * (caseAccessLog), the consents to review (consentReview), the
+ * printable 本人開示 (disclosure), and the audit log's integrity.
  */
 export default function PrivacyScreen() {
+  const { section = '' } = useParams();
   return (
     <>
       <h1>閲覧記録・監査</h1>
-      <AccessLogSection />
-      <IntegritySection />
+      <nav aria-label="閲覧記録・監査の項目" className="subnav">
+        <ul>
+          {PARTS.map((p) => (
+            <li key={p.path}>
+              <NavLink to={p.path ? `/privacy/${p.path}` : '/privacy'} end>
+                {p.label}
+              </NavLink>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      {section === '' && (
+        <>
+          <AccessLogSection />
+          <IntegritySection />
+        </>
+      )}
+      {section === 'identity' && <IdentityLogSection />}
+      {section === 'protected' && <ProtectedReadsSection />}
+      {section === 'cases' && <CaseAccessSection />}
+      {section === 'consents' && <ConsentReviewSection />}
+      {section === 'disclosure' && <DisclosureSection />}
+      {!PARTS.some((p) => p.path === section) && <p>この項目はありません。</p>}
     </>
   );
 }
-
-function AccessLogSection() {
-  const [personId, setPersonId] = useState('');
-  const [from, setFrom] = useState('');
-  const [to, setTo] = useState('');
-  const [load, { data, loading, error, called }] = useLazyQuery(ACCESS_LOG, { fetchPolicy: 'network-only' });
-  const ids = { person: useId(), from: useId(), to: useId() };
-  const submit = (e: FormEvent): void => {
-    e.preventDefault();
-    void load({
-      variables: {
-        personId: personId.trim(),
-        from: from ? new Date(`${from}T00:00:00+09:00`).toISOString() : null,
-        to: to ? new Date(`${to}T23:59:59.999+09:00`).toISOString() : null,
-      },
-    }).catch(() => undefined);
-  };
-  return (
-    <section aria-labelledby="access-log-heading">
-      <h2 id="access-log-heading">住民ごとの閲覧記録（本人開示）</h2>
-      <form className="inline-form" onSubmit={submit}>
-        <label htmlFor={ids.person}>宛名番号</label>
-        <input id={ids.person} value={personId} onChange={(e) => setPersonId(e.target.value)} required />
-        <label htmlFor={ids.from}>期間の開始</label>
-        <input id={ids.from} type="date" value={from} onChange={(e) => setFrom(e.target.value)} />
-        <label htmlFor={ids.to}>期間の終了</label>
-        <input id={ids.to} type="date" value={to} onChange={(e) => setTo(e.target.value)} />
-        <button type="submit" disabled={loading}>
-          閲覧記録を表示
-        </button>
-      </form>
-      <ErrorNote error={error} />
-      {called && data && (
-        <>
-          <p role="status">{data.accessLog.length}件</p>
-          {data.accessLog.length > 0 && (
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">日時</th>
-                  <th scope="col">職員</th>
-                  <th scope="col">機関</th>
-                  <th scope="col">分野</th>
-                  <th scope="col">判断</th>
-                  <th scope="col">根拠</th>
-                  <th scope="col">参照</th>
-                </tr>
-              </thead>
-              <tbody>
-                {data.accessLog.map((r, i) => (
-                  <tr key={`${r.at}-${i}`}>
-                    <td>{dateTimeJa(r.at)}</td>
-                    <td>{r.staffId}</td>
-                    <td>{r.orgId}</td>
-                    <td>{label(SECTOR_LABEL, r.sector)}</td>
-                    <td>{label(STATUS_LABEL, r.status)}</td>
-                    <td>{label(BASIS_LABEL, r.basis)}</td>
-                    <td>{r.reference ?? '—'}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          )}
-        </>
-      )}
-    </section>
-  );
-}
-
-function IntegritySection() {
-  const [check, { data, loading, error }] = useLazyQuery(INTEGRITY, { fetchPolicy: 'network-only' });
-  const r = data?.auditIntegrity;
-  return (
-    <section aria-labelledby="integrity-heading">
-      <h2 id="integrity-heading">監査ログの完全性</h2>
-      <button type="button" disabled={loading} onClick={() => void check().catch(() => undefined)}>
-        監査ログを検証する
-      </button>
-      <ErrorNote error={error} />
-      {r && (
-        <p role="status" className={r.ok ? 'ok' : 'error'}>
-          {r.ok ? '改ざんは検出されませんでした。' : `改ざんの疑い：記録 ${r.firstBadEntry ?? '?'} 以降が連鎖と一致しません。`}
-          検証した記録 {r.entries}件、署名済みチェックポイント {r.checkpoints}件（最終 {dateTimeJa(r.lastCheckpointAt)}）、検証日時 {dateTimeJa(r.checkedAt)}。
-        </p>
-      )}
-    </section>
-  );
-}
-
