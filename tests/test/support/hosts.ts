@@ -17,7 +17,7 @@ import { TEST_SECRET } from './hub-under-test.js';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 
-export type Role = 'gateway' | 'juki' | 'hub' | 'shogai' | 'konkyu' | 'kodomo' | 'kaigo';
+export type Role = 'gateway' | 'juki' | 'hub' | 'shogai' | 'konkyu' | 'kodomo' | 'kaigo' | 'cases';
 /** In port order, as `subgraphEndpoints` numbers them from HUB_SUBGRAPH_PORT_FROM. */
 // Every subgraph of the supergraph, each on a host of its own.
 const SUBGRAPHS = SUBGRAPH_NAMES;
