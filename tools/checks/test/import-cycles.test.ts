@@ -95,6 +95,8 @@ describe('import cycles', () => {
     expect(graphs.packages.size).toBeGreaterThan(30);
     expect(graphs.files.has('subgraphs/hub/src/resolvers.ts')).toBe(true);
     expect(graphs.files.get('subgraphs/hub/src/subgraph.ts')?.size).toBeGreaterThan(0);
+    expect(graphs.files.get('console/src/App.tsx')?.has('console/src/screens/household/HouseholdScreen.tsx')).toBe(true);
+    expect(graphs.packages.get('@welfare-hub/subgraph-hub')?.has('@welfare-hub/policy')).toBe(true);
   });
 
   it('finds a cycle when there is one', () => {
