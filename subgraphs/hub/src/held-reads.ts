@@ -1,7 +1,7 @@
 import { acceptHeldRead, IngestLedger, type SourceName } from '@welfare-hub/ingest';
 import { badInput, forbidden } from '@welfare-hub/subgraph-host';
 import { logEvent } from '@welfare-hub/telemetry';
-import type { HubContext } from './resolvers.js';
+import type { HubContext } from './hub-context.js';
 
 /** A read as the graph's SourceRead shows it. */
 function shown(source: SourceName, read: { name: string; state: string; recordsRead: number; recordsRejected: number; problem: string | null; readAt: Date; kind: string | null; acceptedAt: Date | null; acceptedBy: string | null }) {

@@ -1,7 +1,7 @@
 import { forbidden, badInput } from '@welfare-hub/subgraph-host';
 import { addressWithheldIds } from '@welfare-hub/adapter-juki';
 import type { Sector } from '@welfare-hub/policy';
-import type { HubContext } from './resolvers.js';
+import type { HubContext } from './hub-context.js';
 
 /** Each linked source and the sector whose staff may work its queue. */
 const SOURCE_SECTOR: Record<string, Sector> = {

@@ -1,7 +1,7 @@
 import { listRejected, type RejectedRecordRow, type SourceName } from '@welfare-hub/ingest';
 import type { Sector } from '@welfare-hub/policy';
 import { badInput, forbidden } from '@welfare-hub/subgraph-host';
-import type { HubContext } from './resolvers.js';
+import type { HubContext } from './hub-context.js';
 
 /**
  * The sector that owns each source's records. The registry (juki) belongs to no sector of the hub: its rejected

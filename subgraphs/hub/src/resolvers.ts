@@ -1,43 +1,21 @@
 import type { GraphQLResolverMap } from '@apollo/subgraph';
 import { DateScalar, DateTimeScalar, badInput, forbidden } from '@welfare-hub/subgraph-host';
-import { isSector, type RequestPolicy } from '@welfare-hub/policy';
+import { isSector } from '@welfare-hub/policy';
 import { listReads, SOURCE_NAMES, type SourceName } from '@welfare-hub/ingest';
-import type { DataSource } from 'typeorm';
-import type { LinkDecisions } from '@welfare-hub/linkage';
-import type { AuditKeeper, AuditLog, AuditRecords } from '@welfare-hub/audit';
 import { auditMutation, auditQuery, auditTypes } from './audit/resolvers.js';
 import { linkageMutation, linkageQuery } from './linkage-queue.js';
 import { heldReadMutation } from './held-reads.js';
 import { rejectedRecords } from './rejected-records.js';
 import { consentMutation, consentQuery, consentReference } from './consent/resolvers.js';
 import { oversightQuery, registerChangeType } from './oversight/resolvers.js';
-import type { MeetingReview } from './meeting/review.js';
-import type { Consents } from './consent/consents.js';
 import { meetingMutation, meetingQuery, meetingType } from './meeting/resolvers.js';
 import { meetingFrontEndQuery } from './meeting/front-end.js';
 import { requireSourceReader } from './sources/readers.js';
 import { householdType } from './situations/resolvers.js';
-import { analyticsQuery, indicatorTableType, statisticsTableType, type AnalyticsDeps } from './analytics/resolvers.js';
-import type { Meetings } from './meeting/meetings.js';
-import type { Register, Organisation, Staff } from './register/register.js';
-import { registerAuditEntry, type RegisterActor, type RegisterHistory } from './register/history.js';
-
-export interface HubContext {
-  policy: RequestPolicy;
-  register: Register;
-  decisions: LinkDecisions;
-  audit: AuditLog;
-  records: AuditRecords;
-  keeper: AuditKeeper;
-  consents: Consents;
-  meetings: Meetings;
-  meetingReview: MeetingReview;
-  registerHistory: RegisterHistory;
-  db: DataSource;
-  analytics: AnalyticsDeps;
-  /** Below this age a consent is given by a representative (HUB_CONSENT_OWN_AGE). */
-  consentOwnAge: number;
-}
+import { analyticsQuery, indicatorTableType, statisticsTableType } from './analytics/resolvers.js';
+import type { Organisation, Staff } from './register/register.js';
+import { registerAuditEntry, type RegisterActor } from './register/history.js';
+import type { HubContext } from './hub-context.js';
 
 interface OrganisationInput { id: string; name: string; sectors: string[]; outsideWelfare?: boolean | null; contact?: string | null }
 interface StaffInput { id: string; orgId: string; name: string }

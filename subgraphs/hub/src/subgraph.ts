@@ -3,7 +3,8 @@ import type { DataSource } from 'typeorm';
 import { subgraphSdl } from '@welfare-hub/schema';
 import type { Policy } from '@welfare-hub/policy';
 import type { SubgraphDefinition } from '@welfare-hub/subgraph-host';
-import { resolvers, type HubContext } from './resolvers.js';
+import { resolvers } from './resolvers.js';
+import type { AnalyticsDeps, HubContext } from './hub-context.js';
 import { Register } from './register/register.js';
 import { LinkDecisions } from '@welfare-hub/linkage';
 import { AuditLog, AuditRecords, type AuditKeeper } from '@welfare-hub/audit';
@@ -11,7 +12,6 @@ import { Consents } from './consent/consents.js';
 import { Meetings } from './meeting/meetings.js';
 import { MeetingReview } from './meeting/review.js';
 import { RegisterHistory } from './register/history.js';
-import type { AnalyticsDeps } from './analytics/resolvers.js';
 
 /** The hub's own records as a subgraph: organisations, staff, and the ledger of source reads. */
 export function hubSubgraph(deps: { db: DataSource; policy: Policy; keeper: AuditKeeper; analytics: AnalyticsDeps; consentOwnAge: number }): SubgraphDefinition<HubContext> {

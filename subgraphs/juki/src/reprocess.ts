@@ -1,5 +1,5 @@
 import { badInput, forbidden } from '@welfare-hub/subgraph-host';
-import type { JukiContext } from './resolvers.js';
+import type { JukiContext } from './juki-context.js';
 
 /** IT officers (issue 17): the registry's rejected records parsed again after a fix, those that now pass taken in. */
 export const reprocessMutation = {

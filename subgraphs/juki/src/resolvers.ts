@@ -1,25 +1,13 @@
 import type { GraphQLResolverMap } from '@apollo/subgraph';
 import { normaliseKanaForMatch } from '@welfare-hub/codec';
 import { RELATIONSHIPS, type PersonRow } from '@welfare-hub/adapter-juki';
-import type { RequestPolicy } from '@welfare-hub/policy';
 import { DateScalar, badInput } from '@welfare-hub/subgraph-host';
 import { ageOn, todayInTokyo } from './age.js';
 import { anchor, currentMembers, type HouseholdView } from './household.js';
-import type { JukiLoaders } from './loaders.js';
 import { householdWithheld, place } from './withheld.js';
-import type { IdentityLog } from './identity-log.js';
-import type { JukiIngest, PersonStore } from '@welfare-hub/adapter-juki';
 import { searchConnectionQuery } from './search-connection.js';
 import { reprocessMutation } from './reprocess.js';
-
-export interface JukiContext {
-  policy: RequestPolicy;
-  loaders: JukiLoaders;
-  store: PersonStore;
-  identity: IdentityLog;
-  /** The registry's reading, for re-processing rejected records (reprocess.ts). */
-  ingest: Pick<JukiIngest, 'reprocessRejected'>;
-}
+import type { JukiContext } from './juki-context.js';
 
 const RESIDENT_STATUS = { 1: 'RESIDENT', 2: 'MOVED_OUT', 3: 'DECEASED', 4: 'STRUCK_OFF' } as const;
 const MAX_SEARCH = 100;

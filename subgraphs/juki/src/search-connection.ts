@@ -1,7 +1,7 @@
 import { normaliseKanaForMatch } from '@welfare-hub/codec';
 import type { PersonRow } from '@welfare-hub/adapter-juki';
 import { badInput } from '@welfare-hub/subgraph-host';
-import type { JukiContext } from './resolvers.js';
+import type { JukiContext } from './juki-context.js';
 
 const MAX_PAGE = 100;
 

@@ -4,7 +4,8 @@ import type { Policy } from '@welfare-hub/policy';
 import type { SourceHealth, SubgraphDefinition } from '@welfare-hub/subgraph-host';
 import type { JukiIngest } from '@welfare-hub/adapter-juki';
 import { createLoaders } from './loaders.js';
-import { resolvers, type JukiContext } from './resolvers.js';
+import { resolvers } from './resolvers.js';
+import type { JukiContext } from './juki-context.js';
 import { IdentityLog } from './identity-log.js';
 
 /** 住民記録 as a subgraph: persons and registered 世帯, read from the juki extract by the adapter. */

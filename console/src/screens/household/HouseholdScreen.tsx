@@ -1,7 +1,6 @@
 import { useQuery } from '@apollo/client/react';
 import { Link, useParams } from 'react-router';
 import { graphql } from '../../gql/index.js';
-import type { HouseholdCardQuery } from '../../gql/graphql.js';
 import { accessLabel, label, SECTOR_LABEL, SECTORS, SITUATION_LABEL, BASIS_LABEL, dateJa } from '../../labels.js';
 import { useMeetingContext } from '../../meeting-context.js';
 import { ErrorNote, Loading } from '../../ui/ErrorNote.js';
@@ -114,8 +113,6 @@ function basisText(basis: string, reference: string | null | undefined, meeting:
   if (basis === 'CONSENT' && reference) return `同意（同意番号 ${reference}）`;
   return BASIS_LABEL[basis] ?? basis;
 }
-
-export type Member = NonNullable<HouseholdCardQuery['household']>['members'][number];
 
 /**
  * The household card: a region named 「世帯」 with one row per member and one column per sector, each cell the access

@@ -1,6 +1,6 @@
 import { CARE_LEVEL_LABEL, CASE_STATUS_LABEL, CERTIFICATE_LABEL, dateJa, dateTimeJa, label } from '../../labels.js';
 import type { SectorCode } from '../../labels.js';
-import type { Member } from './HouseholdScreen.js';
+import type { Member } from './member.js';
 
 interface Common {
   lastInvolvementOn?: string | null;

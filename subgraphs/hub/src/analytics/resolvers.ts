@@ -1,12 +1,7 @@
 import { forbidden } from '@welfare-hub/subgraph-host';
 import { todayInTokyo } from '@welfare-hub/codec';
-import { indicatorCsv, indicators, situationStatistics, statisticsCsv, type Grouping, type IndexSources, type IndicatorTable, type StatisticsTable } from '@welfare-hub/analytics';
-import type { HubContext } from '../resolvers.js';
-
-export interface AnalyticsDeps {
-  sources: IndexSources;
-  threshold: number;
-}
+import { indicatorCsv, indicators, situationStatistics, statisticsCsv, type Grouping, type IndicatorTable, type StatisticsTable } from '@welfare-hub/analytics';
+import type { HubContext } from '../hub-context.js';
 
 /** Role analyst; what was asked, and by whom, is logged before anything is answered. */
 async function asAnalyst(ctx: HubContext, query: string, args: object): Promise<void> {

@@ -1,7 +1,7 @@
 import type { ConsentRecord } from '../consent/consents.js';
 import { badInput, forbidden } from '@welfare-hub/subgraph-host';
 import { BadExportedHead, NoSuchRecord, type AccessRecord, type Disclosure, type IdentityAccessRecord, type Integrity } from '@welfare-hub/audit';
-import type { HubContext } from '../resolvers.js';
+import type { HubContext } from '../hub-context.js';
 
 // The audit log for the privacy officer: who saw what (sector decisions and identity reads), the reads of residents
 // under a 支援措置, what a person is shown on a 開示請求, 不開示, and the log's integrity against heads kept apart.

@@ -1,7 +1,7 @@
 import { badInput, forbidden } from '@welfare-hub/subgraph-host';
 import { isSector, type Registration } from '@welfare-hub/policy';
 import { isValidCalendarDate, todayInTokyo } from '@welfare-hub/codec';
-import type { HubContext } from '../resolvers.js';
+import type { HubContext } from '../hub-context.js';
 import type { ConsentRecord } from './consents.js';
 import { GUARDIAN_RELATIONSHIPS, representative, residents, type Guardian, type GuardianRelationship } from './guardian.js';
 

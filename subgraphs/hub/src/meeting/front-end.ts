@@ -1,5 +1,5 @@
 import { meetingContextState, type MeetingContextState } from '@welfare-hub/policy';
-import type { HubContext } from '../resolvers.js';
+import type { HubContext } from '../hub-context.js';
 import type { Meeting } from './meetings.js';
 
 /** What front-ends need of meetings (issue 17): the viewer's own list, and the check of x-hub-meeting. */

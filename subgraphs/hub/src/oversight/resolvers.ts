@@ -1,5 +1,5 @@
 import { badInput, forbidden } from '@welfare-hub/subgraph-host';
-import type { HubContext } from '../resolvers.js';
+import type { HubContext } from '../hub-context.js';
 import type { RegisterChange } from '../register/history.js';
 
 interface Period {

@@ -1,5 +1,5 @@
 import { householdSituations, type MemberFacts, type Situation, type SituationFacts } from '@welfare-hub/situations';
-import type { HubContext } from '../resolvers.js';
+import type { HubContext } from '../hub-context.js';
 import { todayInTokyo } from '@welfare-hub/codec';
 
 /** A 世帯 as the gateway hands it over for situations: its members with the facts each sector granted (null where denied). */

@@ -1,6 +1,6 @@
 import { forbidden } from '@welfare-hub/subgraph-host';
 import type { Sector } from '@welfare-hub/policy';
-import type { HubContext } from '../resolvers.js';
+import type { HubContext } from '../hub-context.js';
 
 /** The sector whose organisation owns each source's records; the registry (JUKI) belongs to none. */
 const SOURCE_SECTOR: Record<string, Sector | undefined> = { KAIGO: 'KAIGO', SHOGAI: 'SHOGAI', KODOMO: 'KODOMO', KONKYU: 'KONKYU' };
