@@ -48,7 +48,7 @@ describeHosts('the hub on several hosts', () => {
     const after = await konkyuThroughB();
     expect(after.konkyu).toBeNull();
     expect(after.access.find((a) => a.sector === 'KONKYU')!.status).not.toBe('GRANTED');
-  });
+  }, 30_000);
 
   it('serves the same sector data through both shogai replicas, each behind its own gateway', async () => {
     const personId = await linked('shogai-techo');
@@ -58,7 +58,7 @@ describeHosts('the hub on several hosts', () => {
     expect(throughA.errors).toBeUndefined();
     expect((throughA.data as { person: { shogai: { certificates: unknown[] } } }).person.shogai.certificates.length).toBeGreaterThan(0);
     expect(throughB).toEqual(throughA);
-  });
+  }, 30_000);
 
   it('a subgraph refuses a caller from another host that is not the gateway (401), an 8 MB body unread', async () => {
     const stranger = await generateSigningKeys();
@@ -76,7 +76,7 @@ describeHosts('the hub on several hosts', () => {
     // Headers only, and 401 came back: the body was never needed, let alone read.
     expect(answers.map((a) => a.status)).toEqual([401, 401, 401, 401, answers[4]!.cut ? null : 401, 401]);
     for (const a of answers.filter((x) => !x.cut)) expect(a.text).toContain('UNAUTHENTICATED');
-  });
+  }, 30_000);
 
   it('a signature one shogai replica accepted is refused by the other', async () => {
     const query = '{ _service { sdl } }';
@@ -91,7 +91,7 @@ describeHosts('the hub on several hosts', () => {
     expect(first!.text).toContain('sdl');
     expect(replayed!.status).toBe(401);
     expect(again!.status).toBe(401);
-  });
+  }, 30_000);
 
   // Last but one: it kills a host.
   it('a sector host that dies costs only its fields, which come back when it is started again', async () => {
@@ -122,7 +122,7 @@ describeHosts('the hub on several hosts', () => {
       }
       expect(answer).toEqual(before);
     }
-  });
+  }, 60_000); // the restarted host reads its source again before it answers
 
   it('leaves no process, namespace, bridge or database behind', async () => {
     const processes = [...t.processes.values()];
@@ -135,5 +135,5 @@ describeHosts('the hub on several hosts', () => {
     } finally {
       await server.close();
     }
-  });
+  }, 30_000);
 });
