@@ -66,11 +66,19 @@ async function seedHub(db: DataSource, sector: Sector): Promise<void> {
   await db.query(`INSERT INTO hub.meeting_subject (meeting_id, person_id) VALUES ('M1', $1)`, [PERSON.inMeeting]);
 }
 
-export function sectorSubgraphSuite<C extends object>(suite: SectorSuite<C>): void {
+/** What a sector's own test file gets to add tests of its own on the suite's store and subgraph (set in beforeAll). */
+export interface SectorFixture {
+  db(): DataSource;
+  subgraph(): InProcessSubgraph;
+  /** The person's profile (`selection` of the field) as the viewer gets it; fails the test on any GraphQL error. */
+  profileOf(viewer: TestViewer, atenaNo: string, selection?: string): Promise<unknown>;
+}
+
+export function sectorSubgraphSuite<C extends object>(suite: SectorSuite<C>): SectorFixture {
   let store: Store;
   let subgraph: InProcessSubgraph;
-  const profileOf = async (viewer: TestViewer, atenaNo: string): Promise<unknown> => {
-    const result = await subgraph.entities(viewer, [{ __typename: 'Person', id: atenaNo }], `... on Person { ${suite.field} ${suite.selection} }`);
+  const profileOf = async (viewer: TestViewer, atenaNo: string, selection = suite.selection): Promise<unknown> => {
+    const result = await subgraph.entities(viewer, [{ __typename: 'Person', id: atenaNo }], `... on Person { ${suite.field} ${selection} }`);
     expect(result.errors).toBeUndefined();
     return (result.data?._entities[0] as Record<string, unknown>)[suite.field];
   };
@@ -135,4 +143,5 @@ export function sectorSubgraphSuite<C extends object>(suite: SectorSuite<C>): vo
       ]);
     });
   });
+  return { db: () => store.dataSource, subgraph: () => subgraph, profileOf };
 }
