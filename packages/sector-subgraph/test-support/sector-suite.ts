@@ -66,6 +66,13 @@ async function seedHub(db: DataSource, sector: Sector): Promise<void> {
   await db.query(`INSERT INTO hub.meeting_subject (meeting_id, person_id) VALUES ('M1', $1)`, [PERSON.inMeeting]);
 }
 
+/** A store with the hub's tables (register, consent, meeting, juki, linkage, audit) and the fixture's rows, for the sector. */
+export async function sectorStore(sector: Sector, migrations: (new () => MigrationInterface)[] = []): Promise<Store> {
+  const store = await openTestStore({ migrations: [...auditMigrations, ...hubMigrations, ...jukiMigrations, ...linkageMigrations, ...migrations] });
+  await seedHub(store.dataSource, sector);
+  return store;
+}
+
 /** What a sector's own test file gets to add tests of its own on the suite's store and subgraph (set in beforeAll). */
 export interface SectorFixture {
   db(): DataSource;
@@ -84,8 +91,7 @@ export function sectorSubgraphSuite<C extends object>(suite: SectorSuite<C>): Se
   };
 
   beforeAll(async () => {
-    store = await openTestStore({ migrations: [...auditMigrations, ...hubMigrations, ...jukiMigrations, ...linkageMigrations, ...suite.migrations] });
-    await seedHub(store.dataSource, suite.sector);
+    store = await sectorStore(suite.sector, suite.migrations);
     for (const atenaNo of [PERSON.consented, PERSON.inMeeting, PERSON.plain]) await suite.seed(store.dataSource, atenaNo);
     subgraph = inProcessSubgraph(suite.subgraph({ db: store.dataSource, policy: new Policy(store.dataSource) }));
   }, 120_000);
