@@ -57,6 +57,14 @@ describe('Linker.link: matching on what the record says', () => {
     });
   });
 
+  it('compares names and addresses across spacing, full-width digits and a missing city', async () => {
+    const outcome = await one(linker(), { sourceKey: 'k', nameKana: 'ヤマダハナコ', name: '山田\u3000花子', address: '中央１－１' });
+    expect(outcome.state === 'queued' && outcome.candidates.map((c) => [c.atenaNo, c.agreements])).toEqual([
+      [HANAKO.atenaNo, { kana: true, name: true, address: true }],
+      [HANAKO_NAMESAKE.atenaNo, { kana: true, name: true, address: false }],
+    ]);
+  });
+
   it('queues twins, two exact candidates tied, rather than pick one', async () => {
     const outcome = await one(linker(), { sourceKey: 'k', nameKana: 'サトウ ユウ', birthDate: TWIN_A.birthDate, sex: 'MALE' });
     expect(outcome.state).toBe('queued');
