@@ -46,13 +46,20 @@ export class SharedReplayGuard implements ReplayGuard {
   }
 
   private async claimAll(batch: readonly Claim[]): Promise<boolean[]> {
+    // Offered in one order by every replica (sorted, each id once): two replicas claiming overlapping batches then take
+    // the ids' index entries in the same order, so one waits for the other instead of both deadlocking (seen in CI:
+    // "deadlock detected" when one offered [6, 0] as the other offered [0, 6]).
+    const offered = new Map<string, number>();
+    for (const c of batch) if (!offered.has(c.jti)) offered.set(c.jti, c.expiresAtSeconds);
+    const ids = [...offered.keys()].sort();
     const claimed = await preparedQuery<{ jti: string }>(
       this.db,
       'context_claim_signatures',
       `INSERT INTO context.used_signature (jti, expires_at)
-       SELECT jti, to_timestamp(exp) FROM unnest($1::text[], $2::float8[]) AS offered (jti, exp)
+       SELECT jti, to_timestamp(exp) FROM unnest($1::text[], $2::float8[]) WITH ORDINALITY AS offered (jti, exp, n)
+       ORDER BY n
        ON CONFLICT (jti) DO NOTHING RETURNING jti`,
-      [batch.map((c) => c.jti), batch.map((c) => c.expiresAtSeconds)],
+      [ids, ids.map((id) => offered.get(id)!)],
     );
     const won = new Set(claimed.map((row) => row.jti));
     // The same id twice in one batch (a replay within the same instant) is inserted once: only its first offer wins.
