@@ -27,7 +27,8 @@ export interface ComposeOptions {
 /** The parts of the hub one process runs, started. */
 export interface ComposedHub {
   config: HubConfig;
-  store: Store;
+  /** Null for a gateway run alone, which reads no table. */
+  store: Store | null;
   endpoints: SubgraphEndpoint[];
   /** The subgraphs this process serves. */
   subgraphs: RunningSubgraph[];
@@ -49,30 +50,34 @@ export interface ComposedHub {
 export async function composeHub(given: HubConfig, roles: readonly Role[], options: ComposeOptions = {}): Promise<ComposedHub> {
   configureLog(given.log);
   collectProcessMetrics(given.scope);
+  // A gateway alone reads no table: it gets no store (two gateway replicas on one host would otherwise race to create
+  // the same embedded database in the working directory).
+  const gatewayOnly = given.scope !== 'embedded' && roles.every((role) => role === 'gateway');
   const store =
     options.store ??
-    (await openStore({
+    (gatewayOnly ? null : await openStore({
       databaseUrl: given.databaseUrl ?? undefined,
       dataDir: join(given.dataDir, 'pglite'),
       migrations: allMigrations,
       // One part of a deployment runs against a store migrated by the launcher or the migration job.
       migrate: given.scope === 'embedded',
     }));
-  const demo = given.scope === 'embedded' ? await prepareDemo(given, store.dataSource) : { config: given, served: [], close: async () => {} };
+  const demo = given.scope === 'embedded' && store ? await prepareDemo(given, store.dataSource) : { config: given, served: [], close: async () => {} };
   const config = demo.config;
   const endpoints = subgraphEndpoints(config.subgraphs);
   const keys = await signingKeys(config, options.keys);
-  const deps = { config, db: store.dataSource, policy: options.policy ?? new Policy(store.dataSource), generations: new SourceGenerations(store.dataSource, store.events) };
-
   const parts: SubgraphPart[] = [];
   const serving: RunningSubgraph[] = [];
-  // A signature is used once across every replica of a subgraph: the store remembers (in memory when embedded).
-  const replays = replayGuardFor(store);
-  for (const name of SUBGRAPH_NAMES.filter((n) => roles.includes(n))) {
-    const part = await PART_BUILDERS[name](deps);
-    const endpoint = endpoints.find((e) => e.name === name)!;
-    parts.push(part);
-    serving.push(await serveSubgraph(part.definition, { host: endpoint.host, port: endpoint.port, publicKey: keys.publicKey!, replays }));
+  if (store) {
+    const deps = { config, db: store.dataSource, policy: options.policy ?? new Policy(store.dataSource), generations: new SourceGenerations(store.dataSource, store.events) };
+    // A signature is used once across every replica of a subgraph: the store remembers (in memory when embedded).
+    const replays = replayGuardFor(store);
+    for (const name of SUBGRAPH_NAMES.filter((n) => roles.includes(n))) {
+      const part = await PART_BUILDERS[name](deps);
+      const endpoint = endpoints.find((e) => e.name === name)!;
+      parts.push(part);
+      serving.push(await serveSubgraph(part.definition, { host: endpoint.host, port: endpoint.port, publicKey: keys.publicKey!, replays }));
+    }
   }
   let gateway: RunningGateway | null = null;
   if (roles.includes('gateway')) {
@@ -109,7 +114,7 @@ export async function composeHub(given: HubConfig, roles: readonly Role[], optio
       for (const running of serving) await running.close();
       for (const part of parts) await part.close();
       await demo.close();
-      if (!options.store) await store.close();
+      if (!options.store) await store?.close();
     },
   };
 }

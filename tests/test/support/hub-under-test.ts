@@ -125,7 +125,7 @@ class EmbeddedHub implements RunningHub {
   }
 
   get db(): DataSource {
-    return this.hub.store.dataSource;
+    return this.hub.store!.dataSource;
   }
 
   async restart(): Promise<void> {
