@@ -3,6 +3,7 @@ import { useLazyQuery } from '@apollo/client/react';
 import { graphql } from '../../gql/index.js';
 import { BASIS_LABEL, SECTOR_LABEL, STATUS_LABEL, dateTimeJa, label } from '../../labels.js';
 import { ErrorNote } from '../../ui/ErrorNote.js';
+import { LogTable } from '../../ui/LogTable.js';
 
 const ACCESS_LOG = graphql(`
   query AccessLog($personId: ID!, $from: DateTime, $to: DateTime) {
@@ -54,32 +55,19 @@ export function AccessLogSection() {
         <>
           <p role="status">{data.accessLog.length}件</p>
           {data.accessLog.length > 0 && (
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">日時</th>
-                  <th scope="col">職員</th>
-                  <th scope="col">機関</th>
-                  <th scope="col">分野</th>
-                  <th scope="col">判断</th>
-                  <th scope="col">根拠</th>
-                  <th scope="col">参照</th>
-                </tr>
-              </thead>
-              <tbody>
-                {data.accessLog.map((r, i) => (
-                  <tr key={`${r.at}-${i}`}>
-                    <td>{dateTimeJa(r.at)}</td>
-                    <td>{r.staffId}</td>
-                    <td>{r.orgId}</td>
-                    <td>{label(SECTOR_LABEL, r.sector)}</td>
-                    <td>{label(STATUS_LABEL, r.status)}</td>
-                    <td>{label(BASIS_LABEL, r.basis)}</td>
-                    <td>{r.reference ?? '—'}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <LogTable
+              rows={data.accessLog}
+              rowKey={(r, i) => `${r.at}-${i}`}
+              columns={[
+                { header: '日時', cell: (r) => dateTimeJa(r.at) },
+                { header: '職員', cell: (r) => r.staffId },
+                { header: '機関', cell: (r) => r.orgId },
+                { header: '分野', cell: (r) => label(SECTOR_LABEL, r.sector) },
+                { header: '判断', cell: (r) => label(STATUS_LABEL, r.status) },
+                { header: '根拠', cell: (r) => label(BASIS_LABEL, r.basis) },
+                { header: '参照', cell: (r) => r.reference ?? '—' },
+              ]}
+            />
           )}
         </>
       )}

@@ -3,6 +3,7 @@ import { useLazyQuery } from '@apollo/client/react';
 import { graphql } from '../../gql/index.js';
 import { CASE_BASIS_LABEL, STATUS_LABEL, dateTimeJa, label } from '../../labels.js';
 import { ErrorNote } from '../../ui/ErrorNote.js';
+import { LogTable } from '../../ui/LogTable.js';
 
 const CASE_ACCESS_LOG = graphql(`
   query CaseAccessLog($personId: ID!) {
@@ -45,33 +46,20 @@ export function CaseAccessSection() {
         <>
           <p role="status">{rows.length}件</p>
           {rows.length > 0 && (
-            <table>
-              <caption>ケースの閲覧（新しい順）</caption>
-              <thead>
-                <tr>
-                  <th scope="col">日時</th>
-                  <th scope="col">職員</th>
-                  <th scope="col">機関</th>
-                  <th scope="col">判断</th>
-                  <th scope="col">根拠</th>
-                  <th scope="col">目的</th>
-                  <th scope="col">ケース・つなぎ</th>
-                </tr>
-              </thead>
-              <tbody>
-                {rows.map((r) => (
-                  <tr key={r.id}>
-                    <td>{dateTimeJa(r.at)}</td>
-                    <td>{r.staffId}</td>
-                    <td>{r.orgId}</td>
-                    <td>{label(STATUS_LABEL, r.status)}</td>
-                    <td>{label(CASE_BASIS_LABEL, r.basis)}</td>
-                    <td>{r.purpose}</td>
-                    <td>{r.reference ?? '—'}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <LogTable
+              caption="ケースの閲覧（新しい順）"
+              rows={rows}
+              rowKey={(r) => r.id}
+              columns={[
+                { header: '日時', cell: (r) => dateTimeJa(r.at) },
+                { header: '職員', cell: (r) => r.staffId },
+                { header: '機関', cell: (r) => r.orgId },
+                { header: '判断', cell: (r) => label(STATUS_LABEL, r.status) },
+                { header: '根拠', cell: (r) => label(CASE_BASIS_LABEL, r.basis) },
+                { header: '目的', cell: (r) => r.purpose },
+                { header: 'ケース・つなぎ', cell: (r) => r.reference ?? '—' },
+              ]}
+            />
           )}
         </>
       )}

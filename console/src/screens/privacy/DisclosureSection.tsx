@@ -3,6 +3,7 @@ import { useLazyQuery } from '@apollo/client/react';
 import { graphql } from '../../gql/index.js';
 import { BASIS_LABEL, CONSENT_STATUS_LABEL, SECTOR_LABEL, STATUS_LABEL, dateJa, dateTimeJa, label } from '../../labels.js';
 import { ErrorNote } from '../../ui/ErrorNote.js';
+import { LogTable } from '../../ui/LogTable.js';
 import { IdentityTable } from './IdentityTable.js';
 import { PeriodFields, periodVariables, type Period } from './period.js';
 
@@ -95,33 +96,20 @@ export function DisclosureSection() {
           {d.entries.length === 0 ? (
             <p>記録はありません。</p>
           ) : (
-            <table>
-              <caption>分野の情報の閲覧（古い順）</caption>
-              <thead>
-                <tr>
-                  <th scope="col">日時</th>
-                  <th scope="col">職員</th>
-                  <th scope="col">機関</th>
-                  <th scope="col">分野</th>
-                  <th scope="col">判断</th>
-                  <th scope="col">根拠</th>
-                  <th scope="col">内容</th>
-                </tr>
-              </thead>
-              <tbody>
-                {d.entries.map((r) => (
-                  <tr key={r.id}>
-                    <td>{dateTimeJa(r.at)}</td>
-                    <td>{r.staffId}</td>
-                    <td>{r.orgId}</td>
-                    <td>{label(SECTOR_LABEL, r.sector)}</td>
-                    <td>{label(STATUS_LABEL, r.status)}</td>
-                    <td>{label(BASIS_LABEL, r.basis)}</td>
-                    <td>{r.purpose}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <LogTable
+              caption="分野の情報の閲覧（古い順）"
+              rows={d.entries}
+              rowKey={(r) => r.id}
+              columns={[
+                { header: '日時', cell: (r) => dateTimeJa(r.at) },
+                { header: '職員', cell: (r) => r.staffId },
+                { header: '機関', cell: (r) => r.orgId },
+                { header: '分野', cell: (r) => label(SECTOR_LABEL, r.sector) },
+                { header: '判断', cell: (r) => label(STATUS_LABEL, r.status) },
+                { header: '根拠', cell: (r) => label(BASIS_LABEL, r.basis) },
+                { header: '内容', cell: (r) => r.purpose },
+              ]}
+            />
           )}
           <h4>3. あなたの同意</h4>
           {d.consents.length === 0 ? (
