@@ -1,4 +1,6 @@
-// `npm test` runs every package's tests in one jest run (one summary, one worker at a time on a 2-core machine). The
+// `npm test` runs every package's tests in one jest run (one summary). Two files at a time: most of an end-to-end file's
+// time is a hub starting and answering in other processes (or waiting on them), so a second worker uses the idle core.
+// Hubs started by tests take their ports per worker (tests/test/support/ports.ts). The
 // end-to-end tests run twice: against the embedded hub, and, with a PostgreSQL server (TEST_DATABASE_URL, as CI has),
 // against the multi-process hub.
 const multiProcess = process.env['TEST_DATABASE_URL'] ? ['<rootDir>/tests/jest.multiprocess.config.cjs'] : [];
@@ -10,5 +12,5 @@ module.exports = {
     '<rootDir>/tools/citygen', '<rootDir>/tools/checks', '<rootDir>/deploy', '<rootDir>/console', '<rootDir>/tests', ...multiProcess,
   ],
   reporters: ['default', '<rootDir>/jest.summary.cjs'],
-  maxWorkers: 1,
+  maxWorkers: 2,
 };

@@ -7,6 +7,7 @@ import { openStore } from '@welfare-hub/store';
 import { allMigrations } from '@welfare-hub/launcher';
 import { createTestDatabase, type TestDatabase } from '@welfare-hub/store';
 import { graphql, TEST_SECRET, token, TOPOLOGY } from './support/hub-under-test.js';
+import { portBlock } from './support/ports.js';
 
 const MAIN = fileURLToPath(new URL('../../launcher/dist/main.js', import.meta.url));
 
@@ -57,7 +58,7 @@ describe('durability: kill -9 and restart', () => {
   beforeAll(async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'hub-kill-'));
     database = TOPOLOGY === 'multiprocess' ? await createTestDatabase() : { url: undefined, drop: async () => {} };
-    const port = 43000 + (process.pid % 500) * 10;
+    const port = portBlock();
     hub = new HubProcess({
       HUB_JWT_SECRET: TEST_SECRET, HUB_PORT: String(port), HUB_HOST: '127.0.0.1', HUB_SUBGRAPH_PORT_FROM: String(port + 1),
       HUB_DATA_DIR: dataDir, HUB_DEMO_RESIDENTS: '20000', HUB_LOG: 'silent', HUB_AUDIT_CHECKPOINT_SECONDS: '1',

@@ -1,19 +1,19 @@
 import { join } from 'node:path';
 import { ContextSigner, generateSigningKeys, importPrivateKey, importPublicKey, replayGuardFor, type SigningKeys } from '@welfare-hub/context';
-import { createAuthenticator, startGateway, type RunningGateway } from '@welfare-hub/gateway';
+import type { RunningGateway } from '@welfare-hub/gateway';
 import { SourceGenerations } from '@welfare-hub/ingest';
 import { collectProcessMetrics } from '@welfare-hub/metrics';
 import { Policy } from '@welfare-hub/policy';
-import { SUBGRAPH_NAMES, subgraphEndpoints, supergraphSdl, type SubgraphEndpoint, type SubgraphName } from '@welfare-hub/schema';
+import { SUBGRAPH_NAMES, subgraphEndpoints, supergraphSdl, type SubgraphEndpoint } from '@welfare-hub/schema';
 import { openStore, type Store } from '@welfare-hub/store';
 import { serveSubgraph, type RunningSubgraph } from '@welfare-hub/subgraph-host';
 import { configureLog, logEvent } from '@welfare-hub/telemetry';
 import type { HubConfig, Role } from '../config/index.js';
 import { allMigrations } from '../migrations.js';
 import { prepareDemo } from './demo.js';
-import { PART_BUILDERS, type SubgraphPart } from './parts.js';
+import type { SubgraphPart } from './parts.js';
 
-export const ALL_ROLES: readonly Role[] = [...SUBGRAPH_NAMES, 'gateway'];
+export { ALL_ROLES } from '../roles.js';
 
 export interface ComposeOptions {
   /** A store opened (and migrated) by the caller, as the benchmark does; otherwise the hub opens its own. */
@@ -72,6 +72,8 @@ export async function composeHub(given: HubConfig, roles: readonly Role[], optio
     const deps = { config, db: store.dataSource, policy: options.policy ?? new Policy(store.dataSource), generations: new SourceGenerations(store.dataSource, store.events) };
     // A signature is used once across every replica of a subgraph: the store remembers (in memory when embedded).
     const replays = replayGuardFor(store);
+    // Loaded only where a subgraph runs: a gateway process does not load the subgraphs' packages, nor they the gateway's.
+    const { PART_BUILDERS } = await import('./parts.js');
     for (const name of SUBGRAPH_NAMES.filter((n) => roles.includes(n))) {
       const part = await PART_BUILDERS[name](deps);
       const endpoint = endpoints.find((e) => e.name === name)!;
@@ -81,6 +83,7 @@ export async function composeHub(given: HubConfig, roles: readonly Role[], optio
   }
   let gateway: RunningGateway | null = null;
   if (roles.includes('gateway')) {
+    const { createAuthenticator, startGateway } = await import('@welfare-hub/gateway');
     gateway = await startGateway({
       host: config.host,
       port: config.port,

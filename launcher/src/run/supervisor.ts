@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { exportSigningKeys, generateSigningKeys } from '@welfare-hub/context';
 import { openStore } from '@welfare-hub/store';
 import { banner } from '../banner.js';
-import { ALL_ROLES } from '../compose/index.js';
+import { ALL_ROLES } from '../roles.js';
 import { prepareDemo } from '../compose/demo.js';
 import type { HubConfig, Role } from '../config/index.js';
 import { allMigrations } from '../migrations.js';

@@ -9,6 +9,8 @@ import { exportSigningKeys, generateSigningKeys, type SigningKeys } from '@welfa
 import { ALL_ROLES, composeHub, loadConfig, whenReady, type ComposedHub } from '@welfare-hub/launcher';
 import { subgraphEndpoints, type SubgraphEndpoint, type SubgraphName } from '@welfare-hub/schema';
 import { createTestDatabase, openStore, type Store, type TestDatabase } from '@welfare-hub/store';
+import { portBlock } from './ports.js';
+import { useMigratedTemplate } from './store-template.js';
 
 export const TEST_SECRET = 'e2e-secret-that-is-long-enough-for-hs256-000';
 const MAIN = fileURLToPath(new URL('../../../launcher/dist/main.js', import.meta.url));
@@ -45,11 +47,9 @@ export interface HubUnderTest {
   stop(): Promise<void>;
 }
 
-let nextPortBlock = 0;
-
-/** A port block per hub so files run side by side with a developer's own `npm start`. */
+/** A port block per hub, so that files run side by side (two jest workers) and beside a developer's own `npm start`. */
 function ports(): { gateway: number; subgraphFrom: number } {
-  const base = 41000 + (process.pid % 200) * 100 + (nextPortBlock++ % 10) * 10;
+  const base = portBlock();
   return { gateway: base, subgraphFrom: base + 1 };
 }
 
@@ -119,6 +119,7 @@ class EmbeddedHub implements RunningHub {
   }
 
   private static async compose(env: NodeJS.ProcessEnv, keys: SigningKeys): Promise<ComposedHub> {
+    await useMigratedTemplate(env['HUB_DATA_DIR']!);
     const hub = await composeHub(loadConfig(env, 'embedded'), ALL_ROLES, { keys });
     await whenReady(hub.readyUrl!);
     return hub;
