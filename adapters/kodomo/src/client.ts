@@ -63,7 +63,7 @@ export class KodomoClient {
   private async get<T>(pathAndQuery: string): Promise<T> {
     let wait = this.backoffMs;
     for (let attempt = 1; ; attempt++) {
-      let response: Response | null = null;
+      let response: Response | null;
       try {
         response = await fetch(`${this.options.baseUrl.replace(/\/$/, '')}${pathAndQuery}`, {
           headers: { 'x-api-key': this.options.apiKey, accept: 'application/json' },

@@ -255,6 +255,6 @@ export async function startMultiHostHub(options: { residents?: number } = {}): P
   } catch (error) {
     const report = [...processes].map(([name, p]) => `--- ${name}\n${p.output()}`).join('\n');
     await cleanUp();
-    throw new Error(`${error instanceof Error ? error.message : String(error)}\n${report}`);
+    throw new Error(`${error instanceof Error ? error.message : String(error)}\n${report}`, { cause: error });
   }
 }

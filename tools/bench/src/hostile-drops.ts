@@ -84,7 +84,7 @@ async function attempt(label: string, source: string, path: string, write: () =>
   const started = Date.now();
   await write();
   const name = path.split('/').at(-1)!;
-  let problem = '';
+  let problem: string;
   for (;;) {
     const h = await health();
     problem = h?.body.sources[source]?.problems?.find((p) => p.includes(name)) ?? '';
