@@ -32,6 +32,7 @@ import {
   checkAccounted,
   checkRejection,
   fuzzRuns,
+  hostileBytes,
   mutateBytes,
   type ByteMutation,
   type RejectionRules,
@@ -245,6 +246,8 @@ describe('fuzzing parseJukiRecord', () => {
       fc.uint8Array({ minLength: RECORD_LENGTH, maxLength: RECORD_LENGTH }),
       // Past the first byte, so that the later fields are reached.
       fc.uint8Array({ minLength: RECORD_LENGTH - 1, maxLength: RECORD_LENGTH - 1 }).map((b) => Buffer.concat([Buffer.from('1'), b])),
+      // NUL, BOM, CR and LF, half characters: the kit's hostile bytes.
+      hostileBytes(420),
     );
     fc.assert(
       fc.property(bytes, (input) => {
