@@ -22,18 +22,28 @@ import {
 } from '../src/index.js';
 import { CrlfSplitter, MAX_KEPT, type Line } from '../src/parse/lines.js';
 import { record, trailer, type Fields } from './support/records.js';
+import {
+  HOSTILE_TEXT,
+  SPECIAL_BYTES,
+  assertNoValueInReasons,
+  assertReaderConformance,
+  byteMutation,
+  check,
+  checkAccounted,
+  checkRejection,
+  fuzzRuns,
+  hostileBytes,
+  mutateBytes,
+  type ByteMutation,
+  type RejectionRules,
+} from '@welfare-hub/ingest/test-support';
 
 const SEED = 0x6a756b69; // 'juki'
-const runs = <T,>(numRuns: number): fc.Parameters<T> => ({ seed: SEED, numRuns, interruptAfterTimeLimit: 3_000 });
-fc.configureGlobal({ seed: SEED });
+const runs = fuzzRuns(SEED);
 
 const dir = mkdtempSync(join(tmpdir(), 'juki-fuzz-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 let files = 0;
-
-function check(condition: boolean, message: string): asserts condition {
-  if (!condition) throw new Error(message);
-}
 
 // ---------------------------------------------------------------------------------------------------------------
 // Valid records, generated with the expected parse next to them.
@@ -121,65 +131,43 @@ const validRecord: fc.Arbitrary<Valid> = fc
 // ---------------------------------------------------------------------------------------------------------------
 // Mutations.
 
-const LEAD_BYTES = [0x81, 0x88, 0x9f, 0xe0, 0xea, 0xef, 0xfa, 0xfc];
-const SPECIAL: number[][] = [
-  [0x00], [0x0d], [0x0a], [0x0d, 0x0a], [0xef, 0xbb, 0xbf], [0x80], [0xa0], [0xfd], [0xff], [0x81, 0x40], [0xf0, 0x40],
-  [0x85, 0x40], [0x22], [0x2c], [0x20], [0x7f], ...LEAD_BYTES.map((b) => [b]),
-];
-// Values for whole fields: 和暦 dates that do not exist (R99.13.40, 平成31年5月1日), huge numbers, unknown codes, blanks.
-const FIELD_VALUES = [
-  '', ' ', '0', '00', '99', '14', '1 ', '-1', '5991340', '5011340', '4310501', '5010430', '6010101', '0000000', 'R99.13.40',
-  '9999999999', '99999999999999999999', '-000012345', '0000000000', '1e+21', 'NaN', '20230229', '20241331', '00000000',
-  '99999999', '20240401250000', '20240401096060', 'constructor', '__proto__', 'toString', 'ﾔﾏﾀﾞ ﾀﾛｳ', 'やまだ', 'YAMADA',
-  'ｱﾞ', '山田\u3000太郎', '髙﨑', '①㈱', '\u3000', '\u0000', '\r\n', '\ufeff',
-];
+// Whole fields beside the kit's hostile text: 和暦 dates that do not exist (R99.13.40, 平成31年5月1日), huge numbers,
+// unknown codes, blanks.
+const FIELD_VALUES = [...new Set([
+  ...HOSTILE_TEXT, '0', '00', '99', '14', '1 ', '5991340', '5011340', '4310501', '5010430', '6010101', '0000000', '9999999999', '-000012345',
+  '0000000000', '20230229', '20241331', '00000000', '99999999', '20240401250000', '20240401096060', 'ﾔﾏﾀﾞ ﾀﾛｳ', 'やまだ', 'YAMADA', 'ｱﾞ',
+  '山田\u3000太郎', '髙﨑',
+])];
 
-type Mutation =
-  | { op: 'set'; at: number; byte: number }
-  | { op: 'insert'; at: number; bytes: number[] }
-  | { op: 'delete'; at: number; count: number }
-  | { op: 'truncate'; at: number }
-  | { op: 'overlong'; at: number; count: number; byte: number }
-  | { op: 'field'; field: keyof typeof FIELDS; value: string };
+type FieldKey = keyof typeof FIELDS;
+/** A field overwritten in place (same width, space padded, cut to fit): the record keeps its length. */
+type FieldMutation = { op: 'field'; field: FieldKey; value: string };
+type Mutation = ByteMutation | FieldMutation;
 
-const position = fc.nat({ max: 1 << 16 }); // taken modulo the length of what it mutates
 const mutation: fc.Arbitrary<Mutation> = fc.oneof(
-  fc.record({ op: fc.constant('set' as const), at: position, byte: fc.oneof(fc.integer({ min: 0, max: 255 }), fc.constantFrom(...LEAD_BYTES, 0, 0x0d, 0x0a)) }),
-  fc.record({ op: fc.constant('insert' as const), at: position, bytes: fc.oneof(fc.constantFrom(...SPECIAL), fc.array(fc.integer({ min: 0, max: 255 }), { minLength: 1, maxLength: 8 })) }),
-  fc.record({ op: fc.constant('delete' as const), at: position, count: fc.integer({ min: 1, max: 12 }) }),
-  fc.record({ op: fc.constant('truncate' as const), at: position }),
-  fc.record({ op: fc.constant('overlong' as const), at: position, count: fc.constantFrom(1, 50, MAX_KEPT, MAX_KEPT + 300), byte: fc.constantFrom(0x41, 0x20, 0x81, 0x0d) }),
-  fc.record({ op: fc.constant('field' as const), field: fc.constantFrom(...(Object.keys(FIELDS) as (keyof typeof FIELDS)[])), value: fc.constantFrom(...FIELD_VALUES) }),
+  { weight: 5, arbitrary: byteMutation({ overlong: [1, 50, MAX_KEPT, MAX_KEPT + 300], overlongBytes: [0x41, 0x20, 0x81, 0x0d] }) },
+  { weight: 1, arbitrary: fc.record({ op: fc.constant('field' as const), field: fc.constantFrom(...(Object.keys(FIELDS) as FieldKey[])), value: fc.constantFrom(...FIELD_VALUES) }) },
 );
 
-function mutate(bytes: Buffer, m: Mutation): Buffer {
-  const at = bytes.length === 0 ? 0 : 'at' in m ? m.at % (bytes.length + 1) : 0;
-  switch (m.op) {
-    case 'set': {
-      if (bytes.length === 0) return bytes;
-      const out = Buffer.from(bytes);
-      out[at % bytes.length] = m.byte;
-      return out;
-    }
-    case 'insert':
-      return Buffer.concat([bytes.subarray(0, at), Buffer.from(m.bytes), bytes.subarray(at)]);
-    case 'delete':
-      return Buffer.concat([bytes.subarray(0, at), bytes.subarray(at + m.count)]);
-    case 'truncate':
-      return bytes.subarray(0, at);
-    case 'overlong':
-      return Buffer.concat([bytes.subarray(0, at), Buffer.alloc(m.count, m.byte), bytes.subarray(at)]);
-    case 'field': {
-      // The field overwritten in place (same width, space padded, cut to fit): the record keeps its length.
-      const spec = FIELDS[m.field];
-      const out = Buffer.from(bytes);
-      if (out.length < spec.from - 1 + spec.bytes) return out;
-      const value = Buffer.alloc(spec.bytes, 0x20);
-      encodeCp932(m.value).copy(value, 0, 0, spec.bytes);
-      value.copy(out, spec.from - 1);
-      return out;
-    }
+/** What of `value` a field of `bytes` holds: the characters whose CP932 fits. */
+function fitted(value: string, bytes: number): string {
+  let out = '';
+  for (const c of value) {
+    if (encodeCp932(out + c).length > bytes) break;
+    out += c;
   }
+  return out;
+}
+
+function mutate(bytes: Buffer, m: Mutation): Buffer {
+  if (m.op !== 'field') return mutateBytes(bytes, m);
+  const spec = FIELDS[m.field];
+  const out = Buffer.from(bytes);
+  if (out.length < spec.from - 1 + spec.bytes) return out;
+  const value = Buffer.alloc(spec.bytes, 0x20);
+  encodeCp932(m.value).copy(value, 0, 0, spec.bytes);
+  value.copy(out, spec.from - 1);
+  return out;
 }
 
 const applyAll = (bytes: Buffer, mutations: readonly Mutation[]): Buffer => mutations.reduce(mutate, bytes);
@@ -205,22 +193,42 @@ function wellFormed(r: JukiRecord): void {
   check(/^\d{4}-\d{2}-\d{2}T([01]\d|2[0-3]):[0-5]\d:[0-5]\d\+09:00$/.test(r.updatedAt) && isDate(r.updatedAt.slice(0, 10)), '更新日時');
 }
 
-function accountedFor(result: RecordResult, length: number): void {
+// A rejection names a field of the layout, or none when it is about the whole record (its length).
+const RULES: RejectionRules = { fields: [...FIELD_NAMES], wholeRecord: true };
+
+/** `values`: what the test wrote into fields, which the reason must not repeat. */
+function accountedFor(result: RecordResult, length: number, values: readonly string[] = []): void {
   if (result.ok) {
     check(length === RECORD_LENGTH, 'only a 200-byte record is accepted');
     wellFormed(result.record);
     return;
   }
-  check(typeof result.reason === 'string' && result.reason.trim().length > 0, 'a rejection has a reason');
-  if (result.field !== undefined) {
-    check(FIELD_NAMES.has(result.field), `the field is one of the layout's: ${result.field}`);
-    check(result.reason.startsWith(`${result.field}: `), 'the reason names the field');
-  }
+  checkRejection(result, RULES, values);
 }
+
+const written = (mutations: readonly Mutation[]): string[] => mutations.flatMap((m) => (m.op === 'field' ? [fitted(m.value, FIELDS[m.field].bytes)] : []));
 
 // ---------------------------------------------------------------------------------------------------------------
 
 describe('fuzzing parseJukiRecord', () => {
+  it('never repeats personal data planted in a field in its reason', () => {
+    const keys = Object.keys(FIELDS) as FieldKey[];
+    const asField = ([at, value]: readonly [number, string]): FieldMutation => ({ op: 'field', field: keys[at % keys.length]!, value });
+    assertNoValueInReasons(
+      {
+        valid: validRecord,
+        plant: ({ fields }, plants) => applyAll(record(fields), plants.map(asField)),
+        parse: (bytes) => {
+          const result = parseJukiRecord(bytes);
+          return result.ok ? { ok: true, value: result.record } : result;
+        },
+        rules: RULES,
+        written: (plants) => written(plants.map(asField)),
+      },
+      runs(800),
+    );
+  });
+
   it('reads every generated valid record as generated', () => {
     fc.assert(
       fc.property(validRecord, ({ fields, expected }) => {
@@ -238,6 +246,8 @@ describe('fuzzing parseJukiRecord', () => {
       fc.uint8Array({ minLength: RECORD_LENGTH, maxLength: RECORD_LENGTH }),
       // Past the first byte, so that the later fields are reached.
       fc.uint8Array({ minLength: RECORD_LENGTH - 1, maxLength: RECORD_LENGTH - 1 }).map((b) => Buffer.concat([Buffer.from('1'), b])),
+      // NUL, BOM, CR and LF, half characters: the kit's hostile bytes.
+      hostileBytes(420),
     );
     fc.assert(
       fc.property(bytes, (input) => {
@@ -255,7 +265,7 @@ describe('fuzzing parseJukiRecord', () => {
         const original = record(fields);
         const mutated = applyAll(original, mutations);
         const result = parseJukiRecord(mutated);
-        accountedFor(result, mutated.length);
+        accountedFor(result, mutated.length, written(mutations));
         if (mutated.equals(original)) expect(result).toEqual({ ok: true, record: expected });
         // A view into a larger buffer reads the same as a copy.
         const framed = Buffer.concat([Buffer.from('xx'), mutated, Buffer.from('\r\n')]);
@@ -303,7 +313,7 @@ describe('fuzzing the line splitter', () => {
     const chunky = fc.array(
       fc.oneof(
         { weight: 4, arbitrary: fc.uint8Array({ maxLength: 40 }) },
-        { weight: 3, arbitrary: fc.constantFrom(...SPECIAL).map((b) => Uint8Array.from(b)) },
+        { weight: 3, arbitrary: fc.constantFrom(...SPECIAL_BYTES).map((b) => Uint8Array.from(b)) },
         { weight: 1, arbitrary: fc.constantFrom(MAX_KEPT - 1, MAX_KEPT, MAX_KEPT + 1, 3 * MAX_KEPT).map((n) => new Uint8Array(n).fill(0x41)) },
       ),
       { maxLength: 30 },
@@ -352,45 +362,52 @@ describe('fuzzing readJukiFile', () => {
       finalCrlf: fc.boolean(),
       mutations: fc.array(mutation, { maxLength: 3 }),
     });
-    await fc.assert(
-      fc.asyncProperty(file, async ({ people, trailerCount, finalCrlf, mutations }) => {
-        const originals = people.map((p) => record(p.fields));
-        const count = trailerCount === -1 ? originals.length : trailerCount;
-        const lines = count === null ? originals : [...originals, trailer(count)];
-        const whole = Buffer.concat(lines.flatMap((l, i) => (i < lines.length - 1 || finalCrlf ? [l, Buffer.from('\r\n')] : [l])));
-        const bytes = applyAll(whole, mutations);
-        const path = join(dir, `JUKI_FULL_2026${String(1000 + files++).slice(-4)}.DAT`);
-        writeFileSync(path, bytes);
-
-        const { lines: read, summary } = await readAll(path);
-        const expected = naiveLines(bytes);
-        const trailerAt = expected.findIndex(isTrailerLine);
-        // Every line is either the trailer or comes out, in order, numbered by its place in the file.
-        const numbers = expected.map((_, i) => i + 1).filter((n) => n !== trailerAt + 1);
-        expect(read.map((l) => l.recordNo)).toEqual(numbers);
-        for (const line of read) {
-          const source = expected[line.recordNo - 1]!;
-          if ('record' in line) {
-            check(trailerAt === -1 || line.recordNo < trailerAt + 1, 'nothing after the trailer is accepted');
-            expect(parseJukiRecord(source)).toEqual({ ok: true, record: line.record });
-          } else {
-            check(line.rejected.reason.trim().length > 0, 'a rejection has a reason');
-            check(line.rejected.raw.equals(source.subarray(0, MAX_KEPT)), 'the raw bytes are kept');
-            if (trailerAt !== -1 && line.recordNo > trailerAt + 1) check(line.rejected.reason === 'record after the trailer', 'after the trailer');
+    const mangled = file.map(({ people, trailerCount, finalCrlf, mutations }) => {
+      const originals = people.map((p) => record(p.fields));
+      const count = trailerCount === -1 ? originals.length : trailerCount;
+      const lines = count === null ? originals : [...originals, trailer(count)];
+      const whole = Buffer.concat(lines.flatMap((l, i) => (i < lines.length - 1 || finalCrlf ? [l, Buffer.from('\r\n')] : [l])));
+      return { people, originals, mutations, bytes: applyAll(whole, mutations), path: '' };
+    });
+    await assertReaderConformance(
+      {
+        input: mangled,
+        read: (input) => {
+          input.path = join(dir, `JUKI_FULL_2026${String(1000 + files++).slice(-4)}.DAT`);
+          writeFileSync(input.path, input.bytes);
+          return readAll(input.path);
+        },
+        then: async ({ lines: read, summary }, { people, originals, mutations, bytes, path }) => {
+          const expected = naiveLines(bytes);
+          const trailerAt = expected.findIndex(isTrailerLine);
+          // Every line is either the trailer or comes out, in order, numbered by its place in the file.
+          const numbers = expected.map((_, i) => i + 1).filter((n) => n !== trailerAt + 1);
+          expect(read.map((l) => l.recordNo)).toEqual(numbers);
+          checkAccounted({ accepted: read.filter((l) => 'record' in l).map((l) => l.recordNo), rejected: read.filter((l) => !('record' in l)).map((l) => l.recordNo) }, numbers);
+          for (const line of read) {
+            const source = expected[line.recordNo - 1]!;
+            if ('record' in line) {
+              check(trailerAt === -1 || line.recordNo < trailerAt + 1, 'nothing after the trailer is accepted');
+              expect(parseJukiRecord(source)).toEqual({ ok: true, record: line.record });
+            } else {
+              checkRejection(line.rejected, RULES, written(mutations));
+              check(line.rejected.raw.equals(source.subarray(0, MAX_KEPT)), 'the raw bytes are kept');
+              if (trailerAt !== -1 && line.recordNo > trailerAt + 1) check(line.rejected.reason === 'record after the trailer', 'after the trailer');
+            }
           }
-        }
-        // A valid record that came through untouched is read as it is read alone.
-        originals.forEach((original, i) => {
-          const found = read.find((l) => expected[l.recordNo - 1]!.equals(original));
-          if (found) expect(found).toMatchObject({ record: people[i]!.expected });
-        });
-        const dataRecords = trailerAt === -1 ? expected.length : trailerAt;
-        expect(summary.dataRecords).toBe(dataRecords);
-        const complete = trailerAt !== -1 && Number(expected[trailerAt]!.toString('latin1', 1, 11)) === dataRecords && trailerAt === expected.length - 1;
-        expect(summary.complete).toBe(complete);
-        if (!complete) check((summary.problem ?? '').length > 0, 'an incomplete file says why');
-        expect(await checkJukiFile(path)).toEqual(summary);
-      }),
+          // A valid record that came through untouched is read as it is read alone.
+          originals.forEach((original, i) => {
+            const found = read.find((l) => expected[l.recordNo - 1]!.equals(original));
+            if (found) expect(found).toMatchObject({ record: people[i]!.expected });
+          });
+          const dataRecords = trailerAt === -1 ? expected.length : trailerAt;
+          expect(summary.dataRecords).toBe(dataRecords);
+          const complete = trailerAt !== -1 && Number(expected[trailerAt]!.toString('latin1', 1, 11)) === dataRecords && trailerAt === expected.length - 1;
+          expect(summary.complete).toBe(complete);
+          if (!complete) check((summary.problem ?? '').length > 0, 'an incomplete file says why');
+          expect(await checkJukiFile(path)).toEqual(summary);
+        },
+      },
       runs(60),
     );
   }, 30_000);

@@ -7,14 +7,10 @@ import type { DataSource } from 'typeorm';
 import { parseIsoDate } from '@welfare-hub/codec';
 import { CARE_LEVELS, checkHihokensha, checkNintei, checkSodan, readVendor } from '../src/index.js';
 import type { VendorRow } from '../src/read.js';
+import { HOSTILE_TEXT, assertNoValueInReasons, assertRecordConformance, check, checkAccounted, checkRejection, fuzzRuns, type RejectionRules } from '@welfare-hub/ingest/test-support';
 
 const SEED = 0x6b616967; // 'kaig'
-const runs = <T,>(numRuns: number): fc.Parameters<T> => ({ seed: SEED, numRuns, interruptAfterTimeLimit: 3_000 });
-fc.configureGlobal({ seed: SEED });
-
-function check(condition: boolean, message: string): asserts condition {
-  if (!condition) throw new Error(message);
-}
+const runs = fuzzRuns(SEED);
 
 type Table = 'hihokensha' | 'nintei' | 'sodan';
 const COLUMNS: Record<Table, string[]> = {
@@ -79,11 +75,10 @@ const validRow = fc.oneof(hihokensha, nintei, sodan);
 // Values a vendor database can hold where the spec expects something else.
 
 const badValue: fc.Arbitrary<string | number | null> = fc.oneof(
-  fc.constantFrom<string | number | null>(
-    null, '', ' ', '        ', '00000000', '19990231', '20230229', '99999999', '2024041', '202404011', 'R99.13.40', '5991340', '平成31年5月1日',
-    '０００００００１', '\u0000', '\r\n', '\ufeff', '00', '99', '26', '07', '3', '0', '1 ', ' 1', 'constructor', '__proto__', 'toString', 'valueOf',
-    'hasOwnProperty', 0, -1, 1.5, 1e21, -1e308, Number.MAX_SAFE_INTEGER + 2, Number.NaN, Number.POSITIVE_INFINITY, 'x'.repeat(100_000),
-  ),
+  fc.constantFrom<string | number | null>(...new Set<string | number | null>([
+    ...HOSTILE_TEXT, null, '        ', '00000000', '19990231', '20230229', '99999999', '2024041', '202404011', '5991340', '０００００００１', '00', '99',
+    '26', '07', '3', '0', '1 ', ' 1', 0, -1, 1.5, 1e21, -1e308, Number.MAX_SAFE_INTEGER + 2, Number.NaN, Number.POSITIVE_INFINITY, 'x'.repeat(100_000),
+  ])),
   fc.string({ maxLength: 12 }),
   fc.string({ unit: 'binary', maxLength: 12 }),
   fc.integer(),
@@ -92,12 +87,11 @@ const badValue: fc.Arbitrary<string | number | null> = fc.oneof(
 
 // ---------------------------------------------------------------------------------------------------------------
 
+/** Columns as the checks name them: upper case, as in the vendor's specification. */
+const rules = (table: Table): RejectionRules => ({ fields: (f) => f === f.toUpperCase() && COLUMNS[table].includes(f.toLowerCase()) });
+
 function accountedFor(table: Table, row: VendorRow, result: Result): void {
-  if (!result.ok) {
-    check(typeof result.reason === 'string' && result.reason.trim().length > 0, 'a rejection has a reason');
-    check(COLUMNS[table].includes(result.field.toLowerCase()) && result.reason.startsWith(`${result.field}: `), `the reason names a column: ${result.field}`);
-    return;
-  }
+  if (!result.ok) return checkRejection(result, rules(table), Object.values(row));
   const v = result.value;
   const seen = new Set<string>();
   for (const fault of result.faults) {
@@ -141,34 +135,60 @@ describe('fuzzing the kaigo row checks', () => {
     );
   });
 
+  const mutatedRow = fc.tuple(validRow, fc.array(fc.tuple(fc.nat(), badValue), { maxLength: 4 }), fc.array(fc.nat(), { maxLength: 2 })).map(([valid, changes, deletions]) => {
+    const columns = COLUMNS[valid.table];
+    const copy: VendorRow = { ...valid.row };
+    for (const [i, value] of changes) copy[columns[i % columns.length]!] = value;
+    for (const i of deletions) delete copy[columns[i % columns.length]!];
+    return { valid, table: valid.table, row: copy };
+  });
+
   it('never throws on rows with bad values; a batch keeps count; an unchanged row reads as before', () => {
-    const mutated = fc.tuple(validRow, fc.array(fc.tuple(fc.nat(), badValue), { maxLength: 4 }), fc.array(fc.nat(), { maxLength: 2 }));
     fc.assert(
-      fc.property(fc.array(mutated, { maxLength: 10 }), (batch) => {
-        let out = 0;
-        for (const [{ table, row }, changes, deletions] of batch) {
-          const columns = COLUMNS[table];
-          const copy: VendorRow = { ...row };
-          for (const [i, value] of changes) copy[columns[i % columns.length]!] = value;
-          for (const i of deletions) delete copy[columns[i % columns.length]!];
-          const result = CHECKS[table](copy);
-          accountedFor(table, copy, result);
-          out++;
-          if (columns.every((c) => Object.is(copy[c], row[c]))) expect(result).toEqual(CHECKS[table](row));
-        }
-        expect(out).toBe(batch.length);
+      fc.property(fc.array(mutatedRow, { maxLength: 10 }), (batch) => {
+        const account = { accepted: [] as number[], rejected: [] as number[] };
+        batch.forEach(({ valid, table, row }, i) => {
+          const result = CHECKS[table](row);
+          accountedFor(table, row, result);
+          (result.ok ? account.accepted : account.rejected).push(i + 1);
+          if (COLUMNS[table].every((c) => Object.is(row[c], valid.row[c]))) expect(result).toEqual(CHECKS[table](valid.row));
+        });
+        checkAccounted(account, batch.length);
       }),
       runs(2500),
     );
   });
 
   it('never throws on rows of arbitrary values', () => {
-    fc.assert(
-      fc.property(fc.constantFrom<Table>('hihokensha', 'nintei', 'sodan'), fc.array(badValue, { minLength: 10, maxLength: 10 }), (table, values) => {
-        const row: VendorRow = Object.fromEntries(COLUMNS[table].map((c, i) => [c, values[i]!]));
-        accountedFor(table, row, CHECKS[table](row));
-      }),
+    const anyRow = fc.tuple(fc.constantFrom<Table>('hihokensha', 'nintei', 'sodan'), fc.array(badValue, { minLength: 10, maxLength: 10 })).map(([table, values]) => ({
+      table,
+      row: Object.fromEntries(COLUMNS[table].map((c, i) => [c, values[i]!])) as VendorRow,
+    }));
+    assertRecordConformance(
+      {
+        input: anyRow,
+        parse: ({ table, row }) => CHECKS[table](row),
+        rules: ({ table }) => rules(table),
+        values: ({ row }) => Object.values(row),
+        accepted: (_, { table, row }) => accountedFor(table, row, CHECKS[table](row)),
+      },
       runs(2000),
+    );
+  });
+
+  it('never repeats personal data planted in a column in its reason', () => {
+    assertNoValueInReasons(
+      {
+        valid: validRow,
+        plant: ({ table, row }, plants) => {
+          const copy: VendorRow = { ...row };
+          for (const [at, value] of plants) copy[COLUMNS[table][at % COLUMNS[table].length]!] = value;
+          return { table, row: copy };
+        },
+        parse: ({ table, row }) => CHECKS[table](row),
+        rules: ({ table }) => rules(table),
+      },
+      runs(1500),
     );
   });
 

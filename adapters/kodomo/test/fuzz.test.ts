@@ -5,14 +5,10 @@
 import fc from 'fast-check';
 import { parseIsoDate } from '@welfare-hub/codec';
 import { KNOWN_CATEGORIES, checkCase, checkChild, type Case, type Child } from '../src/index.js';
+import { assertNoValueInReasons, assertRecordConformance, check, checkAccounted, checkRejection, fuzzRuns, type RejectionRules } from '@welfare-hub/ingest/test-support';
 
 const SEED = 0x6b6f646f; // 'kodo'
-const runs = <T,>(numRuns: number): fc.Parameters<T> => ({ seed: SEED, numRuns, interruptAfterTimeLimit: 3_000 });
-fc.configureGlobal({ seed: SEED });
-
-function check(condition: boolean, message: string): asserts condition {
-  if (!condition) throw new Error(message);
-}
+const runs = fuzzRuns(SEED);
 
 type Raw = Record<string, unknown>;
 type Checked<T> = { ok: true; value: T } | { ok: false; reason: string; field: string };
@@ -116,11 +112,19 @@ function mutate(raw: unknown, m: Mutation): unknown {
 
 const isDate = (v: unknown): boolean => typeof v === 'string' && parseIsoDate(v) !== null;
 
+// A rejection names a JSON path of the API's record (or `record`, the item as a whole) and says what is wrong with the
+// key it ends in: "birthDate is not a date", "a guardian's atenaNo is not 10 digits".
+const FIELD = /^(record|childId|atenaNo|name|birthDate|sex|updatedAt|guardians(\[\d+\](\.(atenaNo|name|relation))?)?|caseId|subject\.(type|atenaNo|childId|birthDate)|category|status|openedOn|closedOn|youngCarerConcern|youtaikyoRegistered)$/;
+const RULES: RejectionRules = {
+  fields: (f) => FIELD.test(f),
+  namesField: (reason, field) => {
+    const key = field.replace(/\[\d+\]/g, '').split('.').pop()!;
+    return reason.includes(key) || reason.includes(key.replace(/s$/, ''));
+  },
+};
+
 function childAccountedFor(result: Checked<Child>): void {
-  if (!result.ok) {
-    check(typeof result.reason === 'string' && result.reason.trim().length > 0 && typeof result.field === 'string' && result.field.length > 0, 'a rejection has a reason and a field');
-    return;
-  }
+  if (!result.ok) return checkRejection(result, RULES);
   const c = result.value;
   check(typeof c.childId === 'string' && c.childId !== '', 'childId');
   check(c.atenaNo === null || /^\d{10}$/.test(c.atenaNo), 'atenaNo');
@@ -132,10 +136,7 @@ function childAccountedFor(result: Checked<Child>): void {
 }
 
 function caseAccountedFor(result: Checked<Case>): void {
-  if (!result.ok) {
-    check(typeof result.reason === 'string' && result.reason.trim().length > 0 && typeof result.field === 'string' && result.field.length > 0, 'a rejection has a reason and a field');
-    return;
-  }
+  if (!result.ok) return checkRejection(result, RULES);
   const c = result.value;
   check(typeof c.caseId === 'string' && c.caseId !== '', 'caseId');
   check(['child', 'expectant_mother', 'household'].includes(c.subjectType), 'subject.type');
@@ -151,20 +152,18 @@ function caseAccountedFor(result: Checked<Case>): void {
   check(c.youtaikyoRegistered === null || typeof c.youtaikyoRegistered === 'boolean', 'youtaikyoRegistered: said, or null');
 }
 
-/** A page read as the ingest reads it: every item checked, nothing dropped. */
-function readPage(items: unknown[]): { children: number; cases: number; rejected: number } {
-  const tally = { children: 0, cases: 0, rejected: 0 };
-  for (const item of items) {
+/** A page read as the ingest reads it: every item checked as a child (answer 2i+1) and as a case (2i+2), nothing dropped. */
+function readPage(items: unknown[]): { accepted: number[]; rejected: number[] } {
+  const account = { accepted: [] as number[], rejected: [] as number[] };
+  items.forEach((item, i) => {
     const child = checkChild(item as Raw);
     childAccountedFor(child);
-    if (child.ok) tally.children++;
-    else tally.rejected++;
+    (child.ok ? account.accepted : account.rejected).push(2 * i + 1);
     const kase = checkCase(item as Raw);
     caseAccountedFor(kase);
-    if (kase.ok) tally.cases++;
-    else tally.rejected++;
-  }
-  return tally;
+    (kase.ok ? account.accepted : account.rejected).push(2 * i + 2);
+  });
+  return account;
 }
 
 describe('fuzzing the kodomo record checks', () => {
@@ -179,13 +178,9 @@ describe('fuzzing the kodomo record checks', () => {
   });
 
   it('never throws on arbitrary JSON values, and answers with a record or a reason', () => {
-    fc.assert(
-      fc.property(fc.oneof(fc.jsonValue({ maxDepth: 4 }), badValue, fc.anything({ maxDepth: 3 })), (value) => {
-        childAccountedFor(checkChild(value as Raw));
-        caseAccountedFor(checkCase(value as Raw));
-      }),
-      runs(2000),
-    );
+    const value = fc.oneof(fc.jsonValue({ maxDepth: 4 }), badValue, fc.anything({ maxDepth: 3 }));
+    assertRecordConformance({ input: value, parse: (v) => checkChild(v as Raw), rules: RULES, accepted: (c) => childAccountedFor({ ok: true, value: c }) }, runs(1000));
+    assertRecordConformance({ input: value, parse: (v) => checkCase(v as Raw), rules: RULES, accepted: (c) => caseAccountedFor({ ok: true, value: c }) }, runs(1000));
   });
 
   it('never throws on mutated children and cases; a page keeps count; an unchanged record reads as before', () => {
@@ -196,9 +191,8 @@ describe('fuzzing the kodomo record checks', () => {
     fc.assert(
       fc.property(fc.array(fc.tuple(item, fc.array(mutation, { maxLength: 3 })), { maxLength: 8 }), (page) => {
         const items = page.map(([{ raw }, mutations]) => mutations.reduce(mutate, raw));
-        const tally = readPage(items);
         // Each item is checked as a child and as a case: two answers per item, none lost.
-        expect(tally.children + tally.cases + tally.rejected).toBe(items.length * 2);
+        checkAccounted(readPage(items), items.length * 2);
         page.forEach(([{ raw, child, kase }], i) => {
           if (JSON.stringify(items[i]) !== JSON.stringify(raw) || items[i] === undefined) return;
           if (child) expect(checkChild(items[i] as Raw)).toEqual({ ok: true, value: child });
@@ -229,6 +223,14 @@ describe('fuzzing the kodomo record checks', () => {
       }),
       runs(1500),
     );
+  });
+
+  it('never repeats personal data planted in a child or a case in its reason', () => {
+    const PATHS = ['childId', 'atenaNo', 'name', 'nameKana', 'birthDate', 'sex', 'updatedAt', 'caseId', 'subject.type', 'subject.childId', 'subject.atenaNo', 'subject.name', 'subject.nameKana', 'subject.birthDate', 'category', 'status', 'openedOn', 'closedOn'];
+    const plant = (raw: Raw, plants: readonly (readonly [number, string])[]): Raw =>
+      plants.reduce<Raw>((r, [at, value]) => mutate(r, { op: 'set', path: PATHS[at % PATHS.length]!, value }) as Raw, raw);
+    assertNoValueInReasons({ valid: validChild.map((c) => c.raw), plant, parse: checkChild, rules: RULES }, runs(800));
+    assertNoValueInReasons({ valid: validCase.map((c) => c.raw), plant, parse: checkCase, rules: RULES }, runs(800));
   });
 
   it('rejects the inputs this fuzzing found (a TypeError, or a bad date let through, before the fix)', () => {
