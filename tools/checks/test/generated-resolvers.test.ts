@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
-const SCHEMA_FIRST = ['juki', 'cases'];
+const SCHEMA_FIRST = ['hub', 'juki', 'cases'];
 
 // Generates in memory (nothing written) with the subgraph's codegen.ts, its beforeOneFileWrite hooks applied as on a write.
 const GENERATE = `
