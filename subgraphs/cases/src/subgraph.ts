@@ -1,4 +1,5 @@
 import { parse } from 'graphql';
+import type { GraphQLResolverMap } from '@apollo/subgraph';
 import type { DataSource } from 'typeorm';
 import { subgraphSdl } from '@welfare-hub/schema';
 import type { Policy } from '@welfare-hub/policy';
@@ -30,7 +31,8 @@ export function casesSubgraph(deps: CasesDeps): SubgraphDefinition<CasesContext>
   return {
     name: 'cases',
     typeDefs: parse(subgraphSdl('cases')),
-    resolvers,
+    // Typed against the SDL by the generated Resolvers (resolvers/index.ts); Apollo's map is looser (no __resolveReference).
+    resolvers: resolvers as GraphQLResolverMap<CasesContext>,
     context: (context) => ({ policy: deps.policy.forRequest(context), hub, db: deps.db, issues, figures, loaders: caseLoaders(deps.db) }),
   };
 }

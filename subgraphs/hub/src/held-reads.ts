@@ -1,11 +1,11 @@
 import { acceptHeldRead, IngestLedger, type SourceName } from '@welfare-hub/ingest';
 import { badInput, forbidden } from '@welfare-hub/subgraph-host';
 import { logEvent } from '@welfare-hub/telemetry';
-import type { HubContext } from './hub-context.js';
+import type { MutationResolvers, SourceName as GraphSourceName } from './generated/resolvers.js';
 
 /** A read as the graph's SourceRead shows it. */
 function shown(source: SourceName, read: { name: string; state: string; recordsRead: number; recordsRejected: number; problem: string | null; readAt: Date; kind: string | null; acceptedAt: Date | null; acceptedBy: string | null }) {
-  return { ...read, source: source.toUpperCase() };
+  return { ...read, source: source.toUpperCase() as GraphSourceName };
 }
 
 /**
@@ -14,8 +14,8 @@ function shown(source: SourceName, read: { name: string; state: string; recordsR
  * lives in this process, else within seconds. A read a later one has superseded cannot be accepted: it would put an
  * older snapshot back.
  */
-export const heldReadMutation = {
-  acceptHeldRead: async (_: unknown, args: { source: string; name: string }, ctx: HubContext) => {
+export const heldReadMutation: MutationResolvers = {
+  acceptHeldRead: async (_, args, ctx) => {
     if (!ctx.policy.hasRole('admin')) throw forbidden();
     const source = args.source.toLowerCase() as SourceName;
     if (args.name.length === 0 || args.name.length > 255) throw badInput('name', 'name must be the name of a held read (1-255 characters)');

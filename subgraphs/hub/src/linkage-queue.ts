@@ -2,6 +2,7 @@ import { forbidden, badInput } from '@welfare-hub/subgraph-host';
 import { addressWithheldIds } from '@welfare-hub/adapter-juki';
 import type { Sector } from '@welfare-hub/policy';
 import type { HubContext } from './hub-context.js';
+import type { MutationResolvers, QueryResolvers } from './generated/resolvers.js';
 
 /** Each linked source and the sector whose staff may work its queue. */
 const SOURCE_SECTOR: Record<string, Sector> = {
@@ -28,8 +29,8 @@ function sectorOf(source: string): Sector {
   return sector;
 }
 
-export const linkageQuery = {
-  linkageQueue: async (_: unknown, args: { sector: Sector; limit: number; offset: number }, ctx: HubContext) => {
+export const linkageQuery: QueryResolvers = {
+  linkageQueue: async (_, args, ctx) => {
     await requireSectorStaff(ctx, args.sector);
     if (args.limit < 1 || args.limit > 500) throw badInput('limit', 'limit must be between 1 and 500');
     const sources = Object.entries(SOURCE_SECTOR).filter(([, s]) => s === args.sector).map(([source]) => source);
@@ -51,13 +52,13 @@ export const linkageQuery = {
   },
 };
 
-export const linkageMutation = {
-  confirmLink: async (_: unknown, args: { source: string; sourceKey: string; personId: string }, ctx: HubContext) => {
+export const linkageMutation: MutationResolvers = {
+  confirmLink: async (_, args, ctx) => {
     await requireSectorStaff(ctx, sectorOf(args.source));
     await ctx.decisions.confirm(args.source, args.sourceKey, args.personId, ctx.policy.context.viewer.staffId);
     return true;
   },
-  rejectLink: async (_: unknown, args: { source: string; sourceKey: string; personId: string }, ctx: HubContext) => {
+  rejectLink: async (_, args, ctx) => {
     await requireSectorStaff(ctx, sectorOf(args.source));
     await ctx.decisions.reject(args.source, args.sourceKey, args.personId, ctx.policy.context.viewer.staffId);
     return true;

@@ -2,6 +2,7 @@ import { listRejected, type RejectedRecordRow, type SourceName } from '@welfare-
 import type { Sector } from '@welfare-hub/policy';
 import { badInput, forbidden } from '@welfare-hub/subgraph-host';
 import type { HubContext } from './hub-context.js';
+import type { SourceName as GraphSourceName } from './generated/resolvers.js';
 
 /**
  * The sector that owns each source's records. The registry (juki) belongs to no sector of the hub: its rejected
@@ -24,7 +25,7 @@ function asSeen(row: RejectedRecordRow, sectors: readonly Sector[]) {
   const colon = row.origin.indexOf(':');
   return {
     ...rest,
-    source: row.source.toUpperCase(),
+    source: row.source.toUpperCase() as GraphSourceName,
     origin: own || colon === -1 ? row.origin : `${row.origin.slice(0, colon)}:${WITHHELD}`,
     value: own && raw ? raw.toString('utf8') : null,
   };

@@ -1,4 +1,3 @@
-import type { GraphQLResolverMap } from '@apollo/subgraph';
 import { DateScalar, DateTimeScalar, badInput, forbidden } from '@welfare-hub/subgraph-host';
 import { isSector } from '@welfare-hub/policy';
 import { listReads, SOURCE_NAMES, type SourceName } from '@welfare-hub/ingest';
@@ -8,17 +7,15 @@ import { heldReadMutation } from './held-reads.js';
 import { rejectedRecords } from './rejected-records.js';
 import { consentMutation, consentQuery, consentReference } from './consent/resolvers.js';
 import { oversightQuery, registerChangeType } from './oversight/resolvers.js';
-import { meetingMutation, meetingQuery, meetingType } from './meeting/resolvers.js';
+import { meetingMutation, meetingQuery, meetingType, supportMeeting } from './meeting/resolvers.js';
 import { meetingFrontEndQuery } from './meeting/front-end.js';
 import { requireSourceReader } from './sources/readers.js';
 import { householdType } from './situations/resolvers.js';
 import { analyticsQuery, indicatorTableType, statisticsTableType } from './analytics/resolvers.js';
-import type { Organisation, Staff } from './register/register.js';
 import { registerAuditEntry, type RegisterActor } from './register/history.js';
 import type { HubContext } from './hub-context.js';
+import type { Resolvers, SourceName as GraphSourceName } from './generated/resolvers.js';
 
-interface OrganisationInput { id: string; name: string; sectors: string[]; outsideWelfare?: boolean | null; contact?: string | null }
-interface StaffInput { id: string; orgId: string; name: string }
 
 const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/;
 
@@ -53,19 +50,19 @@ function clamp(field: string, value: number, max: number): number {
   return value;
 }
 
-export const resolvers: GraphQLResolverMap<HubContext> = {
+export const resolvers: Resolvers = {
   DateTime: DateTimeScalar,
   Date: DateScalar,
   SupportMeeting: {
     ...meetingType,
-    __resolveReference: (ref: { id: string }, ctx: HubContext) => meetingQuery.supportMeeting(undefined, ref, ctx),
+    __resolveReference: (ref, ctx) => supportMeeting(ref.id, ctx),
   },
   Household: householdType,
   StatisticsTable: statisticsTableType,
   IndicatorTable: indicatorTableType,
   ...auditTypes,
   Consent: {
-    __resolveReference: (ref: { id: string }, ctx: HubContext) => consentReference(ref.id, ctx),
+    __resolveReference: (ref, ctx) => consentReference(ref.id, ctx),
   },
   RegisterChange: registerChangeType,
   Query: {
@@ -76,25 +73,25 @@ export const resolvers: GraphQLResolverMap<HubContext> = {
     ...analyticsQuery,
     ...oversightQuery,
     ...auditQuery,
-    me: async (_: unknown, __: unknown, ctx: HubContext) => {
+    me: async (_, __, ctx) => {
       const { viewer } = ctx.policy.context;
       const registration = await ctx.policy.registration();
       return { staffId: viewer.staffId, orgId: viewer.orgId, roles: viewer.roles, registered: registration !== null };
     },
-    organisations: (_: unknown, __: unknown, ctx: HubContext) => {
+    organisations: (_, __, ctx) => {
       requireAdmin(ctx);
       return ctx.register.organisations();
     },
-    staff: (_: unknown, args: { orgId?: string | null }, ctx: HubContext) => {
+    staff: (_, args, ctx) => {
       requireAdmin(ctx);
       return ctx.register.staff({ orgId: args.orgId ?? null });
     },
-    sourceReads: async (_: unknown, args: { source?: string | null; limit: number }, ctx: HubContext) => {
+    sourceReads: async (_, args, ctx) => {
       await requireSourceReader(ctx, args.source);
       const reads = await listReads(ctx.db, toSourceName(args.source), clamp('limit', args.limit, 500));
-      return reads.map((r) => ({ ...r, source: r.source.toUpperCase() }));
+      return reads.map((r) => ({ ...r, source: r.source.toUpperCase() as GraphSourceName }));
     },
-    rejectedRecords: (_: unknown, args: { source?: string | null; includeResolved: boolean; limit: number; offset: number }, ctx: HubContext) =>
+    rejectedRecords: (_, args, ctx) =>
       rejectedRecords({ ...args, source: toSourceName(args.source) }, ctx),
   },
   Mutation: {
@@ -103,7 +100,7 @@ export const resolvers: GraphQLResolverMap<HubContext> = {
     ...consentMutation,
     ...meetingMutation,
     ...auditMutation,
-    registerOrganisation: async (_: unknown, { input }: { input: OrganisationInput }, ctx: HubContext) => {
+    registerOrganisation: async (_, { input }, ctx) => {
       requireAdmin(ctx);
       checkId('input.id', input.id);
       const org = {
@@ -118,7 +115,7 @@ export const resolvers: GraphQLResolverMap<HubContext> = {
       await ctx.audit.append([registerAuditEntry(actor, 'ORGANISATION', org.id, org)]);
       return ctx.register.upsertOrganisation(org, actor);
     },
-    registerStaff: async (_: unknown, { input }: { input: StaffInput }, ctx: HubContext) => {
+    registerStaff: async (_, { input }, ctx) => {
       requireAdmin(ctx);
       checkId('input.id', input.id);
       const [org] = await ctx.register.organisations([input.orgId]);
@@ -130,29 +127,29 @@ export const resolvers: GraphQLResolverMap<HubContext> = {
     },
   },
   Viewer: {
-    staff: async (viewer: { staffId: string; registered: boolean }, _: unknown, ctx: HubContext) =>
+    staff: async (viewer, _, ctx) =>
       viewer.registered ? ((await ctx.register.staff({ ids: [viewer.staffId] }))[0] ?? null) : null,
-    organisation: async (viewer: { orgId: string; registered: boolean }, _: unknown, ctx: HubContext) =>
+    organisation: async (viewer, _, ctx) =>
       viewer.registered ? ((await ctx.register.organisations([viewer.orgId]))[0] ?? null) : null,
   },
   Person: {
     // No lookup of the person: the answer is the same for an id that exists and one that does not.
-    __resolveReference: (ref: { id: string }) => ({ id: ref.id }),
-    access: (person: { id: string }, _: unknown, ctx: HubContext) => ctx.policy.access(person.id),
+    __resolveReference: (ref) => ({ id: ref.id }),
+    access: (person, _, ctx) => ctx.policy.access(person.id),
   },
   Organisation: {
     // An organisation is not personal data: registered staff see the ones case work names (a referral's sender, a plan's roles).
-    __resolveReference: async (ref: { id: string }, ctx: HubContext) => {
+    __resolveReference: async (ref, ctx) => {
       if (!ctx.policy.hasRole('admin') && (await ctx.policy.registration()) === null) throw forbidden();
       return (await ctx.register.organisations([ref.id]))[0] ?? null;
     },
   },
   Staff: {
-    __resolveReference: async (ref: { id: string }, ctx: HubContext) => {
+    __resolveReference: async (ref, ctx) => {
       requireAdmin(ctx);
       return (await ctx.register.staff({ ids: [ref.id] }))[0] ?? null;
     },
-    organisation: async (staff: Staff, _: unknown, ctx: HubContext): Promise<Organisation | null> =>
-      (await ctx.register.organisations([staff.orgId]))[0] ?? null,
+    // Non-null in the SDL: a registered staff member's organisation is registered (register.ts keeps them together).
+    organisation: async (staff, _, ctx) => (await ctx.register.organisations([staff.orgId]))[0]!,
   },
 };

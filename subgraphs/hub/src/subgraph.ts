@@ -1,4 +1,5 @@
 import { parse } from 'graphql';
+import type { GraphQLResolverMap } from '@apollo/subgraph';
 import type { DataSource } from 'typeorm';
 import { subgraphSdl } from '@welfare-hub/schema';
 import type { Policy } from '@welfare-hub/policy';
@@ -26,7 +27,8 @@ export function hubSubgraph(deps: { db: DataSource; policy: Policy; keeper: Audi
   return {
     name: 'hub',
     typeDefs: parse(subgraphSdl('hub')),
-    resolvers,
+    // Typed against the SDL by the generated Resolvers (resolvers.ts); Apollo's map is looser (no __resolveReference).
+    resolvers: resolvers as GraphQLResolverMap<HubContext>,
     context: (hub) => ({
       policy: deps.policy.forRequest(hub), register, decisions, audit, records, keeper: deps.keeper, consents, meetings, meetingReview, registerHistory,
       db: deps.db, analytics: deps.analytics, consentOwnAge: deps.consentOwnAge,

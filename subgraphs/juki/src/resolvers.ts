@@ -1,4 +1,3 @@
-import type { GraphQLResolverMap } from '@apollo/subgraph';
 import { normaliseKanaForMatch } from '@welfare-hub/codec';
 import { RELATIONSHIPS, type PersonRow } from '@welfare-hub/adapter-juki';
 import { DateScalar, badInput } from '@welfare-hub/subgraph-host';
@@ -8,8 +7,9 @@ import { householdWithheld, place } from './withheld.js';
 import { searchConnectionQuery } from './search-connection.js';
 import { reprocessMutation } from './reprocess.js';
 import type { JukiContext } from './juki-context.js';
+import type { Resolvers, ResidentStatus } from './generated/resolvers.js';
 
-const RESIDENT_STATUS = { 1: 'RESIDENT', 2: 'MOVED_OUT', 3: 'DECEASED', 4: 'STRUCK_OFF' } as const;
+const RESIDENT_STATUS: Record<PersonRow['residentStatus'], ResidentStatus> = { 1: 'RESIDENT', 2: 'MOVED_OUT', 3: 'DECEASED', 4: 'STRUCK_OFF' };
 const MAX_SEARCH = 100;
 
 // Every person and 世帯 leaves this subgraph only once its read is in the audit log (identity-log.ts). A 世帯's address
@@ -36,17 +36,13 @@ async function loadHousehold(id: string, ctx: JukiContext): Promise<HouseholdVie
   return household.records.length > 0 ? household : null;
 }
 
-export const resolvers: GraphQLResolverMap<JukiContext> = {
+export const resolvers: Resolvers = {
   Date: DateScalar,
   Query: {
     ...searchConnectionQuery,
-    person: (_: unknown, { id }: { id: string }, ctx: JukiContext) => loadPerson(id, ctx),
-    household: (_: unknown, { id }: { id: string }, ctx: JukiContext) => loadHousehold(id, ctx),
-    searchPersons: async (
-      _: unknown,
-      args: { nameKana?: string | null; birthDate?: string | null; limit: number },
-      ctx: JukiContext,
-    ) => {
+    person: (_, { id }, ctx) => loadPerson(id, ctx),
+    household: (_, { id }, ctx) => loadHousehold(id, ctx),
+    searchPersons: async (_, args, ctx) => {
       const kanaKey = args.nameKana == null ? null : normaliseKanaForMatch(args.nameKana);
       if (kanaKey !== null && !/^[\u30A1-\u30FA]+$/u.test(kanaKey)) throw badInput('nameKana', 'nameKana must be kana');
       if (kanaKey === null && args.birthDate == null) throw badInput('nameKana', 'Give nameKana, birthDate or both');
@@ -62,22 +58,22 @@ export const resolvers: GraphQLResolverMap<JukiContext> = {
   },
   Mutation: reprocessMutation,
   Person: {
-    __resolveReference: (ref: { id: string }, ctx: JukiContext) => loadPerson(ref.id, ctx),
-    id: (p: PersonRow) => p.atenaNo,
-    age: (p: PersonRow, args: { asOf?: string | null }) => ageOn(p.birthDate, args.asOf ?? todayInTokyo()),
-    relationship: (p: PersonRow) => RELATIONSHIPS[p.relationshipCode] ?? p.relationshipCode,
-    residentStatus: (p: PersonRow) => RESIDENT_STATUS[p.residentStatus],
+    __resolveReference: (ref, ctx) => loadPerson(ref.id, ctx),
+    id: (p) => p.atenaNo,
+    age: (p, args) => ageOn(p.birthDate, args.asOf ?? todayInTokyo()),
+    relationship: (p) => RELATIONSHIPS[p.relationshipCode] ?? p.relationshipCode,
+    residentStatus: (p) => RESIDENT_STATUS[p.residentStatus],
     // 支援措置: the place is ＊＊＊ for everyone without protection_officer (withheld.ts).
-    address: (p: PersonRow, _: unknown, ctx: JukiContext) => place(p.addressWithheld, p.address, ctx.policy),
-    district: (p: PersonRow, _: unknown, ctx: JukiContext) => place(p.addressWithheld, p.district, ctx.policy),
-    household: (p: PersonRow, _: unknown, ctx: JukiContext): Promise<HouseholdView> => showHousehold(p.setaiNo, ctx),
+    address: (p, _, ctx) => place(p.addressWithheld, p.address, ctx.policy),
+    district: (p, _, ctx) => place(p.addressWithheld, p.district, ctx.policy),
+    household: (p, _, ctx) => showHousehold(p.setaiNo, ctx),
   },
   Household: {
-    __resolveReference: (ref: { id: string }, ctx: JukiContext) => loadHousehold(ref.id, ctx),
-    address: (h: HouseholdView, _: unknown, ctx: JukiContext) => place(householdWithheld(h), anchor(h).address, ctx.policy),
-    district: (h: HouseholdView, _: unknown, ctx: JukiContext) => place(householdWithheld(h), anchor(h).district, ctx.policy),
-    addressWithheld: (h: HouseholdView) => householdWithheld(h),
-    members: async (h: HouseholdView, _: unknown, ctx: JukiContext) => {
+    __resolveReference: (ref, ctx) => loadHousehold(ref.id, ctx),
+    address: (h, _, ctx) => place(householdWithheld(h), anchor(h).address, ctx.policy),
+    district: (h, _, ctx) => place(householdWithheld(h), anchor(h).district, ctx.policy),
+    addressWithheld: (h) => householdWithheld(h),
+    members: async (h, _, ctx) => {
       const members = currentMembers(h);
       await ctx.identity.read(members);
       return members;

@@ -1,7 +1,7 @@
 import { normaliseKanaForMatch } from '@welfare-hub/codec';
 import type { PersonRow } from '@welfare-hub/adapter-juki';
 import { badInput } from '@welfare-hub/subgraph-host';
-import type { JukiContext } from './juki-context.js';
+import type { QueryResolvers } from './generated/resolvers.js';
 
 const MAX_PAGE = 100;
 
@@ -29,12 +29,8 @@ export function decodeCursor(cursor: string): Position {
 }
 
 /** searchPersons as a Relay-style connection (issue 17): the same rules, page by page past searchPersons' 100. */
-export const searchConnectionQuery = {
-  searchPersonsConnection: async (
-    _: unknown,
-    args: { nameKana?: string | null; birthDate?: string | null; first: number; after?: string | null },
-    ctx: JukiContext,
-  ) => {
+export const searchConnectionQuery: QueryResolvers = {
+  searchPersonsConnection: async (_, args, ctx) => {
     const kanaKey = args.nameKana == null ? null : normaliseKanaForMatch(args.nameKana);
     if (kanaKey !== null && !/^[\u30A1-\u30FA]+$/u.test(kanaKey)) throw badInput('nameKana', 'nameKana must be kana');
     if (kanaKey === null && args.birthDate == null) throw badInput('nameKana', 'Give nameKana, birthDate or both');

@@ -1,4 +1,5 @@
 import { parse } from 'graphql';
+import type { GraphQLResolverMap } from '@apollo/subgraph';
 import { subgraphSdl } from '@welfare-hub/schema';
 import type { Policy } from '@welfare-hub/policy';
 import type { SourceHealth, SubgraphDefinition } from '@welfare-hub/subgraph-host';
@@ -13,7 +14,8 @@ export function jukiSubgraph(deps: { ingest: JukiIngest; policy: Policy }): Subg
   return {
     name: 'juki',
     typeDefs: parse(subgraphSdl('juki')),
-    resolvers,
+    // Typed against the SDL by the generated Resolvers (resolvers.ts); Apollo's map is looser (no __resolveReference).
+    resolvers: resolvers as GraphQLResolverMap<JukiContext>,
     context: (hub) => {
       const policy = deps.policy.forRequest(hub);
       return { policy, loaders: createLoaders(deps.ingest.persons), store: deps.ingest.persons, ingest: deps.ingest, identity: new IdentityLog(policy, deps.ingest.persons) };

@@ -2,7 +2,9 @@ import type { DataSource } from 'typeorm';
 import { csvText, suppressList } from '@welfare-hub/analytics';
 import { DECISION_KINDS } from '../stage-machine.js';
 
+/** How a case came in (the SDL's IntakeRoute is this union: codegen.yml enumValues). */
 export const ROUTES = ['WINDOW', 'REFERRAL', 'OUTREACH', 'CONCERN', 'OTHER'] as const;
+export type IntakeRoute = (typeof ROUTES)[number];
 /** Where a closed case was returned: the sector the 主担当 holds (the first, in the contract's order), NONE if it holds none. */
 export const RETURN_KEYS = ['KAIGO', 'SHOGAI', 'KODOMO', 'KONKYU', 'NONE'] as const;
 

@@ -3,10 +3,13 @@ import type { CaseAccess, CaseFacts, CaseViewer } from '@welfare-hub/policy';
 import type { CasesContext } from '../context.js';
 import { caseRows, type CaseRow } from '../store/case-rows.js';
 import type { ReferralRow } from '../store/referrals.js';
+import type { ParticipationRow } from '../store/case-parts.js';
 
 /** A case together with what this viewer may see of it: every field resolver reads `access`. */
 export type CaseView = CaseRow & { access: CaseAccess };
 export type ReferralView = ReferralRow & { access: CaseAccess };
+/** A participation with the case it belongs to, so that its follow-ups follow the case's rules. */
+export type ParticipationView = ParticipationRow & { view: CaseView };
 
 /** Registered staff of an organisation inside welfare, or FORBIDDEN naming the rule. */
 export async function requireViewer(ctx: CasesContext): Promise<CaseViewer> {

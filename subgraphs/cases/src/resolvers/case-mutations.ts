@@ -3,18 +3,12 @@ import { inTransaction } from '@welfare-hub/store';
 import { todayInTokyo } from '@welfare-hub/codec';
 import type { EntityManager } from 'typeorm';
 import type { CasesContext } from '../context.js';
+import type { MutationResolvers } from '../generated/resolvers.js';
 import { lockCase, type CaseRow } from '../store/case-rows.js';
 import * as write from '../store/case-writes.js';
 import { decideReferral, isTeam, referralsById, registerTeam } from '../store/referrals.js';
 import { nextStage, StepRefused, type Step } from '../stage-machine.js';
 import { requireCoordinator, requireViewer, text, texts, visibleCase, type CaseView } from './access.js';
-
-interface OpenCaseInput {
-  route: string; subjectPersonIds: string[]; referralId?: string | null; consentId?: string | null; withoutConsent?: boolean | null; summary: string;
-}
-interface PlanInput { goals: string[]; roles: { orgId: string; personId?: string | null; task: string }[]; reviewOn: string }
-
-const ROUTES = ['WINDOW', 'REFERRAL', 'OUTREACH', 'CONCERN', 'OTHER'];
 
 /** A refused step of the stage machine as BAD_USER_INPUT with the field and the missing step. */
 export function stepError(e: unknown): never {
@@ -57,14 +51,13 @@ function validDate(field: string, value: string): string {
   return value;
 }
 
-export const caseMutations = {
+export const caseMutations: MutationResolvers = {
   /**
    * 相談受付: a coordinator opens a case from a referral or directly, on the consent of the 申込票 or 【本人同意なし】
    * (withoutConsent), and the organisation becomes a 多機関協働 team (its staff hold the role).
    */
-  openCase: async (_: unknown, { input }: { input: OpenCaseInput }, ctx: CasesContext) => {
+  openCase: async (_, { input }, ctx) => {
     const viewer = await requireCoordinator(ctx);
-    if (!ROUTES.includes(input.route)) throw badInput('input.route', 'Unknown route');
     const subjects = [...new Set(input.subjectPersonIds)];
     if ((await ctx.hub.residents(subjects)).size !== subjects.length) throw badInput('input.subjectPersonIds', 'Every subject must be a resident (宛名番号)');
     const without = input.withoutConsent === true;
@@ -94,7 +87,7 @@ export const caseMutations = {
   },
 
   /** The person finally signs the 申込票 (AS-03): the case leaves the 支援会議 and the 重層的支援会議 may decide on it. */
-  attachConsent: async (_: unknown, args: { caseId: string; consentId: string }, ctx: CasesContext) => {
+  attachConsent: async (_, args, ctx) => {
     await requireCoordinator(ctx);
     const consent = (await ctx.hub.consents([args.consentId])).get(args.consentId);
     await onCase(ctx, args.caseId, async (tx, row) => {
@@ -107,7 +100,7 @@ export const caseMutations = {
   },
 
   /** インテーク・アセスメント: a coordinator, or staff of the 主担当. */
-  recordAssessment: async (_: unknown, args: { caseId: string; input: { issues: string[]; summary: string } }, ctx: CasesContext) => {
+  recordAssessment: async (_, args, ctx) => {
     const viewer = await requireViewer(ctx);
     const issues = [...new Set(args.input.issues)];
     if (issues.length === 0) throw badInput('input.issues', 'Name at least one 課題 (issueCodes)');
@@ -128,7 +121,7 @@ export const caseMutations = {
   },
 
   /** プラン作成: a new version with its goals, roles (役割分担) and review date. */
-  proposePlan: async (_: unknown, args: { caseId: string; input: PlanInput }, ctx: CasesContext) => {
+  proposePlan: async (_, args, ctx) => {
     const viewer = await requireCoordinator(ctx);
     const goals = texts('input.goals', args.input.goals, 500);
     if (args.input.roles.length === 0) throw badInput('input.roles', 'Name at least one role (役割分担)');
@@ -150,7 +143,7 @@ export const caseMutations = {
   },
 
   /** 主担当 named before closure (closure names it otherwise). */
-  setLeadOrganisation: async (_: unknown, args: { caseId: string; orgId: string }, ctx: CasesContext) => {
+  setLeadOrganisation: async (_, args, ctx) => {
     await requireCoordinator(ctx);
     const org = (await ctx.hub.organisations([args.orgId])).get(args.orgId);
     if (!org || org.outsideWelfare) throw badInput('orgId', 'The 主担当 is a registered welfare organisation');
@@ -162,7 +155,7 @@ export const caseMutations = {
   },
 
   /** Role admin: an organisation registered as a 多機関協働 team (a referral to it is accepted by opening a case). */
-  registerTeam: async (_: unknown, { orgId }: { orgId: string }, ctx: CasesContext) => {
+  registerTeam: async (_, { orgId }, ctx) => {
     if (!ctx.policy.hasRole('admin')) throw forbidden('Registering a team needs the role admin');
     if (!(await ctx.hub.organisations([orgId])).has(orgId)) throw badInput('orgId', 'No organisation is registered with that id');
     await registerTeam(ctx.db, orgId);

@@ -1,15 +1,13 @@
 import { badInput, forbidden } from '@welfare-hub/subgraph-host';
 import { inTransaction } from '@welfare-hub/store';
 import type { CasesContext } from '../context.js';
+import type { ContactInput, MutationResolvers } from '../generated/resolvers.js';
 import { contactById, hosts, participationById, participations } from '../store/case-parts.js';
 import * as write from '../store/case-writes.js';
 import { participationAfter, StepRefused } from '../stage-machine.js';
 import { checkId, contactTime, requireCoordinator, requireViewer, seesMember, text, texts, visibleCase, type CaseView } from './access.js';
 import { onCase, stepError } from './case-mutations.js';
 
-interface ContactInput { at: Date; kind: string; note: string; personId?: string | null }
-
-const KINDS = ['LETTER', 'VISIT', 'PHONE', 'ACCOMPANY', 'MEETING', 'OTHER'];
 const WHO_LOGS = 'Contacts are logged by a coordinator, the 主担当 or an organisation with a role in the plan (before consent: the 支援会議\'s members)';
 
 /** The case for a contact or follow-up: one the viewer may not see is refused in the same words as one that does not exist. */
@@ -20,7 +18,6 @@ async function caseForWork(ctx: CasesContext, caseId: string, purpose: string): 
 }
 
 function contactFields(input: ContactInput, view: CaseView) {
-  if (!KINDS.includes(input.kind)) throw badInput('input.kind', 'Unknown contact kind');
   const personId = input.personId ?? null;
   if (personId !== null && !view.subjectIds.includes(personId)) throw badInput('input.personId', 'A contact about a member names a subject of the case');
   return { at: contactTime('input.at', input.at, view.openedAt), kind: input.kind, note: text('input.note', input.note, 4000), personId };
@@ -31,12 +28,12 @@ const participationOut = async (ctx: CasesContext, id: string, view: CaseView) =
   return { ...p, view };
 };
 
-export const contactMutations = {
+export const contactMutations: MutationResolvers = {
   /**
    * 支援経過: a letter, visit, call or 同行 on a case. Before consent only under the OUTREACH_PLANNED decision of a 支援会議
    * (000:2250-2260), by a coordinator or a member of that meeting working in it (x-hub-meeting).
    */
-  recordContact: async (_: unknown, args: { caseId: string; input: ContactInput }, ctx: CasesContext) => {
+  recordContact: async (_, args, ctx) => {
     const viewer = await requireViewer(ctx);
     const view = await caseForWork(ctx, args.caseId, 'Mutation.recordContact');
     const fields = contactFields(args.input, view);
@@ -48,22 +45,21 @@ export const contactMutations = {
       if (row.withoutConsent && !outreach) throw badInput('caseId', 'Before consent, contacts are logged only under an OUTREACH_PLANNED decision of a 支援会議');
       return write.insertContact(tx, { caseId: row.id, participationId: null, ...fields, by: viewer.staffId, org: viewer.orgId, outreachDecision: outreach });
     });
-    const c = (await contactById(ctx.db, id))!;
-    return { ...c, person: c.personId ? { __typename: 'Person', id: c.personId } : null };
+    return (await contactById(ctx.db, id))!;
   },
 
   /** 参加支援の受入先, registered with what it offers; registering an id that exists updates it. */
-  registerHost: async (_: unknown, { input }: { input: { id: string; name: string; offers: string[] } }, ctx: CasesContext) => {
+  registerHost: async (_, { input }, ctx) => {
     const viewer = await requireCoordinator(ctx);
     const id = checkId('input.id', input.id);
     const name = text('input.name', input.name, 200);
     const offers = texts('input.offers', input.offers, 200);
     await inTransaction(ctx.db, (tx) => write.upsertHost(tx, { id, name, offers, by: viewer.staffId }));
-    return (await hosts(ctx.db, [id]))[0];
+    return (await hosts(ctx.db, [id]))[0]!;
   },
 
   /** Matching to a 受入先 (000:2334-2341): only after a 重層的支援会議 decided the person needs 参加支援 (000:2312). */
-  startParticipation: async (_: unknown, args: { caseId: string; personId: string; hostId: string }, ctx: CasesContext) => {
+  startParticipation: async (_, args, ctx) => {
     const viewer = await requireCoordinator(ctx);
     const view = await caseForWork(ctx, args.caseId, 'Mutation.startParticipation');
     if (!view.subjectIds.includes(args.personId)) throw badInput('personId', 'The person must be a subject of the case');
@@ -78,7 +74,7 @@ export const contactMutations = {
   },
 
   /** 定着支援・フォローアップ with the person and the host; the first one makes the participation ACTIVE. Also after it ended. */
-  recordFollowUp: async (_: unknown, args: { participationId: string; input: ContactInput }, ctx: CasesContext) => {
+  recordFollowUp: async (_, args, ctx) => {
     const viewer = await requireViewer(ctx);
     const found = await participationById(ctx.db, args.participationId);
     const view = found ? await visibleCase(ctx, found.caseId, 'Mutation.recordFollowUp') : null;
@@ -87,16 +83,17 @@ export const contactMutations = {
     await inTransaction(ctx.db, async (tx) => {
       const p = (await participationById(tx, found.id, true))!;
       await write.insertContact(tx, { caseId: p.caseId, participationId: p.id, ...fields, by: viewer.staffId, org: viewer.orgId, outreachDecision: null });
-      const state = participationAfter(p.state as never, 'FOLLOW_UP');
+      const state = participationAfter(p.state, 'FOLLOW_UP');
       if (state !== p.state) await write.setParticipationState(tx, p.id, state, false);
     });
     return participationOut(ctx, found.id, view);
   },
 
   /** 終結 of a participation: SETTLED (定着: the relation with the host is stable) or ENDED. */
-  endParticipation: async (_: unknown, args: { id: string; state: string }, ctx: CasesContext) => {
+  endParticipation: async (_, args, ctx) => {
     await requireCoordinator(ctx);
-    if (args.state !== 'SETTLED' && args.state !== 'ENDED') throw badInput('state', 'A participation ends as SETTLED (定着) or ENDED');
+    const end = args.state;
+    if (end !== 'SETTLED' && end !== 'ENDED') throw badInput('state', 'A participation ends as SETTLED (定着) or ENDED');
     const found = await participationById(ctx.db, args.id);
     const view = found ? await visibleCase(ctx, found.caseId, 'Mutation.endParticipation') : null;
     if (!found || !view) throw badInput('id', 'No participation has that id');
@@ -104,7 +101,7 @@ export const contactMutations = {
       const p = (await participationById(tx, found.id, true))!;
       let state;
       try {
-        state = participationAfter(p.state as never, args.state as 'SETTLED' | 'ENDED');
+        state = participationAfter(p.state, end);
       } catch (e) {
         if (e instanceof StepRefused) stepError(e);
         throw e;

@@ -1,12 +1,10 @@
 import { badInput, forbidden } from '@welfare-hub/subgraph-host';
-import type { CasesContext } from '../context.js';
-import { DECISION_KINDS, JUSOU_DECISIONS, meetingKindFor, nextStage, type DecisionKind } from '../stage-machine.js';
+import type { MutationResolvers } from '../generated/resolvers.js';
+import { JUSOU_DECISIONS, meetingKindFor, nextStage } from '../stage-machine.js';
 import * as write from '../store/case-writes.js';
 import { decisions } from '../store/case-parts.js';
 import { requireCoordinator, optionalText } from './access.js';
 import { onCase, stepError } from './case-mutations.js';
-
-interface DecisionInput { caseId: string; kind: string; note?: string | null; leadOrgId?: string | null; personId?: string | null; present?: string[] | null }
 
 /**
  * A decision of a meeting about a case (000:1817-1819): recorded by a coordinator who is a full member of that meeting,
@@ -14,12 +12,11 @@ interface DecisionInput { caseId: string; kind: string; note?: string | null; le
  * for a case with its consent; OUTREACH_PLANNED only in a 支援会議 whose subjects include the case's. The decision keeps
  * the members present and a note, and moves the case in the same transaction.
  */
-export const decisionMutations = {
-  recordDecision: async (_: unknown, args: { meetingId: string; input: DecisionInput }, ctx: CasesContext) => {
+export const decisionMutations: MutationResolvers = {
+  recordDecision: async (_, args, ctx) => {
     const viewer = await requireCoordinator(ctx);
     const { input } = args;
-    if (!(DECISION_KINDS as readonly string[]).includes(input.kind)) throw badInput('input.kind', 'Unknown decision kind');
-    const kind = input.kind as DecisionKind;
+    const { kind } = input;
     const meeting = await ctx.hub.meeting(args.meetingId);
     if (!meeting) throw badInput('meetingId', 'No meeting has that id');
     if (!meeting.fullMembers.includes(viewer.staffId)) throw forbidden('A meeting\'s decisions are recorded by one of its full members');
@@ -71,7 +68,6 @@ export const decisionMutations = {
       return decisionId;
     });
     const [recorded] = await decisions(ctx.db, [input.caseId]);
-    const d = recorded!.find((x) => x.id === id)!;
-    return { ...d, person: d.personId ? { __typename: 'Person', id: d.personId } : null, leadOrganisation: d.leadOrgId ? { __typename: 'Organisation', id: d.leadOrgId } : null };
+    return recorded!.find((x) => x.id === id)!;
   },
 };

@@ -1,7 +1,8 @@
 import { badInput, forbidden } from '@welfare-hub/subgraph-host';
 import { logAnalystQuery } from '@welfare-hub/analytics';
 import type { CasesContext } from '../context.js';
-import { caseIndicators, indicatorsCsv, type CaseIndicators } from '../figures/indicators.js';
+import type { CaseIndicatorsResolvers, QueryResolvers } from '../generated/resolvers.js';
+import { caseIndicators, indicatorsCsv } from '../figures/indicators.js';
 import { activityCsv, activityGrid, activityTable, attribute, monthActivities, monthBounds } from '../figures/activity.js';
 import { subjectAttributes } from '../figures/subject-attributes.js';
 import { describeRule } from '../figures/funding-rule.js';
@@ -13,8 +14,8 @@ async function asAnalyst(ctx: CasesContext, query: string, args: object): Promis
   await logAnalystQuery(ctx.db, ctx.policy.context.viewer, query, args);
 }
 
-export const figureQueries = {
-  caseIndicators: async (_: unknown, args: { from: string; to: string }, ctx: CasesContext): Promise<CaseIndicators> => {
+export const figureQueries: QueryResolvers = {
+  caseIndicators: async (_, args, ctx) => {
     if (args.from > args.to) throw badInput('to', 'to is before from');
     const years = (Date.parse(args.to) - Date.parse(args.from)) / (365.25 * 86_400_000);
     if (years > 10) throw badInput('to', 'A period of at most ten years');
@@ -23,7 +24,7 @@ export const figureQueries = {
   },
 
   /** 実績報告 of a month by funding sector (按分), as rows, CSV and an .xlsx workbook. */
-  activityReport: async (_: unknown, args: { month: string }, ctx: CasesContext) => {
+  activityReport: async (_, args, ctx) => {
     if (!monthBounds(args.month)) throw badInput('month', "month is 'YYYY-MM'");
     await asAnalyst(ctx, 'activityReport', args);
     const activities = await monthActivities(ctx.db, args.month);
@@ -38,6 +39,6 @@ export const figureQueries = {
   },
 };
 
-export const caseIndicatorsType = {
-  csv: (i: CaseIndicators): string => indicatorsCsv(i),
+export const caseIndicatorsType: CaseIndicatorsResolvers = {
+  csv: (i) => indicatorsCsv(i),
 };

@@ -1,10 +1,9 @@
 import { badInput } from '@welfare-hub/subgraph-host';
 import { inTransaction } from '@welfare-hub/store';
 import type { CasesContext } from '../context.js';
+import type { MutationResolvers } from '../generated/resolvers.js';
 import { decideReferral, insertReferral, referralsById } from '../store/referrals.js';
 import { requireViewer, text, type ReferralView } from './access.js';
-
-interface ReferralInput { subjectPersonIds: string[]; toOrgId: string; reason: string }
 
 /** The referral as its sender or receiver now sees it (decided and recorded like any read). */
 async function referralView(ctx: CasesContext, id: string, purpose: string): Promise<ReferralView> {
@@ -22,9 +21,9 @@ async function waitingForMe(ctx: CasesContext, id: string): Promise<{ orgId: str
   return { orgId: viewer.orgId, staffId: viewer.staffId, toTeam: row.toTeam };
 }
 
-export const referralMutations = {
+export const referralMutations: MutationResolvers = {
   /** つなぎ: registered welfare staff send a referral about residents to another registered welfare organisation. */
-  refer: async (_: unknown, { input }: { input: ReferralInput }, ctx: CasesContext) => {
+  refer: async (_, { input }, ctx) => {
     const viewer = await requireViewer(ctx);
     const subjects = [...new Set(input.subjectPersonIds)];
     if (subjects.length === 0) throw badInput('input.subjectPersonIds', 'Name the resident(s) the referral is about');
@@ -38,14 +37,14 @@ export const referralMutations = {
   },
 
   /** The receiver takes the referral on; a 多機関協働 team takes one on by opening a case from it. */
-  acceptReferral: async (_: unknown, { id }: { id: string }, ctx: CasesContext) => {
+  acceptReferral: async (_, { id }, ctx) => {
     const me = await waitingForMe(ctx, id);
     if (me.toTeam) throw badInput('id', 'A referral to the 多機関協働 team is accepted by opening a case from it (openCase with referralId)');
     if (!(await decideReferral(ctx.db, id, 'ACCEPTED', me.staffId, null, null))) throw badInput('id', 'The referral was decided already');
     return referralView(ctx, id, 'Mutation.acceptReferral');
   },
 
-  declineReferral: async (_: unknown, { id, reason }: { id: string; reason: string }, ctx: CasesContext) => {
+  declineReferral: async (_, { id, reason }, ctx) => {
     const me = await waitingForMe(ctx, id);
     const why = text('reason', reason, 2000);
     const done = await inTransaction(ctx.db, (tx) => decideReferral(tx, id, 'DECLINED', me.staffId, why, null));

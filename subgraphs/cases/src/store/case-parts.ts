@@ -1,4 +1,9 @@
 import type { DataSource, EntityManager } from 'typeorm';
+import type { DecisionKind, ParticipationState } from '../stage-machine.js';
+
+/** 支援経過: how a contact was made. */
+export const CONTACT_KINDS = ['LETTER', 'VISIT', 'PHONE', 'ACCOMPANY', 'MEETING', 'OTHER'] as const;
+export type ContactKind = (typeof CONTACT_KINDS)[number];
 
 export interface AssessmentRow { caseId: string; issues: string[]; summary: string; recordedAt: Date; recordedBy: string }
 export interface PlanRow {
@@ -6,11 +11,11 @@ export interface PlanRow {
   roles: { orgId: string; personId: string | null; task: string }[];
 }
 export interface DecisionRow {
-  id: string; caseId: string; meetingId: string; meetingKind: string; kind: string; at: Date; note: string | null; present: string[];
+  id: string; caseId: string; meetingId: string; meetingKind: string; kind: DecisionKind; at: Date; note: string | null; present: string[];
   personId: string | null; leadOrgId: string | null;
 }
-export interface ContactRow { id: string; caseId: string; participationId: string | null; at: Date; kind: string; note: string; by: string; personId: string | null }
-export interface ParticipationRow { id: string; caseId: string; personId: string; hostId: string; state: string; startedAt: Date; endedAt: Date | null; decisionId: string }
+export interface ContactRow { id: string; caseId: string; participationId: string | null; at: Date; kind: ContactKind; note: string; by: string; personId: string | null }
+export interface ParticipationRow { id: string; caseId: string; personId: string; hostId: string; state: ParticipationState; startedAt: Date; endedAt: Date | null; decisionId: string }
 export interface HostRow { id: string; name: string; offers: string[] }
 
 type Db = DataSource | EntityManager;

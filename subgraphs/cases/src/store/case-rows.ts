@@ -1,11 +1,12 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import type { Stage } from '../stage-machine.js';
+import type { IntakeRoute } from '../figures/indicators.js';
 
 /** A case as the resolvers and the rules read it: its own columns, its subjects and the newest plan's roles. */
 export interface CaseRow {
   id: string;
   stage: Stage;
-  route: string;
+  route: IntakeRoute;
   openedAt: Date;
   openedBy: string;
   closedAt: Date | null;

@@ -1,6 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
 
+export const REFERRAL_STATES = ['SENT', 'ACCEPTED', 'DECLINED'] as const;
+export type ReferralState = (typeof REFERRAL_STATES)[number];
+
 export interface ReferralRow {
   id: string;
   fromOrgId: string;
@@ -8,7 +11,7 @@ export interface ReferralRow {
   toOrgId: string;
   subjectIds: string[];
   reason: string;
-  state: 'SENT' | 'ACCEPTED' | 'DECLINED';
+  state: ReferralState;
   sentAt: Date;
   declineReason: string | null;
   caseId: string | null;

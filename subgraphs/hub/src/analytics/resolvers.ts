@@ -1,7 +1,8 @@
 import { forbidden } from '@welfare-hub/subgraph-host';
 import { todayInTokyo } from '@welfare-hub/codec';
-import { indicatorCsv, indicators, situationStatistics, statisticsCsv, type Grouping, type IndicatorTable, type StatisticsTable } from '@welfare-hub/analytics';
+import { indicatorCsv, indicators, situationStatistics, statisticsCsv } from '@welfare-hub/analytics';
 import type { HubContext } from '../hub-context.js';
+import type { IndicatorTableResolvers, QueryResolvers, StatisticsTableResolvers } from '../generated/resolvers.js';
 
 /** Role analyst; what was asked, and by whom, is logged before anything is answered. */
 async function asAnalyst(ctx: HubContext, query: string, args: object): Promise<void> {
@@ -10,21 +11,21 @@ async function asAnalyst(ctx: HubContext, query: string, args: object): Promise<
   await ctx.db.query(`INSERT INTO analytics.query_log (staff_id, org_id, query, arguments) VALUES ($1, $2, $3, $4)`, [viewer.staffId, viewer.orgId, query, JSON.stringify(args)]);
 }
 
-export const analyticsQuery = {
-  indicators: async (_: unknown, __: unknown, ctx: HubContext): Promise<IndicatorTable[]> => {
+export const analyticsQuery: QueryResolvers = {
+  indicators: async (_, __, ctx) => {
     await asAnalyst(ctx, 'indicators', {});
     return indicators(ctx.db, ctx.analytics.threshold);
   },
-  situationStatistics: async (_: unknown, args: { asOf?: string | null; groupBy: Grouping }, ctx: HubContext): Promise<StatisticsTable> => {
+  situationStatistics: async (_, args, ctx) => {
     await asAnalyst(ctx, 'situationStatistics', { asOf: args.asOf ?? null, groupBy: args.groupBy });
     return situationStatistics(ctx.analytics.sources, { asOf: args.asOf ?? null, groupBy: args.groupBy, threshold: ctx.analytics.threshold, today: todayInTokyo() });
   },
 };
 
-export const indicatorTableType = {
-  csv: (table: IndicatorTable): string => indicatorCsv(table),
+export const indicatorTableType: IndicatorTableResolvers = {
+  csv: (table) => indicatorCsv(table),
 };
 
-export const statisticsTableType = {
-  csv: (table: StatisticsTable): string => statisticsCsv(table),
+export const statisticsTableType: StatisticsTableResolvers = {
+  csv: (table) => statisticsCsv(table),
 };

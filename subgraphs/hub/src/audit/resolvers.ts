@@ -1,7 +1,7 @@
-import type { ConsentRecord } from '../consent/consents.js';
 import { badInput, forbidden } from '@welfare-hub/subgraph-host';
-import { BadExportedHead, NoSuchRecord, type AccessRecord, type Disclosure, type IdentityAccessRecord, type Integrity } from '@welfare-hub/audit';
+import { BadExportedHead, NoSuchRecord, type AccessRecord, type IdentityAccessRecord } from '@welfare-hub/audit';
 import type { HubContext } from '../hub-context.js';
+import type { MutationResolvers, QueryResolvers, Resolvers } from '../generated/resolvers.js';
 
 // The audit log for the privacy officer: who saw what (sector decisions and identity reads), the reads of residents
 // under a 支援措置, what a person is shown on a 開示請求, 不開示, and the log's integrity against heads kept apart.
@@ -48,27 +48,27 @@ async function restrict(kind: 'decision' | 'identity', args: { id: string; reaso
   }
 }
 
-export const auditQuery = {
-  accessLog: (_: unknown, args: PageArgs & { personId: string }, ctx: HubContext): Promise<AccessRecord[]> => {
+export const auditQuery: QueryResolvers = {
+  accessLog: (_, args, ctx) => {
     requirePrivacyOfficer(ctx);
     return ctx.records.accessLog(args.personId, period(args), page(args));
   },
-  identityLog: (_: unknown, args: PageArgs & { personId: string }, ctx: HubContext): Promise<IdentityAccessRecord[]> => {
+  identityLog: (_, args, ctx) => {
     requirePrivacyOfficer(ctx);
     return ctx.records.identityLog(args.personId, period(args), page(args));
   },
-  protectedReads: (_: unknown, args: PageArgs, ctx: HubContext): Promise<IdentityAccessRecord[]> => {
+  protectedReads: (_, args, ctx) => {
     requirePrivacyOfficer(ctx);
     return ctx.records.protectedReads(period(args), page(args));
   },
   // What the person is shown: who saw what (restricted entries counted, not shown), and their consents with who
   // recorded each (the consent module's, for a 開示請求).
-  disclosure: async (_: unknown, args: PeriodArgs & { personId: string }, ctx: HubContext): Promise<Disclosure & { consents: ConsentRecord[] }> => {
+  disclosure: async (_, args, ctx) => {
     requirePrivacyOfficer(ctx);
     const [records, consents] = await Promise.all([ctx.records.disclosure(args.personId, period(args)), ctx.consents.forDisclosure(args.personId)]);
     return { ...records, consents };
   },
-  auditIntegrity: async (_: unknown, args: { against?: string | null }, ctx: HubContext): Promise<Integrity> => {
+  auditIntegrity: async (_, args, ctx) => {
     requirePrivacyOfficer(ctx);
     if (args.against == null) return ctx.keeper.verify();
     try {
@@ -78,7 +78,7 @@ export const auditQuery = {
       throw error;
     }
   },
-  auditHead: async (_: unknown, __: unknown, ctx: HubContext) => {
+  auditHead: async (_, __, ctx) => {
     requirePrivacyOfficer(ctx);
     const head = await ctx.keeper.exportHead();
     if (!head) return null;
@@ -87,13 +87,13 @@ export const auditQuery = {
   },
 };
 
-export const auditMutation = {
-  restrictAccessRecord: (_: unknown, args: { id: string; reason: string }, ctx: HubContext) => restrict('decision', args, ctx),
-  restrictIdentityRecord: (_: unknown, args: { id: string; reason: string }, ctx: HubContext) => restrict('identity', args, ctx),
+export const auditMutation: MutationResolvers = {
+  restrictAccessRecord: async (_, args, ctx) => (await restrict('decision', args, ctx)) as AccessRecord,
+  restrictIdentityRecord: async (_, args, ctx) => (await restrict('identity', args, ctx)) as IdentityAccessRecord,
 };
 
-export const auditTypes = {
+export const auditTypes: Resolvers = {
   AuditIntegrity: {
-    witnessedEntries: (i: Integrity) => (i.witnessedEntries === null ? null : Number(i.witnessedEntries)),
+    witnessedEntries: (i) => (i.witnessedEntries === null ? null : Number(i.witnessedEntries)),
   },
 };

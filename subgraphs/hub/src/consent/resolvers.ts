@@ -3,26 +3,8 @@ import { isSector, type Registration } from '@welfare-hub/policy';
 import { isValidCalendarDate, todayInTokyo } from '@welfare-hub/codec';
 import type { HubContext } from '../hub-context.js';
 import type { ConsentRecord } from './consents.js';
-import { GUARDIAN_RELATIONSHIPS, representative, residents, type Guardian, type GuardianRelationship } from './guardian.js';
-
-interface GuardianInput {
-  name: string;
-  relationship: GuardianRelationship;
-  personId?: string | null;
-}
-
-interface ConsentInput {
-  personId: string;
-  sectors: string[];
-  recipientOrgs: string[];
-  purpose: string;
-  validFrom: string;
-  validUntil: string;
-  method: 'WRITTEN' | 'ORAL';
-  givenBy?: string | null;
-  guardian?: GuardianInput | null;
-  evidence?: string | null;
-}
+import { GUARDIAN_RELATIONSHIPS, representative, residents, type Guardian } from './guardian.js';
+import type { ConsentInput, MutationResolvers, QueryResolvers } from '../generated/resolvers.js';
 
 async function requireRegistered(ctx: HubContext): Promise<Registration> {
   if (ctx.policy.hasRole('analyst')) throw forbidden('Analysts see no person');
@@ -93,8 +75,8 @@ async function readable(ctx: HubContext, consents: ConsentRecord[]): Promise<Con
   return ctx.policy.hasRole('coordinator') ? consents : consents.filter((c) => party(c, staff.orgId));
 }
 
-export const consentQuery = {
-  consents: async (_: unknown, { personId }: { personId: string }, ctx: HubContext): Promise<ConsentRecord[]> =>
+export const consentQuery: QueryResolvers = {
+  consents: async (_, { personId }, ctx) =>
     readable(ctx, await ctx.consents.forPerson(personId)),
 };
 
@@ -104,8 +86,8 @@ export async function consentReference(id: string, ctx: HubContext): Promise<Con
   return consent ? ((await readable(ctx, [consent]))[0] ?? null) : null;
 }
 
-export const consentMutation = {
-  recordConsent: async (_: unknown, { input }: { input: ConsentInput }, ctx: HubContext): Promise<ConsentRecord> => {
+export const consentMutation: MutationResolvers = {
+  recordConsent: async (_, { input }, ctx) => {
     // 民生委員, a utility: they pass on what they notice, and cannot grant anyone (themselves included) a sight of a person.
     const registration = await welfareStaff(ctx);
     if (!registration) throw forbidden('Staff of an organisation outside welfare may not record a consent');
@@ -132,7 +114,7 @@ export const consentMutation = {
       recordedBy: registration.staffId, recordedOrg: registration.orgId,
     });
   },
-  revokeConsent: async (_: unknown, { id, reason }: { id: string; reason: string }, ctx: HubContext): Promise<ConsentRecord> => {
+  revokeConsent: async (_, { id, reason }, ctx) => {
     const registration = await requireRegistered(ctx);
     const consent = await ctx.consents.byId(id);
     if (!consent) throw badInput('id', 'No consent has that id');

@@ -1,25 +1,7 @@
 import { badInput, forbidden } from '@welfare-hub/subgraph-host';
 import type { HubContext } from '../hub-context.js';
-import type { Concern, Meeting, MeetingMember, MeetingRole } from './meetings.js';
-
-interface MeetingInput {
-  kind: 'SHIEN_KAIGI' | 'JUSOU_SHIEN_KAIGI' | 'YOUTAIKYO';
-  title: string;
-  subjectPersonIds?: string[] | null;
-  subjectHouseholdIds?: string[] | null;
-  memberStaffIds: string[];
-  submitOnlyStaffIds?: string[] | null;
-  opensAt: Date;
-  closesAt: Date;
-  reason?: string | null;
-}
-
-interface ConcernInput {
-  meetingId: string;
-  personId?: string | null;
-  householdId?: string | null;
-  note: string;
-}
+import type { Meeting, MeetingRole } from './meetings.js';
+import type { MutationResolvers, QueryResolvers, SupportMeetingResolvers } from '../generated/resolvers.js';
 
 function requireCoordinator(ctx: HubContext): void {
   if (!ctx.policy.hasRole('coordinator')) throw forbidden();
@@ -44,17 +26,19 @@ async function defaultRoles(ctx: HubContext, staffIds: readonly string[]): Promi
   return new Map(staff.map((s) => [s.id, outside.has(s.orgId) ? 'SUBMIT_ONLY' : 'FULL']));
 }
 
-export const meetingQuery = {
-  /** Full members and coordinators; a submit-only member reads nothing, not even who the subjects are. */
-  supportMeeting: async (_: unknown, { id }: { id: string }, ctx: HubContext): Promise<Meeting | null> => {
-    const meeting = await ctx.meetings.byId(id);
-    if (!meeting) return null;
-    return (await viewerRole(ctx, id)) === 'FULL' || ctx.policy.hasRole('coordinator') ? meeting : null;
-  },
+/** Full members and coordinators; a submit-only member reads nothing, not even who the subjects are. */
+export async function supportMeeting(id: string, ctx: HubContext): Promise<Meeting | null> {
+  const meeting = await ctx.meetings.byId(id);
+  if (!meeting) return null;
+  return (await viewerRole(ctx, id)) === 'FULL' || ctx.policy.hasRole('coordinator') ? meeting : null;
+}
+
+export const meetingQuery: QueryResolvers = {
+  supportMeeting: (_, { id }, ctx) => supportMeeting(id, ctx),
 };
 
-export const meetingMutation = {
-  openSupportMeeting: async (_: unknown, { input }: { input: MeetingInput }, ctx: HubContext): Promise<Meeting> => {
+export const meetingMutation: MutationResolvers = {
+  openSupportMeeting: async (_, { input }, ctx) => {
     requireCoordinator(ctx);
     const title = input.title.trim();
     if (title === '' || title.length > 200) throw badInput('input.title', 'title must be 1-200 characters');
@@ -78,14 +62,14 @@ export const meetingMutation = {
       opensAt: input.opensAt, closesAt: input.closesAt, convenedBy: ctx.policy.context.viewer.staffId,
     });
   },
-  closeSupportMeeting: async (_: unknown, { id }: { id: string }, ctx: HubContext): Promise<Meeting> => {
+  closeSupportMeeting: async (_, { id }, ctx) => {
     requireCoordinator(ctx);
     const meeting = await ctx.meetings.close(id);
     if (!meeting) throw badInput('id', 'No meeting has that id');
     return meeting;
   },
   /** Role coordinator: adds a member or changes a member's role; holds from the next request. */
-  setMeetingMember: async (_: unknown, args: { meetingId: string; staffId: string; role?: MeetingRole | null }, ctx: HubContext): Promise<Meeting> => {
+  setMeetingMember: async (_, args, ctx) => {
     requireCoordinator(ctx);
     if (!(await ctx.meetings.byId(args.meetingId))) throw badInput('meetingId', 'No meeting has that id');
     const role = args.role ?? (await defaultRoles(ctx, [args.staffId])).get(args.staffId);
@@ -94,14 +78,14 @@ export const meetingMutation = {
     return (await ctx.meetings.byId(args.meetingId))!;
   },
   /** Role coordinator: the member loses the meeting's basis from the next request. */
-  removeMeetingMember: async (_: unknown, args: { meetingId: string; staffId: string }, ctx: HubContext): Promise<Meeting> => {
+  removeMeetingMember: async (_, args, ctx) => {
     requireCoordinator(ctx);
     if (!(await ctx.meetings.byId(args.meetingId))) throw badInput('meetingId', 'No meeting has that id');
     if (!(await ctx.meetings.removeMember(args.meetingId, args.staffId, ctx.policy.context.viewer.staffId))) throw badInput('staffId', 'Not a member of that meeting');
     return (await ctx.meetings.byId(args.meetingId))!;
   },
   /** Any member, full or submit-only, of a meeting not yet over: 気になる情報 about a person or a 世帯, kept with its source. */
-  recordConcern: async (_: unknown, { input }: { input: ConcernInput }, ctx: HubContext): Promise<Concern> => {
+  recordConcern: async (_, { input }, ctx) => {
     const meeting = await ctx.meetings.byId(input.meetingId);
     const role = meeting ? await viewerRole(ctx, meeting.id) : null;
     // The same answer for a meeting that does not exist and one the viewer is not on.
@@ -118,10 +102,10 @@ export const meetingMutation = {
   },
 };
 
-export const meetingType = {
-  open: (m: Meeting): boolean => isOpen(m),
-  members: (m: Meeting, _: unknown, ctx: HubContext): Promise<MeetingMember[]> => ctx.meetings.members(m.id),
+export const meetingType: SupportMeetingResolvers = {
+  open: (m) => isOpen(m),
+  members: (m, _, ctx) => ctx.meetings.members(m.id),
   /** What members noticed: for the meeting's full members while it is open, for nobody else. */
-  concerns: async (m: Meeting, _: unknown, ctx: HubContext): Promise<Concern[]> =>
+  concerns: async (m, _, ctx) =>
     isOpen(m) && (await viewerRole(ctx, m.id)) === 'FULL' ? ctx.meetings.concerns(m.id) : [],
 };

@@ -1,6 +1,6 @@
 import { badInput, forbidden } from '@welfare-hub/subgraph-host';
 import type { HubContext } from '../hub-context.js';
-import type { RegisterChange } from '../register/history.js';
+import type { QueryResolvers, RegisterChangeResolvers } from '../generated/resolvers.js';
 
 interface Period {
   from?: Date | null;
@@ -28,20 +28,20 @@ function page(args: Page): { from: Date | null; to: Date | null; flaggedOnly: bo
 const consentEntries = async (ctx: HubContext, p: ReturnType<typeof page>) =>
   (await ctx.consents.review(p)).map(({ consent, flags }) => ({ consent, recordedBy: consent.recordedBy, recordedByOrg: consent.recordedOrg, flags }));
 
-export const oversightQuery = {
-  consentReview: (_: unknown, args: Page, ctx: HubContext) => {
+export const oversightQuery: QueryResolvers = {
+  consentReview: (_, args, ctx) => {
     requirePrivacyOfficer(ctx);
     return consentEntries(ctx, page(args));
   },
-  meetingReview: (_: unknown, args: Page, ctx: HubContext) => {
+  meetingReview: (_, args, ctx) => {
     requirePrivacyOfficer(ctx);
     return ctx.meetingReview.list(page(args));
   },
-  registerHistory: (_: unknown, args: Page, ctx: HubContext) => {
+  registerHistory: (_, args, ctx) => {
     requirePrivacyOfficer(ctx);
     return ctx.registerHistory.list(page(args));
   },
-  oversight: async (_: unknown, args: Period, ctx: HubContext) => {
+  oversight: async (_, args, ctx) => {
     requirePrivacyOfficer(ctx);
     const p = page({ ...args, limit: 500, offset: 0 });
     const [registerChanges, meetingsOpened, consentsFlagged] = await Promise.all([
@@ -53,6 +53,6 @@ export const oversightQuery = {
   },
 };
 
-export const registerChangeType = {
-  grantsWhileInForce: (change: RegisterChange, _: unknown, ctx: HubContext) => ctx.registerHistory.grantsWhileInForce(change),
+export const registerChangeType: RegisterChangeResolvers = {
+  grantsWhileInForce: (change, _, ctx) => ctx.registerHistory.grantsWhileInForce(change),
 };

@@ -3,6 +3,14 @@ import type { Sector } from '@welfare-hub/policy';
 import { inTransaction } from '@welfare-hub/store';
 import { recordRegisterChange, type RegisterActor, type RegisterState } from './history.js';
 
+/** Who the token names, and whether the register knows them (Query.me). */
+export interface ViewerRecord {
+  staffId: string;
+  orgId: string;
+  roles: readonly string[];
+  registered: boolean;
+}
+
 export interface Organisation {
   id: string;
   name: string;

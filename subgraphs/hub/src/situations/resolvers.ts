@@ -1,28 +1,14 @@
-import { householdSituations, type MemberFacts, type Situation, type SituationFacts } from '@welfare-hub/situations';
-import type { HubContext } from '../hub-context.js';
+import { householdSituations, type MemberFacts } from '@welfare-hub/situations';
 import { todayInTokyo } from '@welfare-hub/codec';
+import type { HouseholdResolvers } from '../generated/resolvers.js';
 
-/** A 世帯 as the gateway hands it over for situations: its members with the facts each sector granted (null where denied). */
-interface HouseholdWithFacts {
-  id: string;
-  members?: {
-    id: string;
-    birthDate: string;
-    relationship: string;
-    kaigoFacts: SituationFacts | null;
-    shogaiFacts: SituationFacts | null;
-    kodomoFacts: SituationFacts | null;
-    konkyuFacts: SituationFacts | null;
-  }[];
-}
-
-export const householdType = {
-  __resolveReference: (ref: HouseholdWithFacts) => ref,
+export const householdType: HouseholdResolvers = {
+  __resolveReference: (ref) => ref,
   /**
    * The sector subgraphs decided, each on its own, what this viewer may see of each member (and audited it);
    * what they withheld arrives as null and counts for nothing here.
    */
-  situations: (household: HouseholdWithFacts, args: { asOf?: string | null }, ctx: HubContext): Situation[] => {
+  situations: (household, args, ctx) => {
     const members: MemberFacts[] = (household.members ?? []).map((m) => ({
       id: m.id, birthDate: m.birthDate, relationship: m.relationship,
       sectors: { KAIGO: m.kaigoFacts, SHOGAI: m.shogaiFacts, KODOMO: m.kodomoFacts, KONKYU: m.konkyuFacts },
