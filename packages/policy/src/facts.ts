@@ -41,7 +41,7 @@ export async function policyFacts(db: DataSource, viewer: Viewer, meetingId: str
        SELECT s.org_id, o.sectors, o.outside_welfare FROM hub.staff s JOIN hub.organisation o ON o.id = s.org_id WHERE s.id = $1 AND s.org_id = $2),
      persons AS (SELECT DISTINCT unnest($3::text[]) AS atena_no),
      -- Each person's current 世帯, read once, so that the subject check is two index probes per person.
-     homes AS (SELECT p.atena_no, j.setai_no FROM persons p LEFT JOIN juki.person j ON j.atena_no = p.atena_no AND j.resident_status = 1)
+     homes AS (SELECT p.atena_no, j.setai_no FROM persons p LEFT JOIN juki.current_resident j ON j.atena_no = p.atena_no)
      SELECT
        (SELECT row_to_json(registration) FROM registration) AS registration,
        COALESCE((

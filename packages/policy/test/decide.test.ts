@@ -20,6 +20,8 @@ describe('the OWN_SECTOR basis', () => {
     await store.dataSource.query(`CREATE SCHEMA juki`);
     await store.dataSource.query(`CREATE TABLE juki.person (atena_no text, setai_no text, resident_status smallint)`);
     await store.dataSource.query(`INSERT INTO juki.person VALUES ('child', 'S1', 1), ('mother', 'S1', 1), ('moved', 'S1', 2), ('other', 'S2', 1)`);
+    // What juki exports of it (adapters/juki, views-migration.ts), as far as the policy reads it.
+    await store.dataSource.query(`CREATE VIEW juki.current_resident AS SELECT atena_no, setai_no FROM juki.person WHERE resident_status = 1`);
     await store.dataSource.query(`CREATE TABLE hub.consent (id text PRIMARY KEY, person_id text, sectors text[], recipient_orgs text[],
       valid_from date, valid_until date, status text, recorded_at timestamptz DEFAULT now())`);
     policy = new Policy(store.dataSource);

@@ -77,7 +77,7 @@ export class HubRecords {
   /** The ids among these that are residents (住民) today: a case or a referral is about a resident. */
   async residents(ids: readonly string[]): Promise<Set<string>> {
     if (ids.length === 0) return new Set();
-    const rows: { atena_no: string }[] = await this.db.query(`SELECT atena_no FROM juki.person WHERE atena_no = ANY($1::text[]) AND resident_status = 1`, [[...new Set(ids)]]);
+    const rows: { atena_no: string }[] = await this.db.query(`SELECT atena_no FROM juki.current_resident WHERE atena_no = ANY($1::text[])`, [[...new Set(ids)]]);
     return new Set(rows.map((r) => r.atena_no));
   }
 
@@ -85,7 +85,7 @@ export class HubRecords {
   async households(ids: readonly string[], db: Db = this.db): Promise<Map<string, string>> {
     if (ids.length === 0) return new Map();
     const rows: { atena_no: string; setai_no: string }[] = await db.query(
-      `SELECT atena_no, setai_no FROM juki.person WHERE atena_no = ANY($1::text[]) AND resident_status = 1`,
+      `SELECT atena_no, setai_no FROM juki.current_resident WHERE atena_no = ANY($1::text[])`,
       [[...new Set(ids)]],
     );
     return new Map(rows.map((r) => [r.atena_no, r.setai_no]));
