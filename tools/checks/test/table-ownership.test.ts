@@ -106,10 +106,6 @@ const PENDING: string[] = [
   '@welfare-hub/subgraph-cases → hub.meeting_subject (@welfare-hub/subgraph-hub)',
   '@welfare-hub/subgraph-hub → analytics.query_log (@welfare-hub/analytics)',
   '@welfare-hub/subgraph-hub → audit.entry (@welfare-hub/audit)',
-  'kaigo → linkage.link (@welfare-hub/linkage)',
-  'kodomo → linkage.link (@welfare-hub/linkage)',
-  'konkyu → linkage.link (@welfare-hub/linkage)',
-  'shogai → linkage.link (@welfare-hub/linkage)',
 ];
 
 const show = (found: Violation[]): string[] =>
