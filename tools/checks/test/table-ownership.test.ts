@@ -104,8 +104,6 @@ const PENDING: string[] = [
   '@welfare-hub/subgraph-cases → hub.meeting (@welfare-hub/subgraph-hub)',
   '@welfare-hub/subgraph-cases → hub.meeting_member (@welfare-hub/subgraph-hub)',
   '@welfare-hub/subgraph-cases → hub.meeting_subject (@welfare-hub/subgraph-hub)',
-  '@welfare-hub/subgraph-hub → analytics.query_log (@welfare-hub/analytics)',
-  '@welfare-hub/subgraph-hub → audit.entry (@welfare-hub/audit)',
 ];
 
 const show = (found: Violation[]): string[] =>

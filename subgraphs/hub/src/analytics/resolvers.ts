@@ -1,13 +1,13 @@
 import { forbidden } from '@welfare-hub/subgraph-host';
 import { todayInTokyo } from '@welfare-hub/codec';
-import { indicatorCsv, indicators, situationStatistics, statisticsCsv, type Grouping, type IndicatorTable, type StatisticsTable } from '@welfare-hub/analytics';
+import { indicatorCsv, indicators, logAnalystQuery, situationStatistics, statisticsCsv, type Grouping, type IndicatorTable, type StatisticsTable } from '@welfare-hub/analytics';
 import type { HubContext } from '../hub-context.js';
 
 /** Role analyst; what was asked, and by whom, is logged before anything is answered. */
 async function asAnalyst(ctx: HubContext, query: string, args: object): Promise<void> {
   if (!ctx.policy.hasRole('analyst')) throw forbidden();
   const { viewer } = ctx.policy.context;
-  await ctx.db.query(`INSERT INTO analytics.query_log (staff_id, org_id, query, arguments) VALUES ($1, $2, $3, $4)`, [viewer.staffId, viewer.orgId, query, JSON.stringify(args)]);
+  await logAnalystQuery(ctx.db, viewer, query, args);
 }
 
 export const analyticsQuery = {
