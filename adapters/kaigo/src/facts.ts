@@ -10,13 +10,13 @@ export async function kaigoFacts(db: DataSource, atenaNos: readonly string[]): P
   const [periods, consultations] = await Promise.all([
     db.query(
       `SELECT l.atena_no, n.level, to_char(n.valid_from, 'YYYY-MM-DD') AS "from", to_char(n.valid_until, 'YYYY-MM-DD') AS "until"
-       FROM kaigo.nintei n JOIN linkage.link l ON l.source = 'kaigo-hihokensha' AND l.source_key = n.no AND l.state = 'linked'
+       FROM kaigo.nintei n JOIN linkage.linked_record l ON l.source = 'kaigo-hihokensha' AND l.source_key = n.no
        WHERE l.atena_no = ANY($1::text[]) ORDER BY n.no, n.rireki`,
       [atenaNos],
     ) as Promise<{ atena_no: string; level: string; from: string | null; until: string | null }[]>,
     db.query(
       `SELECT l.atena_no, to_char(s.date, 'YYYY-MM-DD') AS date, s.status, concat_ws(' ', s.category, s.summary) AS text
-       FROM kaigo.sodan s JOIN linkage.link l ON l.source = 'kaigo-sodan' AND l.source_key = s.id AND l.state = 'linked'
+       FROM kaigo.sodan s JOIN linkage.linked_record l ON l.source = 'kaigo-sodan' AND l.source_key = s.id
        WHERE l.atena_no = ANY($1::text[]) AND s.date IS NOT NULL`,
       [atenaNos],
     ) as Promise<{ atena_no: string; date: string; status: string; text: string }[]>,

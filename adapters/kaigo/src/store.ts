@@ -51,7 +51,7 @@ export async function kaigoProfiles(db: DataSource, atenaNos: readonly string[],
     `SELECT l.atena_no, h.no,
        COALESCE(cur.level, CASE WHEN pend.level IS NOT NULL THEN 'PENDING' END) AS level, cur.valid_until
      FROM kaigo.hihokensha h
-     JOIN linkage.link l ON l.source = 'kaigo-hihokensha' AND l.source_key = h.no AND l.state = 'linked'
+     JOIN linkage.linked_record l ON l.source = 'kaigo-hihokensha' AND l.source_key = h.no
      LEFT JOIN LATERAL (SELECT n.level, to_char(n.valid_until, 'YYYY-MM-DD') AS valid_until FROM kaigo.nintei n
        WHERE n.no = h.no AND n.valid_from <= $2::date AND n.valid_until >= $2::date ORDER BY n.rireki DESC LIMIT 1) cur ON true
      LEFT JOIN LATERAL (SELECT n.level FROM kaigo.nintei n WHERE n.no = h.no AND n.level = 'PENDING'
@@ -65,7 +65,7 @@ export async function kaigoProfiles(db: DataSource, atenaNos: readonly string[],
   }
   const consultations: { atena_no: string; id: string; date: string | null; category: string; status: 'OPEN' | 'CLOSED'; summary: string | null }[] = await db.query(
     `SELECT l.atena_no, s.id, to_char(s.date, 'YYYY-MM-DD') AS date, s.category, s.status, s.summary FROM kaigo.sodan s
-     JOIN linkage.link l ON l.source = 'kaigo-sodan' AND l.source_key = s.id AND l.state = 'linked'
+     JOIN linkage.linked_record l ON l.source = 'kaigo-sodan' AND l.source_key = s.id
      WHERE l.atena_no = ANY($1::text[]) AND s.date IS NOT NULL ORDER BY s.date DESC, s.id`,
     [atenaNos],
   );

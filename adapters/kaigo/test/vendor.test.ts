@@ -21,6 +21,7 @@ async function hubStore(): Promise<Store> {
   const store = await openTestStore({ migrations: [...ingestMigrations, ...linkageMigrations, ...kaigoMigrations] });
   await store.dataSource.query(`CREATE SCHEMA juki`);
   await store.dataSource.query(`CREATE TABLE juki.person (atena_no text, kana_key text, name text, birth_date date, sex text, address text)`);
+  await store.dataSource.query(`CREATE VIEW juki.registered_person AS SELECT * FROM juki.person`);
   return store;
 }
 

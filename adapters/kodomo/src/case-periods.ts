@@ -15,7 +15,7 @@ export async function kodomoCasePeriods(db: DataSource, atenaNos: readonly strin
   if (atenaNos.length === 0) return periods;
   const rows: { atena_no: string; category: string; opened_on: string; closed_on: string | null }[] = await db.query(
     `SELECT l.atena_no, c.category, to_char(c.opened_on, 'YYYY-MM-DD') AS opened_on, to_char(c.closed_on, 'YYYY-MM-DD') AS closed_on
-     FROM kodomo.case c JOIN linkage.link l ON l.source = 'kodomo-case' AND l.source_key = c.case_id AND l.state = 'linked'
+     FROM kodomo.case c JOIN linkage.linked_record l ON l.source = 'kodomo-case' AND l.source_key = c.case_id
      WHERE l.atena_no = ANY($1::text[])`,
     [[...atenaNos]],
   );

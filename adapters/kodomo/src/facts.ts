@@ -10,7 +10,7 @@ export async function kodomoFacts(db: DataSource, atenaNos: readonly string[]): 
   const rows: { atena_no: string; opened_on: string; closed_on: string | null; status: string; young_carer: boolean; youtaikyo: boolean }[] = await db.query(
     `SELECT l.atena_no, to_char(c.opened_on, 'YYYY-MM-DD') AS opened_on, to_char(c.closed_on, 'YYYY-MM-DD') AS closed_on, c.status,
             (c.young_carer_concern OR c.category = 'ヤングケアラー支援') AS young_carer, c.youtaikyo_registered IS NOT FALSE AS youtaikyo
-     FROM kodomo.case c JOIN linkage.link l ON l.source = 'kodomo-case' AND l.source_key = c.case_id AND l.state = 'linked'
+     FROM kodomo.case c JOIN linkage.linked_record l ON l.source = 'kodomo-case' AND l.source_key = c.case_id
      WHERE l.atena_no = ANY($1::text[])`,
     [atenaNos],
   );

@@ -85,12 +85,12 @@ export async function kodomoProfiles(db: DataSource, atenaNos: readonly string[]
     db.query(
       `SELECT l.atena_no, c.case_id, c.category, c.status, to_char(c.opened_on, 'YYYY-MM-DD') AS opened_on,
               to_char(c.closed_on, 'YYYY-MM-DD') AS closed_on, c.young_carer_concern, c.youtaikyo_registered
-       FROM kodomo.case c JOIN linkage.link l ON l.source = 'kodomo-case' AND l.source_key = c.case_id AND l.state = 'linked'
+       FROM kodomo.case c JOIN linkage.linked_record l ON l.source = 'kodomo-case' AND l.source_key = c.case_id
        WHERE l.atena_no = ANY($1::text[]) ORDER BY c.opened_on DESC, c.case_id`,
       [atenaNos],
     ),
     db.query(
-      `SELECT l.atena_no, c.guardians FROM kodomo.child c JOIN linkage.link l ON l.source = 'kodomo-child' AND l.source_key = c.child_id AND l.state = 'linked'
+      `SELECT l.atena_no, c.guardians FROM kodomo.child c JOIN linkage.linked_record l ON l.source = 'kodomo-child' AND l.source_key = c.child_id
        WHERE l.atena_no = ANY($1::text[]) AND c.in_source ORDER BY c.child_id`,
       [atenaNos],
     ),

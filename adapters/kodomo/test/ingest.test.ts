@@ -29,6 +29,7 @@ describe('reading the kodomo system', () => {
     store = await openTestStore({ migrations: [...ingestMigrations, ...linkageMigrations, ...kodomoMigrations] });
     await store.dataSource.query(`CREATE SCHEMA juki`);
     await store.dataSource.query(`CREATE TABLE juki.person (atena_no text, kana_key text, name text, birth_date date, sex text, address text)`);
+    await store.dataSource.query(`CREATE VIEW juki.registered_person AS SELECT * FROM juki.person`);
     sim = await startKodomoSimulator({ dataFile, apiKey: 'k' });
   }, 60_000);
   afterAll(async () => {

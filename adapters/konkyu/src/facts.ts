@@ -6,7 +6,7 @@ export async function konkyuFacts(db: DataSource, atenaNos: readonly string[]): 
   const facts = new Map<string, SituationFacts>(atenaNos.map((a) => [a, noFacts()]));
   const rows: { atena_no: string; date: string; state: string; concerns: string[]; note: string | null }[] = await db.query(
     `SELECT l.atena_no, to_char(c.opened_on, 'YYYY-MM-DD') AS date, c.state, c.concerns, c.note
-     FROM konkyu.consultation c JOIN linkage.link l ON l.source = 'konkyu' AND l.source_key = c.source_key AND l.state = 'linked'
+     FROM konkyu.consultation c JOIN linkage.linked_record l ON l.source = 'konkyu' AND l.source_key = c.source_key
      WHERE l.atena_no = ANY($1::text[])`,
     [atenaNos],
   );

@@ -46,7 +46,7 @@ export async function konkyuProfiles(db: DataSource, atenaNos: readonly string[]
   const rows: { atena_no: string; source_key: string; opened_on: string; concerns: string[]; state: string; note: string | null; in_source: boolean }[] =
     await db.query(
       `SELECT l.atena_no, c.source_key, to_char(c.opened_on, 'YYYY-MM-DD') AS opened_on, c.concerns, c.state, c.note, c.in_source
-       FROM konkyu.consultation c JOIN linkage.link l ON l.source = 'konkyu' AND l.source_key = c.source_key AND l.state = 'linked'
+       FROM konkyu.consultation c JOIN linkage.linked_record l ON l.source = 'konkyu' AND l.source_key = c.source_key
        WHERE l.atena_no = ANY($1::text[]) ORDER BY c.opened_on DESC, c.source_key`,
       [atenaNos],
     );

@@ -89,6 +89,7 @@ describe('reading the weekly ledgers', () => {
     // Linkage reads the registry; an empty one is enough here.
     await store.dataSource.query(`CREATE SCHEMA juki`);
     await store.dataSource.query(`CREATE TABLE juki.person (atena_no text, kana_key text, name text, birth_date date, sex text, address text)`);
+    await store.dataSource.query(`CREATE VIEW juki.registered_person AS SELECT * FROM juki.person`);
   }, 60_000);
   afterAll(() => store.close());
 

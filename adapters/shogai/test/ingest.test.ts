@@ -17,6 +17,7 @@ describe('the shogai snapshots', () => {
     store = await openTestStore({ migrations: [...ingestMigrations, ...linkageMigrations, ...shogaiMigrations] });
     await store.dataSource.query(`CREATE SCHEMA juki`);
     await store.dataSource.query(`CREATE TABLE juki.person (atena_no text, kana_key text, name text, birth_date date, sex text, address text)`);
+    await store.dataSource.query(`CREATE VIEW juki.registered_person AS SELECT * FROM juki.person`);
   }, 60_000);
   afterAll(async () => {
     await store.close();

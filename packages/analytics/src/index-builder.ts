@@ -42,12 +42,15 @@ export interface IndexedConsultation {
 }
 
 export async function* indexHouseholds(src: IndexSources, asOf: string): AsyncGenerator<{ households: IndexedHousehold[]; persons: { pseudoId: string; household: string; age: number; sectors: Sector[] }[]; consultations: IndexedConsultation[] }> {
-  const setaiNos: string[] = (await src.db.query(`SELECT DISTINCT setai_no FROM juki.person WHERE resident_status = 1 ORDER BY setai_no`)).map((r: { setai_no: string }) => r.setai_no);
+  const setaiNos: string[] = (await src.db.query(`SELECT DISTINCT setai_no FROM juki.current_resident ORDER BY setai_no`)).map((r: { setai_no: string }) => r.setai_no);
   for (let i = 0; i < setaiNos.length; i += CHUNK) {
     const chunk = setaiNos.slice(i, i + CHUNK);
+    // The 世帯's district is juki's to say (its 世帯主's, juki.current_household); both sides keyed by the chunk, so
+    // that the household view is probed per 世帯 rather than read whole.
     const rows: { atena_no: string; setai_no: string; relationship_code: string; birth_date: string; district: string }[] = await src.db.query(
-      `SELECT atena_no, setai_no, relationship_code, to_char(birth_date, 'YYYY-MM-DD') AS birth_date, district FROM juki.person
-       WHERE resident_status = 1 AND setai_no = ANY($1::text[]) ORDER BY setai_no, atena_no`,
+      `SELECT r.atena_no, r.setai_no, r.relationship_code, to_char(r.birth_date, 'YYYY-MM-DD') AS birth_date, h.district
+       FROM juki.current_resident r JOIN juki.current_household h ON h.setai_no = r.setai_no
+       WHERE r.setai_no = ANY($1::text[]) AND h.setai_no = ANY($1::text[]) ORDER BY r.setai_no, r.atena_no`,
       [chunk],
     );
     const ids = rows.map((r) => r.atena_no);
@@ -73,7 +76,7 @@ export async function* indexHouseholds(src: IndexSources, asOf: string): AsyncGe
       const ages = residents.map((r) => ageOn(r.birth_date, asOf));
       residents.forEach((r, k) => persons.push({ pseudoId: pseudonym(src.key, `atena:${r.atena_no}`), household, age: ages[k]!, sectors: involved[k]! }));
       households.push({
-        pseudoId: household, district: (residents.find((r) => r.relationship_code === '01') ?? residents[0]!).district, oldestAge: Math.max(...ages),
+        pseudoId: household, district: residents[0]!.district, oldestAge: Math.max(...ages),
         kinds: householdSituations(members, asOf, src.thresholds).map((s) => s.kind),
         sectors: SECTORS.filter((s) => involved.some((m) => m.includes(s))),
       });

@@ -14,3 +14,4 @@ export { FileWitness, type ObservedHead, type Witness, type WitnessState } from 
 export { auditSigningKey, generateAuditSigningKey, type AuditSigningKey } from './signing-key.js';
 export const auditMigrations = [AuditLog1763800000800, AuditCheckpoint1763800001100, AuditIdentityReads1763800013000, AuditCheckpointChain1763800013100];
 export { caseReadsOf, type CaseAccessRecord } from './case-log.js';
+export { ownSectorGrants } from './grant-count.js';

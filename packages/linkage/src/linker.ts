@@ -61,7 +61,7 @@ export class Linker {
 
     const kanaKeys = identities.map((i) => (i.nameKana ? normaliseKanaForMatch(i.nameKana) : null));
     const people: JukiRow[] = await this.db.query(
-      `SELECT atena_no, kana_key, name, to_char(birth_date, 'YYYY-MM-DD') AS birth_date, sex, address FROM juki.person
+      `SELECT atena_no, kana_key, name, to_char(birth_date, 'YYYY-MM-DD') AS birth_date, sex, address FROM juki.registered_person
        WHERE atena_no = ANY($1::text[]) OR kana_key = ANY($2::text[]) OR birth_date = ANY($3::date[])`,
       [
         identities.map((i) => i.atenaNo).filter((a): a is string => !!a),

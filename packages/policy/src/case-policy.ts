@@ -46,7 +46,7 @@ export class CasePolicy {
     const [row] = await preparedQuery<{ org_id: string }>(
       this.db,
       'hub-case-viewer',
-      `SELECT s.org_id FROM hub.staff s JOIN hub.organisation o ON o.id = s.org_id WHERE s.id = $1 AND s.org_id = $2 AND NOT o.outside_welfare`,
+      `SELECT org_id FROM hub.registered_staff WHERE id = $1 AND org_id = $2 AND NOT outside_welfare`,
       [viewer.staffId, viewer.orgId],
     );
     return row ? { staffId: viewer.staffId, orgId: row.org_id, coordinator: hasRole(viewer, 'coordinator') } : null;

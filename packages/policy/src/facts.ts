@@ -38,26 +38,26 @@ export async function policyFacts(db: DataSource, viewer: Viewer, meetingId: str
     db,
     'hub-policy-facts',
     `WITH registration AS (
-       SELECT s.org_id, o.sectors, o.outside_welfare FROM hub.staff s JOIN hub.organisation o ON o.id = s.org_id WHERE s.id = $1 AND s.org_id = $2),
+       SELECT org_id, sectors, outside_welfare FROM hub.registered_staff WHERE id = $1 AND org_id = $2),
      persons AS (SELECT DISTINCT unnest($3::text[]) AS atena_no),
      -- Each person's current 世帯, read once, so that the subject check is two index probes per person.
-     homes AS (SELECT p.atena_no, j.setai_no FROM persons p LEFT JOIN juki.person j ON j.atena_no = p.atena_no AND j.resident_status = 1)
+     homes AS (SELECT p.atena_no, j.setai_no FROM persons p LEFT JOIN juki.current_resident j ON j.atena_no = p.atena_no)
      SELECT
        (SELECT row_to_json(registration) FROM registration) AS registration,
        COALESCE((
          SELECT json_agg(json_build_object('id', c.id, 'personId', c.person_id, 'sectors', c.sectors) ORDER BY c.recorded_at DESC, c.id)
-         FROM hub.consent c
-         WHERE EXISTS (SELECT 1 FROM registration) AND c.person_id IN (SELECT atena_no FROM persons) AND c.status = 'ACTIVE'
+         FROM hub.consent_record c
+         WHERE EXISTS (SELECT 1 FROM registration) AND c.person_id IN (SELECT atena_no FROM persons) AND c.active
            AND $2 = ANY(c.recipient_orgs) AND c.valid_from <= $4::date AND c.valid_until >= $4::date), '[]') AS consents,
        COALESCE((
          SELECT json_agg(h.atena_no) FROM homes h
          WHERE EXISTS (SELECT 1 FROM registration)
            AND EXISTS (
-             SELECT 1 FROM hub.meeting m JOIN hub.meeting_member r ON r.meeting_id = m.id AND r.staff_id = $1 AND r.role = 'FULL'
-             WHERE m.id = $5 AND m.kind IN ('SHIEN_KAIGI', 'YOUTAIKYO') AND m.closed_at IS NULL AND m.opens_at <= now() AND now() < m.closes_at)
-           AND (EXISTS (SELECT 1 FROM hub.meeting_subject s WHERE s.meeting_id = $5 AND s.person_id = h.atena_no)
-             OR EXISTS (SELECT 1 FROM hub.meeting_subject s WHERE s.meeting_id = $5 AND s.setai_no = h.setai_no))), '[]') AS in_meeting,
-       (SELECT m.kind FROM hub.meeting m WHERE m.id = $5 AND m.kind IN ('SHIEN_KAIGI', 'YOUTAIKYO')) AS meeting_kind`,
+             SELECT 1 FROM hub.meeting_state m JOIN hub.meeting_roster r ON r.meeting_id = m.id AND r.staff_id = $1 AND r.role = 'FULL'
+             WHERE m.id = $5 AND m.kind IN ('SHIEN_KAIGI', 'YOUTAIKYO') AND m.open)
+           AND (EXISTS (SELECT 1 FROM hub.meeting_subject_list s WHERE s.meeting_id = $5 AND s.person_id = h.atena_no)
+             OR EXISTS (SELECT 1 FROM hub.meeting_subject_list s WHERE s.meeting_id = $5 AND s.setai_no = h.setai_no))), '[]') AS in_meeting,
+       (SELECT m.kind FROM hub.meeting_state m WHERE m.id = $5 AND m.kind IN ('SHIEN_KAIGI', 'YOUTAIKYO')) AS meeting_kind`,
     [viewer.staffId, viewer.orgId, [...new Set(personIds)], today, meetingId],
   );
   const registration = row!.registration

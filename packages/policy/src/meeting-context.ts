@@ -17,10 +17,10 @@ export async function meetingContextState(db: DataSource, context: Pick<HubConte
   const { viewer, meetingId } = context;
   if (meetingId === null) return 'NONE';
   const [row]: { open: boolean; role: string }[] = await db.query(
-    `SELECT (m.closed_at IS NULL AND m.opens_at <= now() AND now() < m.closes_at) AS open, r.role
-     FROM hub.meeting m
-     JOIN hub.meeting_member r ON r.meeting_id = m.id AND r.staff_id = $1
-     JOIN hub.staff s ON s.id = r.staff_id AND s.org_id = $2
+    `SELECT m.open, r.role
+     FROM hub.meeting_state m
+     JOIN hub.meeting_roster r ON r.meeting_id = m.id AND r.staff_id = $1
+     JOIN hub.registered_staff s ON s.id = r.staff_id AND s.org_id = $2
      WHERE m.id = $3`,
     [viewer.staffId, viewer.orgId, meetingId],
   );

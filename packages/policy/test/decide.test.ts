@@ -20,8 +20,19 @@ describe('the OWN_SECTOR basis', () => {
     await store.dataSource.query(`CREATE SCHEMA juki`);
     await store.dataSource.query(`CREATE TABLE juki.person (atena_no text, setai_no text, resident_status smallint)`);
     await store.dataSource.query(`INSERT INTO juki.person VALUES ('child', 'S1', 1), ('mother', 'S1', 1), ('moved', 'S1', 2), ('other', 'S2', 1)`);
+    // What juki exports of it (adapters/juki, views-migration.ts), as far as the policy reads it.
+    await store.dataSource.query(`CREATE VIEW juki.current_resident AS SELECT atena_no, setai_no FROM juki.person WHERE resident_status = 1`);
     await store.dataSource.query(`CREATE TABLE hub.consent (id text PRIMARY KEY, person_id text, sectors text[], recipient_orgs text[],
       valid_from date, valid_until date, status text, recorded_at timestamptz DEFAULT now())`);
+    // What the hub exports of them (subgraphs/hub, 1763800013500-exported-views.ts), as far as the policy reads it.
+    await store.dataSource.query(`CREATE VIEW hub.registered_staff AS
+      SELECT s.id, s.org_id, o.sectors, o.outside_welfare FROM hub.staff s JOIN hub.organisation o ON o.id = s.org_id`);
+    await store.dataSource.query(`CREATE VIEW hub.consent_record AS
+      SELECT id, person_id, sectors, recipient_orgs, valid_from, valid_until, recorded_at, status = 'ACTIVE' AS active FROM hub.consent`);
+    await store.dataSource.query(`CREATE VIEW hub.meeting_state AS
+      SELECT id, kind, (closed_at IS NULL AND opens_at <= now() AND now() < closes_at) AS open FROM hub.meeting`);
+    await store.dataSource.query(`CREATE VIEW hub.meeting_roster AS SELECT meeting_id, staff_id, role FROM hub.meeting_member`);
+    await store.dataSource.query(`CREATE VIEW hub.meeting_subject_list AS SELECT meeting_id, person_id, setai_no FROM hub.meeting_subject`);
     policy = new Policy(store.dataSource);
   }, 60_000);
   afterAll(() => store.close());

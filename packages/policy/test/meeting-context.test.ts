@@ -11,6 +11,11 @@ describe('the meeting a request names (x-hub-meeting)', () => {
     await q(`INSERT INTO hub.staff VALUES ('k1', 'K', 'x'), ('m1', 'M', 'y'), ('t1', 'T', 'z')`);
     await q(`CREATE TABLE hub.meeting (id text PRIMARY KEY, opens_at timestamptz, closes_at timestamptz, closed_at timestamptz)`);
     await q(`CREATE TABLE hub.meeting_member (meeting_id text, staff_id text, role text)`);
+    // What the hub exports of them (subgraphs/hub, 1763800013500-exported-views.ts), as far as the check reads it
+    // (the register's organisations are not part of this fixture: staff stand for themselves).
+    await q(`CREATE VIEW hub.registered_staff AS SELECT id, org_id FROM hub.staff`);
+    await q(`CREATE VIEW hub.meeting_state AS SELECT id, (closed_at IS NULL AND opens_at <= now() AND now() < closes_at) AS open FROM hub.meeting`);
+    await q(`CREATE VIEW hub.meeting_roster AS SELECT meeting_id, staff_id, role FROM hub.meeting_member`);
     await q(`INSERT INTO hub.meeting VALUES
       ('open', now() - interval '1 hour', now() + interval '1 hour', NULL),
       ('closed', now() - interval '1 hour', now() + interval '1 hour', now()),

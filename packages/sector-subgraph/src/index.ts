@@ -105,7 +105,7 @@ export function sectorSubgraph<P>(options: SectorSubgraphOptions<P>): SubgraphDe
       }),
       lead: once(async () => {
         const [org]: LeadOrganisation[] = await options.db.query(
-          `SELECT id, name, contact FROM hub.organisation WHERE $1 = ANY(sectors) ORDER BY id LIMIT 1`, [options.sector]);
+          `SELECT id, name, contact FROM hub.registered_organisation WHERE $1 = ANY(sectors) ORDER BY id LIMIT 1`, [options.sector]);
         return org ?? null;
       }),
       sourceReadAt: once(async () => {

@@ -10,7 +10,7 @@ export async function shogaiFacts(db: DataSource, atenaNos: readonly string[]): 
   const linked = (source: string, table: string, columns: string, order = ''): Promise<Record<string, string | null>[]> =>
     db.query(
       `SELECT l.atena_no, ${columns} FROM ${table} t
-       JOIN linkage.link l ON l.source = '${source}' AND l.source_key = t.source_key AND l.state = 'linked' WHERE l.atena_no = ANY($1::text[]) ${order}`,
+       JOIN linkage.linked_record l ON l.source = '${source}' AND l.source_key = t.source_key WHERE l.atena_no = ANY($1::text[]) ${order}`,
       [atenaNos],
     );
   const [techo, jukyusha, sodan] = await Promise.all([

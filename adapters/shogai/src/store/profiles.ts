@@ -15,7 +15,7 @@ export async function shogaiProfiles(db: DataSource, atenaNos: readonly string[]
   const linked = (source: string, table: string, columns: string, extra = ''): Promise<Record<string, unknown>[]> =>
     db.query(
       `SELECT l.atena_no, ${columns} FROM ${table} t
-       JOIN linkage.link l ON l.source = '${source}' AND l.source_key = t.source_key AND l.state = 'linked'
+       JOIN linkage.linked_record l ON l.source = '${source}' AND l.source_key = t.source_key
        WHERE l.atena_no = ANY($1::text[]) ${extra}`,
       extra.includes('$2') ? [atenaNos, today] : [atenaNos],
     );

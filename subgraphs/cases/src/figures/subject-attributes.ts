@@ -16,7 +16,7 @@ export async function subjectAttributes(db: DataSource, personIds: readonly stri
   const births = new Map<string, string>();
   if (ids.length > 0) {
     const rows: { atena_no: string; birth_date: string }[] = await db.query(
-      `SELECT atena_no, to_char(birth_date, 'YYYY-MM-DD') AS birth_date FROM juki.person WHERE atena_no = ANY($1::text[])`,
+      `SELECT atena_no, to_char(birth_date, 'YYYY-MM-DD') AS birth_date FROM juki.registered_person WHERE atena_no = ANY($1::text[])`,
       [ids],
     );
     for (const r of rows) births.set(r.atena_no, r.birth_date);

@@ -1,6 +1,6 @@
 import { forbidden } from '@welfare-hub/subgraph-host';
 import { todayInTokyo } from '@welfare-hub/codec';
-import { indicatorCsv, indicators, situationStatistics, statisticsCsv } from '@welfare-hub/analytics';
+import { indicatorCsv, indicators, logAnalystQuery, situationStatistics, statisticsCsv } from '@welfare-hub/analytics';
 import type { HubContext } from '../hub-context.js';
 import type { IndicatorTableResolvers, QueryResolvers, StatisticsTableResolvers } from '../generated/resolvers.js';
 
@@ -8,7 +8,7 @@ import type { IndicatorTableResolvers, QueryResolvers, StatisticsTableResolvers 
 async function asAnalyst(ctx: HubContext, query: string, args: object): Promise<void> {
   if (!ctx.policy.hasRole('analyst')) throw forbidden();
   const { viewer } = ctx.policy.context;
-  await ctx.db.query(`INSERT INTO analytics.query_log (staff_id, org_id, query, arguments) VALUES ($1, $2, $3, $4)`, [viewer.staffId, viewer.orgId, query, JSON.stringify(args)]);
+  await logAnalystQuery(ctx.db, viewer, query, args);
 }
 
 export const analyticsQuery: QueryResolvers = {

@@ -37,8 +37,8 @@ interface Resident {
 /** Current residents (住民状態 1) among these ids, with what the parent check needs. */
 export async function residents(db: DataSource, ids: readonly string[]): Promise<Map<string, Resident>> {
   const rows: Resident[] = await db.query(
-    `SELECT atena_no AS "atenaNo", setai_no AS "setaiNo", relationship_code AS "relationshipCode", name FROM juki.person
-     WHERE atena_no = ANY($1::text[]) AND resident_status = 1`,
+    `SELECT atena_no AS "atenaNo", setai_no AS "setaiNo", relationship_code AS "relationshipCode", name FROM juki.current_resident
+     WHERE atena_no = ANY($1::text[])`,
     [[...new Set(ids)]],
   );
   return new Map(rows.map((r) => [r.atenaNo, r]));

@@ -21,7 +21,7 @@ async function welfareStaff(ctx: HubContext): Promise<Registration | null> {
 }
 
 const exists = async (ctx: HubContext, atenaNo: string): Promise<boolean> =>
-  (await ctx.db.query(`SELECT 1 FROM juki.person WHERE atena_no = $1`, [atenaNo])).length > 0;
+  (await ctx.db.query(`SELECT 1 FROM juki.registered_person WHERE atena_no = $1`, [atenaNo])).length > 0;
 
 /**
  * Below ctx.consentOwnAge (HUB_CONSENT_OWN_AGE, 15 by default) a consent is given by a representative (givenBy or
@@ -30,7 +30,7 @@ const exists = async (ctx: HubContext, atenaNo: string): Promise<boolean> =>
  */
 async function isMinor(ctx: HubContext, atenaNo: string, today: string): Promise<boolean> {
   const [row] = await ctx.db.query(
-    `SELECT date_part('year', age($2::date, birth_date)) < $3 AS minor FROM juki.person WHERE atena_no = $1`,
+    `SELECT date_part('year', age($2::date, birth_date)) < $3 AS minor FROM juki.registered_person WHERE atena_no = $1`,
     [atenaNo, today, ctx.consentOwnAge],
   );
   return row?.minor === true;

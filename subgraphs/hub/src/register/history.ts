@@ -1,5 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import type { AuditEntry } from '@welfare-hub/audit';
+import { ownSectorGrants, type AuditEntry } from '@welfare-hub/audit';
 
 /** Who changed the register, as the token named them; admins need only the role, so they may be unregistered. */
 export interface RegisterActor {
@@ -143,11 +143,6 @@ export class RegisterHistory {
   async grantsWhileInForce(change: RegisterChange): Promise<number> {
     const added = (change.after.sectors ?? []).filter((s) => !(change.before?.sectors ?? []).includes(s));
     if (change.entity !== 'ORGANISATION' || added.length === 0) return 0;
-    const [row]: { n: number }[] = await this.db.query(
-      `SELECT count(*)::int AS n FROM audit.entry WHERE org_id = $1 AND sector = ANY($2::text[]) AND basis = 'OWN_SECTOR' AND status = 'GRANTED'
-         AND at >= $3 AND ($4::timestamptz IS NULL OR at < $4)`,
-      [change.entityId, added, change.at, change.until],
-    );
-    return row!.n;
+    return ownSectorGrants(this.db, change.entityId, added, change.at, change.until);
   }
 }
