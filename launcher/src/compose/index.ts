@@ -4,14 +4,16 @@ import { createAuthenticator, startGateway, type RunningGateway } from '@welfare
 import { SourceGenerations } from '@welfare-hub/ingest';
 import { collectProcessMetrics } from '@welfare-hub/metrics';
 import { Policy } from '@welfare-hub/policy';
-import { SUBGRAPH_NAMES, subgraphEndpoints, supergraphSdl, type SubgraphEndpoint, type SubgraphName } from '@welfare-hub/schema';
+import { SUBGRAPH_NAMES, subgraphEndpoints, subgraphNames, type SubgraphEndpoint } from '@welfare-hub/schema';
 import { openStore, type Store } from '@welfare-hub/store';
 import { serveSubgraph, type RunningSubgraph } from '@welfare-hub/subgraph-host';
 import { configureLog, logEvent } from '@welfare-hub/telemetry';
 import type { HubConfig, Role } from '../config/index.js';
 import { allMigrations } from '../migrations.js';
 import { prepareDemo } from './demo.js';
-import { PART_BUILDERS, type SubgraphPart } from './parts.js';
+import { sectorModules, type HubSectorModule } from '../sectors.js';
+import { buildPart, type SubgraphPart } from './parts.js';
+import { registrySupergraph } from './supergraph.js';
 
 export const ALL_ROLES: readonly Role[] = [...SUBGRAPH_NAMES, 'gateway'];
 
@@ -22,6 +24,12 @@ export interface ComposeOptions {
   keys?: SigningKeys;
   /** The decision module; the benchmark swaps in a grant-all one to measure what policy and audit cost. */
   policy?: Policy;
+  /**
+   * Sectors beyond the built-in ones (launcher/src/sectors.ts), registered for this process before anything is built:
+   * a module defined elsewhere (tests/test/extra-sector.e2e.test.ts) is served like the four. Its subgraph is served
+   * when `roles` names it.
+   */
+  sectors?: readonly HubSectorModule[];
 }
 
 /** The parts of the hub one process runs, started. */
@@ -49,6 +57,7 @@ export interface ComposedHub {
  */
 export async function composeHub(given: HubConfig, roles: readonly Role[], options: ComposeOptions = {}): Promise<ComposedHub> {
   configureLog(given.log);
+  const sectors = sectorModules(options.sectors);
   collectProcessMetrics(given.scope);
   // A gateway alone reads no table: it gets no store (two gateway replicas on one host would otherwise race to create
   // the same embedded database in the working directory).
@@ -58,7 +67,7 @@ export async function composeHub(given: HubConfig, roles: readonly Role[], optio
     (gatewayOnly ? null : await openStore({
       databaseUrl: given.databaseUrl ?? undefined,
       dataDir: join(given.dataDir, 'pglite'),
-      migrations: allMigrations,
+      migrations: [...allMigrations, ...(options.sectors ?? []).flatMap((m) => m.migrations)],
       // One part of a deployment runs against a store migrated by the launcher or the migration job.
       migrate: given.scope === 'embedded',
     }));
@@ -69,11 +78,11 @@ export async function composeHub(given: HubConfig, roles: readonly Role[], optio
   const parts: SubgraphPart[] = [];
   const serving: RunningSubgraph[] = [];
   if (store) {
-    const deps = { config, db: store.dataSource, policy: options.policy ?? new Policy(store.dataSource), generations: new SourceGenerations(store.dataSource, store.events) };
+    const deps = { config, db: store.dataSource, policy: options.policy ?? new Policy(store.dataSource), generations: new SourceGenerations(store.dataSource, store.events), sectors };
     // A signature is used once across every replica of a subgraph: the store remembers (in memory when embedded).
     const replays = replayGuardFor(store);
-    for (const name of SUBGRAPH_NAMES.filter((n) => roles.includes(n))) {
-      const part = await PART_BUILDERS[name](deps);
+    for (const name of subgraphNames().filter((n) => roles.includes(n))) {
+      const part = await buildPart(name, deps);
       const endpoint = endpoints.find((e) => e.name === name)!;
       parts.push(part);
       serving.push(await serveSubgraph(part.definition, { host: endpoint.host, port: endpoint.port, publicKey: keys.publicKey!, replays }));
@@ -84,7 +93,8 @@ export async function composeHub(given: HubConfig, roles: readonly Role[], optio
     gateway = await startGateway({
       host: config.host,
       port: config.port,
-      supergraphSdl: supergraphSdl(),
+      // Composed from the registry's subgraphs: the sector lines of the hub's SDL are the registered sectors'.
+      supergraphSdl: registrySupergraph(sectors).supergraphSdl,
       endpoints,
       signer: new ContextSigner(keys.privateKey!),
       authenticate: createAuthenticator(config.auth),

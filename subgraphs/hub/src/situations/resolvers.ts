@@ -1,4 +1,5 @@
 import { householdSituations, type MemberFacts, type Situation, type SituationFacts } from '@welfare-hub/situations';
+import { sectors } from '@welfare-hub/sectors';
 import type { HubContext } from '../hub-context.js';
 import { todayInTokyo } from '@welfare-hub/codec';
 
@@ -9,10 +10,8 @@ interface HouseholdWithFacts {
     id: string;
     birthDate: string;
     relationship: string;
-    kaigoFacts: SituationFacts | null;
-    shogaiFacts: SituationFacts | null;
-    kodomoFacts: SituationFacts | null;
-    konkyuFacts: SituationFacts | null;
+    /** <field>Facts of every registered sector (the hub's @requires is written from the registry at compose time). */
+    [facts: `${string}Facts`]: SituationFacts | null;
   }[];
 }
 
@@ -25,7 +24,7 @@ export const householdType = {
   situations: (household: HouseholdWithFacts, args: { asOf?: string | null }, ctx: HubContext): Situation[] => {
     const members: MemberFacts[] = (household.members ?? []).map((m) => ({
       id: m.id, birthDate: m.birthDate, relationship: m.relationship,
-      sectors: { KAIGO: m.kaigoFacts, SHOGAI: m.shogaiFacts, KODOMO: m.kodomoFacts, KONKYU: m.konkyuFacts },
+      sectors: Object.fromEntries(sectors().map((s) => [s.code, m[`${s.field}Facts`] ?? null])),
     }));
     // The thresholds the analysts' index counts with: a case worker and a planner see the same rules.
     return householdSituations(members, args.asOf ?? todayInTokyo(), ctx.analytics.sources.thresholds);
