@@ -156,6 +156,23 @@ run('a sector registered from outside the hub\'s tree', () => {
     expect(answer.data!.person.access).toContainEqual({ sector: 'KYOIKU', status: 'DENIED', basis: null });
   });
 
+  it('shows it on a consent that names it, recorded by its own staff', async () => {
+    const kaigo = await token({ sub: 'kaigo-01', org: 'KAIGO-HOKATSU' });
+    expect((await graphql<ProfileAnswer>(url, PROFILE, { token: kaigo, variables: { id: person } })).data!.person.kyoiku).toBeNull();
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Tokyo' }).format(new Date());
+    const recorded = await graphql<{ recordConsent: { id: string; sectors: string[] } }>(url,
+      `mutation ($i: ConsentInput!) { recordConsent(input: $i) { id sectors } }`, {
+        token: await token({ sub: 'kyoiku-ssw-01', org: 'KYOIKU-SSW' }),
+        variables: { i: { personId: person, sectors: ['KYOIKU'], recipientOrgs: ['KAIGO-HOKATSU'], purpose: '家庭の支援方針の検討', validFrom: today,
+          validUntil: `${Number(today.slice(0, 4)) + 1}${today.slice(4)}`.replace('-02-29', '-02-28'), method: 'WRITTEN', evidence: '同意書 教-1' } },
+      });
+    expect(recorded.errors).toBeUndefined();
+    expect(recorded.data!.recordConsent.sectors).toEqual(['KYOIKU']);
+    const granted = await graphql<ProfileAnswer>(url, PROFILE, { token: kaigo, variables: { id: person } });
+    expect(granted.data!.person.kyoiku!.consultations).toHaveLength(1);
+    expect(granted.data!.person.access).toContainEqual({ sector: 'KYOIKU', status: 'GRANTED', basis: 'CONSENT' });
+  });
+
   const SITUATIONS = `query ($id: ID!) { person(id: $id) { household { situations { kind personIds evidence } } } }`;
   type SituationsAnswer = { person: { household: { situations: { kind: string; personIds: string[]; evidence: string[] }[] } } };
 
