@@ -15,6 +15,8 @@ export type HubSectorModule = SectorModule<any, HubConfig>;
  * one line here (README, "Adding a sector"); its subgraph, tables, source, facts, breaker and health follow from it.
  */
 export const SECTOR_MODULES: readonly HubSectorModule[] = [kaigoSector, shogaiSector, kodomoSector, konkyuSector];
+// Registered as this module loads, before the roles (compose/index.ts) and ports (subgraphNames) are listed from it.
+for (const module of SECTOR_MODULES) registerSector(module.info);
 
 /**
  * The built-in sectors and the given ones, the given ones registered (@welfare-hub/sectors) so that every layer of

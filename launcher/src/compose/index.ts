@@ -4,7 +4,7 @@ import { createAuthenticator, startGateway, type RunningGateway } from '@welfare
 import { SourceGenerations } from '@welfare-hub/ingest';
 import { collectProcessMetrics } from '@welfare-hub/metrics';
 import { Policy } from '@welfare-hub/policy';
-import { SUBGRAPH_NAMES, subgraphEndpoints, subgraphNames, type SubgraphEndpoint } from '@welfare-hub/schema';
+import { subgraphEndpoints, subgraphNames, type SubgraphEndpoint } from '@welfare-hub/schema';
 import { openStore, type Store } from '@welfare-hub/store';
 import { serveSubgraph, type RunningSubgraph } from '@welfare-hub/subgraph-host';
 import { configureLog, logEvent } from '@welfare-hub/telemetry';
@@ -15,7 +15,8 @@ import { sectorModules, type HubSectorModule } from '../sectors.js';
 import { buildPart, type SubgraphPart } from './parts.js';
 import { registrySupergraph } from './supergraph.js';
 
-export const ALL_ROLES: readonly Role[] = [...SUBGRAPH_NAMES, 'gateway'];
+/** Every part of the hub: each subgraph (the registry's sectors among them, in port order), then the gateway. */
+export const ALL_ROLES: readonly Role[] = [...subgraphNames(), 'gateway'];
 
 export interface ComposeOptions {
   /** A store opened (and migrated) by the caller, as the benchmark does; otherwise the hub opens its own. */
