@@ -4,6 +4,7 @@
 // Household.situations (MULTI_SECTOR) and in the analysts' index, with no file of the hub changed for it.
 // Embedded only: the multi-process launcher starts the sectors listed in launcher/src/sectors.ts, and this one is not.
 import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { DataSource } from 'typeorm';
@@ -83,6 +84,19 @@ function kyoikuSector(): HubSectorModule {
 
 const run = TOPOLOGY === 'embedded' ? describe : describe.skip;
 
+/** Ports base … base + count − 1 all free now (other test files and other hubs on this machine take theirs). */
+async function freePorts(count: number): Promise<number> {
+  const free = (port: number) => new Promise<boolean>((resolve) => {
+    const server = createServer().once('error', () => resolve(false)).listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
+  });
+  for (;;) {
+    const base = 20000 + Math.floor(Math.random() * 9000) * 2;
+    let all = true;
+    for (let i = 0; i < count && all; i++) all = await free(base + i);
+    if (all) return base;
+  }
+}
+
 run('a sector registered from outside the hub\'s tree', () => {
   let hub: ComposedHub;
   let dataDir: string;
@@ -94,7 +108,8 @@ run('a sector registered from outside the hub\'s tree', () => {
 
   beforeAll(async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'hub-extra-sector-'));
-    const base = 45000 + (process.pid % 100) * 20;
+    // The gateway, then the subgraphs in port order: the seven, and this sector's on the next port.
+    const base = await freePorts(10);
     const env = {
       HUB_JWT_SECRET: TEST_SECRET, HUB_PORT: String(base), HUB_HOST: '127.0.0.1', HUB_SUBGRAPH_PORT_FROM: String(base + 1),
       HUB_DATA_DIR: dataDir, HUB_DEMO_RESIDENTS: '3000', HUB_LOG: 'silent', HUB_DEMO_CASE_HISTORY: 'false',
@@ -171,6 +186,16 @@ run('a sector registered from outside the hub\'s tree', () => {
     const granted = await graphql<ProfileAnswer>(url, PROFILE, { token: kaigo, variables: { id: person } });
     expect(granted.data!.person.kyoiku!.consultations).toHaveLength(1);
     expect(granted.data!.person.access).toContainEqual({ sector: 'KYOIKU', status: 'GRANTED', basis: 'CONSENT' });
+  });
+
+  it('records every decision about it in the person\'s access log (本人開示), granted or not', async () => {
+    const officer = await token({ sub: 'privacy-01', org: 'HUB-ADMIN', roles: ['privacy_officer'] });
+    const log = await graphql<{ accessLog: { staffId: string; sector: string; status: string }[] }>(url,
+      `query ($p: ID!) { accessLog(personId: $p) { staffId sector status } }`, { token: officer, variables: { p: person } });
+    expect(log.errors).toBeUndefined();
+    const kyoiku = log.data!.accessLog.filter((r) => r.sector === 'KYOIKU');
+    expect(kyoiku).toContainEqual({ staffId: 'kyoiku-ssw-01', sector: 'KYOIKU', status: 'GRANTED' });
+    expect(kyoiku).toContainEqual({ staffId: 'konkyu-01', sector: 'KYOIKU', status: 'DENIED' });
   });
 
   const SITUATIONS = `query ($id: ID!) { person(id: $id) { household { situations { kind personIds evidence } } } }`;

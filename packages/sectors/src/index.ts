@@ -50,6 +50,11 @@ export const sectorByLinkageSource = (source: string): SectorInfo | undefined =>
  * taken by another sector is refused: two sectors sharing a name would share a basis or a breaker.
  */
 export function registerSector(info: SectorInfo): void {
+  // The code is an enum value (and written into SQL as one); the field, subgraph and source are names in the graph.
+  if (!/^[A-Z][A-Z0-9_]*$/.test(info.code)) throw new Error(`sector code ${info.code} is not an enum value (A-Z, 0-9, _)`);
+  for (const name of [info.field, info.subgraph, info.source]) {
+    if (!/^[a-z][a-z0-9]*$/.test(name)) throw new Error(`sector ${info.code}: ${name} is not a name (a-z, 0-9)`);
+  }
   const same = registered.find((s) => s.code === info.code);
   if (same && JSON.stringify(same) === JSON.stringify(info)) return;
   const clash = registered.find((s) => s.code === info.code || s.field === info.field || s.subgraph === info.subgraph || s.source === info.source);
