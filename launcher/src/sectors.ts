@@ -2,9 +2,12 @@ import { kaigoSector } from '@welfare-hub/adapter-kaigo';
 import { kodomoSector } from '@welfare-hub/adapter-kodomo';
 import { konkyuSector } from '@welfare-hub/adapter-konkyu';
 import { shogaiSector } from '@welfare-hub/adapter-shogai';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { SectorModule } from '@welfare-hub/sector-subgraph';
+import { subgraphNames } from '@welfare-hub/schema';
 import { registerSector } from '@welfare-hub/sectors';
-import type { HubConfig } from './config/index.js';
+import type { HubConfig, Role } from './config/index.js';
 
 /** A sector module the hub can run: its source reads what it needs of the hub's configuration. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each sector has its own profile type
@@ -31,3 +34,22 @@ export function sectorModules(extra: readonly HubSectorModule[] = []): HubSector
 export function sectorFacts(modules: readonly HubSectorModule[] = sectorModules()): Record<string, HubSectorModule['facts']> {
   return Object.fromEntries(modules.map((m) => [m.info.code, m.facts]));
 }
+
+/**
+ * The sectors a deployment adds without changing the hub's tree (HUB_SECTOR_MODULES): each module is imported and its
+ * `sector` export registered, in every process, so that every part and the gateway agree on the list.
+ */
+export async function loadSectorModules(specifiers: readonly string[]): Promise<HubSectorModule[]> {
+  const loaded: HubSectorModule[] = [];
+  for (const specifier of specifiers) {
+    const url = /^[a-z]+:/.test(specifier) ? specifier : pathToFileURL(resolve(specifier)).href;
+    const module = ((await import(url)) as { sector?: HubSectorModule }).sector;
+    if (!module?.info) throw new Error(`${specifier} exports no sector`);
+    registerSector(module.info);
+    loaded.push(module);
+  }
+  return loaded;
+}
+
+/** Every part of the hub as registered now: each subgraph in port order, then the gateway. */
+export const allRoles = (): Role[] => [...subgraphNames(), 'gateway'];

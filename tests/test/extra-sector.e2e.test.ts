@@ -2,15 +2,16 @@
 // composition root (composeHub's `sectors`). The hub composes it into the supergraph, serves it through the gateway
 // under the policy (its own sector's staff see it, anyone else gets the absence a denial always is), counts it in
 // Household.situations (MULTI_SECTOR) and in the analysts' index, with no file of the hub changed for it.
-// Embedded only: the multi-process launcher starts the sectors listed in launcher/src/sectors.ts, and this one is not.
-import { mkdtempSync, rmSync } from 'node:fs';
+// The first part registers it in this process (embedded); the second gives the same sector as a module file in
+// HUB_SECTOR_MODULES, which every process of either topology loads (one process per part in the multi-process one).
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { DataSource } from 'typeorm';
 import { generateSigningKeys } from '@welfare-hub/context';
 import { ALL_ROLES, composeHub, loadConfig, whenReady, type ComposedHub, type HubSectorModule } from '@welfare-hub/launcher';
-import { graphql, TEST_SECRET, token, TOPOLOGY } from './support/hub-under-test.js';
+import { graphql, startHubUnderTest, TEST_SECRET, token, TOPOLOGY, type HubUnderTest } from './support/hub-under-test.js';
 
 type Migration = HubSectorModule['migrations'][number];
 interface Consultation { id: string; date: string; category: string; status: 'OPEN' | 'CLOSED'; summary: string | null }
@@ -219,6 +220,102 @@ run('a sector registered from outside the hub\'s tree', () => {
     const [row] = await db.query(
       `SELECT count(*)::int AS n FROM analytics.household WHERE generation = (SELECT generation FROM analytics.state)
        AND 'KYOIKU' = ANY(sectors) AND 'MULTI_SECTOR' = ANY(kinds)`);
+    expect(row.n).toBeGreaterThanOrEqual(1);
+  });
+});
+
+/** The same 教育 sector as a module file, as a deployment would give it in HUB_SECTOR_MODULES. */
+const KYOIKU_MODULE = `
+export const sector = {
+  info: { code: 'KYOIKU', field: 'kyoiku', subgraph: 'kyoiku', label: '教育', source: 'kyoiku', linkageSources: ['kyoiku-sodan'] },
+  sdl: \`extend schema @link(url: "https://specs.apollo.dev/federation/v2.9", import: ["@key", "@shareable", "@inaccessible"])
+    type KyoikuProfile { consultations: [Consultation!]! lead: LeadOrganisation lastInvolvementOn: Date sourceReadAt: DateTime }
+    type Person @key(fields: "id") { id: ID! kyoiku: KyoikuProfile kyoikuFacts: SituationFacts @inaccessible }\`,
+  migrations: [class KyoikuTables1900000000000 {
+    async up(q) {
+      await q.query('CREATE SCHEMA kyoiku');
+      await q.query('CREATE TABLE kyoiku.sodan (id text PRIMARY KEY, date date NOT NULL, category text NOT NULL, status text NOT NULL, summary text)');
+    }
+    async down(q) { await q.query('DROP SCHEMA kyoiku CASCADE'); }
+  }],
+  async profiles(db, ids) {
+    const profiles = new Map(ids.map((id) => [id, { consultations: [] }]));
+    for (const { atena_no, ...c } of await read(db, ids)) profiles.get(atena_no).consultations.push(c);
+    return profiles;
+  },
+  async facts(db, ids) {
+    const facts = new Map(ids.map((id) => [id, { periods: [], consultations: [], cases: [] }]));
+    for (const c of await read(db, ids)) facts.get(c.atena_no).consultations.push({ date: c.date, open: c.status === 'OPEN', text: c.category });
+    return facts;
+  },
+  async source({ db, generations }) {
+    let readAt = null;
+    let generation = null;
+    return {
+      async start() {
+        let person;
+        for (let tries = 0; !person && tries < 600; tries++) {
+          [person] = (await db.query(\`SELECT l.atena_no FROM konkyu.consultation c
+            JOIN linkage.link l ON l.source = 'konkyu' AND l.source_key = c.source_key AND l.state = 'linked'
+            JOIN juki.person p ON p.atena_no = l.atena_no AND p.resident_status = 1
+            WHERE c.state NOT IN ('終結', '中断') AND c.opened_on <= CURRENT_DATE ORDER BY l.atena_no LIMIT 1\`)).map((r) => r.atena_no);
+          if (!person) await new Promise((resolve) => setTimeout(resolve, 200));
+        }
+        await db.query(\`INSERT INTO kyoiku.sodan VALUES ('K-1', '2025-04-10', '不登校', 'OPEN', '家庭訪問を継続') ON CONFLICT DO NOTHING\`);
+        await db.query(\`INSERT INTO linkage.link (source, source_key, atena_no, state, method) VALUES ('kyoiku-sodan', 'K-1', $1, 'linked', 'atena')
+          ON CONFLICT DO NOTHING\`, [person]);
+        generation = (await generations.record('kyoiku', { changed: true, whole: true })).generation;
+        readAt = new Date().toISOString();
+      },
+      health: async () => ({ state: readAt ? 'ok' : 'not_read', lastReadAt: readAt, lastSuccessfulReadAt: readAt, recordsRead: readAt ? 1 : 0,
+        recordsRejected: 0, awaitingLink: 0, settled: readAt !== null, generation }),
+      close: async () => {},
+    };
+  },
+};
+const read = (db, ids) => db.query(\`SELECT l.atena_no, s.id, to_char(s.date, 'YYYY-MM-DD') AS date, s.category, s.status, s.summary
+  FROM kyoiku.sodan s JOIN linkage.link l ON l.source = 'kyoiku-sodan' AND l.source_key = s.id AND l.state = 'linked'
+  WHERE l.atena_no = ANY($1::text[]) ORDER BY s.id\`, [ids]);
+`;
+
+describe(`a sector given by HUB_SECTOR_MODULES (${TOPOLOGY})`, () => {
+  let t: HubUnderTest;
+  let dir: string;
+  let person = '';
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'hub-sector-module-'));
+    writeFileSync(join(dir, 'kyoiku.mjs'), KYOIKU_MODULE);
+    t = await startHubUnderTest(null, { HUB_SECTOR_MODULES: join(dir, 'kyoiku.mjs') });
+    [{ atena_no: person }] = await t.db.query(`SELECT atena_no FROM linkage.link WHERE source = 'kyoiku-sodan'`);
+    const admin = await token({ sub: 'admin-01', org: 'HUB-ADMIN', roles: ['admin'] });
+    const registered = await graphql(t.url, `mutation { registerOrganisation(input: { id: "KYOIKU-KONKYU", name: "教育と困窮の窓口", sectors: [KYOIKU, KONKYU] }) { id } }`, { token: admin });
+    expect(registered.errors).toBeUndefined();
+    const staff = await graphql(t.url, `mutation { registerStaff(input: { id: "kyoiku-konkyu-01", name: "試験 職員", orgId: "KYOIKU-KONKYU" }) { id } }`, { token: admin });
+    expect(staff.errors).toBeUndefined();
+  }, 240_000);
+  afterAll(async () => {
+    await t?.stop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('is served through the gateway under the policy, from a part of its own', async () => {
+    const query = `query ($id: ID!) { person(id: $id) { kyoiku { consultations { id status } } } }`;
+    const own = await graphql<{ person: { kyoiku: { consultations: unknown[] } | null } }>(t.url, query, { token: await token({ sub: 'kyoiku-konkyu-01', org: 'KYOIKU-KONKYU' }), variables: { id: person } });
+    expect(own.errors).toBeUndefined();
+    expect(own.data!.person.kyoiku).toEqual({ consultations: [{ id: 'K-1', status: 'OPEN' }] });
+    const other = await graphql<{ person: { kyoiku: unknown } }>(t.url, query, { token: await token({ sub: 'konkyu-01', org: 'KONKYU-SHAKYO' }), variables: { id: person } });
+    expect(other.errors).toBeUndefined();
+    expect(other.data!.person.kyoiku).toBeNull();
+  });
+
+  it('counts in Household.situations and in the analysts\' index', async () => {
+    const answer = await graphql<{ person: { household: { situations: { kind: string; evidence: string[] }[] } } }>(t.url,
+      `query ($id: ID!) { person(id: $id) { household { situations { kind evidence } } } }`,
+      { token: await token({ sub: 'kyoiku-konkyu-01', org: 'KYOIKU-KONKYU' }), variables: { id: person } });
+    expect(answer.data!.person.household.situations).toContainEqual({ kind: 'MULTI_SECTOR', evidence: ['KONKYU', 'KYOIKU'] });
+    const [row] = await t.db.query(`SELECT count(*)::int AS n FROM analytics.household WHERE generation = (SELECT generation FROM analytics.state)
+      AND 'KYOIKU' = ANY(sectors) AND 'MULTI_SECTOR' = ANY(kinds)`);
     expect(row.n).toBeGreaterThanOrEqual(1);
   });
 });

@@ -4,18 +4,21 @@ import { createAuthenticator, startGateway, type RunningGateway } from '@welfare
 import { SourceGenerations } from '@welfare-hub/ingest';
 import { collectProcessMetrics } from '@welfare-hub/metrics';
 import { Policy } from '@welfare-hub/policy';
-import { subgraphEndpoints, subgraphNames, type SubgraphEndpoint } from '@welfare-hub/schema';
+import { SUBGRAPH_NAMES, subgraphEndpoints, subgraphNames, type SubgraphEndpoint } from '@welfare-hub/schema';
 import { openStore, type Store } from '@welfare-hub/store';
 import { serveSubgraph, type RunningSubgraph } from '@welfare-hub/subgraph-host';
 import { configureLog, logEvent } from '@welfare-hub/telemetry';
 import type { HubConfig, Role } from '../config/index.js';
 import { allMigrations } from '../migrations.js';
 import { prepareDemo } from './demo.js';
-import { sectorModules, type HubSectorModule } from '../sectors.js';
+import { loadSectorModules, SECTOR_MODULES, sectorModules, type HubSectorModule } from '../sectors.js';
 import { buildPart, type SubgraphPart } from './parts.js';
 import { registrySupergraph } from './supergraph.js';
 
 /** Every part of the hub: each subgraph (the registry's sectors among them, in port order), then the gateway. */
+/** How many sectors are built in (SECTOR_MODULES): those after them were given to this process. */
+const SECTOR_COUNT = SECTOR_MODULES.length;
+
 export const ALL_ROLES: readonly Role[] = [...subgraphNames(), 'gateway'];
 
 export interface ComposeOptions {
@@ -58,7 +61,7 @@ export interface ComposedHub {
  */
 export async function composeHub(given: HubConfig, roles: readonly Role[], options: ComposeOptions = {}): Promise<ComposedHub> {
   configureLog(given.log);
-  const sectors = sectorModules(options.sectors);
+  const sectors = sectorModules([...(options.sectors ?? []), ...(await loadSectorModules(given.sectorModules))]);
   collectProcessMetrics(given.scope);
   // A gateway alone reads no table: it gets no store (two gateway replicas on one host would otherwise race to create
   // the same embedded database in the working directory).
@@ -68,7 +71,7 @@ export async function composeHub(given: HubConfig, roles: readonly Role[], optio
     (gatewayOnly ? null : await openStore({
       databaseUrl: given.databaseUrl ?? undefined,
       dataDir: join(given.dataDir, 'pglite'),
-      migrations: [...allMigrations, ...(options.sectors ?? []).flatMap((m) => m.migrations)],
+      migrations: [...allMigrations, ...sectors.slice(SECTOR_COUNT).flatMap((m) => m.migrations)],
       // One part of a deployment runs against a store migrated by the launcher or the migration job.
       migrate: given.scope === 'embedded',
     }));
@@ -82,7 +85,9 @@ export async function composeHub(given: HubConfig, roles: readonly Role[], optio
     const deps = { config, db: store.dataSource, policy: options.policy ?? new Policy(store.dataSource), generations: new SourceGenerations(store.dataSource, store.events), sectors };
     // A signature is used once across every replica of a subgraph: the store remembers (in memory when embedded).
     const replays = replayGuardFor(store);
-    for (const name of subgraphNames().filter((n) => roles.includes(n))) {
+    // The whole hub (every built-in part) serves every registered sector too.
+    const whole = SUBGRAPH_NAMES.every((n) => roles.includes(n));
+    for (const name of subgraphNames().filter((n) => roles.includes(n) || (whole && !(SUBGRAPH_NAMES as readonly string[]).includes(n)))) {
       const part = await buildPart(name, deps);
       const endpoint = endpoints.find((e) => e.name === name)!;
       parts.push(part);
