@@ -1,7 +1,7 @@
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
-import { SUBGRAPH_NAMES } from '@welfare-hub/schema';
+import { sectors } from '@welfare-hub/sectors';
 import { copyImageFiles } from '../../docker/image-files.mjs';
 import { ROOT, readRepoFile } from './support/files.js';
 
@@ -52,7 +52,9 @@ describe('the image', () => {
     try {
       copyImageFiles(ROOT, out);
       const files = walk(out).map((f) => relative(out, f));
-      for (const entry of ['launcher/dist/main.js', 'launcher/dist/migrate.js', 'schema/supergraph.graphql', ...SUBGRAPH_NAMES.map((n) => `schema/subgraphs/${n}.graphql`), 'package-lock.json']) {
+      for (const entry of ['launcher/dist/main.js', 'launcher/dist/migrate.js', 'schema/supergraph.graphql', ...['juki', 'hub', 'cases', 'sector-values'].map((n) => `schema/subgraphs/${n}.graphql`),
+        // Each sector's SDL ships beside its adapter.
+        ...sectors().map((s) => `adapters/${s.field}/schema.graphql`), 'package-lock.json']) {
         expect(files).toContain(entry);
       }
       expect(files.filter((f) => /(^|\/)(src|test|\.hub-data|\.bench-data|node_modules)\//.test(f) || /\.(ts|pem|key|map|tsbuildinfo)$/.test(f) && !f.endsWith('.d.ts'))).toEqual([]);

@@ -2,8 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { CONTEXT_HEADER, operationHash, type ContextSigner } from '@welfare-hub/context';
 import type { SubgraphEndpoint } from '@welfare-hub/schema';
 import type { MetricsSnapshot } from '@welfare-hub/metrics';
+import { sectors } from '@welfare-hub/sectors';
 
-export const SOURCES = ['juki', 'kaigo', 'shogai', 'kodomo', 'konkyu'] as const;
+/** Every source the hub reads: the registry's, then each registered sector's (@welfare-hub/sectors). */
+export const sourceNames = (): string[] => ['juki', ...sectors().map((s) => s.source)];
 
 interface SourceState {
   state: string;
@@ -42,7 +44,7 @@ const HEALTH_TIMEOUT_MS = 2_000;
  */
 export async function readiness(endpoints: readonly SubgraphEndpoint[], signer: ContextSigner): Promise<Readiness> {
   const subgraphs: Record<string, boolean> = {};
-  const sources: Record<string, SourceState> = Object.fromEntries(SOURCES.map((s) => [s, NOT_SERVED]));
+  const sources: Record<string, SourceState> = Object.fromEntries(sourceNames().map((s) => [s, NOT_SERVED]));
   const served = new Set<string>();
   const metrics = new Map<number, MetricsSnapshot>();
   let index: IndexState | null = null;

@@ -6,6 +6,7 @@ import { subgraphCalls } from '@welfare-hub/metrics';
 import { injectTraceContext } from '@welfare-hub/telemetry';
 import { SubgraphClient, SubgraphResponseTooLarge, type SubgraphReply } from './subgraph-client.js';
 import { sectorOutageAnswer } from './sector-outage.js';
+import { sectorBySubgraph } from '@welfare-hub/sectors';
 
 /** A subgraph's GraphQL answer as the query plan takes it in. */
 type SubgraphResponse = Awaited<ReturnType<GraphQLDataSource['process']>>;
@@ -14,8 +15,8 @@ export interface GatewayContext {
   hub: HubContext;
 }
 
-/** The subgraphs that serve one sector's data; when one does not answer, only that sector's fields are lost. */
-const SECTOR_OF: Record<string, string> = { kaigo: 'KAIGO', shogai: 'SHOGAI', kodomo: 'KODOMO', konkyu: 'KONKYU' };
+/** The sector a subgraph serves (the registry's): when one does not answer, only that sector's fields are lost. */
+const sectorOf = (subgraph: string): string | undefined => sectorBySubgraph(subgraph)?.code;
 
 /**
  * Sends each subgraph call with a context signed for that subgraph and that operation, under a deadline. A sector
@@ -36,7 +37,7 @@ export class SigningDataSource implements GraphQLDataSource<GatewayContext> {
     private readonly hidden: ReadonlySet<string> = new Set(),
   ) {
     this.client = new SubgraphClient(new URL(url), timeoutMs, maxResponseBytes);
-    this.breaker = SECTOR_OF[subgraph] ? new CircuitBreaker(circuit.failures, circuit.coolDownMs) : null;
+    this.breaker = sectorOf(subgraph) ? new CircuitBreaker(circuit.failures, circuit.coolDownMs) : null;
   }
 
   async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<SubgraphResponse> {
@@ -72,7 +73,7 @@ export class SigningDataSource implements GraphQLDataSource<GatewayContext> {
 
   /** A sector's entities with its fields null and an error per field (sector-outage.ts); anything else fails the fetch. */
   private outage(query: string, variables: Record<string, unknown> | undefined, error: unknown): SubgraphResponse {
-    const sector = SECTOR_OF[this.subgraph];
+    const sector = sectorOf(this.subgraph);
     const why = this.unavailable(error);
     const answer = sector ? sectorOutageAnswer(query, variables, why.message, why instanceof GraphQLError ? why.extensions : { code: 'SECTOR_UNAVAILABLE', sector }, this.hidden) : null;
     if (answer) return answer as unknown as SubgraphResponse;
@@ -100,7 +101,7 @@ export class SigningDataSource implements GraphQLDataSource<GatewayContext> {
 
   /** A sector's failure costs its fields only; any other subgraph's is the gateway's own, and answered as internal. */
   private unavailable(error: unknown): Error {
-    const sector = SECTOR_OF[this.subgraph];
+    const sector = sectorOf(this.subgraph);
     if (error instanceof SubgraphResponseTooLarge) {
       // Too much for one answer, from a sector or not: the client can ask for less; nothing of it was passed on.
       return new GraphQLError(`The answer from ${sector ?? this.subgraph} was larger than the gateway passes on (${error.bound} bytes); ask for less`, {

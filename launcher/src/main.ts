@@ -4,12 +4,15 @@
 //   node launcher/dist/main.js --role <part>   one part: gateway, juki, hub, kaigo, shogai, kodomo or konkyu
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig, type Role } from './config/index.js';
-import { ALL_ROLES } from './roles.js';
+import { sectorModuleSpecifiers } from './config/load.js';
+import { allRoles, loadSectorModules } from './sectors.js';
 
 const { values } = parseArgs({ options: { role: { type: 'string' } } });
 const role = values.role as Role | undefined;
-if (role !== undefined && !ALL_ROLES.includes(role)) {
-  console.error(`--role must be one of ${ALL_ROLES.join(', ')}`);
+// A sector of HUB_SECTOR_MODULES is a part too: its module is loaded (and registered) before the parts are listed.
+await loadSectorModules(sectorModuleSpecifiers(process.env['HUB_SECTOR_MODULES']));
+if (role !== undefined && !allRoles().includes(role)) {
+  console.error(`--role must be one of ${allRoles().join(', ')}`);
   process.exit(2);
 }
 try {

@@ -1,6 +1,5 @@
 import { composeServices } from '@apollo/composition';
 import { parse } from 'graphql';
-import { SUBGRAPH_NAMES, subgraphSdl } from './subgraphs.js';
 
 /**
  * Hints we have read and accept. Any other hint fails the composition test, so a new one is looked at
@@ -13,13 +12,23 @@ export interface Composition {
   unacceptedHints: string[];
 }
 
-export function composeSupergraph(): Composition {
+/** One subgraph to compose: its name and its SDL as it serves it. */
+export interface SubgraphSdl {
+  name: string;
+  sdl: string;
+}
+
+/**
+ * The supergraph of the given subgraphs, in port order. The launcher composes the registry's subgraphs at start
+ * (launcher/src/compose/supergraph.ts); for the four built-in sectors that is the committed schema/supergraph.graphql.
+ */
+export function composeSupergraph(subgraphs: readonly SubgraphSdl[]): Composition {
   const result = composeServices(
-    SUBGRAPH_NAMES.map((name) => ({
+    subgraphs.map(({ name, sdl }) => ({
       name,
       // The URL in the supergraph is a placeholder: the gateway takes each subgraph's address from configuration.
       url: `http://${name}.subgraph.invalid/graphql`,
-      typeDefs: parse(subgraphSdl(name)),
+      typeDefs: parse(sdl),
     })),
   );
   if (result.errors) {

@@ -1,3 +1,4 @@
 export * from './subgraphs.js';
-export { composeSupergraph, ACCEPTED_HINTS, type Composition } from './compose.js';
+export { composeSupergraph, ACCEPTED_HINTS, type Composition, type SubgraphSdl } from './compose.js';
+export { withSectorLines } from './sector-lines.js';
 export { clientSchemaSdl, clientSchemaPath, committedClientSchema } from './client-schema.js';

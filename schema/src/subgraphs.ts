@@ -1,16 +1,64 @@
 import { readFileSync } from 'node:fs';
+import { parse } from 'graphql';
+import { sectorBySubgraph, sectors } from '@welfare-hub/sectors';
+import { withSectorLines } from './sector-lines.js';
 
 /**
  * Every subgraph of the hub, in port order: subgraph i listens on HUB_SUBGRAPH_PORT_FROM + i.
- * New subgraphs are appended so that existing ports never move.
+ * New subgraphs are appended so that existing ports never move; a sector registered beyond the four gets the next
+ * port after these (subgraphNames).
  */
 export const SUBGRAPH_NAMES = ['juki', 'hub', 'shogai', 'konkyu', 'kodomo', 'kaigo', 'cases'] as const;
-export type SubgraphName = (typeof SUBGRAPH_NAMES)[number];
+/** One of SUBGRAPH_NAMES, or a registered sector's subgraph. */
+export type SubgraphName = string;
+/** The subgraphs whose SDL is in this package: the sectors' SDL is in their own folders (adapters/<sector>/schema.graphql). */
+export type CoreSubgraphName = 'juki' | 'hub' | 'cases';
+
+/** SUBGRAPH_NAMES, then each registered sector's subgraph that is not among them, in the order registered. */
+export function subgraphNames(): string[] {
+  return [...SUBGRAPH_NAMES, ...sectors().map((s) => s.subgraph).filter((n) => !(SUBGRAPH_NAMES as readonly string[]).includes(n))];
+}
+
+export const isSectorSubgraph = (name: string): boolean => sectorBySubgraph(name) !== undefined;
 
 const here = new URL('..', import.meta.url);
 
-export function subgraphSdl(name: SubgraphName): string {
+/** A core subgraph's SDL with its sector-dependent lines written from the registry (sector-lines.ts). */
+export function subgraphSdl(name: CoreSubgraphName): string {
+  return withSectorLines(committedSubgraphSdl(name), sectors());
+}
+
+/** The SDL file as committed (for the four built-in sectors). */
+export function committedSubgraphSdl(name: CoreSubgraphName): string {
   return readFileSync(new URL(`subgraphs/${name}.graphql`, here), 'utf8');
+}
+
+/** The value types every sector subgraph shares (Consultation, CaseStatus, the facts types, LeadOrganisation, Date). */
+export function sectorValueTypesSdl(): string {
+  return readFileSync(new URL('subgraphs/sector-values.graphql', here), 'utf8');
+}
+
+/**
+ * A sector subgraph's SDL: its own, then each shared value type it uses, and what those use, as written in
+ * sector-values.graphql (so that the composed supergraph is what it was when every sector file had its copy).
+ */
+export function sectorSubgraphSdl(own: string): string {
+  const shared = parse(sectorValueTypesSdl());
+  const defs = new Map(shared.definitions.flatMap((d) => ('name' in d && d.name && d.loc ? [[d.name.value, d.loc.source.body.slice(d.loc.start, d.loc.end)] as const] : [])));
+  const uses = (text: string, name: string): boolean => new RegExp(`\\b${name}\\b`).test(text);
+  const taken = new Set<string>();
+  let text = own;
+  for (let grew = true; grew;) {
+    grew = false;
+    for (const [name, def] of defs) {
+      if (!taken.has(name) && uses(text, name)) {
+        taken.add(name);
+        text += `\n${def}\n`;
+        grew = true;
+      }
+    }
+  }
+  return text;
 }
 
 export function supergraphSdl(): string {
@@ -32,7 +80,7 @@ export interface SubgraphEndpoint {
 export interface SubgraphAddressing {
   host: string;
   portFrom: number;
-  urls: Partial<Record<SubgraphName, string>>;
+  urls: Partial<Record<string, string>>;
 }
 
 /**
@@ -41,7 +89,7 @@ export interface SubgraphAddressing {
  */
 export function subgraphEndpoints(addressing: SubgraphAddressing): SubgraphEndpoint[] {
   const urlHost = addressing.host.includes(':') ? `[${addressing.host}]` : addressing.host;
-  return SUBGRAPH_NAMES.map((name, i) => {
+  return subgraphNames().map((name, i) => {
     const port = addressing.portFrom + i;
     return { name, host: addressing.host, port, url: addressing.urls[name] ?? `http://${urlHost}:${port}/graphql` };
   });

@@ -7,3 +7,4 @@ export { kaigoProfiles, type KaigoProfile } from './store.js';
 export { KaigoIngest } from './ingest.js';
 export const kaigoMigrations = [KaigoCopy1763800000700];
 export { kaigoFacts } from './facts.js';
+export { kaigoSector } from './sector.js';

@@ -8,3 +8,4 @@ export { KodomoIngest } from './ingest.js';
 export const kodomoMigrations = [KodomoRecords1763800000600, KodomoYoutaikyo1763800013100];
 export { kodomoFacts } from './facts.js';
 export { kodomoCasePeriods, type KodomoCasePeriod } from './case-periods.js';
+export { kodomoSector } from './sector.js';

@@ -4,16 +4,21 @@ import type { RunningGateway } from '@welfare-hub/gateway';
 import { SourceGenerations } from '@welfare-hub/ingest';
 import { collectProcessMetrics } from '@welfare-hub/metrics';
 import { Policy } from '@welfare-hub/policy';
-import { SUBGRAPH_NAMES, subgraphEndpoints, supergraphSdl, type SubgraphEndpoint } from '@welfare-hub/schema';
+import { SUBGRAPH_NAMES, subgraphEndpoints, subgraphNames, supergraphSdl, type SubgraphEndpoint } from '@welfare-hub/schema';
 import { openStore, type Store } from '@welfare-hub/store';
 import { serveSubgraph, type RunningSubgraph } from '@welfare-hub/subgraph-host';
 import { configureLog, logEvent } from '@welfare-hub/telemetry';
 import type { HubConfig, Role } from '../config/index.js';
 import { allMigrations } from '../migrations.js';
 import { prepareDemo } from './demo.js';
+import { loadSectorModules, SECTOR_MODULES, sectorModules, type HubSectorModule } from '../sectors.js';
 import type { SubgraphPart } from './parts.js';
 
-export { ALL_ROLES } from '../roles.js';
+/** Every part of the hub: each subgraph (the registry's sectors among them, in port order), then the gateway. */
+/** How many sectors are built in (SECTOR_MODULES): those after them were given to this process. */
+const SECTOR_COUNT = SECTOR_MODULES.length;
+
+export const ALL_ROLES: readonly Role[] = [...subgraphNames(), 'gateway'];
 
 export interface ComposeOptions {
   /** A store opened (and migrated) by the caller, as the benchmark does; otherwise the hub opens its own. */
@@ -22,6 +27,12 @@ export interface ComposeOptions {
   keys?: SigningKeys;
   /** The decision module; the benchmark swaps in a grant-all one to measure what policy and audit cost. */
   policy?: Policy;
+  /**
+   * Sectors beyond the built-in ones (launcher/src/sectors.ts), registered for this process before anything is built:
+   * a module defined elsewhere (tests/test/extra-sector.e2e.test.ts) is served like the four. Its subgraph is served
+   * when `roles` names it.
+   */
+  sectors?: readonly HubSectorModule[];
 }
 
 /** The parts of the hub one process runs, started. */
@@ -49,6 +60,7 @@ export interface ComposedHub {
  */
 export async function composeHub(given: HubConfig, roles: readonly Role[], options: ComposeOptions = {}): Promise<ComposedHub> {
   configureLog(given.log);
+  const sectors = sectorModules([...(options.sectors ?? []), ...(await loadSectorModules(given.sectorModules))]);
   collectProcessMetrics(given.scope);
   // A gateway alone reads no table: it gets no store (two gateway replicas on one host would otherwise race to create
   // the same embedded database in the working directory).
@@ -58,7 +70,7 @@ export async function composeHub(given: HubConfig, roles: readonly Role[], optio
     (gatewayOnly ? null : await openStore({
       databaseUrl: given.databaseUrl ?? undefined,
       dataDir: join(given.dataDir, 'pglite'),
-      migrations: allMigrations,
+      migrations: [...allMigrations, ...sectors.slice(SECTOR_COUNT).flatMap((m) => m.migrations)],
       // One part of a deployment runs against a store migrated by the launcher or the migration job.
       migrate: given.scope === 'embedded',
     }));
@@ -69,13 +81,15 @@ export async function composeHub(given: HubConfig, roles: readonly Role[], optio
   const parts: SubgraphPart[] = [];
   const serving: RunningSubgraph[] = [];
   if (store) {
-    const deps = { config, db: store.dataSource, policy: options.policy ?? new Policy(store.dataSource), generations: new SourceGenerations(store.dataSource, store.events) };
+    const deps = { config, db: store.dataSource, policy: options.policy ?? new Policy(store.dataSource), generations: new SourceGenerations(store.dataSource, store.events), sectors };
     // A signature is used once across every replica of a subgraph: the store remembers (in memory when embedded).
     const replays = replayGuardFor(store);
     // Loaded only where a subgraph runs: a gateway process does not load the subgraphs' packages, nor they the gateway's.
-    const { PART_BUILDERS } = await import('./parts.js');
-    for (const name of SUBGRAPH_NAMES.filter((n) => roles.includes(n))) {
-      const part = await PART_BUILDERS[name](deps);
+    const { buildPart } = await import('./parts.js');
+    // The whole hub (every built-in part) serves every registered sector too.
+    const whole = SUBGRAPH_NAMES.every((n) => roles.includes(n));
+    for (const name of subgraphNames().filter((n) => roles.includes(n) || (whole && !(SUBGRAPH_NAMES as readonly string[]).includes(n)))) {
+      const part = await buildPart(name, deps);
       const endpoint = endpoints.find((e) => e.name === name)!;
       parts.push(part);
       serving.push(await serveSubgraph(part.definition, { host: endpoint.host, port: endpoint.port, publicKey: keys.publicKey!, replays }));
@@ -87,7 +101,10 @@ export async function composeHub(given: HubConfig, roles: readonly Role[], optio
     gateway = await startGateway({
       host: config.host,
       port: config.port,
-      supergraphSdl: supergraphSdl(),
+      // Composed from the registry's subgraphs: the sector lines of the hub's SDL are the registered sectors'.
+      // The built-in sectors' composition is committed (schema/supergraph.graphql, kept equal to what the registry
+      // composes by launcher/test/supergraph.test.ts); only a hub given more sectors composes at start (about 1.5 s).
+      supergraphSdl: sectors.length === SECTOR_COUNT ? supergraphSdl() : (await import('./supergraph.js')).registrySupergraph(sectors).supergraphSdl,
       endpoints,
       signer: new ContextSigner(keys.privateKey!),
       authenticate: createAuthenticator(config.auth),

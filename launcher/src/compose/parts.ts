@@ -2,25 +2,19 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DataSource } from 'typeorm';
 import { JukiIngest } from '@welfare-hub/adapter-juki';
-import { KaigoIngest, openVendorDb } from '@welfare-hub/adapter-kaigo';
-import { KodomoIngest } from '@welfare-hub/adapter-kodomo';
-import { KonkyuIngest } from '@welfare-hub/adapter-konkyu';
-import { ShogaiIngest } from '@welfare-hub/adapter-shogai';
 import { IndexRefresher, indexProvenance, pseudonymKey, storeIndexSources, type SourceSnapshot } from '@welfare-hub/analytics';
 import { AuditKeeper, auditSigningKey } from '@welfare-hub/audit';
 import type { SourceGenerations, SourceIngest } from '@welfare-hub/ingest';
+import { moduleSubgraph } from '@welfare-hub/sector-subgraph';
 import type { Policy } from '@welfare-hub/policy';
 import type { SubgraphName } from '@welfare-hub/schema';
 import type { SubgraphDefinition } from '@welfare-hub/subgraph-host';
 import { logEvent } from '@welfare-hub/telemetry';
 import { hubSubgraph } from '@welfare-hub/subgraph-hub';
 import { jukiSubgraph } from '@welfare-hub/subgraph-juki';
-import { kaigoSubgraph } from '@welfare-hub/subgraph-kaigo';
-import { kodomoSubgraph } from '@welfare-hub/subgraph-kodomo';
-import { konkyuSubgraph } from '@welfare-hub/subgraph-konkyu';
-import { shogaiSubgraph } from '@welfare-hub/subgraph-shogai';
 import { casesSubgraph } from '@welfare-hub/subgraph-cases';
 import type { HubConfig } from '../config/index.js';
+import { sectorFacts, type HubSectorModule } from '../sectors.js';
 
 /** One subgraph with what it runs beside serving: its source (read once, then kept fresh) or its keepers. */
 export interface SubgraphPart {
@@ -35,6 +29,8 @@ export interface PartDeps {
   db: DataSource;
   policy: Policy;
   generations: SourceGenerations;
+  /** Every registered sector's module (launcher/src/sectors.ts and any the composition root was given). */
+  sectors: readonly HubSectorModule[];
 }
 
 /** A source's ingest, told of the other processes' reads and (for a sector) following the registry. */
@@ -57,7 +53,8 @@ const required = <T>(value: T | null, name: string): T => {
   return value;
 };
 
-export const PART_BUILDERS: Record<SubgraphName, (deps: PartDeps) => Promise<SubgraphPart>> = {
+/** The subgraphs that are not a sector's: each builds its own part. */
+export const PART_BUILDERS: Record<'juki' | 'hub' | 'cases', (deps: PartDeps) => Promise<SubgraphPart>> = {
   async juki(deps) {
     const ingest = await connected(deps, new JukiIngest({ dir: required(deps.config.sources.jukiDir, 'HUB_JUKI_DIR'), db: deps.db, ingest: deps.config.ingest }), false);
     return { definition: jukiSubgraph({ ingest, policy: deps.policy }), start: reading(ingest, 'juki'), close: () => ingest.close() };
@@ -74,7 +71,9 @@ export const PART_BUILDERS: Record<SubgraphName, (deps: PartDeps) => Promise<Sub
     const snapshot = async (): Promise<SourceSnapshot> =>
       Object.fromEntries([...(await generations.read())].map(([source, g]) => [source, { generation: g.generation, readAt: g.lastSuccessAt?.toISOString() ?? null }]));
     const key = pseudonymKey(config.analytics.key, { production, file: join(config.dataDir, 'analytics-key') });
-    const analytics = { sources: storeIndexSources(db, key, config.situations, snapshot), threshold: config.analytics.threshold };
+    // Each sector's facts through its module: analytics imports no sector.
+    const facts = sectorFacts(deps.sectors);
+    const analytics = { sources: storeIndexSources(db, key, config.situations, snapshot, facts), threshold: config.analytics.threshold };
     const refresher = new IndexRefresher(analytics.sources, () => logEvent('analytics.index_failed', {}));
     let watch: { close(): Promise<void> } | null = null;
     let timer: NodeJS.Timeout | null = null;
@@ -105,22 +104,8 @@ export const PART_BUILDERS: Record<SubgraphName, (deps: PartDeps) => Promise<Sub
     };
   },
 
-  async shogai(deps) {
-    const ingest = await connected(deps, new ShogaiIngest({ dir: required(deps.config.sources.shogaiDir, 'HUB_SHOGAI_DIR'), db: deps.db, weights: deps.config.linkageWeights, ingest: deps.config.ingest }), true);
-    return { definition: shogaiSubgraph({ db: deps.db, ingest, policy: deps.policy }), start: reading(ingest, 'shogai'), close: () => ingest.close() };
-  },
 
-  async konkyu(deps) {
-    const ingest = await connected(deps, new KonkyuIngest({ dir: required(deps.config.sources.konkyuDir, 'HUB_KONKYU_DIR'), db: deps.db, weights: deps.config.linkageWeights, ingest: deps.config.ingest }), true);
-    return { definition: konkyuSubgraph({ db: deps.db, ingest, policy: deps.policy }), start: reading(ingest, 'konkyu'), close: () => ingest.close() };
-  },
 
-  async kodomo(deps) {
-    const { sources } = deps.config;
-    const client = { baseUrl: required(sources.kodomoUrl, 'HUB_KODOMO_URL'), apiKey: sources.kodomoApiKey };
-    const ingest = await connected(deps, new KodomoIngest({ db: deps.db, client, pollSeconds: sources.kodomoPollSeconds, weights: deps.config.linkageWeights, ingest: deps.config.ingest }), true);
-    return { definition: kodomoSubgraph({ db: deps.db, ingest, policy: deps.policy }), start: reading(ingest, 'kodomo'), close: () => ingest.close() };
-  },
 
   async cases(deps) {
     const { config } = deps;
@@ -128,18 +113,26 @@ export const PART_BUILDERS: Record<SubgraphName, (deps: PartDeps) => Promise<Sub
     return { definition, start: async () => {}, close: async () => {} };
   },
 
-  async kaigo(deps) {
-    const { sources } = deps.config;
-    // No vendor database configured: the demo city's vendor tables, loaded into the hub's own store by prepareDemo.
-    const vendor = sources.kaigoDbUrl ? await openVendorDb(sources.kaigoDbUrl) : deps.db;
-    const ingest = await connected(deps, new KaigoIngest({ vendor, db: deps.db, pollSeconds: sources.kaigoPollSeconds, weights: deps.config.linkageWeights, ingest: deps.config.ingest }), true);
-    return {
-      definition: kaigoSubgraph({ db: deps.db, ingest, policy: deps.policy }),
-      start: reading(ingest, 'kaigo'),
-      async close() {
-        await ingest.close();
-        if (vendor !== deps.db) await vendor.destroy();
-      },
-    };
-  },
 };
+
+/**
+ * A sector's part, whatever the sector: its source (read once, then kept fresh) and the one descriptor-driven sector
+ * subgraph (packages/sector-subgraph) over its module.
+ */
+export async function sectorPart(module: HubSectorModule, deps: PartDeps): Promise<SubgraphPart> {
+  const source = await module.source({ db: deps.db, config: deps.config, generations: deps.generations, catchUpSeconds: deps.config.eventsCatchUpSeconds });
+  return {
+    definition: moduleSubgraph(module, { db: deps.db, policy: deps.policy, source }),
+    start: () => source.start(),
+    close: () => source.close(),
+  };
+}
+
+/** The part of the named subgraph. */
+export function buildPart(name: SubgraphName, deps: PartDeps): Promise<SubgraphPart> {
+  const module = deps.sectors.find((m) => m.info.subgraph === name);
+  if (module) return sectorPart(module, deps);
+  const build = PART_BUILDERS[name as keyof typeof PART_BUILDERS];
+  if (!build) throw new Error(`no part for subgraph ${name}`);
+  return build(deps);
+}

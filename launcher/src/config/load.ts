@@ -146,6 +146,7 @@ export function loadConfig(given: NodeJS.ProcessEnv, scope: Scope): HubConfig {
   }
   return {
     scope,
+    sectorModules: sectorModuleSpecifiers(v.HUB_SECTOR_MODULES),
     mode: v.HUB_MODE,
     log: v.HUB_LOG,
     port: v.HUB_PORT,
@@ -244,4 +245,9 @@ function checkKey(name: string, value: string | null, kind: 'private' | 'public'
   } catch {
     problems.push(`${name}: not a ${kind} key in PEM`);
   }
+}
+
+/** HUB_SECTOR_MODULES as a list: each entry a module path or URL. */
+export function sectorModuleSpecifiers(value: string | undefined): string[] {
+  return (value ?? '').split(',').map((s) => s.trim()).filter(Boolean);
 }

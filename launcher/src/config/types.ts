@@ -28,6 +28,8 @@ export interface SourcesConfig {
 
 /** The whole configuration of a hub process, parsed and checked once at boot (config/load.ts). */
 export interface HubConfig {
+  /** Modules of sectors beyond the built-in ones (HUB_SECTOR_MODULES: paths or URLs, comma-separated), each exporting `sector`. */
+  sectorModules: string[];
   scope: Scope;
   mode: 'demo' | 'production';
   log: 'json' | 'silent';

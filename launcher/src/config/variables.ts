@@ -65,6 +65,7 @@ export const VARIABLES = {
   HUB_KODOMO_API_KEY: text.optional(),
   HUB_KODOMO_POLL_SECONDS: whole(1, 300),
   HUB_KONKYU_DIR: text.optional(),
+  HUB_SECTOR_MODULES: text.optional(),
   HUB_LINKAGE_WEIGHTS: json(z.strictObject(Object.fromEntries(MATCH_FIELDS.map((f) => [f, z.strictObject({ m: probability, u: probability }).optional()])))).optional(),
   HUB_CONSENT_OWN_AGE: whole(1, 15, 150),
   HUB_SUBGRAPH_TIMEOUT_MS: whole(1, 5_000),

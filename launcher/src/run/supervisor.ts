@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { exportSigningKeys, generateSigningKeys } from '@welfare-hub/context';
 import { openStore } from '@welfare-hub/store';
 import { banner } from '../banner.js';
-import { ALL_ROLES } from '../roles.js';
+import { allRoles, loadSectorModules } from '../sectors.js';
 import { prepareDemo } from '../compose/demo.js';
 import type { HubConfig, Role } from '../config/index.js';
 import { allMigrations } from '../migrations.js';
@@ -18,7 +18,9 @@ const MAIN = fileURLToPath(new URL('../main.js', import.meta.url));
  */
 export async function runSupervisor(config: HubConfig): Promise<void> {
   const started = Date.now();
-  const store = await openStore({ databaseUrl: config.databaseUrl!, migrations: allMigrations });
+  // A sector of HUB_SECTOR_MODULES is migrated here and run as a part of its own like the built-in ones.
+  const extra = await loadSectorModules(config.sectorModules);
+  const store = await openStore({ databaseUrl: config.databaseUrl!, migrations: [...allMigrations, ...extra.flatMap((m) => m.migrations)] });
   const demo = await prepareDemo(config, store.dataSource);
   await store.close();
   const { privatePem, publicPem } =
@@ -50,7 +52,7 @@ export async function runSupervisor(config: HubConfig): Promise<void> {
       setTimeout(() => stopping || launch(role), 1_000).unref();
     });
   };
-  for (const role of ALL_ROLES) launch(role);
+  for (const role of allRoles()) launch(role);
 
   const stop = async (): Promise<void> => {
     stopping = true;

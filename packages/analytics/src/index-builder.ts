@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { ageOn } from '@welfare-hub/codec';
-import { householdSituations, involvement, SECTORS, type MemberFacts, type Sector, type SituationFacts, type SituationThresholds } from '@welfare-hub/situations';
+import { householdSituations, involvement, type MemberFacts, type Sector, type SituationFacts, type SituationThresholds } from '@welfare-hub/situations';
 import { pseudonym } from './pseudonym.js';
 import type { SourceSnapshot } from './provenance.js';
 
@@ -17,7 +17,10 @@ export interface IndexedHousehold {
 export interface IndexSources {
   db: DataSource;
   key: Buffer;
-  /** Each sector's facts loader: the same facts the case workers' view uses, here for everyone. */
+  /**
+   * Each registered sector's facts loader, in the registry's order: the same facts the case workers' view uses, here
+   * for everyone (the composition root hands in each sector module's reader: analytics imports no sector).
+   */
   facts: Record<Sector, FactsLoader>;
   /** 続柄 code → text. */
   relationships: Readonly<Record<string, string>>;
@@ -54,13 +57,14 @@ export async function* indexHouseholds(src: IndexSources, asOf: string): AsyncGe
       [chunk],
     );
     const ids = rows.map((r) => r.atena_no);
-    const loaded = await Promise.all(SECTORS.map((s) => src.facts[s](ids)));
+    const sectors = Object.keys(src.facts);
+    const loaded = await Promise.all(sectors.map((s) => src.facts[s]!(ids)));
     const bySetai = new Map<string, typeof rows>();
     for (const r of rows) bySetai.set(r.setai_no, [...(bySetai.get(r.setai_no) ?? []), r]);
     const households: IndexedHousehold[] = [];
     const persons: { pseudoId: string; household: string; age: number; sectors: Sector[] }[] = [];
     const consultations: IndexedConsultation[] = [];
-    SECTORS.forEach((sector, k) => {
+    sectors.forEach((sector, k) => {
       for (const facts of loaded[k]!.values()) {
         for (const c of facts.consultations) if (c.date <= asOf) consultations.push({ sector, openedOn: c.date, closedOn: null, open: c.open });
         for (const c of facts.cases) if (c.openedOn <= asOf) consultations.push({ sector, openedOn: c.openedOn, closedOn: c.closedOn, open: c.open });
@@ -69,7 +73,7 @@ export async function* indexHouseholds(src: IndexSources, asOf: string): AsyncGe
     for (const [setaiNo, residents] of bySetai) {
       const members: MemberFacts[] = residents.map((r) => ({
         id: r.atena_no, birthDate: r.birth_date, relationship: src.relationships[r.relationship_code] ?? r.relationship_code,
-        sectors: Object.fromEntries(SECTORS.map((s, k) => [s, loaded[k]!.get(r.atena_no) ?? null])),
+        sectors: Object.fromEntries(sectors.map((s, k) => [s, loaded[k]!.get(r.atena_no) ?? null])),
       }));
       const household = pseudonym(src.key, `setai:${setaiNo}`);
       const involved = involvement(members, asOf, src.thresholds);
@@ -78,7 +82,7 @@ export async function* indexHouseholds(src: IndexSources, asOf: string): AsyncGe
       households.push({
         pseudoId: household, district: residents[0]!.district, oldestAge: Math.max(...ages),
         kinds: householdSituations(members, asOf, src.thresholds).map((s) => s.kind),
-        sectors: SECTORS.filter((s) => involved.some((m) => m.includes(s))),
+        sectors: sectors.filter((s) => involved.some((m) => m.includes(s))),
       });
     }
     yield { households, persons, consultations };

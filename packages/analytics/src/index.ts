@@ -9,7 +9,7 @@ export { DEFAULT_SUPPRESSION_THRESHOLD, MIN_SUPPRESSION_THRESHOLD, suppressList,
 export { indicatorCsv, indicators, type IndicatorTable } from './indicators.js';
 export const analyticsMigrations = [AnalyticsIndex1763800001300, AnalyticsIndicators1763800001500, AnalyticsProvenance1763800002200];
 export { indexProvenance, sourcesReadAt, type IndexProvenance, type SourceSnapshot } from './provenance.js';
-export { storeIndexSources } from './sources.js';
+export { storeIndexSources, type FactsReader } from './sources.js';
 export { IndexRefresher } from './refresher.js';
 export { csvText } from './csv.js';
 export { logAnalystQuery } from './query-log.js';

@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { SECTORS } from '@welfare-hub/situations';
+import { sectorCodes } from '@welfare-hub/sectors';
 import { SITUATION_KINDS } from './statistics.js';
 import { suppressTable } from './suppression.js';
 import { csvText } from './csv.js';
@@ -59,7 +59,7 @@ export async function indicators(db: DataSource, threshold: number): Promise<Ind
   const index = await indexProvenance(db);
   const asOf = index.asOf ?? new Date().toISOString().slice(0, 10);
   const provenance: Provenance = { asOf, indexBuiltAt: index.indexBuiltAt, sourcesReadAt: sourcesReadAt(index.sources) };
-  const sectors = [...SECTORS];
+  const sectors = sectorCodes();
   const kinds = [...SITUATION_KINDS];
   const involvement = lookup(await db.query(
     `SELECT s.sector AS r, k.kind AS c, count(*)::int AS n FROM analytics.household h, unnest(h.sectors) AS s(sector), unnest(h.kinds) AS k(kind)

@@ -1,8 +1,8 @@
 import { jukiMigrations, RELATIONSHIPS } from '@welfare-hub/adapter-juki';
-import { kaigoMigrations } from '@welfare-hub/adapter-kaigo';
-import { kodomoMigrations } from '@welfare-hub/adapter-kodomo';
-import { konkyuMigrations } from '@welfare-hub/adapter-konkyu';
-import { shogaiMigrations } from '@welfare-hub/adapter-shogai';
+import { kaigoMigrations, kaigoSector } from '@welfare-hub/adapter-kaigo';
+import { kodomoMigrations, kodomoSector } from '@welfare-hub/adapter-kodomo';
+import { konkyuMigrations, konkyuSector } from '@welfare-hub/adapter-konkyu';
+import { shogaiMigrations, shogaiSector } from '@welfare-hub/adapter-shogai';
 import { linkageMigrations } from '@welfare-hub/linkage';
 import { DEFAULT_THRESHOLDS, householdSituations } from '@welfare-hub/situations';
 import { openTestStore, type Store } from '@welfare-hub/store';
@@ -11,6 +11,8 @@ import { analyticsMigrations, indexHouseholds, pseudonym, storeIndexSources } fr
 
 const CODES = Object.fromEntries(Object.entries(RELATIONSHIPS).map(([code, text]) => [text, code]));
 const KEY = Buffer.alloc(32, 7);
+/** Each sector's facts reader, as its module exports it (the launcher hands the same in). */
+const FACTS = Object.fromEntries([kaigoSector, shogaiSector, kodomoSector, konkyuSector].map((m) => [m.info.code, m.facts]));
 
 /**
  * The households of issue 13 (../../situations/test/cases.ts) written into the sources' own tables as the adapters
@@ -91,7 +93,7 @@ describe('the analysts\' index over the households of issue 13', () => {
   /** Each household's kinds as the index finds them, under the thresholds a case asks for. */
   async function indexed(thresholds: object | undefined): Promise<Map<string, string[]>> {
     const kinds = new Map<string, string[]>();
-    const sources = storeIndexSources(store.dataSource, KEY, { ...DEFAULT_THRESHOLDS, ...thresholds }, async () => ({}));
+    const sources = storeIndexSources(store.dataSource, KEY, { ...DEFAULT_THRESHOLDS, ...thresholds }, async () => ({}), FACTS);
     for await (const chunk of indexHouseholds(sources, DAY)) for (const h of chunk.households) kinds.set(h.pseudoId, h.kinds);
     return kinds;
   }

@@ -2,11 +2,15 @@
 // and on which basis, in plain Japanese. Never personal data: no name, no free text of a consent or a meeting (they are
 // named by the entry's reference, and the disclosure lists the person's consents beside it).
 
+import { sectorByCode } from '@welfare-hub/sectors';
+
 const SECTOR_NAMES: Record<string, string> = { KAIGO: '介護', SHOGAI: '障害福祉', KODOMO: '子ども家庭', KONKYU: '生活困窮' };
+/** The four's names as a person reads them; a sector registered later by its label. */
+const nameOf = (sector: string): string => SECTOR_NAMES[sector] ?? sectorByCode(sector)?.label ?? sector;
 
 /** What a sector decision was asked for, by the field it guards. */
 function what(field: string, sector: string): string {
-  const name = SECTOR_NAMES[sector] ?? sector;
+  const name = nameOf(sector);
   if (field === 'Person.access') return `${name}の記録を見られるかの確認`;
   if (field === 'Household.situations') return `世帯の状況 (8050・ダブルケア・ヤングケアラー等) を知るための${name}の記録`;
   return `${name}の記録の閲覧`;
@@ -15,7 +19,7 @@ function what(field: string, sector: string): string {
 /** Why it was granted, or that it was not. */
 function why(sector: string, status: string, basis: string | null): string {
   if (status !== 'GRANTED') return '根拠がないため表示していません';
-  if (basis === 'OWN_SECTOR') return `${SECTOR_NAMES[sector] ?? sector}を担当する機関の業務として`;
+  if (basis === 'OWN_SECTOR') return `${nameOf(sector)}を担当する機関の業務として`;
   if (basis === 'CONSENT') return 'ご本人 (またはその代理人) の同意に基づいて';
   if (basis === 'SUPPORT_MEETING') return '支援会議 (社会福祉法第106条の6) の構成員として';
   return '根拠の記録なし';

@@ -1,3 +1,4 @@
+import { sectorCodes } from '@welfare-hub/sectors';
 import type { DataSource } from 'typeorm';
 import type { AuditLog } from './audit-log.js';
 import { readablePurpose, restrictionPurpose, restrictionReason } from './purpose.js';
@@ -70,7 +71,10 @@ export class NoSuchRecord extends Error {
 const IDENTITY = `e.action IN ('READ', 'SEARCH')`;
 // A sector decision: not an identity read, and not the chain's other entries (a case read, sector 'CASE', has its own log,
 // case-log.ts; a change to the register, sector 'REGISTER', is about no person).
-const DECISION = `e.action IS NULL AND e.sector IN ('KAIGO', 'SHOGAI', 'KODOMO', 'KONKYU')`;
+// Every registered sector's (@welfare-hub/sectors): a decision about a sector added later is in the person's log too.
+// The codes are enum values (registerSector checks them), so they are written into the statement as they are.
+const DECISION_OF = (codes: readonly string[]): string => `e.action IS NULL AND e.sector IN (${codes.map((c) => `'${c}'`).join(', ')})`;
+const decision = (): string => DECISION_OF(sectorCodes());
 // The restriction of each entry, if any: the earliest RESTRICT entry naming it.
 const COLUMNS = `e.id::text, e.at, e.staff_id, e.org_id, e.person_id, e.sector, e.status, e.basis, e.reference, e.purpose, e.action, e.protected,
   r.at AS r_at, r.staff_id AS r_staff_id, r.org_id AS r_org_id, r.purpose AS r_purpose`;
@@ -92,7 +96,7 @@ export class AuditRecords {
   /** 本人開示: who saw (or was refused) what about this person, newest first. */
   async accessLog(personId: string, period: Period, page: Page): Promise<AccessRecord[]> {
     const rows: Record<string, unknown>[] = await this.db.query(
-      `SELECT ${COLUMNS} ${FROM} WHERE e.person_id = $1 AND ${DECISION} AND ${PERIOD('$2', '$3')} ORDER BY e.id DESC LIMIT $4 OFFSET $5`,
+      `SELECT ${COLUMNS} ${FROM} WHERE e.person_id = $1 AND ${decision()} AND ${PERIOD('$2', '$3')} ORDER BY e.id DESC LIMIT $4 OFFSET $5`,
       [personId, period.from, period.to, page.limit, page.offset],
     );
     return rows.map(accessRecord);
@@ -122,7 +126,7 @@ export class AuditRecords {
    */
   async disclosure(personId: string, period: Period): Promise<Disclosure> {
     const rows: Record<string, unknown>[] = await this.db.query(
-      `SELECT ${COLUMNS} ${FROM} WHERE e.person_id = $1 AND (${DECISION} OR ${IDENTITY}) AND ${PERIOD('$2', '$3')} ORDER BY e.id`,
+      `SELECT ${COLUMNS} ${FROM} WHERE e.person_id = $1 AND (${decision()} OR ${IDENTITY}) AND ${PERIOD('$2', '$3')} ORDER BY e.id`,
       [personId, period.from, period.to],
     );
     const shown = rows.filter((r) => r['r_at'] == null);
@@ -155,7 +159,7 @@ export class AuditRecords {
 
   private async entry(kind: 'decision' | 'identity', entryId: string): Promise<Record<string, unknown> | undefined> {
     if (!/^\d{1,18}$/.test(entryId)) return undefined;
-    const [row]: Record<string, unknown>[] = await this.db.query(`SELECT ${COLUMNS} ${FROM} WHERE e.id = $1 AND ${kind === 'decision' ? DECISION : IDENTITY}`, [entryId]);
+    const [row]: Record<string, unknown>[] = await this.db.query(`SELECT ${COLUMNS} ${FROM} WHERE e.id = $1 AND ${kind === 'decision' ? decision() : IDENTITY}`, [entryId]);
     return row;
   }
 }

@@ -1,8 +1,14 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { sourceReads } from '@welfare-hub/metrics';
+import { sectors } from '@welfare-hub/sectors';
 
+/** The built-in sources: the registry (juki) and the four sectors'. */
 export const SOURCE_NAMES = ['juki', 'kaigo', 'shogai', 'kodomo', 'konkyu'] as const;
-export type SourceName = (typeof SOURCE_NAMES)[number];
+/** A source's name in the ledger: one of SOURCE_NAMES, or a registered sector's source (sourceNames). */
+export type SourceName = string;
+
+/** Every source the hub reads: the registry, then each registered sector's (@welfare-hub/sectors). */
+export const sourceNames = (): string[] => ['juki', ...sectors().map((s) => s.source)];
 
 /** A record a source sent that the adapter could not take in. `raw` keeps the bytes for re-processing. */
 export interface Rejection {

@@ -1,5 +1,5 @@
 export { Policy, RequestPolicy } from './policy.js';
-export { SECTORS, isSector, type Sector } from './sector.js';
+export { SECTORS, isSector, registeredSectors, type Sector } from './sector.js';
 export type { Registration } from './registration.js';
 export { denied, type Decision, type AccessBasis } from './decision.js';
 export { releasedCases, releasedFacts, releasedProfile } from './youtaikyo.js';

@@ -8,7 +8,7 @@ import { denied, type Decision } from './decision.js';
 import { RequestFactsCache } from './request-facts.js';
 import { todayInTokyo } from '@welfare-hub/codec';
 import { policyDecisions } from '@welfare-hub/metrics';
-import { SECTORS, type Sector } from './sector.js';
+import { registeredSectors, type Sector } from './sector.js';
 import { CasePolicy } from './case-policy.js';
 import { recordedPurpose } from './case-rules.js';
 
@@ -116,7 +116,7 @@ export class RequestPolicy {
 
   /** One decision per sector, in the contract's order. */
   access(personId: string): Promise<Decision[]> {
-    return Promise.all(SECTORS.map((sector) => this.decide(personId, sector, 'Person.access')));
+    return Promise.all(registeredSectors().map((sector) => this.decide(personId, sector, 'Person.access')));
   }
 
   /**

@@ -2,11 +2,14 @@ import DataLoader from 'dataloader';
 import { parse } from 'graphql';
 import type { GraphQLResolverMap } from '@apollo/subgraph';
 import type { Decision, Policy, RequestPolicy, Sector } from '@welfare-hub/policy';
-import { subgraphSdl, type SubgraphName } from '@welfare-hub/schema';
+import { sectorSubgraphSdl } from '@welfare-hub/schema';
 import { noFacts, type SituationFacts } from '@welfare-hub/situations';
 import { DateScalar, DateTimeScalar, type SourceHealth, type SubgraphDefinition } from '@welfare-hub/subgraph-host';
 import { todayInTokyo } from '@welfare-hub/codec';
 import type { DataSource } from 'typeorm';
+import type { SectorModule, SectorSource } from './module.js';
+
+export { connectIngest, type IngestSettings, type SectorModule, type SectorSource, type SectorSourceDeps } from './module.js';
 
 export interface SectorContext<P> {
   policy: RequestPolicy;
@@ -37,8 +40,10 @@ function lastInvolvement(facts: SituationFacts, today: string): string | null {
 }
 
 export interface SectorSubgraphOptions<P> {
-  name: SubgraphName;
+  name: string;
   sector: Sector;
+  /** The subgraph's own SDL; the sector value types are added to it (schema/subgraphs/sector-values.graphql). */
+  sdl: string;
   /** The Person field the sector adds (kaigo, shogai, kodomo, konkyu). */
   field: string;
   policy: Policy;
@@ -91,7 +96,7 @@ export function sectorSubgraph<P>(options: SectorSubgraphOptions<P>): SubgraphDe
   };
   return {
     name: options.name,
-    typeDefs: parse(subgraphSdl(options.name)),
+    typeDefs: parse(sectorSubgraphSdl(options.sdl)),
     resolvers,
     context: (hub) => ({
       policy: options.policy.forRequest(hub),
@@ -115,4 +120,20 @@ export function sectorSubgraph<P>(options: SectorSubgraphOptions<P>): SubgraphDe
     }),
     sources: options.sources,
   };
+}
+
+/** A registered sector as its subgraph: the one descriptor-driven sector subgraph every sector is served by. */
+export function moduleSubgraph<P>(module: SectorModule<P, never>, deps: { db: DataSource; policy: Policy; source: Pick<SectorSource, 'health'> }): SubgraphDefinition<SectorContext<P>> {
+  return sectorSubgraph<P>({
+    name: module.info.subgraph,
+    sector: module.info.code,
+    field: module.info.field,
+    sdl: module.sdl,
+    policy: deps.policy,
+    db: deps.db,
+    loadProfiles: (ids) => module.profiles(deps.db, ids, todayInTokyo()),
+    loadFacts: (ids) => module.facts(deps.db, ids),
+    sources: async (): Promise<Record<string, SourceHealth>> => ({ [module.info.source]: await deps.source.health() }),
+    ...(module.release ? { release: module.release } : {}),
+  });
 }

@@ -1,4 +1,4 @@
-// The shared grant/deny suite of the four sector subgraphs, run by each one's own test file (subgraphs/<sector>/test).
+// The shared grant/deny suite of the four sector subgraphs, run by each one's own test file (adapters/<sector>/test/sector.test.ts).
 // Test-only and outside src: it is not built, and uses jest's globals. Each sector says how to make its subgraph, what
 // record to seed for a person and which of its fields to ask for; everything else (register, consent, 支援会議) is here.
 import type { DataSource, MigrationInterface } from 'typeorm';

@@ -1,5 +1,6 @@
 // sectorSubgraph itself, with a made-up sector reader in memory: what it adds around any sector's profile (the decision
-// first, batching, lead, lastInvolvementOn, sourceReadAt). The real readers are tested per sector (subgraphs/*/test).
+// first, batching, lead, lastInvolvementOn, sourceReadAt). The real readers are tested per sector (adapters/*/test/sector.test.ts).
+import { readFileSync } from 'node:fs';
 import { noFacts, type SituationFacts } from '@welfare-hub/situations';
 import { Policy } from '@welfare-hub/policy';
 import type { Store } from '@welfare-hub/store';
@@ -13,6 +14,9 @@ interface Profile { certificates: never[]; supportLevel: string | null; services
 const health = (lastSuccessfulReadAt: string | null): SourceHealth => ({ state: 'ok', lastReadAt: lastSuccessfulReadAt, lastSuccessfulReadAt, recordsRead: 1, recordsRejected: 0, awaitingLink: 0 });
 const person = `... on Person { shogai { services lead { id name contact } lastInvolvementOn sourceReadAt } }`;
 
+// 障害's own SDL: the made-up reader answers the shape of its profile.
+const SHOGAI_SDL = readFileSync(new URL('../../../adapters/shogai/schema.graphql', import.meta.url), 'utf8');
+
 let store: Store;
 let subgraph: InProcessSubgraph;
 /** Every batch of ids the sector was asked to read: what it read, and when. */
@@ -23,7 +27,7 @@ const facts = new Map<string, SituationFacts>();
 beforeAll(async () => {
   store = await sectorStore('SHOGAI');
   subgraph = inProcessSubgraph(sectorSubgraph<Profile>({
-    name: 'shogai', sector: 'SHOGAI', field: 'shogai', db: store.dataSource, policy: new Policy(store.dataSource),
+    name: 'shogai', sector: 'SHOGAI', field: 'shogai', sdl: SHOGAI_SDL, db: store.dataSource, policy: new Policy(store.dataSource),
     loadProfiles: async (ids) => {
       batches.push([...ids]);
       return new Map(ids.map((id) => [id, { certificates: [], supportLevel: null, services: [`service of ${id}`], consultations: [] }]));

@@ -1,9 +1,12 @@
 import { ageOn } from '@welfare-hub/codec';
 import type { SituationFacts } from './facts.js';
+import { sectorCodes } from '@welfare-hub/sectors';
 import { DEFAULT_THRESHOLDS, type SituationThresholds } from './thresholds.js';
 
+/** The four built-in sectors: the rules below name them where situations.md does. */
 export const SECTORS = ['KAIGO', 'SHOGAI', 'KODOMO', 'KONKYU'] as const;
-export type Sector = (typeof SECTORS)[number];
+/** A sector code: one of the four, or one registered with the hub (@welfare-hub/sectors). */
+export type Sector = string;
 export type SituationKind = 'EIGHTY_FIFTY' | 'DOUBLE_CARE' | 'YOUNG_CARER' | 'MULTI_SECTOR';
 
 /** One current resident of the 世帯 with the sector facts the viewer may see (a sector missing or null: not seen). */
@@ -66,8 +69,12 @@ function readMember(m: MemberFacts, day: string, t: SituationThresholds) {
   if ((shogai?.periods.some((p) => p.kind === 'TECHO' && (p.from === null || p.from <= day)) ?? false) || anyPeriod(shogai, ['JUKYUSHA'], day) || openConsultation(shogai)) involved.add('SHOGAI');
   if (kodomo?.cases.some((c) => caseOpenOn(c, day))) involved.add('KODOMO');
   if (openConsultation(konkyu)) involved.add('KONKYU');
+  // A sector registered beyond the four: involved on an open consultation or an open case (no rule names it).
+  for (const [s, f] of Object.entries(m.sectors)) {
+    if (!(SECTORS as readonly string[]).includes(s) && (openConsultation(f) || (f?.cases.some((c) => caseOpenOn(c, day)) ?? false))) involved.add(s);
+  }
   // A consultation about ひきこもり recorded in any sector, open or closed: often the only record of a withdrawn adult.
-  const hikikomori = SECTORS.filter((s) => m.sectors[s]?.consultations.some((c) => c.date <= day && t.hikikomoriWords.some((w) => c.text.includes(w))));
+  const hikikomori = ordered(Object.keys(m.sectors)).filter((s) => m.sectors[s]?.consultations.some((c) => c.date <= day && t.hikikomoriWords.some((w) => c.text.includes(w))));
   // Needs care: a current 要支援/要介護 certification, or a current 障害支援区分 of 区分1 to 区分6.
   const care = new Set<Sector>();
   if (certification !== null && CARE_LEVELS.includes(certification)) care.add('KAIGO');
@@ -78,7 +85,12 @@ function readMember(m: MemberFacts, day: string, t: SituationThresholds) {
 }
 
 type Read = ReturnType<typeof readMember>;
-const ordered = (sectors: Iterable<Sector>): Sector[] => SECTORS.filter((s) => new Set(sectors).has(s));
+/** In the registry's order (the contract's for the four); a code the registry does not know last, by name. */
+const ordered = (sectors: Iterable<Sector>): Sector[] => {
+  const given = new Set(sectors);
+  const known = sectorCodes();
+  return [...known.filter((s) => given.has(s)), ...[...given].filter((s) => !known.includes(s)).sort()];
+};
 const ids = (members: Iterable<Read>): string[] => [...new Set([...members].map((m) => m.id))].sort();
 
 /**

@@ -1,20 +1,10 @@
 import { forbidden, badInput } from '@welfare-hub/subgraph-host';
 import { addressWithheldIds } from '@welfare-hub/adapter-juki';
 import type { Sector } from '@welfare-hub/policy';
+import { sectorByCode, sectorByLinkageSource } from '@welfare-hub/sectors';
 import type { HubContext } from './hub-context.js';
 import type { MutationResolvers, QueryResolvers } from './generated/resolvers.js';
 
-/** Each linked source and the sector whose staff may work its queue. */
-const SOURCE_SECTOR: Record<string, Sector> = {
-  'shogai-techo': 'SHOGAI',
-  'shogai-jukyusha': 'SHOGAI',
-  'shogai-sodan': 'SHOGAI',
-  konkyu: 'KONKYU',
-  'kodomo-child': 'KODOMO',
-  'kodomo-case': 'KODOMO',
-  'kaigo-hihokensha': 'KAIGO',
-  'kaigo-sodan': 'KAIGO',
-};
 
 /** Linking a record shows who it is about: only staff of the sector that holds the record may do it. */
 async function requireSectorStaff(ctx: HubContext, sector: Sector): Promise<void> {
@@ -24,16 +14,17 @@ async function requireSectorStaff(ctx: HubContext, sector: Sector): Promise<void
 }
 
 function sectorOf(source: string): Sector {
-  const sector = SOURCE_SECTOR[source];
+  // Each linked source belongs to the sector whose staff may work its queue (the registry's linkageSources).
+  const sector = sectorByLinkageSource(source)?.code;
   if (!sector) throw badInput('source', 'Unknown source');
-  return sector;
+  return sector as Sector;
 }
 
 export const linkageQuery: QueryResolvers = {
   linkageQueue: async (_, args, ctx) => {
     await requireSectorStaff(ctx, args.sector);
     if (args.limit < 1 || args.limit > 500) throw badInput('limit', 'limit must be between 1 and 500');
-    const sources = Object.entries(SOURCE_SECTOR).filter(([, s]) => s === args.sector).map(([source]) => source);
+    const sources = [...(sectorByCode(args.sector)?.linkageSources ?? [])];
     const entries = await ctx.decisions.queue(sources, args.limit, Math.max(0, args.offset));
     // 支援措置: whether a sector record's address agrees with a protected resident's would tell where they live.
     const withheld = await addressWithheldIds(ctx.db, entries.flatMap((e) => e.candidates.map((c) => c.atenaNo)));

@@ -1,6 +1,7 @@
 import { listRejected, type RejectedRecordRow, type SourceName } from '@welfare-hub/ingest';
 import type { Sector } from '@welfare-hub/policy';
 import { badInput, forbidden } from '@welfare-hub/subgraph-host';
+import { sectors as registered } from '@welfare-hub/sectors';
 import type { HubContext } from './hub-context.js';
 import type { SourceName as GraphSourceName } from './generated/resolvers.js';
 
@@ -8,7 +9,7 @@ import type { SourceName as GraphSourceName } from './generated/resolvers.js';
  * The sector that owns each source's records. The registry (juki) belongs to no sector of the hub: its rejected
  * records' values are shown to no one here; the file and record number find them in the drop folder.
  */
-const SOURCE_SECTOR: Record<SourceName, Sector | null> = { juki: null, kaigo: 'KAIGO', shogai: 'SHOGAI', kodomo: 'KODOMO', konkyu: 'KONKYU' };
+const sourceSector = (source: SourceName): Sector | null => registered().find((s) => s.source === source)?.code ?? null;
 
 const WITHHELD = '＊＊＊';
 
@@ -20,7 +21,7 @@ const WITHHELD = '＊＊＊';
  */
 function asSeen(row: RejectedRecordRow, sectors: readonly Sector[]) {
   const { raw, ...rest } = row;
-  const sector = SOURCE_SECTOR[row.source];
+  const sector = sourceSector(row.source);
   const own = sector !== null && sectors.includes(sector);
   const colon = row.origin.indexOf(':');
   return {
@@ -43,7 +44,7 @@ export async function rejectedRecords(
   const [org] = registration ? await ctx.register.organisations([registration.orgId]) : [];
   const sectors = org && !org.outsideWelfare ? org.sectors : [];
   const admin = ctx.policy.hasRole('admin');
-  const mine = (Object.keys(SOURCE_SECTOR) as SourceName[]).filter((s) => SOURCE_SECTOR[s] !== null && sectors.includes(SOURCE_SECTOR[s]!));
+  const mine = registered().filter((s) => sectors.includes(s.code)).map((s) => s.source);
   if (!admin && mine.length === 0) throw forbidden('Only an admin or staff of an organisation holding a sector lists rejected records');
   if (!admin && args.source && !mine.includes(args.source)) throw forbidden('Only staff of the sector that owns the source list its rejected records');
   if (!Number.isInteger(args.limit) || args.limit < 0 || args.limit > 1000) throw badInput('limit', 'limit must be between 0 and 1000');

@@ -1,6 +1,6 @@
 import { DateScalar, DateTimeScalar, badInput, forbidden } from '@welfare-hub/subgraph-host';
 import { isSector } from '@welfare-hub/policy';
-import { listReads, SOURCE_NAMES, type SourceName } from '@welfare-hub/ingest';
+import { listReads, sourceNames, type SourceName } from '@welfare-hub/ingest';
 import { auditMutation, auditQuery, auditTypes } from './audit/resolvers.js';
 import { linkageMutation, linkageQuery } from './linkage-queue.js';
 import { heldReadMutation } from './held-reads.js';
@@ -42,7 +42,7 @@ function checkName(field: string, name: string): string {
 function toSourceName(value: string | null | undefined): SourceName | undefined {
   if (value == null) return undefined;
   const lower = value.toLowerCase();
-  return (SOURCE_NAMES as readonly string[]).includes(lower) ? (lower as SourceName) : undefined;
+  return sourceNames().includes(lower) ? lower : undefined;
 }
 
 function clamp(field: string, value: number, max: number): number {

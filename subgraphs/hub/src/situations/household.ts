@@ -7,9 +7,7 @@ export interface HouseholdWithFacts {
     id: string;
     birthDate: string;
     relationship: string;
-    kaigoFacts: SituationFacts | null;
-    shogaiFacts: SituationFacts | null;
-    kodomoFacts: SituationFacts | null;
-    konkyuFacts: SituationFacts | null;
+    /** <field>Facts of every registered sector (the hub's @requires is written from the registry at compose time). */
+    [facts: `${string}Facts`]: SituationFacts | null;
   }[];
 }

@@ -1,4 +1,5 @@
 import { householdSituations, type MemberFacts } from '@welfare-hub/situations';
+import { sectors } from '@welfare-hub/sectors';
 import { todayInTokyo } from '@welfare-hub/codec';
 import type { HouseholdResolvers } from '../generated/resolvers.js';
 
@@ -11,7 +12,7 @@ export const householdType: HouseholdResolvers = {
   situations: (household, args, ctx) => {
     const members: MemberFacts[] = (household.members ?? []).map((m) => ({
       id: m.id, birthDate: m.birthDate, relationship: m.relationship,
-      sectors: { KAIGO: m.kaigoFacts, SHOGAI: m.shogaiFacts, KODOMO: m.kodomoFacts, KONKYU: m.konkyuFacts },
+      sectors: Object.fromEntries(sectors().map((s) => [s.code, m[`${s.field}Facts`] ?? null])),
     }));
     // The thresholds the analysts' index counts with: a case worker and a planner see the same rules.
     return householdSituations(members, args.asOf ?? todayInTokyo(), ctx.analytics.sources.thresholds);

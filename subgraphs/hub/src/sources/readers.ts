@@ -1,9 +1,10 @@
 import { forbidden } from '@welfare-hub/subgraph-host';
 import type { Sector } from '@welfare-hub/policy';
+import { sectors } from '@welfare-hub/sectors';
 import type { HubContext } from '../hub-context.js';
 
-/** The sector whose organisation owns each source's records; the registry (JUKI) belongs to none. */
-const SOURCE_SECTOR: Record<string, Sector | undefined> = { KAIGO: 'KAIGO', SHOGAI: 'SHOGAI', KODOMO: 'KODOMO', KONKYU: 'KONKYU' };
+/** The sector whose organisation owns a source's records (the registry's); the registry (JUKI) belongs to none. */
+const sourceSector = (source: string): Sector | undefined => sectors().find((s) => s.source.toUpperCase() === source.toUpperCase())?.code;
 
 /**
  * Who may read a source's reads and rejected records (issue 17: the IT officer): an admin, any source; the staff of an
@@ -12,7 +13,7 @@ const SOURCE_SECTOR: Record<string, Sector | undefined> = { KAIGO: 'KAIGO', SHOG
  */
 export async function requireSourceReader(ctx: HubContext, source: string | null | undefined): Promise<void> {
   if (ctx.policy.hasRole('admin')) return;
-  const sector = source ? SOURCE_SECTOR[source.toUpperCase()] : undefined;
+  const sector = source ? sourceSector(source) : undefined;
   const registration = ctx.policy.hasRole('analyst') || !sector ? null : await ctx.policy.registration();
   if (registration && sector && registration.sectors.includes(sector)) return;
   throw forbidden('Source reads and rejected records are for admins, and for staff of the sector that owns the source (name it in source)');

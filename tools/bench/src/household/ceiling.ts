@@ -38,7 +38,7 @@ export async function startCeiling(db: DataSource, port: number, viewer: { staff
         const profiles = await Promise.all(SECTORS.map(async (sector) => {
           const decisions = await Promise.all(ids.map((id) => rp.decide(id, sector)));
           const granted = ids.filter((_, i) => decisions[i]!.status === 'GRANTED');
-          return granted.length ? loaders[sector](granted) : new Map();
+          return granted.length ? loaders[sector]!(granted) : new Map();
         }));
         const body = members.map((m, i) => ({ ...m, access: access[i], ...Object.fromEntries(SECTORS.map((s, k) => [s.toLowerCase(), profiles[k]!.get(m.id) ?? null])) }));
         res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ data: { household: { members: body } } }));

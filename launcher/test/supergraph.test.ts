@@ -1,0 +1,22 @@
+import { supergraphSdl } from '@welfare-hub/schema';
+import { registrySupergraph, sectorModules } from '../src/index.js';
+
+// The supergraph the hub composes at start from the registry's subgraphs: for the four built-in sectors, the committed
+// schema/supergraph.graphql (what the console's and any front-end's types are generated from, through client.graphql).
+describe('supergraph composition from the registry', () => {
+  const composition = registrySupergraph(sectorModules());
+
+  it('composes without a hint nobody accepted', () => {
+    expect(composition.unacceptedHints).toEqual([]);
+  });
+
+  it('matches the committed supergraph (run `npm run compose` after changing a subgraph SDL)', () => {
+    expect(supergraphSdl()).toBe(composition.supergraphSdl);
+  });
+
+  it('exposes the contract\'s core entry points', () => {
+    for (const field of ['person(id: ID!): Person', 'household(id: ID!): Household', 'searchPersons(']) {
+      expect(composition.supergraphSdl).toContain(field);
+    }
+  });
+});

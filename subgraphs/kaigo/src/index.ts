@@ -1,1 +1,0 @@
-export { kaigoSubgraph } from './subgraph.js';

@@ -1,1 +1,0 @@
-export { kodomoSubgraph } from './subgraph.js';

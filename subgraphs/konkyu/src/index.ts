@@ -1,1 +1,0 @@
-export { konkyuSubgraph } from './subgraph.js';

@@ -1,1 +1,0 @@
-export { shogaiSubgraph } from './subgraph.js';
