@@ -20,7 +20,10 @@ export default tseslint.config(
   {
     rules: {
       // `_name` marks a binding kept for its position or its type.
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none', ignoreRestSiblings: true }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none', ignoreRestSiblings: true },
+      ],
       // The legacy formats' parsers match control characters (NUL, the CSV separators) on purpose.
       'no-control-regex': 'off',
       // Japanese text has the ideographic space (U+3000) in names, addresses and their comments.

@@ -8,8 +8,18 @@ if (multiProcess.length === 0) console.warn('TEST_DATABASE_URL is not set: the m
 
 module.exports = {
   projects: [
-    '<rootDir>/packages/*', '<rootDir>/adapters/*', '<rootDir>/subgraphs/*', '<rootDir>/schema', '<rootDir>/gateway', '<rootDir>/launcher',
-    '<rootDir>/tools/citygen', '<rootDir>/tools/checks', '<rootDir>/deploy', '<rootDir>/console', '<rootDir>/tests', ...multiProcess,
+    '<rootDir>/packages/*',
+    '<rootDir>/adapters/*',
+    '<rootDir>/subgraphs/*',
+    '<rootDir>/schema',
+    '<rootDir>/gateway',
+    '<rootDir>/launcher',
+    '<rootDir>/tools/citygen',
+    '<rootDir>/tools/checks',
+    '<rootDir>/deploy',
+    '<rootDir>/console',
+    '<rootDir>/tests',
+    ...multiProcess,
   ],
   reporters: ['default', '<rootDir>/jest.summary.cjs'],
   maxWorkers: 2,

@@ -42,21 +42,51 @@ export const CARE_LEVEL_LABEL: Record<string, string> = {
 
 export const CERTIFICATE_LABEL: Record<string, string> = { PHYSICAL: '身体障害者手帳', INTELLECTUAL: '療育手帳', MENTAL: '精神障害者保健福祉手帳' };
 export const CASE_STATUS_LABEL: Record<string, string> = { OPEN: '継続中', CLOSED: '終結' };
-export const MEETING_KIND_LABEL: Record<string, string> = { SHIEN_KAIGI: '支援会議（社会福祉法106条の6）', JUSOU_SHIEN_KAIGI: '重層的支援会議', YOUTAIKYO: '要保護児童対策地域協議会 個別ケース検討会議' };
+export const MEETING_KIND_LABEL: Record<string, string> = {
+  SHIEN_KAIGI: '支援会議（社会福祉法106条の6）',
+  JUSOU_SHIEN_KAIGI: '重層的支援会議',
+  YOUTAIKYO: '要保護児童対策地域協議会 個別ケース検討会議',
+};
 export const MEETING_ROLE_LABEL: Record<string, string> = { FULL: '構成員', SUBMIT_ONLY: '情報提供のみ' };
 export const CONSENT_METHOD_LABEL: Record<string, string> = { WRITTEN: '書面', ORAL: '口頭' };
 export const CONSENT_STATUS_LABEL: Record<string, string> = { ACTIVE: '有効', REVOKED: '撤回済み' };
 export const BASIS_LABEL: Record<string, string> = { OWN_SECTOR: '自分野', CONSENT: '同意', SUPPORT_MEETING: '支援会議' };
 export const STATUS_LABEL: Record<string, string> = { GRANTED: '許可', DENIED: '不許可' };
-export const SOURCE_LABEL: Record<string, string> = { JUKI: '住民記録', KAIGO: '介護保険', SHOGAI: '障害福祉', KODOMO: 'こども家庭センター', KONKYU: '生活困窮' };
+export const SOURCE_LABEL: Record<string, string> = {
+  JUKI: '住民記録',
+  KAIGO: '介護保険',
+  SHOGAI: '障害福祉',
+  KODOMO: 'こども家庭センター',
+  KONKYU: '生活困窮',
+};
 export const READ_STATE_LABEL: Record<string, string> = {
-  applied: '取込済み', ok: '正常', degraded: '一部不良', truncated: '途中で切れている', rejected: '却下', failed: '失敗', skipped: '対象外', held: '保留',
+  applied: '取込済み',
+  ok: '正常',
+  degraded: '一部不良',
+  truncated: '途中で切れている',
+  rejected: '却下',
+  failed: '失敗',
+  skipped: '対象外',
+  held: '保留',
   unchanged: '変更なし',
 };
 export const GROUPING_LABEL: Record<string, string> = { DISTRICT: '地区', AGE_BAND: '最年長者の年齢帯' };
 export const LINK_STATE_LABEL: Record<string, string> = { QUEUED: '候補あり', UNMATCHED: '候補なし' };
-export const LINK_FIELD_LABEL: Record<string, string> = { kana: 'カナ氏名', name: '氏名', birthDate: '生年月日', sex: '性別', address: '住所', district: '地区' };
-export const ROLE_LABEL: Record<string, string> = { admin: '運用管理者', coordinator: 'コーディネーター', analyst: '分析担当', privacy_officer: '個人情報保護担当', protection_officer: '支援措置担当' };
+export const LINK_FIELD_LABEL: Record<string, string> = {
+  kana: 'カナ氏名',
+  name: '氏名',
+  birthDate: '生年月日',
+  sex: '性別',
+  address: '住所',
+  district: '地区',
+};
+export const ROLE_LABEL: Record<string, string> = {
+  admin: '運用管理者',
+  coordinator: 'コーディネーター',
+  analyst: '分析担当',
+  privacy_officer: '個人情報保護担当',
+  protection_officer: '支援措置担当',
+};
 
 export function label(map: Record<string, string>, code: string | null | undefined): string {
   if (code == null) return '—';
@@ -88,7 +118,13 @@ export const CASE_STAGE_LABEL: Record<string, string> = {
   MONITORING: 'モニタリング',
   CLOSED: '終結',
 };
-export const INTAKE_ROUTE_LABEL: Record<string, string> = { WINDOW: '窓口', REFERRAL: 'つなぎ', OUTREACH: 'アウトリーチ', CONCERN: '気になる情報', OTHER: 'その他' };
+export const INTAKE_ROUTE_LABEL: Record<string, string> = {
+  WINDOW: '窓口',
+  REFERRAL: 'つなぎ',
+  OUTREACH: 'アウトリーチ',
+  CONCERN: '気になる情報',
+  OTHER: 'その他',
+};
 export const REFERRAL_STATE_LABEL: Record<string, string> = { SENT: '受付待ち', ACCEPTED: '受付済み', DECLINED: '辞退' };
 export const DECISION_KIND_LABEL: Record<string, string> = {
   PLAN_APPROVED: 'プランの承認',
@@ -97,7 +133,14 @@ export const DECISION_KIND_LABEL: Record<string, string> = {
   PARTICIPATION_NEEDED: '参加支援が必要',
   OUTREACH_PLANNED: 'アウトリーチの計画',
 };
-export const CONTACT_KIND_LABEL: Record<string, string> = { VISIT: '訪問', PHONE: '電話', LETTER: '手紙', ACCOMPANY: '同行支援', MEETING: '面談', OTHER: 'その他' };
+export const CONTACT_KIND_LABEL: Record<string, string> = {
+  VISIT: '訪問',
+  PHONE: '電話',
+  LETTER: '手紙',
+  ACCOMPANY: '同行支援',
+  MEETING: '面談',
+  OTHER: 'その他',
+};
 export const PARTICIPATION_STATE_LABEL: Record<string, string> = { MATCHED: '受入先決定', ACTIVE: '参加中', SETTLED: '定着', ENDED: '終了' };
 export const CASE_VISIBILITY_LABEL: Record<string, string> = {
   FULL: 'すべて（コーディネーター・主担当）',

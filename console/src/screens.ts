@@ -9,7 +9,10 @@ export interface ScreenEntry {
 }
 
 const staff = (s: Session): boolean => !s.roles.includes('analyst');
-const role = (name: string) => (s: Session): boolean => s.roles.includes(name);
+const role =
+  (name: string) =>
+  (s: Session): boolean =>
+    s.roles.includes(name);
 
 export const SCREENS: readonly ScreenEntry[] = [
   { path: '/search', label: '検索', for: staff },

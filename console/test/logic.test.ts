@@ -9,7 +9,7 @@ import { cellText, toCsv, type LabelledTable } from '../src/screens/analyst/tabl
 const b64url = (value: unknown): string => Buffer.from(JSON.stringify(value)).toString('base64url');
 const jwt = (claims: unknown): string => `${b64url({ alg: 'HS256' })}.${b64url(claims)}.c2ln`;
 
-describe('the household card\'s words (issue 17, item 2)', () => {
+describe("the household card's words (issue 17, item 2)", () => {
   it.each([
     ['GRANTED', 'OWN_SECTOR', '閲覧可（自分野）'],
     ['GRANTED', 'CONSENT', '閲覧可（同意）'],
@@ -54,7 +54,10 @@ describe('a pasted token', () => {
   });
 
   it('never throws, whatever is pasted', () => {
-    fc.assert(fc.property(fc.string(), (s) => void sessionFromToken(s)), { numRuns: 2000 });
+    fc.assert(
+      fc.property(fc.string(), (s) => void sessionFromToken(s)),
+      { numRuns: 2000 },
+    );
   });
 
   it('knows when it has expired', () => {
@@ -64,7 +67,7 @@ describe('a pasted token', () => {
   });
 });
 
-describe('an analyst\'s table as a file', () => {
+describe("an analyst's table as a file", () => {
   const table: LabelledTable = {
     title: '世帯の状況',
     rowHeader: '地区',
@@ -89,7 +92,8 @@ describe('an analyst\'s table as a file', () => {
 
 describe('case work (cases.md)', () => {
   it('offers the decisions a meeting may record at each stage, and none once closed', () => {
-    const at = (stage: Parameters<typeof decisionKindsFor>[0]['stage'], withoutConsent = false, planApproved = false) => decisionKindsFor({ stage, withoutConsent, planApproved });
+    const at = (stage: Parameters<typeof decisionKindsFor>[0]['stage'], withoutConsent = false, planApproved = false) =>
+      decisionKindsFor({ stage, withoutConsent, planApproved });
     expect(at('INTAKE', true)).toEqual(['OUTREACH_PLANNED']);
     expect(at('PLANNING')).toEqual(['PLAN_APPROVED']);
     expect(at('PLANNING', true)).toEqual(['OUTREACH_PLANNED']);
@@ -99,9 +103,12 @@ describe('case work (cases.md)', () => {
     expect(at('CLOSED')).toEqual([]);
   });
 
-  it('puts the hub\'s refusal of a step into Japanese, and leaves other errors to the common words', () => {
-    const refused = (message: string, code = 'BAD_USER_INPUT') => new CombinedGraphQLErrors({ errors: [{ message, extensions: { code, field: 'caseId' } }] });
-    expect(caseRefusalText(refused('Record an assessment (recordAssessment) before proposing a plan'))).toBe('入力を確認してください：支援プランの前に、アセスメントを記録してください。');
+  it("puts the hub's refusal of a step into Japanese, and leaves other errors to the common words", () => {
+    const refused = (message: string, code = 'BAD_USER_INPUT') =>
+      new CombinedGraphQLErrors({ errors: [{ message, extensions: { code, field: 'caseId' } }] });
+    expect(caseRefusalText(refused('Record an assessment (recordAssessment) before proposing a plan'))).toBe(
+      '入力を確認してください：支援プランの前に、アセスメントを記録してください。',
+    );
     expect(caseRefusalText(refused('at is in the future: log a contact once it happened'))).toContain('日時が未来です');
     expect(caseRefusalText(refused('something new'))).toBeNull();
     expect(caseRefusalText(refused('Forbidden', 'FORBIDDEN'))).toBeNull();

@@ -52,7 +52,9 @@ const mountName = (m: string | { source: string }): string => (typeof m === 'str
 function schemaErrors(text: string): string[] {
   const schema = JSON.parse(readFileSync(repoPath('node_modules/dclint/schemas/compose.schema.json'), 'utf8')) as Record<string, unknown>;
   const validate = new Ajv({ allErrors: true, strict: false, allowUnionTypes: true, validateSchema: false }).compile(schema);
-  return validate(parse(text, { merge: true })) ? [] : (validate.errors ?? []).map((e) => `${e.instancePath} ${e.message} ${JSON.stringify(e.params)}`);
+  return validate(parse(text, { merge: true }))
+    ? []
+    : (validate.errors ?? []).map((e) => `${e.instancePath} ${e.message} ${JSON.stringify(e.params)}`);
 }
 
 describe('docker/compose.yaml', () => {
@@ -77,7 +79,9 @@ describe('docker/compose.yaml', () => {
   });
 
   it('runs each role the launcher knows once, after the migration, in production mode', () => {
-    const roles = Object.values(compose.services).map(roleOf).filter((r): r is string => r !== undefined);
+    const roles = Object.values(compose.services)
+      .map(roleOf)
+      .filter((r): r is string => r !== undefined);
     expect([...roles].sort()).toEqual([...ROLES].sort());
     const migrate = compose.services['migrate']!;
     expect(migrate.entrypoint).toEqual(['node', 'launcher/dist/migrate.js']);
@@ -96,10 +100,16 @@ describe('docker/compose.yaml', () => {
     expect(db.volumes!.some((v) => v.startsWith('hub-db:/var/lib/postgresql/data'))).toBe(true);
     expect(Object.keys(compose.volumes)).toContain('hub-db');
     for (const network of db.networks!) expect(compose.networks[network]!.internal).toBe(true);
-    const reach = Object.entries(compose.services).filter(([name, s]) => name !== 'hub-db' && s.networks!.some((n) => db.networks!.includes(n))).map(([name]) => name);
+    const reach = Object.entries(compose.services)
+      .filter(([name, s]) => name !== 'hub-db' && s.networks!.some((n) => db.networks!.includes(n)))
+      .map(([name]) => name);
     expect(reach.sort()).toEqual(['migrate', ...SUBGRAPH_NAMES].sort());
     // Only the gateway publishes a port, and only on the host's loopback (a TLS proxy faces the clients).
-    expect(Object.entries(compose.services).filter(([, s]) => s.ports).map(([n, s]) => [n, s.ports])).toEqual([['gateway', ['127.0.0.1:4000:4000']]]);
+    expect(
+      Object.entries(compose.services)
+        .filter(([, s]) => s.ports)
+        .map(([n, s]) => [n, s.ports]),
+    ).toEqual([['gateway', ['127.0.0.1:4000:4000']]]);
   });
 
   it('hands every secret over as a compose secret (or a config) that exists, never as a value', () => {
@@ -110,7 +120,9 @@ describe('docker/compose.yaml', () => {
       for (const config of configs) expect(Object.keys(compose.configs)).toContain(config.source);
       for (const [key, value] of Object.entries(s.environment ?? {})) {
         if (key.endsWith('_FILE')) {
-          const mounted = value.startsWith('/run/secrets/') ? secrets.includes(value.slice('/run/secrets/'.length)) : configs.some((c) => c.target === value);
+          const mounted = value.startsWith('/run/secrets/')
+            ? secrets.includes(value.slice('/run/secrets/'.length))
+            : configs.some((c) => c.target === value);
           expect(`${name} ${key} ${mounted ? 'mounted' : 'not mounted'}`).toBe(`${name} ${key} mounted`);
         } else if (/KEY|SECRET|PASSWORD|DATABASE_URL|DB_URL/.test(key)) {
           throw new Error(`${name} carries ${key} as a value`);
@@ -122,13 +134,17 @@ describe('docker/compose.yaml', () => {
     expect(readRepoFile('.dockerignore')).toContain('docker/secrets');
     // The README says how to make each of them.
     const readme = readRepoFile('docker/README.md');
-    for (const entry of [...Object.values(compose.secrets), ...Object.values(compose.configs)]) expect(readme).toContain(entry.file.replace('./', 'docker/'));
+    for (const entry of [...Object.values(compose.secrets), ...Object.values(compose.configs)])
+      expect(readme).toContain(entry.file.replace('./', 'docker/'));
   });
 
   it('gives every role an environment its own configuration accepts in production (secrets read from their files)', () => {
     // Compose interpolation as an operator's docker/.env gives it: ${X:-default} takes its default, ${X:?} a value.
     const operator: Record<string, string> = {
-      HUB_JWKS_URL: 'https://idp.example/jwks', HUB_JWT_ISSUER: 'https://idp.example/', HUB_JWT_AUDIENCE: 'welfare-hub', HUB_KODOMO_URL: 'https://kodomo.city.example',
+      HUB_JWKS_URL: 'https://idp.example/jwks',
+      HUB_JWT_ISSUER: 'https://idp.example/',
+      HUB_JWT_AUDIENCE: 'welfare-hub',
+      HUB_KODOMO_URL: 'https://kodomo.city.example',
     };
     const interpolate = (value: string): string =>
       value.replace(/\$\{(\w+)(?::-([^}]*)|:\?[^}]*)?\}/g, (_, name: string, fallback: string | undefined) => operator[name] ?? fallback ?? '');
@@ -140,7 +156,7 @@ describe('docker/compose.yaml', () => {
     }
   });
 
-  it('lets the gateway reach each subgraph service on that subgraph\'s port', () => {
+  it("lets the gateway reach each subgraph service on that subgraph's port", () => {
     const [, gateway] = byRole('gateway');
     for (const name of SUBGRAPH_NAMES) {
       const url = new URL(gateway.environment![`HUB_SUBGRAPH_URL_${name.toUpperCase()}`]!);

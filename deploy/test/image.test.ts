@@ -42,9 +42,12 @@ describe('the image', () => {
     expect(missing).toEqual([]);
   });
 
-  it('leaves the developer\'s machine out of the build context', () => {
-    const ignored = readRepoFile('.dockerignore').split('\n').map((l) => l.trim());
-    for (const pattern of ['**/node_modules', '**/dist', '.git', '**/.hub-data', '**/*.pem', '**/*.key', 'docker/secrets', '**/.env']) expect(ignored).toContain(pattern);
+  it("leaves the developer's machine out of the build context", () => {
+    const ignored = readRepoFile('.dockerignore')
+      .split('\n')
+      .map((l) => l.trim());
+    for (const pattern of ['**/node_modules', '**/dist', '.git', '**/.hub-data', '**/*.pem', '**/*.key', 'docker/secrets', '**/.env'])
+      expect(ignored).toContain(pattern);
   });
 
   it('takes only what runs: the launcher and the workspaces it needs, built, and no sources, tests, keys or data', () => {
@@ -52,12 +55,23 @@ describe('the image', () => {
     try {
       copyImageFiles(ROOT, out);
       const files = walk(out).map((f) => relative(out, f));
-      for (const entry of ['launcher/dist/main.js', 'launcher/dist/migrate.js', 'schema/supergraph.graphql', ...['juki', 'hub', 'cases', 'sector-values'].map((n) => `schema/subgraphs/${n}.graphql`),
+      for (const entry of [
+        'launcher/dist/main.js',
+        'launcher/dist/migrate.js',
+        'schema/supergraph.graphql',
+        ...['juki', 'hub', 'cases', 'sector-values'].map((n) => `schema/subgraphs/${n}.graphql`),
         // Each sector's SDL ships beside its adapter.
-        ...sectors().map((s) => `adapters/${s.field}/schema.graphql`), 'package-lock.json']) {
+        ...sectors().map((s) => `adapters/${s.field}/schema.graphql`),
+        'package-lock.json',
+      ]) {
         expect(files).toContain(entry);
       }
-      expect(files.filter((f) => /(^|\/)(src|test|\.hub-data|\.bench-data|node_modules)\//.test(f) || /\.(ts|pem|key|map|tsbuildinfo)$/.test(f) && !f.endsWith('.d.ts'))).toEqual([]);
+      expect(
+        files.filter(
+          (f) =>
+            /(^|\/)(src|test|\.hub-data|\.bench-data|node_modules)\//.test(f) || (/\.(ts|pem|key|map|tsbuildinfo)$/.test(f) && !f.endsWith('.d.ts')),
+        ),
+      ).toEqual([]);
       // Workspaces that do not run (tests, the bench, this one) bring their package.json only, for npm ci's sake.
       for (const idle of ['tests', 'tools/bench', 'deploy']) expect(files.filter((f) => f.startsWith(`${idle}/`))).toEqual([`${idle}/package.json`]);
       expect(JSON.parse(readFileSync(join(out, 'package.json'), 'utf8')).workspaces).toEqual(JSON.parse(readRepoFile('package.json')).workspaces);

@@ -26,9 +26,18 @@ interface Container {
   args?: string[];
   command?: string[];
   ports?: { name?: string; containerPort: number }[];
-  env?: { name: string; value?: string; valueFrom?: { secretKeyRef?: { name: string; key: string }; configMapKeyRef?: { name: string; key: string } } }[];
+  env?: {
+    name: string;
+    value?: string;
+    valueFrom?: { secretKeyRef?: { name: string; key: string }; configMapKeyRef?: { name: string; key: string } };
+  }[];
   resources?: { requests?: Record<string, string>; limits?: Record<string, string> };
-  securityContext?: { allowPrivilegeEscalation?: boolean; readOnlyRootFilesystem?: boolean; runAsNonRoot?: boolean; capabilities?: { drop?: string[] } };
+  securityContext?: {
+    allowPrivilegeEscalation?: boolean;
+    readOnlyRootFilesystem?: boolean;
+    runAsNonRoot?: boolean;
+    capabilities?: { drop?: string[] };
+  };
   livenessProbe?: Probe;
   readinessProbe?: Probe;
   startupProbe?: Probe;
@@ -58,7 +67,10 @@ interface Policy extends Resource {
   spec: {
     podSelector: Selector;
     policyTypes?: string[];
-    ingress?: { from?: { podSelector?: Selector; namespaceSelector?: Selector; ipBlock?: unknown }[]; ports?: { port: number; endPort?: number }[] }[];
+    ingress?: {
+      from?: { podSelector?: Selector; namespaceSelector?: Selector; ipBlock?: unknown }[];
+      ports?: { port: number; endPort?: number }[];
+    }[];
   };
 }
 
@@ -145,7 +157,9 @@ describe('the Kubernetes manifests', () => {
   it('give the gateway two replicas or more under a disruption budget', () => {
     const gateway = deploymentOf('gateway');
     expect(gateway.spec.replicas).toBeGreaterThanOrEqual(2);
-    const budgets = resources.filter((r) => r.kind === 'PodDisruptionBudget') as (Resource & { spec: { selector: Selector; minAvailable?: number } })[];
+    const budgets = resources.filter((r) => r.kind === 'PodDisruptionBudget') as (Resource & {
+      spec: { selector: Selector; minAvailable?: number };
+    })[];
     const budget = budgets.find((b) => selects(b.spec.selector, podLabels(gateway)));
     expect(budget).toBeDefined();
     expect(budget!.spec.minAvailable).toBeGreaterThanOrEqual(1);
@@ -178,7 +192,8 @@ describe('the Kubernetes manifests', () => {
     }
     expect(secretRefs).toBeGreaterThanOrEqual(8);
     // The secret files stay out of git and out of the image.
-    for (const g of [...kustomization.secretGenerator, ...kustomization.configMapGenerator]) for (const f of g.files) expect(f.split('=').pop()).toMatch(/^secrets\//);
+    for (const g of [...kustomization.secretGenerator, ...kustomization.configMapGenerator])
+      for (const f of g.files) expect(f.split('=').pop()).toMatch(/^secrets\//);
     expect(readRepoFile('.gitignore')).toContain('deploy/kubernetes/secrets/');
     expect(readRepoFile('.dockerignore')).toContain('deploy/kubernetes/secrets');
   });
@@ -198,16 +213,17 @@ describe('the Kubernetes manifests', () => {
           // A config map kustomize generates from an operator's file (the context public key) is handed over as one.
           if (map) env[e.name] = String(map.data![from.configMapKeyRef.key]);
           else secrets.push(e.name);
-        }
-        else env[e.name] = e.value ?? '';
+        } else env[e.name] = e.value ?? '';
       }
       expect([role, startProblems(role as Role, env, secrets)]).toEqual([role, []]);
     }
   });
 
-  it('let the gateway reach each subgraph at a Service on that subgraph\'s port', () => {
+  it("let the gateway reach each subgraph at a Service on that subgraph's port", () => {
     const gateway = containersOf(deploymentOf('gateway'))[0]!;
-    const services = resources.filter((r) => r.kind === 'Service') as (Resource & { spec: { selector: Labels; ports: { port: number; targetPort: string | number }[] } })[];
+    const services = resources.filter((r) => r.kind === 'Service') as (Resource & {
+      spec: { selector: Labels; ports: { port: number; targetPort: string | number }[] };
+    })[];
     for (const name of SUBGRAPH_NAMES) {
       const url = new URL(gateway.env!.find((e) => e.name === `HUB_SUBGRAPH_URL_${name.toUpperCase()}`)!.value!);
       expect(Number(url.port)).toBe(subgraphPort(name));
@@ -286,7 +302,13 @@ describe('the Kubernetes manifests', () => {
     };
 
     it('denies every flow by default', () => {
-      const deny = policies.find((p) => Object.keys(p.spec.podSelector).length === 0 && !p.spec.ingress && p.spec.policyTypes?.includes('Ingress') && p.spec.policyTypes.includes('Egress'));
+      const deny = policies.find(
+        (p) =>
+          Object.keys(p.spec.podSelector).length === 0 &&
+          !p.spec.ingress &&
+          p.spec.policyTypes?.includes('Ingress') &&
+          p.spec.policyTypes.includes('Egress'),
+      );
       expect(deny).toBeDefined();
     });
 
@@ -306,7 +328,12 @@ describe('the Kubernetes manifests', () => {
     });
 
     it('catches a policy that lets anyone in (the check can fail)', () => {
-      const open: Policy = { apiVersion: 'networking.k8s.io/v1', kind: 'NetworkPolicy', metadata: { name: 'open' }, spec: { podSelector: { matchLabels: { 'app.kubernetes.io/component': 'subgraph' } }, policyTypes: ['Ingress'], ingress: [{}] } };
+      const open: Policy = {
+        apiVersion: 'networking.k8s.io/v1',
+        kind: 'NetworkPolicy',
+        metadata: { name: 'open' },
+        spec: { podSelector: { matchLabels: { 'app.kubernetes.io/component': 'subgraph' } }, policyTypes: ['Ingress'], ingress: [{}] },
+      };
       policies.push(open);
       try {
         expect(admitted(subgraphPods[0]!).anyone).toBe(true);

@@ -9,7 +9,11 @@ export class CircuitBreaker {
   private openUntil = 0;
   private probing = false;
 
-  constructor(private readonly failures: number, private readonly coolDownMs: number, private readonly now: () => number = Date.now) {}
+  constructor(
+    private readonly failures: number,
+    private readonly coolDownMs: number,
+    private readonly now: () => number = Date.now,
+  ) {}
 
   /** Whether a call may go out now. */
   allow(): boolean {

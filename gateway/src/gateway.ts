@@ -112,7 +112,11 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     const path = pathOf(req);
     if (path === '/health/ready' && req.method === 'GET') {
       const state = await readiness(options.endpoints, options.signer);
-      sendJson(res, state.ready ? 200 : 503, { ready: state.ready, sources: state.sources, index: state.index ? { builtAt: state.index.builtAt } : null });
+      sendJson(res, state.ready ? 200 : 503, {
+        ready: state.ready,
+        sources: state.sources,
+        index: state.index ? { builtAt: state.index.builtAt } : null,
+      });
       return;
     }
     if (path === '/health/live' && req.method === 'GET') return sendJson(res, 200, { live: true });
@@ -125,7 +129,12 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       return sendJson(res, 200, { mode: options.production ? 'production' : 'demo', oidc: frontEnd.oidc }, { 'cache-control': 'no-cache' });
     }
     if (path !== '/graphql') {
-      if ((req.method === 'GET' || req.method === 'HEAD') && frontEnd.consoleDir && (await serveConsoleFile(req, res, frontEnd.consoleDir, path, pageHeaders))) return;
+      if (
+        (req.method === 'GET' || req.method === 'HEAD') &&
+        frontEnd.consoleDir &&
+        (await serveConsoleFile(req, res, frontEnd.consoleDir, path, pageHeaders))
+      )
+        return;
       if (path === '/' && !frontEnd.consoleDir) return sendError(res, 404, 'NOT_FOUND', 'the console is not built: npm run build');
       return sendError(res, 404, 'NOT_FOUND', 'not found');
     }
@@ -145,18 +154,29 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       return sendError(res, 401, 'UNAUTHENTICATED', 'A valid bearer token is required', { 'www-authenticate': 'Bearer' });
     }
     if (badCaseHeader(req.headers)) {
-      return sendJson(res, 400, { errors: [{ message: 'x-hub-case must be a case id', extensions: { code: 'BAD_USER_INPUT', field: 'x-hub-case' } }] }, { 'x-request-id': hub.requestId });
+      return sendJson(
+        res,
+        400,
+        { errors: [{ message: 'x-hub-case must be a case id', extensions: { code: 'BAD_USER_INPUT', field: 'x-hub-case' } }] },
+        { 'x-request-id': hub.requestId },
+      );
     }
     // GraphQL over HTTP: a POST carries JSON. Anything else is the client's mistake, said as such (never INTERNAL).
     const contentType = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
     if (contentType !== 'application/json') {
-      return sendJson(res, 415, { errors: [{ message: 'Send the request as application/json', extensions: { code: 'BAD_USER_INPUT', field: 'content-type' } }] }, { 'x-request-id': hub.requestId });
+      return sendJson(
+        res,
+        415,
+        { errors: [{ message: 'Send the request as application/json', extensions: { code: 'BAD_USER_INPUT', field: 'content-type' } }] },
+        { 'x-request-id': hub.requestId },
+      );
     }
     let body: unknown;
     try {
       body = await readJsonBody(req, BODY_LIMIT);
     } catch (error) {
-      if (error instanceof BodyError) return sendJson(res, error.status, { errors: [{ message: error.message, extensions: { code: 'BAD_USER_INPUT', field: 'body' } }] });
+      if (error instanceof BodyError)
+        return sendJson(res, error.status, { errors: [{ message: error.message, extensions: { code: 'BAD_USER_INPUT', field: 'body' } }] });
       throw error;
     }
     const checked = guard.checkRequest(body);
@@ -168,7 +188,10 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
         httpGraphQLRequest: toHttpGraphQLRequest(req, checked.body),
         context: async () => ({ hub }),
       });
-      await sendGraphQLResponse(res, response, { 'x-request-id': hub.requestId, ...uncacheable(res.getHeader('vary'), response.headers.get('vary')) });
+      await sendGraphQLResponse(res, response, {
+        'x-request-id': hub.requestId,
+        ...uncacheable(res.getHeader('vary'), response.headers.get('vary')),
+      });
     });
   };
 

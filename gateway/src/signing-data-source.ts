@@ -75,7 +75,15 @@ export class SigningDataSource implements GraphQLDataSource<GatewayContext> {
   private outage(query: string, variables: Record<string, unknown> | undefined, error: unknown): SubgraphResponse {
     const sector = sectorOf(this.subgraph);
     const why = this.unavailable(error);
-    const answer = sector ? sectorOutageAnswer(query, variables, why.message, why instanceof GraphQLError ? why.extensions : { code: 'SECTOR_UNAVAILABLE', sector }, this.hidden) : null;
+    const answer = sector
+      ? sectorOutageAnswer(
+          query,
+          variables,
+          why.message,
+          why instanceof GraphQLError ? why.extensions : { code: 'SECTOR_UNAVAILABLE', sector },
+          this.hidden,
+        )
+      : null;
     if (answer) return answer as unknown as SubgraphResponse;
     throw why;
   }
@@ -104,9 +112,12 @@ export class SigningDataSource implements GraphQLDataSource<GatewayContext> {
     const sector = sectorOf(this.subgraph);
     if (error instanceof SubgraphResponseTooLarge) {
       // Too much for one answer, from a sector or not: the client can ask for less; nothing of it was passed on.
-      return new GraphQLError(`The answer from ${sector ?? this.subgraph} was larger than the gateway passes on (${error.bound} bytes); ask for less`, {
-        extensions: { code: sector ? 'SECTOR_UNAVAILABLE' : 'RESPONSE_TOO_LARGE', ...(sector ? { sector } : {}), reason: 'RESPONSE_TOO_LARGE' },
-      });
+      return new GraphQLError(
+        `The answer from ${sector ?? this.subgraph} was larger than the gateway passes on (${error.bound} bytes); ask for less`,
+        {
+          extensions: { code: sector ? 'SECTOR_UNAVAILABLE' : 'RESPONSE_TOO_LARGE', ...(sector ? { sector } : {}), reason: 'RESPONSE_TOO_LARGE' },
+        },
+      );
     }
     if (!sector) return error instanceof Error ? error : new Error(String(error));
     return new GraphQLError(`The ${sector} sector did not answer in time; its fields are null`, {

@@ -45,7 +45,11 @@ export class SubgraphClient {
 
   post(body: string, headers: Record<string, string>): Promise<SubgraphReply> {
     return new Promise((resolve, reject) => {
-      const req = this.send(this.url, { method: 'POST', agent: this.agent, headers: { ...headers, 'content-length': String(Buffer.byteLength(body)) } });
+      const req = this.send(this.url, {
+        method: 'POST',
+        agent: this.agent,
+        headers: { ...headers, 'content-length': String(Buffer.byteLength(body)) },
+      });
       const timer = setTimeout(() => req.destroy(new SubgraphTimeout()), this.timeoutMs);
       const fail = (error: Error): void => {
         clearTimeout(timer);

@@ -23,7 +23,9 @@ describe('bearer token verification', () => {
   });
 
   it('refuses a wrong signature, an expired token, a token without exp or org', async () => {
-    await expect(authenticate(`Bearer ${await hs({ sub: 'S1', org: 'O1' }, '5m', 'another-secret-another-secret-another')}`)).rejects.toThrow(Unauthenticated);
+    await expect(authenticate(`Bearer ${await hs({ sub: 'S1', org: 'O1' }, '5m', 'another-secret-another-secret-another')}`)).rejects.toThrow(
+      Unauthenticated,
+    );
     await expect(authenticate(`Bearer ${await hs({ sub: 'S1', org: 'O1' }, '-1m')}`)).rejects.toThrow(Unauthenticated);
     const noExp = await new SignJWT({ sub: 'S1', org: 'O1' }).setProtectedHeader({ alg: 'HS256' }).sign(new TextEncoder().encode(secret));
     await expect(authenticate(`Bearer ${noExp}`)).rejects.toThrow(Unauthenticated);
@@ -36,7 +38,7 @@ describe('bearer token verification', () => {
     await expect(authenticate(`Bearer ${header}.${payload}.`)).rejects.toThrow(Unauthenticated);
   });
 
-  describe('with the identity provider\'s JWKS', () => {
+  describe("with the identity provider's JWKS", () => {
     let server: Server;
     let url: string;
     let privateKey: CryptoKey;

@@ -28,7 +28,11 @@ function fakeConsole(): string {
 }
 
 /** A raw GET, so that the path is sent exactly as written (fetch would normalise ../). */
-function get(url: string, path: string, headers: Record<string, string> = {}): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: Buffer }> {
+function get(
+  url: string,
+  path: string,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: Buffer }> {
   return new Promise((resolve, reject) => {
     const req = request(new URL(url).origin + '/', { path, method: 'GET', headers }, (res) => {
       const chunks: Buffer[] = [];
@@ -52,13 +56,25 @@ describe('the gateway for browsers and other front-ends', () => {
     const signer = new ContextSigner((await generateSigningKeys()).privateKey);
     const common = {
       ...gatewayDefaults(),
-      host: '127.0.0.1', port: 0, supergraphSdl: supergraphSdl(), endpoints: standIns.endpoints, signer,
+      host: '127.0.0.1',
+      port: 0,
+      supergraphSdl: supergraphSdl(),
+      endpoints: standIns.endpoints,
+      signer,
       authenticate: createAuthenticator({ mode: 'demo', secret: SECRET, jwksUrl: null, issuer: null, audience: null }),
     };
     const oidc = { HUB_OIDC_ISSUER: 'https://idp.example.jp/realms/city', HUB_OIDC_CLIENT_ID: 'welfare-console' };
-    demo = await startGateway({ ...common, production: false, frontEnd: frontEndConfig({ HUB_CORS_ORIGINS: `${PORTAL}, http://localhost:5173`, ...oidc }, consoleDir) });
+    demo = await startGateway({
+      ...common,
+      production: false,
+      frontEnd: frontEndConfig({ HUB_CORS_ORIGINS: `${PORTAL}, http://localhost:5173`, ...oidc }, consoleDir),
+    });
     production = await startGateway({ ...common, production: true, frontEnd: frontEndConfig({}, consoleDir) });
-    bearer = await new SignJWT({ org: 'KAIGO-HOKATSU' }).setProtectedHeader({ alg: 'HS256' }).setSubject('kaigo-01').setExpirationTime('5m').sign(new TextEncoder().encode(SECRET));
+    bearer = await new SignJWT({ org: 'KAIGO-HOKATSU' })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject('kaigo-01')
+      .setExpirationTime('5m')
+      .sign(new TextEncoder().encode(SECRET));
   });
   afterAll(async () => {
     await demo.close();
@@ -68,13 +84,20 @@ describe('the gateway for browsers and other front-ends', () => {
   });
 
   const post = (gateway: RunningGateway, headers: Record<string, string> = {}) =>
-    fetch(gateway.url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${bearer}`, ...headers }, body: JSON.stringify({ query: '{ me { staffId } }' }) });
+    fetch(gateway.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${bearer}`, ...headers },
+      body: JSON.stringify({ query: '{ me { staffId } }' }),
+    });
 
   describe('CORS with an allowlist', () => {
     const preflight = (gateway: RunningGateway, origin: string) =>
-      fetch(gateway.url, { method: 'OPTIONS', headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization, content-type, x-hub-meeting' } });
+      fetch(gateway.url, {
+        method: 'OPTIONS',
+        headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization, content-type, x-hub-meeting' },
+      });
 
-    it('answers a listed origin\'s preflight with that origin, the context headers and no credentials', async () => {
+    it("answers a listed origin's preflight with that origin, the context headers and no credentials", async () => {
       const response = await preflight(demo, PORTAL);
       expect(response.status).toBe(204);
       expect(response.headers.get('access-control-allow-origin')).toBe(PORTAL);
@@ -86,7 +109,12 @@ describe('the gateway for browsers and other front-ends', () => {
     });
 
     it('gives any other origin no CORS header (the browser keeps the answer from its page), and none by default', async () => {
-      for (const [gateway, origin] of [[demo, 'https://evil.example'], [demo, 'https://portal.example.jp.evil.example'], [demo, 'null'], [production, PORTAL]] as const) {
+      for (const [gateway, origin] of [
+        [demo, 'https://evil.example'],
+        [demo, 'https://portal.example.jp.evil.example'],
+        [demo, 'null'],
+        [production, PORTAL],
+      ] as const) {
         const response = await preflight(gateway, origin);
         expect(response.status).toBe(204);
         expect(response.headers.get('access-control-allow-origin')).toBeNull();
@@ -96,16 +124,19 @@ describe('the gateway for browsers and other front-ends', () => {
       expect(answer.headers.get('access-control-allow-origin')).toBeNull();
     });
 
-    it('marks a listed origin\'s actual request, and exposes the request id', async () => {
+    it("marks a listed origin's actual request, and exposes the request id", async () => {
       const answer = await post(demo, { origin: PORTAL });
       expect(answer.status).toBe(200);
       expect(answer.headers.get('access-control-allow-origin')).toBe(PORTAL);
       expect(answer.headers.get('access-control-expose-headers')).toBe('x-request-id');
     });
 
-    it.each([['*'], ['https://portal.example.jp/path'], ['portal.example.jp'], ['ftp://x.example'], ['https://*.example.jp']])('refuses %s in HUB_CORS_ORIGINS at start', (value) => {
-      expect(() => frontEndConfig({ HUB_CORS_ORIGINS: value })).toThrow(/^HUB_/);
-    });
+    it.each([['*'], ['https://portal.example.jp/path'], ['portal.example.jp'], ['ftp://x.example'], ['https://*.example.jp']])(
+      'refuses %s in HUB_CORS_ORIGINS at start',
+      (value) => {
+        expect(() => frontEndConfig({ HUB_CORS_ORIGINS: value })).toThrow(/^HUB_/);
+      },
+    );
   });
 
   it('never lets a cache keep a GraphQL answer, and keys any that does by token and context', async () => {
@@ -161,7 +192,10 @@ describe('the gateway for browsers and other front-ends', () => {
 
     it('tells the console how to sign in', async () => {
       const config = await (await fetch(demo.url.replace('/graphql', '/console-config.json'))).json();
-      expect(config).toEqual({ mode: 'demo', oidc: { issuer: 'https://idp.example.jp/realms/city', clientId: 'welfare-console', redirectUri: null, scope: 'openid' } });
+      expect(config).toEqual({
+        mode: 'demo',
+        oidc: { issuer: 'https://idp.example.jp/realms/city', clientId: 'welfare-console', redirectUri: null, scope: 'openid' },
+      });
       expect(await (await fetch(production.url.replace('/graphql', '/console-config.json'))).json()).toEqual({ mode: 'production', oidc: null });
     });
   });

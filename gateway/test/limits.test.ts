@@ -39,7 +39,8 @@ const deep = (depth: number): string => {
   return `{ person(id: "0000000001") { ${inner} } }`;
 };
 const aliased = (n: number): string => `{ ${Array.from({ length: n }, (_, i) => `v${i}: me { staffId }`).join(' ')} }`;
-const directed = (n: number): string => `{ me { ${Array.from({ length: n }, (_, i) => `staffId @${i % 2 ? 'skip(if: false)' : 'include(if: true)'}`).join(' ')} } }`;
+const directed = (n: number): string =>
+  `{ me { ${Array.from({ length: n }, (_, i) => `staffId @${i % 2 ? 'skip(if: false)' : 'include(if: true)'}`).join(' ')} } }`;
 /** Cost 2 + 1.5 n (graphql-armor: an object 2, each leaf under it 1.5); 5 + n tokens. */
 const wide = (n: number): string => `{ me { ${Array(n).fill('staffId').join(' ')} } }`;
 
@@ -151,7 +152,12 @@ describe('query limits at the gateway', () => {
       const answer = await send(defaults, { query: HOUSEHOLD_VIEW, variables: { id: '0000000001' } });
       expectAnswered(answer);
       const household = (answer.body as { data: { household: { members: Record<string, unknown>[] } } }).data.household;
-      expect(household.members[0]).toMatchObject({ kaigo: expect.any(Object), shogai: expect.any(Object), kodomo: expect.any(Object), konkyu: expect.any(Object) });
+      expect(household.members[0]).toMatchObject({
+        kaigo: expect.any(Object),
+        shogai: expect.any(Object),
+        kodomo: expect.any(Object),
+        konkyu: expect.any(Object),
+      });
       for (const name of ['juki', 'kaigo', 'shogai', 'kodomo', 'konkyu', 'hub']) expect(standIns.callsTo(name)).toBeGreaterThan(0);
     });
 
@@ -228,14 +234,15 @@ describe('query limits at the gateway', () => {
   });
 
   describe('in production mode', () => {
-    it.each(['{ __schema { types { name } } }', '{ __type(name: "Person") { fields { name } } }', '{ me { staffId } __schema { queryType { name } } }'])(
-      'refuses introspection: %s',
-      async (query) => {
-        const answer = await send(production, { query });
-        expectRefused({ ...answer, subgraphCalls: answer.subgraphCalls }, 'introspection', null, query);
-        expect((answer.body as { errors: { message: string }[] }).errors[0]!.message).toBe('Introspection (__schema, __type) is disabled on this hub');
-      },
-    );
+    it.each([
+      '{ __schema { types { name } } }',
+      '{ __type(name: "Person") { fields { name } } }',
+      '{ me { staffId } __schema { queryType { name } } }',
+    ])('refuses introspection: %s', async (query) => {
+      const answer = await send(production, { query });
+      expectRefused({ ...answer, subgraphCalls: answer.subgraphCalls }, 'introspection', null, query);
+      expect((answer.body as { errors: { message: string }[] }).errors[0]!.message).toBe('Introspection (__schema, __type) is disabled on this hub');
+    });
 
     it('still answers __typename', async () => {
       expectAnswered(await send(production, { query: '{ __typename me { __typename staffId } }' }));
@@ -263,7 +270,12 @@ describe('query limits at the gateway', () => {
       it('answers a listed query, by its text or by its sha256 alone', async () => {
         expectAnswered(await send(persistedOnly, { query: LISTED }));
         expectAnswered(await send(persistedOnly, { query: HOUSEHOLD_VIEW, variables: { id: '0000000001' } }));
-        expectAnswered(await send(persistedOnly, { extensions: { persistedQuery: { version: 1, sha256Hash: queryHash(HOUSEHOLD_VIEW) } }, variables: { id: '1' } }));
+        expectAnswered(
+          await send(persistedOnly, {
+            extensions: { persistedQuery: { version: 1, sha256Hash: queryHash(HOUSEHOLD_VIEW) } },
+            variables: { id: '1' },
+          }),
+        );
       });
 
       it('refuses any other operation before it reaches a subgraph', async () => {
@@ -271,7 +283,11 @@ describe('query limits at the gateway', () => {
         expectRefused(await send(persistedOnly, { query: other }), 'persisted', null, other);
         expectRefused(await send(persistedOnly, { query: `${LISTED} ` }), 'persisted', null);
         expectRefused(await send(persistedOnly, { extensions: { persistedQuery: { version: 1, sha256Hash: queryHash(other) } } }), 'persisted', null);
-        expectRefused(await send(persistedOnly, { query: other, extensions: { persistedQuery: { version: 1, sha256Hash: queryHash(LISTED) } } }), 'persisted', null);
+        expectRefused(
+          await send(persistedOnly, { query: other, extensions: { persistedQuery: { version: 1, sha256Hash: queryHash(LISTED) } } }),
+          'persisted',
+          null,
+        );
       });
     });
   });

@@ -16,7 +16,9 @@ describe('a subgraph answer past HUB_SUBGRAPH_MAX_RESPONSE_BYTES (the last line,
       expect(answer.data.person.name).toBe('x');
       expect(answer.data.person.kaigo).not.toBeNull();
       expect(answer.data.person.kodomo).toBeNull();
-      expect(answer.errors).toEqual([expect.objectContaining({ extensions: { code: 'SECTOR_UNAVAILABLE', sector: 'KODOMO', reason: 'RESPONSE_TOO_LARGE' } })]);
+      expect(answer.errors).toEqual([
+        expect.objectContaining({ extensions: { code: 'SECTOR_UNAVAILABLE', sector: 'KODOMO', reason: 'RESPONSE_TOO_LARGE' } }),
+      ]);
     } finally {
       t.standIns.setPadding('kodomo', 0);
     }

@@ -17,12 +17,24 @@ const problems = (env: NodeJS.ProcessEnv, scope: Scope = 'embedded'): string[] =
 };
 const ed25519 = (): { privatePem: string; publicPem: string } => {
   const { privateKey, publicKey } = generateKeyPairSync('ed25519');
-  return { privatePem: privateKey.export({ type: 'pkcs8', format: 'pem' }) as string, publicPem: publicKey.export({ type: 'spki', format: 'pem' }) as string };
+  return {
+    privatePem: privateKey.export({ type: 'pkcs8', format: 'pem' }) as string,
+    publicPem: publicKey.export({ type: 'spki', format: 'pem' }) as string,
+  };
 };
 const PRODUCTION_SOURCES = {
-  HUB_MODE: 'production', HUB_JWKS_URL: 'https://idp.example/jwks', HUB_JWT_ISSUER: 'https://idp.example/', HUB_JWT_AUDIENCE: 'welfare-hub',
-  HUB_JUKI_DIR: '/drop/juki', HUB_KAIGO_DB_URL: 'mysql://hub@kaigo/kaigo', HUB_SHOGAI_DIR: '/drop/shogai', HUB_KODOMO_URL: 'https://kodomo.example',
-  HUB_KODOMO_API_KEY: 'k', HUB_KONKYU_DIR: '/drop/konkyu', HUB_AUDIT_SIGNING_KEY: ed25519().privatePem, HUB_ANALYTICS_KEY: 'x'.repeat(32),
+  HUB_MODE: 'production',
+  HUB_JWKS_URL: 'https://idp.example/jwks',
+  HUB_JWT_ISSUER: 'https://idp.example/',
+  HUB_JWT_AUDIENCE: 'welfare-hub',
+  HUB_JUKI_DIR: '/drop/juki',
+  HUB_KAIGO_DB_URL: 'mysql://hub@kaigo/kaigo',
+  HUB_SHOGAI_DIR: '/drop/shogai',
+  HUB_KODOMO_URL: 'https://kodomo.example',
+  HUB_KODOMO_API_KEY: 'k',
+  HUB_KONKYU_DIR: '/drop/konkyu',
+  HUB_AUDIT_SIGNING_KEY: ed25519().privatePem,
+  HUB_ANALYTICS_KEY: 'x'.repeat(32),
   HUB_AUDIT_WITNESS_PATH: '/witness/audit-witness.jsonl',
 };
 
@@ -31,7 +43,16 @@ describe('the configuration', () => {
     const config = loadConfig({}, 'embedded');
     expect(config).toMatchObject({ mode: 'demo', port: 4000, databaseUrl: null, consentOwnAge: 15, log: 'json' });
     expect(config.auth.secret).toBe(DEMO_JWT_SECRET);
-    expect(config.gateway.limits).toEqual({ maxDepth: 8, maxAliases: 30, maxCost: 5000, maxTokens: 2000, maxDirectives: 10, maxBatch: 1, persistedQueries: null, persistedOnly: false });
+    expect(config.gateway.limits).toEqual({
+      maxDepth: 8,
+      maxAliases: 30,
+      maxCost: 5000,
+      maxTokens: 2000,
+      maxDirectives: 10,
+      maxBatch: 1,
+      persistedQueries: null,
+      persistedOnly: false,
+    });
     expect(config.sources.jukiDir).toBeNull();
   });
 
@@ -41,7 +62,8 @@ describe('the configuration', () => {
   });
 
   it('refuses a value it does not know rather than falling back: HUB_MODE=PRODUCTION is not a demo', () => {
-    for (const mode of ['PRODUCTION', 'prod', 'Production', ' demo1']) expect(problems({ HUB_MODE: mode })).toEqual([expect.stringMatching(/^HUB_MODE: /)]);
+    for (const mode of ['PRODUCTION', 'prod', 'Production', ' demo1'])
+      expect(problems({ HUB_MODE: mode })).toEqual([expect.stringMatching(/^HUB_MODE: /)]);
   });
 
   it.each(['0', '-1', '1.5', 'ten', '1e3', '0x10'])('refuses %s as a query limit', (value) => {
@@ -89,20 +111,32 @@ describe('the configuration', () => {
   describe('in production', () => {
     it('starts with every source, key and the identity provider configured', () => {
       expect(problems(PRODUCTION_SOURCES)).toEqual([]);
-      expect(loadConfig(PRODUCTION_SOURCES, 'embedded').auth).toMatchObject({ mode: 'production', secret: null, jwksUrl: 'https://idp.example/jwks' });
+      expect(loadConfig(PRODUCTION_SOURCES, 'embedded').auth).toMatchObject({
+        mode: 'production',
+        secret: null,
+        jwksUrl: 'https://idp.example/jwks',
+      });
     });
 
     it('names each unconfigured source rather than serving a demo city', () => {
       const { HUB_JUKI_DIR: _j, HUB_KODOMO_API_KEY: _k, ...missing } = PRODUCTION_SOURCES;
-      expect(problems(missing)).toEqual([expect.stringMatching(/^HUB_JUKI_DIR: required in production/), expect.stringMatching(/^HUB_KODOMO_API_KEY: required in production/)]);
+      expect(problems(missing)).toEqual([
+        expect.stringMatching(/^HUB_JUKI_DIR: required in production/),
+        expect.stringMatching(/^HUB_KODOMO_API_KEY: required in production/),
+      ]);
     });
 
     it('refuses the demo secret, a short secret, no way to verify tokens, and a JWKS without issuer and audience', () => {
       const base = { ...PRODUCTION_SOURCES, HUB_JWKS_URL: '', HUB_JWT_ISSUER: '', HUB_JWT_AUDIENCE: '' };
-      expect(problems({ ...base, HUB_JWT_SECRET: DEMO_JWT_SECRET })).toEqual([expect.stringMatching(/^HUB_JWT_SECRET: HUB_MODE=production refuses the demo secret/)]);
+      expect(problems({ ...base, HUB_JWT_SECRET: DEMO_JWT_SECRET })).toEqual([
+        expect.stringMatching(/^HUB_JWT_SECRET: HUB_MODE=production refuses the demo secret/),
+      ]);
       expect(problems({ ...base, HUB_JWT_SECRET: 'short' })).toEqual([expect.stringMatching(/^HUB_JWT_SECRET: must be at least 32 bytes/)]);
       expect(problems(base)).toEqual([expect.stringMatching(/^HUB_JWKS_URL: /)]);
-      expect(problems({ ...base, HUB_JWKS_URL: 'https://idp.example/jwks' }).map((p) => p.split(':')[0])).toEqual(['HUB_JWT_ISSUER', 'HUB_JWT_AUDIENCE']);
+      expect(problems({ ...base, HUB_JWKS_URL: 'https://idp.example/jwks' }).map((p) => p.split(':')[0])).toEqual([
+        'HUB_JWT_ISSUER',
+        'HUB_JWT_AUDIENCE',
+      ]);
     });
 
     it('needs the audit signing key, the analytics key and the audit witness where the hub subgraph runs', () => {
@@ -131,19 +165,25 @@ describe('the configuration', () => {
     it('refuses a file that cannot be read, and a secret given both ways', () => {
       expect(problems({ HUB_ANALYTICS_KEY_FILE: join(dir, 'missing') })).toEqual([expect.stringMatching(/^HUB_ANALYTICS_KEY_FILE: cannot read/)]);
       writeFileSync(join(dir, 'key'), 'k'.repeat(32));
-      expect(problems({ HUB_ANALYTICS_KEY_FILE: join(dir, 'key'), HUB_ANALYTICS_KEY: 'k'.repeat(32) })).toEqual([expect.stringMatching(/^HUB_ANALYTICS_KEY_FILE: HUB_ANALYTICS_KEY is set as well/)]);
+      expect(problems({ HUB_ANALYTICS_KEY_FILE: join(dir, 'key'), HUB_ANALYTICS_KEY: 'k'.repeat(32) })).toEqual([
+        expect.stringMatching(/^HUB_ANALYTICS_KEY_FILE: HUB_ANALYTICS_KEY is set as well/),
+      ]);
     });
   });
 
   describe('a part run on its own', () => {
-    it('needs the store, the gateway\'s public key and its source', () => {
+    it("needs the store, the gateway's public key and its source", () => {
       expect(problems({}, 'shogai').map((p) => p.split(':')[0])).toEqual(['HUB_SHOGAI_DIR', 'HUB_DATABASE_URL', 'HUB_CONTEXT_PUBLIC_KEY']);
-      expect(problems({ HUB_SHOGAI_DIR: '/d', HUB_DATABASE_URL: 'postgres://db/hub', HUB_CONTEXT_PUBLIC_KEY: ed25519().publicPem }, 'shogai')).toEqual([]);
+      expect(
+        problems({ HUB_SHOGAI_DIR: '/d', HUB_DATABASE_URL: 'postgres://db/hub', HUB_CONTEXT_PUBLIC_KEY: ed25519().publicPem }, 'shogai'),
+      ).toEqual([]);
     });
 
     it('gives the gateway its private key, and refuses a key of the wrong kind', () => {
       expect(problems({}, 'gateway')).toEqual([expect.stringMatching(/^HUB_CONTEXT_PRIVATE_KEY: required/)]);
-      expect(problems({ HUB_CONTEXT_PRIVATE_KEY: ed25519().publicPem }, 'gateway')).toEqual([expect.stringMatching(/^HUB_CONTEXT_PRIVATE_KEY: not a private key/)]);
+      expect(problems({ HUB_CONTEXT_PRIVATE_KEY: ed25519().publicPem }, 'gateway')).toEqual([
+        expect.stringMatching(/^HUB_CONTEXT_PRIVATE_KEY: not a private key/),
+      ]);
       const rsa = generateKeyPairSync('rsa', { modulusLength: 1024 }).privateKey.export({ type: 'pkcs8', format: 'pem' }) as string;
       expect(problems({ HUB_CONTEXT_PRIVATE_KEY: rsa }, 'gateway')).toEqual([expect.stringMatching(/^HUB_CONTEXT_PRIVATE_KEY: must be an Ed25519/)]);
       // An env file's one-line PEM with literal \n.
@@ -173,9 +213,13 @@ describe('the configuration', () => {
 
     it('refuses allowlist mode without a list, and a list that is unreadable or does not match its hashes', () => {
       expect(problems({ HUB_PERSISTED_ONLY: 'true' })).toEqual([expect.stringMatching(/^HUB_PERSISTED_ONLY: /)]);
-      expect(problems({ HUB_PERSISTED_ONLY: 'yes', HUB_PERSISTED_QUERIES: file('empty.json', '{}') })).toEqual([expect.stringMatching(/^HUB_PERSISTED_ONLY: /)]);
+      expect(problems({ HUB_PERSISTED_ONLY: 'yes', HUB_PERSISTED_QUERIES: file('empty.json', '{}') })).toEqual([
+        expect.stringMatching(/^HUB_PERSISTED_ONLY: /),
+      ]);
       expect(problems({ HUB_PERSISTED_QUERIES: join(dir, 'missing.json') })).toEqual([expect.stringMatching(/^HUB_PERSISTED_QUERIES: /)]);
-      expect(problems({ HUB_PERSISTED_QUERIES: file('array.json', '["{ me { staffId } }"]') })).toEqual([expect.stringMatching(/^HUB_PERSISTED_QUERIES: /)]);
+      expect(problems({ HUB_PERSISTED_QUERIES: file('array.json', '["{ me { staffId } }"]') })).toEqual([
+        expect.stringMatching(/^HUB_PERSISTED_QUERIES: /),
+      ]);
       const wrong = file('wrong.json', JSON.stringify({ [queryHash('{ me { staffId } }')]: '{ me { registered } }' }));
       expect(problems({ HUB_PERSISTED_QUERIES: wrong })).toEqual([expect.stringMatching(/does not hash to its key/)]);
     });

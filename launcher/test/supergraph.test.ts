@@ -14,7 +14,7 @@ describe('supergraph composition from the registry', () => {
     expect(supergraphSdl()).toBe(composition.supergraphSdl);
   });
 
-  it('exposes the contract\'s core entry points', () => {
+  it("exposes the contract's core entry points", () => {
     for (const field of ['person(id: ID!): Person', 'household(id: ID!): Household', 'searchPersons(']) {
       expect(composition.supergraphSdl).toContain(field);
     }

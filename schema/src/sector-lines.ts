@@ -13,17 +13,32 @@ const FACTS_SELECTION = '{ periods { kind from until } consultations { date open
 export function withSectorLines(sdl: string, sectors: readonly SectorInfo[]): string {
   let out = sdl
     .replace(/(?:^ {2}\w+Facts: SituationFacts @external\n)+/m, sectors.map((s) => `  ${s.field}Facts: SituationFacts @external\n`).join(''))
-    .replace(/@requires\(fields: "members \{ id birthDate relationship (?:\w+Facts \{ periods \{ kind from until \} consultations \{ date open text \} cases \{ openedOn closedOn open youngCarer \} \} )+\}"\)/,
-      `@requires(fields: "members { id birthDate relationship ${sectors.map((s) => `${s.field}Facts ${FACTS_SELECTION} `).join('')}}")`);
-  out += extraEnumValues(out, 'Sector', sectors.map((s) => s.code));
-  out += extraEnumValues(out, 'SourceName', sectors.map((s) => s.source.toUpperCase()));
+    .replace(
+      /@requires\(fields: "members \{ id birthDate relationship (?:\w+Facts \{ periods \{ kind from until \} consultations \{ date open text \} cases \{ openedOn closedOn open youngCarer \} \} )+\}"\)/,
+      `@requires(fields: "members { id birthDate relationship ${sectors.map((s) => `${s.field}Facts ${FACTS_SELECTION} `).join('')}}")`,
+    );
+  out += extraEnumValues(
+    out,
+    'Sector',
+    sectors.map((s) => s.code),
+  );
+  out += extraEnumValues(
+    out,
+    'SourceName',
+    sectors.map((s) => s.source.toUpperCase()),
+  );
   return out;
 }
 
 function extraEnumValues(sdl: string, name: string, values: readonly string[]): string {
   const block = new RegExp(`^enum ${name} \\{([^}]*)\\}`, 'm').exec(sdl);
   if (!block) return '';
-  const listed = new Set(block[1]!.split('\n').map((l) => l.trim()).filter((l) => /^[A-Z_]+$/.test(l)));
+  const listed = new Set(
+    block[1]!
+      .split('\n')
+      .map((l) => l.trim())
+      .filter((l) => /^[A-Z_]+$/.test(l)),
+  );
   const extra = values.filter((v) => !listed.has(v));
   return extra.length ? `\nextend enum ${name} {\n${extra.map((v) => `  ${v}\n`).join('')}}\n` : '';
 }

@@ -16,7 +16,12 @@ export type CoreSubgraphName = 'juki' | 'hub' | 'cases';
 
 /** SUBGRAPH_NAMES, then each registered sector's subgraph that is not among them, in the order registered. */
 export function subgraphNames(): string[] {
-  return [...SUBGRAPH_NAMES, ...sectors().map((s) => s.subgraph).filter((n) => !(SUBGRAPH_NAMES as readonly string[]).includes(n))];
+  return [
+    ...SUBGRAPH_NAMES,
+    ...sectors()
+      .map((s) => s.subgraph)
+      .filter((n) => !(SUBGRAPH_NAMES as readonly string[]).includes(n)),
+  ];
 }
 
 export const isSectorSubgraph = (name: string): boolean => sectorBySubgraph(name) !== undefined;
@@ -44,7 +49,11 @@ export function sectorValueTypesSdl(): string {
  */
 export function sectorSubgraphSdl(own: string): string {
   const shared = parse(sectorValueTypesSdl());
-  const defs = new Map(shared.definitions.flatMap((d) => ('name' in d && d.name && d.loc ? [[d.name.value, d.loc.source.body.slice(d.loc.start, d.loc.end)] as const] : [])));
+  const defs = new Map(
+    shared.definitions.flatMap((d) =>
+      'name' in d && d.name && d.loc ? [[d.name.value, d.loc.source.body.slice(d.loc.start, d.loc.end)] as const] : [],
+    ),
+  );
   const uses = (text: string, name: string): boolean => new RegExp(`\\b${name}\\b`).test(text);
   const taken = new Set<string>();
   let text = own;

@@ -20,7 +20,7 @@ describe('the client-facing schema (schema/client.graphql)', () => {
     expect(generated.replace(/^#.*$/gm, '')).not.toMatch(/@join__|@inaccessible|@link/);
   });
 
-  it('keeps the contract\'s entry points and documents the scalars', () => {
+  it("keeps the contract's entry points and documents the scalars", () => {
     const fields = Object.keys(buildSchema(generated).getQueryType()!.getFields());
     expect(fields).toEqual(expect.arrayContaining(['person', 'household', 'searchPersons', 'situationStatistics', 'accessLog', 'auditIntegrity']));
     expect(generated).toContain('scalar Date');

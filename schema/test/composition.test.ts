@@ -8,7 +8,7 @@ describe('the sector-dependent lines of the SDL', () => {
     expect(subgraphSdl(name)).toBe(committedSubgraphSdl(name));
   });
 
-  it('name a registered sector\'s facts in the hub\'s @requires and add it to the enums', () => {
+  it("name a registered sector's facts in the hub's @requires and add it to the enums", () => {
     const extra = { code: 'KYOIKU', field: 'kyoiku', subgraph: 'kyoiku', label: '教育', source: 'kyoiku', linkageSources: ['kyoiku'] };
     const hub = withSectorLines(committedSubgraphSdl('hub'), [...sectors(), extra]);
     expect(hub).toContain('  kyoikuFacts: SituationFacts @external\n');

@@ -9,7 +9,7 @@ import { CaseClient, inDays, STAFF } from './support/case-work.js';
  * municipality in mid-year: cases in every stage, referrals waiting, figures that are not zero, and the planted 8050
  * household worked as the seeds tell.
  */
-describe('the demo city\'s year of case work', () => {
+describe("the demo city's year of case work", () => {
   let t: HubUnderTest;
   let c: CaseClient;
   beforeAll(async () => {
@@ -19,7 +19,7 @@ describe('the demo city\'s year of case work', () => {
   afterAll(() => t.stop());
 
   it('is loaded when the demo city is prepared: cases in every stage, referrals waiting for the team', async () => {
-    const mine = (await c.ok(STAFF.coord, `{ myCases { stage withoutConsent } referralsToMe(state: SENT) { id from { id } } }`));
+    const mine = await c.ok(STAFF.coord, `{ myCases { stage withoutConsent } referralsToMe(state: SENT) { id from { id } } }`);
     const stages = new Set(mine['myCases'].map((x: any) => x.stage));
     expect([...stages].sort()).toEqual(['ACTIVE', 'ASSESSMENT', 'CLOSED', 'INTAKE', 'MONITORING', 'PLANNING']);
     expect(mine['myCases'].some((x: any) => x.withoutConsent)).toBe(true);
@@ -31,8 +31,19 @@ describe('the demo city\'s year of case work', () => {
 
   it('is consistent with the sector data: every referral is about a resident the sending sector holds a record about', async () => {
     // The generator's truth: which resident each sector record is about (whether or not the hub has confirmed the link yet).
-    const held = (source: string) => new Set(readFileSync(join(t.dataDir, 'demo-city', 'truth', `${source}.jsonl`), 'utf8').split('\n').filter(Boolean).map((l) => (JSON.parse(l) as { atenaNo: string }).atenaNo));
-    const bySector: Record<string, Set<string>> = { 'KAIGO-HOKATSU': held('kaigo'), 'SHOGAI-SODAN': held('shogai'), 'KODOMO-CENTER': held('kodomo'), 'KONKYU-SHAKYO': held('konkyu') };
+    const held = (source: string) =>
+      new Set(
+        readFileSync(join(t.dataDir, 'demo-city', 'truth', `${source}.jsonl`), 'utf8')
+          .split('\n')
+          .filter(Boolean)
+          .map((l) => (JSON.parse(l) as { atenaNo: string }).atenaNo),
+      );
+    const bySector: Record<string, Set<string>> = {
+      'KAIGO-HOKATSU': held('kaigo'),
+      'SHOGAI-SODAN': held('shogai'),
+      'KODOMO-CENTER': held('kodomo'),
+      'KONKYU-SHAKYO': held('konkyu'),
+    };
     const referrals: { from_org: string; subject_ids: string[] }[] = await t.db.query(`SELECT from_org, subject_ids FROM cases.referral`);
     expect(referrals.length).toBeGreaterThan(10);
     for (const r of referrals) expect({ r, held: r.subject_ids.some((id) => bySector[r.from_org]!.has(id)) }).toEqual({ r, held: true });
@@ -41,8 +52,21 @@ describe('the demo city\'s year of case work', () => {
   it('works the planted 8050 household: referred by the care manager, outreach under a 支援会議 before consent', async () => {
     const planted = JSON.parse(readFileSync(join(t.dataDir, 'demo-city', 'truth', 'situations.json'), 'utf8')) as Planted[];
     // The son: the member the 介護 sector does not hold (in the seeds' own case, in no system at all).
-    const sons = planted.filter((p) => p.kind === 'EIGHTY_FIFTY').map((p) => Object.keys(p.involvement).find((a) => !p.involvement[a]!.includes('KAIGO'))!);
-    const cases = await Promise.all(sons.map(async (son) => (await c.ok(STAFF.coord, `query ($p: ID!) { person(id: $p) { cases { route withoutConsent referral { from { id } } decisions { kind } contacts { kind } } } }`, { p: son }))['person'].cases));
+    const sons = planted
+      .filter((p) => p.kind === 'EIGHTY_FIFTY')
+      .map((p) => Object.keys(p.involvement).find((a) => !p.involvement[a]!.includes('KAIGO'))!);
+    const cases = await Promise.all(
+      sons.map(
+        async (son) =>
+          (
+            await c.ok(
+              STAFF.coord,
+              `query ($p: ID!) { person(id: $p) { cases { route withoutConsent referral { from { id } } decisions { kind } contacts { kind } } } }`,
+              { p: son },
+            )
+          )['person'].cases,
+      ),
+    );
     for (const list of cases) {
       expect(list).toHaveLength(1);
       expect(list[0]).toMatchObject({ route: 'REFERRAL', referral: { from: { id: 'KAIGO-HOKATSU' } } });
@@ -54,11 +78,20 @@ describe('the demo city\'s year of case work', () => {
   });
 
   it('gives figures that are not zero over the year and this month', async () => {
-    const figures = (await c.ok(STAFF.analyst, `query ($f: Date!, $t: Date!) { caseIndicators(from: $f, to: $t) { casesOpened referrals plansApproved closed hosts outreachContacts
-      issuesPerCase decisionsByKind { key count } } }`, { f: inDays(-365), t: inDays(0) }))['caseIndicators'];
-    for (const key of ['casesOpened', 'referrals', 'plansApproved', 'closed', 'hosts', 'outreachContacts']) expect({ key, value: figures[key] > 0 }).toEqual({ key, value: true });
+    const figures = (
+      await c.ok(
+        STAFF.analyst,
+        `query ($f: Date!, $t: Date!) { caseIndicators(from: $f, to: $t) { casesOpened referrals plansApproved closed hosts outreachContacts
+      issuesPerCase decisionsByKind { key count } } }`,
+        { f: inDays(-365), t: inDays(0) },
+      )
+    )['caseIndicators'];
+    for (const key of ['casesOpened', 'referrals', 'plansApproved', 'closed', 'hosts', 'outreachContacts'])
+      expect({ key, value: figures[key] > 0 }).toEqual({ key, value: true });
     expect(figures.issuesPerCase).toBeGreaterThan(3);
-    const month = (await c.ok(STAFF.analyst, `query ($m: String!) { activityReport(month: $m) { totals { activity count } } }`, { m: inDays(0).slice(0, 7) }))['activityReport'];
+    const month = (
+      await c.ok(STAFF.analyst, `query ($m: String!) { activityReport(month: $m) { totals { activity count } } }`, { m: inDays(0).slice(0, 7) })
+    )['activityReport'];
     expect(month.totals.some((x: any) => x.count > 0)).toBe(true);
   });
 });

@@ -22,9 +22,14 @@ import {
 // The console in a real browser (Debian's Chromium driven by playwright-core) against the hub on the demo city.
 // Without Chromium (a fresh machine; .ci/run installs it) the suite says so and runs nothing.
 const describeInBrowser = chromiumInstalled() ? describe : describe.skip;
-if (!chromiumInstalled()) console.warn(`console browser tests skipped: no Chromium at ${CHROMIUM} (apt-get install -y chromium fonts-ipafont-gothic)`);
+if (!chromiumInstalled())
+  console.warn(`console browser tests skipped: no Chromium at ${CHROMIUM} (apt-get install -y chromium fonts-ipafont-gothic)`);
 
-interface Claims { sub: string; org: string; roles?: string[] }
+interface Claims {
+  sub: string;
+  org: string;
+  roles?: string[];
+}
 const KAIGO: Claims = { sub: 'kaigo-01', org: 'KAIGO-HOKATSU' };
 const COORDINATOR: Claims = { sub: 'coord-01', org: 'JUSOU-SUISHIN', roles: ['coordinator'] };
 const SHOGAI: Claims = { sub: 'shogai-01', org: 'SHOGAI-SODAN' };
@@ -53,31 +58,78 @@ describeInBrowser('the console in a browser', () => {
     // The municipality's identity provider (a stand-in): the console signs in through it, the gateway verifies its tokens.
     idp = await startFakeIdp(KAIGO);
     t = await startHubUnderTest(null, {
-      HUB_OIDC_ISSUER: idp.issuer, HUB_OIDC_CLIENT_ID: idp.clientId,
+      HUB_OIDC_ISSUER: idp.issuer,
+      HUB_OIDC_CLIENT_ID: idp.clientId,
       // Issuer and audience are left unchecked here: the gateway would ask them of the pasted demo tokens as well.
       HUB_JWKS_URL: idp.jwksUrl,
     });
     base = t.url.replace(/\/graphql$/, '');
     browser = await launchChromium();
     const planted = JSON.parse(readFileSync(join(t.dataDir, 'demo-city', 'truth', 'situations.json'), 'utf8')) as Planted[];
-    const eightyFifty = planted.find((p) => p.kind === 'EIGHTY_FIFTY' && Object.values(p.involvement).some((s) => (s as string[]).includes('SHOGAI')))!;
+    const eightyFifty = planted.find(
+      (p) => p.kind === 'EIGHTY_FIFTY' && Object.values(p.involvement).some((s) => (s as string[]).includes('SHOGAI')),
+    )!;
     const subjectId = Object.entries(eightyFifty.involvement).find(([, s]) => (s as string[]).includes('SHOGAI'))![0];
-    const person = await graphql<{ person: { name: string; nameKana: string } }>(t.url, `query ($id: ID!) { person(id: $id) { name nameKana } }`, {
-      token: await token(KAIGO),
-      variables: { id: subjectId },
-    });
+    const person = await graphql<{ person: { name: string; nameKana: string } }>(
+      t.url,
+      `
+        query ($id: ID!) {
+          person(id: $id) {
+            name
+            nameKana
+          }
+        }
+      `,
+      {
+        token: await token(KAIGO),
+        variables: { id: subjectId },
+      },
+    );
     household = { id: eightyFifty.setaiNo, subject: { id: subjectId, name: person.data!.person.name, kana: person.data!.person.nameKana } };
     const doubleCare = planted.find((p) => p.kind === 'DOUBLE_CARE')!;
-    const members = await graphql<{ household: { members: { id: string; age: number; name: string }[] } }>(t.url, `query ($h: ID!) { household(id: $h) { members { id age name } } }`, {
-      token: await token(KAIGO),
-      variables: { h: doubleCare.setaiNo },
-    });
+    const members = await graphql<{ household: { members: { id: string; age: number; name: string }[] } }>(
+      t.url,
+      `
+        query ($h: ID!) {
+          household(id: $h) {
+            members {
+              id
+              age
+              name
+            }
+          }
+        }
+      `,
+      {
+        token: await token(KAIGO),
+        variables: { h: doubleCare.setaiNo },
+      },
+    );
     childId = members.data!.household.members.find((m) => m.age < 15)!.id;
     meeting = { id: '', title: '8050世帯の支援会議' };
-    const opened = await graphql<{ openSupportMeeting: { id: string } }>(t.url, `mutation ($i: MeetingInput!) { openSupportMeeting(input: $i) { id } }`, {
-      token: await token(COORDINATOR),
-      variables: { i: { kind: 'SHIEN_KAIGI', title: meeting.title, subjectHouseholdIds: [household.id], memberStaffIds: ['kaigo-01', 'coord-01'], opensAt: hour(-1), closesAt: hour(3) } },
-    });
+    const opened = await graphql<{ openSupportMeeting: { id: string } }>(
+      t.url,
+      `
+        mutation ($i: MeetingInput!) {
+          openSupportMeeting(input: $i) {
+            id
+          }
+        }
+      `,
+      {
+        token: await token(COORDINATOR),
+        variables: {
+          i: {
+            kind: 'SHIEN_KAIGI',
+            title: meeting.title,
+            subjectHouseholdIds: [household.id],
+            memberStaffIds: ['kaigo-01', 'coord-01'],
+            opensAt: hour(-1),
+            closesAt: hour(3),
+          },
+        },
+      },
+    );
     meeting.id = opened.data!.openSupportMeeting.id;
 
     // Case work (cases.md) on the double-care household's adult: consent on the 申込票 (to the team alone, so that no
@@ -85,14 +137,20 @@ describeInBrowser('the console in a browser', () => {
     const adult = members.data!.household.members.find((m) => m.age >= 18)!;
     const cases = new CaseClient(t);
     const consentId = await cases.consent(adult.id, ['JUSOU-SUISHIN'], ['KONKYU']);
-    const caseId = await cases.openCase({ subjectPersonIds: [adult.id], consentId, summary: '子育てと親の介護が重なり、負担が大きいとの相談（窓口）' });
+    const caseId = await cases.openCase({
+      subjectPersonIds: [adult.id],
+      consentId,
+      summary: '子育てと親の介護が重なり、負担が大きいとの相談（窓口）',
+    });
     await cases.assess(caseId);
     await cases.plan(caseId, [
       { orgId: 'KAIGO-HOKATSU', personId: adult.id, task: '親の介護サービスの調整' },
       { orgId: 'JUSOU-SUISHIN', task: '全体の調整と見守り' },
     ]);
     const jusouMeetingId = await cases.meeting('JUSOU_SHIEN_KAIGI', ['coord-01'], { persons: [adult.id] });
-    await cases.ok(COORDINATOR, `mutation ($i: HostInput!) { registerHost(input: $i) { id } }`, { i: { id: 'IBASHO-CAFE', name: '地域の居場所カフェ', offers: ['居場所', '軽作業'] } });
+    await cases.ok(COORDINATOR, `mutation ($i: HostInput!) { registerHost(input: $i) { id } }`, {
+      i: { id: 'IBASHO-CAFE', name: '地域の居場所カフェ', offers: ['居場所', '軽作業'] },
+    });
     work = { caseId, subject: { id: adult.id, name: adult.name }, jusouMeetingId };
     // つなぎ: the 地域包括 refers the 8050 household's son to the team; the coordinator opens a case from it in the browser.
     await cases.ok(KAIGO, `mutation ($i: ReferralInput!) { refer(input: $i) { id } }`, {
@@ -130,7 +188,11 @@ describeInBrowser('the console in a browser', () => {
   }
 
   const cellsOf = (page: Page, name: string) =>
-    page.getByRole('region', { name: '世帯', exact: true }).getByRole('row').filter({ has: page.getByRole('rowheader', { name, exact: true }) }).getByRole('cell');
+    page
+      .getByRole('region', { name: '世帯', exact: true })
+      .getByRole('row')
+      .filter({ has: page.getByRole('rowheader', { name, exact: true }) })
+      .getByRole('cell');
   // Columns after the name: 続柄, 年齢, 介護, 障害, 子ども, 困窮.
   const SHOGAI_CELL = 3;
   const KAIGO_CELL = 2;
@@ -158,7 +220,7 @@ describeInBrowser('the console in a browser', () => {
     await page.getByRole('button', { name: 'サインイン', exact: true }).click();
     await page.getByLabel('氏名（カナ）').waitFor();
     // The first screen's own queries (who the viewer is, their meetings) are part of it.
-    for (const until = Date.now() + 10_000; graphqlAnswers < 2 && Date.now() < until; ) await new Promise((r) => setTimeout(r, 50));
+    for (const until = Date.now() + 10_000; graphqlAnswers < 2 && Date.now() < until;) await new Promise((r) => setTimeout(r, 50));
     expect(graphqlAnswers).toBe(2);
     const bytes = await transferred();
     measurements['firstScreenTransferredBytes'] = bytes;
@@ -297,65 +359,68 @@ describeInBrowser('the console in a browser', () => {
     await context.close();
   });
 
-  step('coordinator: the case in the work list, the plan approved from the 重層的支援会議\'s page, 参加支援, a case opened from a referral', async () => {
-    const { context, page, problems } = await signIn(COORDINATOR);
-    await page.getByRole('link', { name: 'ケース', exact: true }).click();
-    await page.getByRole('heading', { name: '担当するケース' }).waitFor();
-    const caseLink = page.getByRole('link', { name: `${work.subject.name}（ケース ${work.caseId}）` });
-    await caseLink.waitFor();
-    await check(page, '15-cases-coordinator');
+  step(
+    "coordinator: the case in the work list, the plan approved from the 重層的支援会議's page, 参加支援, a case opened from a referral",
+    async () => {
+      const { context, page, problems } = await signIn(COORDINATOR);
+      await page.getByRole('link', { name: 'ケース', exact: true }).click();
+      await page.getByRole('heading', { name: '担当するケース' }).waitFor();
+      const caseLink = page.getByRole('link', { name: `${work.subject.name}（ケース ${work.caseId}）` });
+      await caseLink.waitFor();
+      await check(page, '15-cases-coordinator');
 
-    await page.goto(`${base}/meetings/${work.jusouMeetingId}`);
-    const decisions = page.getByRole('region', { name: 'ケースの決定' });
-    await decisions.getByLabel('決定', { exact: true }).waitFor();
-    expect(await decisions.getByLabel('決定', { exact: true }).locator('option').allTextContents()).toEqual(['プランの承認']);
-    await decisions.getByLabel('決定の記録').fill('役割分担と目標を確認し、プランを承認する');
-    await check(page, '16-meeting-decision');
-    await decisions.getByRole('button', { name: '決定を記録' }).click();
-    await decisions.getByText('決定を記録しました。').waitFor();
-    // The meeting's page lists what it decided, each with its case.
-    await decisions.getByRole('table', { name: 'この会議での決定' }).getByRole('cell', { name: 'プランの承認' }).waitFor();
+      await page.goto(`${base}/meetings/${work.jusouMeetingId}`);
+      const decisions = page.getByRole('region', { name: 'ケースの決定' });
+      await decisions.getByLabel('決定', { exact: true }).waitFor();
+      expect(await decisions.getByLabel('決定', { exact: true }).locator('option').allTextContents()).toEqual(['プランの承認']);
+      await decisions.getByLabel('決定の記録').fill('役割分担と目標を確認し、プランを承認する');
+      await check(page, '16-meeting-decision');
+      await decisions.getByRole('button', { name: '決定を記録' }).click();
+      await decisions.getByText('決定を記録しました。').waitFor();
+      // The meeting's page lists what it decided, each with its case.
+      await decisions.getByRole('table', { name: 'この会議での決定' }).getByRole('cell', { name: 'プランの承認' }).waitFor();
 
-    await page.goto(`${base}/cases/${work.caseId}`);
-    await hasText(page.getByRole('list', { name: 'ケースの段階' }).locator('[aria-current="step"]'), '支援の実施');
-    await page.getByRole('region', { name: '会議の決定', exact: true }).getByRole('rowheader', { name: 'プランの承認' }).waitFor();
-    await containsText(page.getByRole('region', { name: '支援プラン', exact: true }), '重層的支援会議で承認済み');
-    await check(page, '17-case-coordinator');
+      await page.goto(`${base}/cases/${work.caseId}`);
+      await hasText(page.getByRole('list', { name: 'ケースの段階' }).locator('[aria-current="step"]'), '支援の実施');
+      await page.getByRole('region', { name: '会議の決定', exact: true }).getByRole('rowheader', { name: 'プランの承認' }).waitFor();
+      await containsText(page.getByRole('region', { name: '支援プラン', exact: true }), '重層的支援会議で承認済み');
+      await check(page, '17-case-coordinator');
 
-    // 参加支援: the meeting decides the member needs it, the coordinator starts it at a 受入先 and logs a follow-up.
-    const decide = page.getByRole('region', { name: '会議の決定を記録' });
-    await decide.getByLabel('会議', { exact: true }).selectOption({ label: '重層的支援会議（重層的支援会議）' });
-    await decide.getByLabel('決定', { exact: true }).selectOption({ label: '参加支援が必要' });
-    await decide.getByLabel('参加支援が必要な人').selectOption({ label: work.subject.name });
-    await decide.getByRole('button', { name: '決定を記録' }).click();
-    const start = page.getByRole('region', { name: '参加支援を開始' });
-    await start.getByLabel('受入先').selectOption({ label: '地域の居場所カフェ（居場所、軽作業）' });
-    await start.getByRole('button', { name: '参加支援を開始' }).click();
-    const participation = page.getByRole('region', { name: `${work.subject.name}（地域の居場所カフェ）の参加支援` });
-    await participation.getByLabel('フォローアップの内容').fill('初回の参加に同行した');
-    await participation.getByRole('button', { name: 'フォローアップを記録' }).click();
-    await containsText(page.getByRole('region', { name: '参加支援', exact: true }), '初回の参加に同行した');
-    await check(page, '17d-case-participation');
+      // 参加支援: the meeting decides the member needs it, the coordinator starts it at a 受入先 and logs a follow-up.
+      const decide = page.getByRole('region', { name: '会議の決定を記録' });
+      await decide.getByLabel('会議', { exact: true }).selectOption({ label: '重層的支援会議（重層的支援会議）' });
+      await decide.getByLabel('決定', { exact: true }).selectOption({ label: '参加支援が必要' });
+      await decide.getByLabel('参加支援が必要な人').selectOption({ label: work.subject.name });
+      await decide.getByRole('button', { name: '決定を記録' }).click();
+      const start = page.getByRole('region', { name: '参加支援を開始' });
+      await start.getByLabel('受入先').selectOption({ label: '地域の居場所カフェ（居場所、軽作業）' });
+      await start.getByRole('button', { name: '参加支援を開始' }).click();
+      const participation = page.getByRole('region', { name: `${work.subject.name}（地域の居場所カフェ）の参加支援` });
+      await participation.getByLabel('フォローアップの内容').fill('初回の参加に同行した');
+      await participation.getByRole('button', { name: 'フォローアップを記録' }).click();
+      await containsText(page.getByRole('region', { name: '参加支援', exact: true }), '初回の参加に同行した');
+      await check(page, '17d-case-participation');
 
-    // A referral waiting for the team: the case is opened from it, 【本人同意なし】 (the son has signed nothing yet).
-    await page.getByRole('link', { name: '担当するケースの一覧へ' }).first().click();
-    await page.getByRole('button', { name: `${household.subject.name}のつなぎからケースを開く` }).click();
-    const intake = page.getByRole('region', { name: 'つなぎからケースを開く（地域包括支援センターから）' });
-    await intake.waitFor();
-    expect(await intake.getByLabel('対象者の宛名番号', { exact: false }).inputValue()).toBe(household.subject.id);
-    expect(await intake.getByLabel('申込票の同意').inputValue()).toBe('');
-    await intake.getByLabel('相談受付の記録').fill('地域包括からのつなぎ。本人とはまだ会えていない');
-    await check(page, '17b-cases-open-from-referral');
-    await intake.getByRole('button', { name: 'ケースを開く' }).click();
-    await page.getByRole('heading', { level: 1, name: `${household.subject.name}（ケース ` }).waitFor();
-    await hasText(page.getByRole('list', { name: 'ケースの段階' }).locator('[aria-current="step"]'), '相談受付');
-    await containsText(page.locator('.facts'), '地域包括支援センターからのつなぎ');
-    await containsText(page.locator('.facts'), '本人同意なし');
-    await page.getByRole('region', { name: '同意を添付' }).waitFor();
-    await check(page, '17c-case-opened');
-    expect(problems).toEqual([]);
-    await context.close();
-  });
+      // A referral waiting for the team: the case is opened from it, 【本人同意なし】 (the son has signed nothing yet).
+      await page.getByRole('link', { name: '担当するケースの一覧へ' }).first().click();
+      await page.getByRole('button', { name: `${household.subject.name}のつなぎからケースを開く` }).click();
+      const intake = page.getByRole('region', { name: 'つなぎからケースを開く（地域包括支援センターから）' });
+      await intake.waitFor();
+      expect(await intake.getByLabel('対象者の宛名番号', { exact: false }).inputValue()).toBe(household.subject.id);
+      expect(await intake.getByLabel('申込票の同意').inputValue()).toBe('');
+      await intake.getByLabel('相談受付の記録').fill('地域包括からのつなぎ。本人とはまだ会えていない');
+      await check(page, '17b-cases-open-from-referral');
+      await intake.getByRole('button', { name: 'ケースを開く' }).click();
+      await page.getByRole('heading', { level: 1, name: `${household.subject.name}（ケース ` }).waitFor();
+      await hasText(page.getByRole('list', { name: 'ケースの段階' }).locator('[aria-current="step"]'), '相談受付');
+      await containsText(page.locator('.facts'), '地域包括支援センターからのつなぎ');
+      await containsText(page.locator('.facts'), '本人同意なし');
+      await page.getByRole('region', { name: '同意を添付' }).waitFor();
+      await check(page, '17c-case-opened');
+      expect(problems).toEqual([]);
+      await context.close();
+    },
+  );
 
   step('case worker: opens a case from the work list, a refusal in Japanese, records a contact', async () => {
     const { context, page, problems } = await signIn(KAIGO);
@@ -399,7 +464,7 @@ describeInBrowser('the console in a browser', () => {
     await context.close();
   });
 
-  step('privacy officer: a person\'s access log and the audit log\'s integrity', async () => {
+  step("privacy officer: a person's access log and the audit log's integrity", async () => {
     const { context, page, problems } = await signIn(PRIVACY);
     await page.getByRole('link', { name: '閲覧記録・監査' }).click();
     await page.getByLabel('宛名番号').fill(household.subject.id);
@@ -473,7 +538,7 @@ describeInBrowser('the console in a browser', () => {
     const rejected = admin.page.getByRole('region', { name: /却下されたレコード/ });
     if ((await rejected.getByRole('table').count()) > 0) {
       await rejected.getByRole('columnheader', { name: '元の値' }).waitFor();
-      expect(await rejected.getByRole('cell', { name: '表示できません' }).count()).toBe(await rejected.getByRole('row').count() - 1);
+      expect(await rejected.getByRole('cell', { name: '表示できません' }).count()).toBe((await rejected.getByRole('row').count()) - 1);
     }
     await check(admin.page, '11-sources');
     expect(admin.problems).toEqual([]);
@@ -491,7 +556,10 @@ describeInBrowser('the console in a browser', () => {
     const before = Number(/(\d+)件/.exec((await status.textContent()) ?? '')?.[1] ?? '0');
     expect(before).toBeGreaterThan(0);
     await check(staff.page, '12-linkage');
-    await staff.page.getByRole('button', { name: /と同一人物として確定$/ }).first().click();
+    await staff.page
+      .getByRole('button', { name: /と同一人物として確定$/ })
+      .first()
+      .click();
     await hasText(status, before === 1 ? '名寄せ待ちのレコードはありません。' : `${before - 1}件`);
     expect(staff.problems).toEqual([]);
     await staff.context.close();
@@ -513,7 +581,11 @@ describeInBrowser('the console in a browser', () => {
     expect(text.startsWith('\uFEFF地区,8050,ダブルケア,ヤングケアラー,複数分野')).toBe(true);
     expect(csv.suggestedFilename()).toBe('situations-district.csv');
     const [xlsx] = await Promise.all([page.waitForEvent('download'), table.getByRole('button', { name: /Excelでダウンロード/ }).click()]);
-    expect(readFileSync((await xlsx.path())!).subarray(0, 2).toString()).toBe('PK');
+    expect(
+      readFileSync((await xlsx.path())!)
+        .subarray(0, 2)
+        .toString(),
+    ).toBe('PK');
     expect(problems).toEqual([]);
     await context.close();
   });
@@ -543,4 +615,5 @@ async function eventually(locator: Locator, check: (text: string) => boolean, ex
 }
 
 const hasText = (locator: Locator, text: string): Promise<void> => eventually(locator, (t) => t === text, JSON.stringify(text));
-const containsText = (locator: Locator, text: string): Promise<void> => eventually(locator, (t) => t.includes(text), `text containing ${JSON.stringify(text)}`);
+const containsText = (locator: Locator, text: string): Promise<void> =>
+  eventually(locator, (t) => t.includes(text), `text containing ${JSON.stringify(text)}`);

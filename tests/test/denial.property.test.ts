@@ -7,7 +7,10 @@ import { graphql, startHubUnderTest, token, type HubUnderTest } from './support/
 // Which link sources hold which sector's records, and who works where without holding it.
 const SECTORS = {
   KAIGO: { sources: 'kaigo%', field: 'kaigo { insuredNumber careLevel careLevelValidUntil consultations { id date category status summary } }' },
-  SHOGAI: { sources: 'shogai%', field: 'shogai { certificates { type grade validUntil } supportLevel services consultations { id date category status summary } }' },
+  SHOGAI: {
+    sources: 'shogai%',
+    field: 'shogai { certificates { type grade validUntil } supportLevel services consultations { id date category status summary } }',
+  },
   KODOMO: { sources: 'kodomo%', field: 'kodomo { cases { id category status openedOn closedOn youngCarerConcern } }' },
   KONKYU: { sources: 'konkyu%', field: 'konkyu { consultations { id date category status summary } }' },
 } as const;
@@ -41,12 +44,22 @@ describe('a denial, byte for byte', () => {
     for (const [sector, { sources }] of Object.entries(SECTORS) as [Sector, (typeof SECTORS)[Sector]][]) {
       const linked: { atena_no: string }[] = await t.db.query(
         `SELECT DISTINCT atena_no FROM linkage.link l WHERE source LIKE $1 AND state = 'linked'
-         AND NOT EXISTS (SELECT 1 FROM hub.consent c WHERE c.person_id = l.atena_no) ORDER BY atena_no LIMIT 30`, [sources]);
+         AND NOT EXISTS (SELECT 1 FROM hub.consent c WHERE c.person_id = l.atena_no) ORDER BY atena_no LIMIT 30`,
+        [sources],
+      );
       const unlinked: { atena_no: string }[] = await t.db.query(
         `SELECT atena_no FROM juki.person p WHERE resident_status = 1
-         AND NOT EXISTS (SELECT 1 FROM linkage.link l WHERE l.atena_no = p.atena_no AND l.source LIKE $1) ORDER BY atena_no LIMIT 30`, [sources]);
-      withRecords.set(sector, linked.map((r) => r.atena_no));
-      withoutRecords.set(sector, unlinked.map((r) => r.atena_no));
+         AND NOT EXISTS (SELECT 1 FROM linkage.link l WHERE l.atena_no = p.atena_no AND l.source LIKE $1) ORDER BY atena_no LIMIT 30`,
+        [sources],
+      );
+      withRecords.set(
+        sector,
+        linked.map((r) => r.atena_no),
+      );
+      withoutRecords.set(
+        sector,
+        unlinked.map((r) => r.atena_no),
+      );
     }
     for (const s of STAFF) tokens.set(s.sub, await token({ sub: s.sub, org: s.org }));
     // Case work (the demo's year of cases): for each viewer, cases it has no part in, and their subjects who are in no
@@ -57,13 +70,25 @@ describe('a denial, byte for byte', () => {
       const subjects: { person_id: string }[] = await t.db.query(
         `SELECT DISTINCT s.person_id FROM cases.case_subject s WHERE NOT EXISTS (
            SELECT 1 FROM cases.case_subject x JOIN cases.case_file c ON c.id = x.case_id WHERE x.person_id = s.person_id AND NOT (${notMine}))
-         ORDER BY s.person_id LIMIT 30`, [s.org]);
-      hiddenCases.set(s.sub, cases.map((r) => r.id));
-      hiddenSubjects.set(s.sub, subjects.map((r) => r.person_id));
+         ORDER BY s.person_id LIMIT 30`,
+        [s.org],
+      );
+      hiddenCases.set(
+        s.sub,
+        cases.map((r) => r.id),
+      );
+      hiddenSubjects.set(
+        s.sub,
+        subjects.map((r) => r.person_id),
+      );
     }
-    noCase.push(...(await t.db.query(
-      `SELECT atena_no FROM juki.person p WHERE resident_status = 1 AND NOT EXISTS (SELECT 1 FROM cases.case_subject s WHERE s.person_id = p.atena_no) ORDER BY atena_no LIMIT 30`,
-    )).map((r: { atena_no: string }) => r.atena_no));
+    noCase.push(
+      ...(
+        await t.db.query(
+          `SELECT atena_no FROM juki.person p WHERE resident_status = 1 AND NOT EXISTS (SELECT 1 FROM cases.case_subject s WHERE s.person_id = p.atena_no) ORDER BY atena_no LIMIT 30`,
+        )
+      ).map((r: { atena_no: string }) => r.atena_no),
+    );
     meetings.push(...(await t.db.query(`SELECT id FROM hub.meeting ORDER BY id LIMIT 10`)).map((r: { id: string }) => r.id));
   }, 180_000);
   afterAll(() => t.stop());
@@ -86,12 +111,14 @@ describe('a denial, byte for byte', () => {
   });
 
   it('holds for any viewer without a basis, any sector, any fields and any two residents', async () => {
-    const cases = fc.record({
-      staff: fc.constantFrom(...STAFF),
-      sector: fc.constantFrom(...(Object.keys(SECTORS) as Sector[])),
-      withAccess: fc.boolean(),
-      pick: fc.tuple(fc.nat(), fc.nat()),
-    }).filter(({ staff, sector }) => staff.holds !== sector);
+    const cases = fc
+      .record({
+        staff: fc.constantFrom(...STAFF),
+        sector: fc.constantFrom(...(Object.keys(SECTORS) as Sector[])),
+        withAccess: fc.boolean(),
+        pick: fc.tuple(fc.nat(), fc.nat()),
+      })
+      .filter(({ staff, sector }) => staff.holds !== sector);
     await fc.assert(
       fc.asyncProperty(cases, async ({ staff, sector, withAccess, pick }) => {
         const withIds = withRecords.get(sector)!;
@@ -123,18 +150,58 @@ describe('a denial, byte for byte', () => {
       planted = Object.fromEntries(list.map((p) => [p.cases, p])) as typeof planted;
       const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Tokyo' }).format(new Date());
       for (const p of list) {
-        const recorded = await graphql<{ recordConsent: { id: string } }>(t.url, `mutation ($i: ConsentInput!) { recordConsent(input: $i) { id } }`, {
-          token: tokens.get('kodomo-01'),
-          variables: { i: { personId: p.child, sectors: ['KODOMO'], recipientOrgs: ['JUSOU-SUISHIN'], purpose: '支援検討', validFrom: today,
-            validUntil: `${Number(today.slice(0, 4)) + 1}-03-31`, method: 'WRITTEN', givenBy: p.parent, evidence: '同意書' } },
-        });
+        const recorded = await graphql<{ recordConsent: { id: string } }>(
+          t.url,
+          `
+            mutation ($i: ConsentInput!) {
+              recordConsent(input: $i) {
+                id
+              }
+            }
+          `,
+          {
+            token: tokens.get('kodomo-01'),
+            variables: {
+              i: {
+                personId: p.child,
+                sectors: ['KODOMO'],
+                recipientOrgs: ['JUSOU-SUISHIN'],
+                purpose: '支援検討',
+                validFrom: today,
+                validUntil: `${Number(today.slice(0, 4)) + 1}-03-31`,
+                method: 'WRITTEN',
+                givenBy: p.parent,
+                evidence: '同意書',
+              },
+            },
+          },
+        );
         consents.set(p.child, recorded.data!.recordConsent.id);
       }
       const hour = (h: number) => new Date(Date.now() + h * 3_600_000).toISOString();
-      const opened = await graphql<{ openSupportMeeting: { id: string } }>(t.url, `mutation ($i: MeetingInput!) { openSupportMeeting(input: $i) { id } }`, {
-        token: await token({ sub: 'coord-01', org: 'JUSOU-SUISHIN', roles: ['coordinator'] }),
-        variables: { i: { kind: 'SHIEN_KAIGI', title: '支援会議', subjectHouseholdIds: list.map((p) => p.setaiNo), memberStaffIds: ['shogai-01'], opensAt: hour(-1), closesAt: hour(2) } },
-      });
+      const opened = await graphql<{ openSupportMeeting: { id: string } }>(
+        t.url,
+        `
+          mutation ($i: MeetingInput!) {
+            openSupportMeeting(input: $i) {
+              id
+            }
+          }
+        `,
+        {
+          token: await token({ sub: 'coord-01', org: 'JUSOU-SUISHIN', roles: ['coordinator'] }),
+          variables: {
+            i: {
+              kind: 'SHIEN_KAIGI',
+              title: '支援会議',
+              subjectHouseholdIds: list.map((p) => p.setaiNo),
+              memberStaffIds: ['shogai-01'],
+              opensAt: hour(-1),
+              closesAt: hour(2),
+            },
+          },
+        },
+      );
       meetingId = opened.data!.openSupportMeeting.id;
     }, 60_000);
 
@@ -152,7 +219,11 @@ describe('a denial, byte for byte', () => {
       NONE: { sub: 'konkyu-01', headers: () => ({}) },
     } as const;
     const blanked = (answer: string, p: PlantedYoutaikyo): string =>
-      answer.replaceAll(p.parent, 'PARENT').replaceAll(p.setaiNo, 'SETAI').replaceAll(consents.get(p.child)!, 'CONSENT').replace(/K\d{4}-\d{6}/g, 'CASE');
+      answer
+        .replaceAll(p.parent, 'PARENT')
+        .replaceAll(p.setaiNo, 'SETAI')
+        .replaceAll(consents.get(p.child)!, 'CONSENT')
+        .replace(/K\d{4}-\d{6}/g, 'CASE');
 
     it('tells nothing on consent, in a 支援会議 or without a basis: the same bytes with and without it', async () => {
       const cases = fc.record({
@@ -183,8 +254,23 @@ describe('a denial, byte for byte', () => {
   // Case work (cases.md, "Who sees a case"): a viewer outside a case gets the same bytes whether or not the case exists,
   // whatever fields it asks for, with or without a meeting named; a resident's cases read the same for one whose cases
   // the viewer has no part in as for one in no case at all.
-  const CASE_FIELDS = ['id', 'stage', 'route', 'openedAt', 'withoutConsent', 'summary', 'visibility', 'subjects { id }', 'plan { version goals roles { task } }',
-    'assessment { issues }', 'decisions { kind note }', 'contacts { note }', 'participations { state }', 'leadOrganisation { id }', 'returnedTo { id }'];
+  const CASE_FIELDS = [
+    'id',
+    'stage',
+    'route',
+    'openedAt',
+    'withoutConsent',
+    'summary',
+    'visibility',
+    'subjects { id }',
+    'plan { version goals roles { task } }',
+    'assessment { issues }',
+    'decisions { kind note }',
+    'contacts { note }',
+    'participations { state }',
+    'leadOrganisation { id }',
+    'returnedTo { id }',
+  ];
 
   it('has cases each viewer has no part in, and residents in no case, to compare', () => {
     for (const s of STAFF) expect(hiddenCases.get(s.sub)!.length).toBeGreaterThan(0);
@@ -220,7 +306,9 @@ describe('a denial, byte for byte', () => {
         const b = await ask(staff.sub, query, absent, headers);
         // No case, or (a meeting named that this viewer may not work in) the whole request refused at the gateway: the
         // same either way for a case that exists and one that does not.
-        expect(a.trim()).toMatch(/^(200 \{"data":\{"case":null\}\}|403 \{"errors":\[\{"message":"[^"]*","extensions":\{"code":"MEETING_CONTEXT_INVALID")/);
+        expect(a.trim()).toMatch(
+          /^(200 \{"data":\{"case":null\}\}|403 \{"errors":\[\{"message":"[^"]*","extensions":\{"code":"MEETING_CONTEXT_INVALID")/,
+        );
         expect(a).toBe(b);
       }),
       { numRuns: 80, seed: 20261127 },

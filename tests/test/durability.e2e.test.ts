@@ -18,7 +18,10 @@ const MAIN = fileURLToPath(new URL('../../launcher/dist/main.js', import.meta.ur
  */
 class HubProcess {
   private child: ChildProcess | null = null;
-  constructor(readonly env: NodeJS.ProcessEnv, readonly port: number) {}
+  constructor(
+    readonly env: NodeJS.ProcessEnv,
+    readonly port: number,
+  ) {}
   get url(): string {
     return `http://127.0.0.1:${this.port}/graphql`;
   }
@@ -28,7 +31,10 @@ class HubProcess {
   async ready(timeoutMs = 180_000): Promise<void> {
     const until = Date.now() + timeoutMs;
     while (Date.now() < until) {
-      const ok = await fetch(`http://127.0.0.1:${this.port}/health/ready`).then((r) => r.status === 200, () => false);
+      const ok = await fetch(`http://127.0.0.1:${this.port}/health/ready`).then(
+        (r) => r.status === 200,
+        () => false,
+      );
       if (ok) return;
       await new Promise((r) => setTimeout(r, 200));
     }
@@ -63,11 +69,20 @@ function hubFor(residents: number): { hub: () => HubProcess; dataDir: () => stri
     dataDir = mkdtempSync(join(tmpdir(), 'hub-kill-'));
     database = TOPOLOGY === 'multiprocess' ? await createTestDatabase() : { url: undefined, drop: async () => {} };
     const port = portBlock();
-    hub = new HubProcess({
-      HUB_JWT_SECRET: TEST_SECRET, HUB_PORT: String(port), HUB_HOST: '127.0.0.1', HUB_SUBGRAPH_PORT_FROM: String(port + 1),
-      HUB_DATA_DIR: dataDir, HUB_DEMO_RESIDENTS: String(residents), HUB_LOG: 'silent', HUB_AUDIT_CHECKPOINT_SECONDS: '1',
-      ...(database.url ? { HUB_DATABASE_URL: database.url } : {}),
-    }, port);
+    hub = new HubProcess(
+      {
+        HUB_JWT_SECRET: TEST_SECRET,
+        HUB_PORT: String(port),
+        HUB_HOST: '127.0.0.1',
+        HUB_SUBGRAPH_PORT_FROM: String(port + 1),
+        HUB_DATA_DIR: dataDir,
+        HUB_DEMO_RESIDENTS: String(residents),
+        HUB_LOG: 'silent',
+        HUB_AUDIT_CHECKPOINT_SECONDS: '1',
+        ...(database.url ? { HUB_DATABASE_URL: database.url } : {}),
+      },
+      port,
+    );
   }, 60_000);
   afterAll(async () => {
     await hub.stop();
@@ -117,7 +132,6 @@ describe('durability: kill -9 during an ingest', () => {
     expect(n).toBe(persons);
     expect(health.sources.juki.recordsRejected).toBe(planted);
   }, 360_000);
-
 });
 
 describe('durability: kill -9 while writing', () => {
@@ -131,20 +145,62 @@ describe('durability: kill -9 while writing', () => {
     hub.start();
     await hub.ready();
     const staff = await token({ sub: 'kaigo-01', org: 'KAIGO-HOKATSU' });
-    const person = (await graphql<{ searchPersons: { id: string }[] }>(hub.url, `{ searchPersons(nameKana: "ア", limit: 1) { id } }`, { token: staff })).data!.searchPersons[0]!.id;
+    const person = (
+      await graphql<{ searchPersons: { id: string }[] }>(
+        hub.url,
+        `
+          {
+            searchPersons(nameKana: "ア", limit: 1) {
+              id
+            }
+          }
+        `,
+        { token: staff },
+      )
+    ).data!.searchPersons[0]!.id;
     const acknowledged: { id: string; revoked: boolean }[] = [];
     let killed = false;
     const stream = async (): Promise<void> => {
       while (!killed) {
-        const recorded = await graphql<{ recordConsent: { id: string } }>(hub.url, `mutation ($i: ConsentInput!) { recordConsent(input: $i) { id } }`, {
-          token: staff,
-          variables: { i: { personId: person, sectors: ['KONKYU'], recipientOrgs: ['KAIGO-HOKATSU'], purpose: '見守り', validFrom: '2026-01-01', validUntil: '2027-12-31', method: 'WRITTEN' } },
-        }).catch(() => null);
+        const recorded = await graphql<{ recordConsent: { id: string } }>(
+          hub.url,
+          `
+            mutation ($i: ConsentInput!) {
+              recordConsent(input: $i) {
+                id
+              }
+            }
+          `,
+          {
+            token: staff,
+            variables: {
+              i: {
+                personId: person,
+                sectors: ['KONKYU'],
+                recipientOrgs: ['KAIGO-HOKATSU'],
+                purpose: '見守り',
+                validFrom: '2026-01-01',
+                validUntil: '2027-12-31',
+                method: 'WRITTEN',
+              },
+            },
+          },
+        ).catch(() => null);
         const id = recorded?.data?.recordConsent?.id;
         if (!id) continue;
         const entry = { id, revoked: false };
         acknowledged.push(entry);
-        const revoked = await graphql<{ revokeConsent: { status: string } }>(hub.url, `mutation ($id: ID!) { revokeConsent(id: $id, reason: "撤回") { status } }`, { token: staff, variables: { id } }).catch(() => null);
+        const revoked = await graphql<{ revokeConsent: { status: string } }>(
+          hub.url,
+          `
+            mutation ($id: ID!) {
+              revokeConsent(id: $id, reason: "撤回") {
+                status
+              }
+            }
+          `,
+          { token: staff, variables: { id } },
+        ).catch(() => null);
         if (revoked?.data?.revokeConsent?.status === 'REVOKED') entry.revoked = true;
       }
     };
@@ -157,15 +213,39 @@ describe('durability: kill -9 while writing', () => {
 
     hub.start();
     await hub.ready();
-    const consents = (await graphql<{ consents: { id: string; status: string }[] }>(hub.url, `query ($p: ID!) { consents(personId: $p) { id status } }`, { token: staff, variables: { p: person } })).data!.consents;
+    const consents = (
+      await graphql<{ consents: { id: string; status: string }[] }>(
+        hub.url,
+        `
+          query ($p: ID!) {
+            consents(personId: $p) {
+              id
+              status
+            }
+          }
+        `,
+        { token: staff, variables: { p: person } },
+      )
+    ).data!.consents;
     const stored = new Map(consents.map((c) => [c.id, c.status]));
     for (const a of acknowledged) {
       expect(stored.has(a.id)).toBe(true);
       if (a.revoked) expect(stored.get(a.id)).toBe('REVOKED');
     }
-    const integrity = await graphql<{ auditIntegrity: { ok: boolean; entries: number } }>(hub.url, `{ auditIntegrity { ok entries } }`, {
-      token: await token({ sub: 'privacy-01', org: 'HUB-ADMIN', roles: ['privacy_officer'] }),
-    });
+    const integrity = await graphql<{ auditIntegrity: { ok: boolean; entries: number } }>(
+      hub.url,
+      `
+        {
+          auditIntegrity {
+            ok
+            entries
+          }
+        }
+      `,
+      {
+        token: await token({ sub: 'privacy-01', org: 'HUB-ADMIN', roles: ['privacy_officer'] }),
+      },
+    );
     expect(integrity.data!.auditIntegrity.ok).toBe(true);
     await hub.stop();
   }, 240_000);
@@ -175,14 +255,19 @@ describe('durability: kill -9 while writing', () => {
     await hub.ready();
     const coordinator = await token({ sub: 'coord-01', org: 'JUSOU-SUISHIN', roles: ['coordinator'] });
     const ask = <T>(query: string, variables: Record<string, unknown>) => graphql<T>(hub.url, query, { token: coordinator, variables });
-    const person = (await ask<{ searchPersons: { id: string }[] }>(`{ searchPersons(nameKana: "イ", limit: 1) { id } }`, {})).data!.searchPersons[0]!.id;
+    const person = (await ask<{ searchPersons: { id: string }[] }>(`{ searchPersons(nameKana: "イ", limit: 1) { id } }`, {})).data!.searchPersons[0]!
+      .id;
     const hour = (h: number) => new Date(Date.now() + h * 3_600_000).toISOString();
-    const meeting = (await ask<{ openSupportMeeting: { id: string } }>(`mutation ($i: MeetingInput!) { openSupportMeeting(input: $i) { id } }`, {
-      i: { kind: 'SHIEN_KAIGI', title: '支援会議', subjectPersonIds: [person], memberStaffIds: ['coord-01'], opensAt: hour(-1), closesAt: hour(6) },
-    })).data!.openSupportMeeting.id;
-    const caseId = (await ask<{ openCase: { id: string } }>(`mutation ($i: OpenCaseInput!) { openCase(input: $i) { id } }`, {
-      i: { route: 'OUTREACH', subjectPersonIds: [person], withoutConsent: true, summary: 'アウトリーチ' },
-    })).data!.openCase.id;
+    const meeting = (
+      await ask<{ openSupportMeeting: { id: string } }>(`mutation ($i: MeetingInput!) { openSupportMeeting(input: $i) { id } }`, {
+        i: { kind: 'SHIEN_KAIGI', title: '支援会議', subjectPersonIds: [person], memberStaffIds: ['coord-01'], opensAt: hour(-1), closesAt: hour(6) },
+      })
+    ).data!.openSupportMeeting.id;
+    const caseId = (
+      await ask<{ openCase: { id: string } }>(`mutation ($i: OpenCaseInput!) { openCase(input: $i) { id } }`, {
+        i: { route: 'OUTREACH', subjectPersonIds: [person], withoutConsent: true, summary: 'アウトリーチ' },
+      })
+    ).data!.openCase.id;
     const decide = `mutation ($m: ID!, $i: DecisionInput!) { recordDecision(meetingId: $m, input: $i) { id } }`;
     expect((await ask(decide, { m: meeting, i: { caseId, kind: 'OUTREACH_PLANNED', note: '初回' } })).errors).toBeUndefined();
     const decisions: string[] = [];
@@ -190,11 +275,18 @@ describe('durability: kill -9 while writing', () => {
     let killed = false;
     const stream = async (): Promise<void> => {
       while (!killed) {
-        const d = await ask<{ recordDecision: { id: string } }>(decide, { m: meeting, i: { caseId, kind: 'OUTREACH_PLANNED', note: '見直し' } }).catch(() => null);
-        if (d?.data?.recordDecision?.id) decisions.push(d.data.recordDecision.id);
-        const c = await ask<{ recordContact: { id: string } }>(`mutation ($c: ID!, $i: ContactInput!) { recordContact(caseId: $c, input: $i) { id } }`, {
-          c: caseId, i: { at: new Date(Date.now() - 1_000).toISOString(), kind: 'LETTER', note: '手紙' },
+        const d = await ask<{ recordDecision: { id: string } }>(decide, {
+          m: meeting,
+          i: { caseId, kind: 'OUTREACH_PLANNED', note: '見直し' },
         }).catch(() => null);
+        if (d?.data?.recordDecision?.id) decisions.push(d.data.recordDecision.id);
+        const c = await ask<{ recordContact: { id: string } }>(
+          `mutation ($c: ID!, $i: ContactInput!) { recordContact(caseId: $c, input: $i) { id } }`,
+          {
+            c: caseId,
+            i: { at: new Date(Date.now() - 1_000).toISOString(), kind: 'LETTER', note: '手紙' },
+          },
+        ).catch(() => null);
         if (c?.data?.recordContact?.id) contacts.push(c.data.recordContact.id);
       }
     };
@@ -208,7 +300,12 @@ describe('durability: kill -9 while writing', () => {
 
     hub.start();
     await hub.ready();
-    const stored = (await ask<{ case: { decisions: { id: string }[]; contacts: { id: string }[] } }>(`query ($id: ID!) { case(id: $id) { decisions { id } contacts { id } } }`, { id: caseId })).data!.case;
+    const stored = (
+      await ask<{ case: { decisions: { id: string }[]; contacts: { id: string }[] } }>(
+        `query ($id: ID!) { case(id: $id) { decisions { id } contacts { id } } }`,
+        { id: caseId },
+      )
+    ).data!.case;
     const storedDecisions = new Set(stored.decisions.map((d) => d.id));
     const storedContacts = new Set(stored.contacts.map((c) => c.id));
     for (const id of decisions) expect(storedDecisions.has(id)).toBe(true);

@@ -96,7 +96,11 @@ const RUNNERS: Record<string, () => Promise<void>> = {
   },
 
   async 'konkyu-bomb-declared'() {
-    await konkyuBomb('declared', 'bomb-declared.xlsx', /would inflate to 104,8[\d,]+ bytes, past the bound of 67,108,864 bytes \(as its directory declares\): not inflated/);
+    await konkyuBomb(
+      'declared',
+      'bomb-declared.xlsx',
+      /would inflate to 104,8[\d,]+ bytes, past the bound of 67,108,864 bytes \(as its directory declares\): not inflated/,
+    );
   },
 
   async 'konkyu-bomb-lying'() {
@@ -129,7 +133,9 @@ const RUNNERS: Record<string, () => Promise<void>> = {
     copyFileSync(join(dir, 'SHOGAI_JUKYUSHA_20270301.csv'), join(dir, 'SHOGAI_JUKYUSHA_20270303.csv'));
     const outcomes = await ingest.scan();
     expect(outcomes.map((o) => [o.name, o.state])).toEqual([['SHOGAI_JUKYUSHA_20270303.csv', 'applied']]);
-    expect(await named(ingest, 'SHOGAI_JUKYUSHA_20270302.csv')).toMatchObject([{ state: 'rejected', problem: 'a named pipe, not a regular file: not read' }]);
+    expect(await named(ingest, 'SHOGAI_JUKYUSHA_20270302.csv')).toMatchObject([
+      { state: 'rejected', problem: 'a named pipe, not a regular file: not read' },
+    ]);
     expect((await ingest.health()).state).toBe('degraded');
     rmSync(join(dir, 'SHOGAI_JUKYUSHA_20270302.csv'));
     await ingest.scan();
@@ -143,7 +149,9 @@ const RUNNERS: Record<string, () => Promise<void>> = {
     await ingest.scan();
     symlinkSync(join(outside, 'KONKYU_DAICHO_20270402.xlsx'), join(dir, 'KONKYU_DAICHO_20270402.xlsx'));
     await ingest.scan();
-    expect(await named(ingest, 'KONKYU_DAICHO_20270402.xlsx')).toMatchObject([{ state: 'rejected', problem: 'a symbolic link, not a regular file: not read' }]);
+    expect(await named(ingest, 'KONKYU_DAICHO_20270402.xlsx')).toMatchObject([
+      { state: 'rejected', problem: 'a symbolic link, not a regular file: not read' },
+    ]);
     expect((await ingest.health()).state).toBe('degraded');
   },
 
@@ -178,7 +186,9 @@ const RUNNERS: Record<string, () => Promise<void>> = {
       const reads = await named(ingest, name);
       expect(reads).toHaveLength(1);
       expect(reads[0]!.state).toBe('rejected');
-      expect(reads[0]!.problem).toMatch(/^named like an export but not as the spec says \(.+\): expected JUKI_FULL_YYYYMMDD\.DAT or JUKI_IDO_YYYYMMDD\.DAT or JUKI_SOCHI_YYYYMMDD\.csv$/);
+      expect(reads[0]!.problem).toMatch(
+        /^named like an export but not as the spec says \(.+\): expected JUKI_FULL_YYYYMMDD\.DAT or JUKI_IDO_YYYYMMDD\.DAT or JUKI_SOCHI_YYYYMMDD\.csv$/,
+      );
     }
     expect(await ingest.health()).toMatchObject({ state: 'degraded', rejectedDrops: 4 });
   },
@@ -191,7 +201,13 @@ const RUNNERS: Record<string, () => Promise<void>> = {
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const port = (server.address() as { port: number }).port;
-    const ingest = track(new KodomoIngest({ db: store.dataSource, client: { baseUrl: `http://127.0.0.1:${port}`, apiKey: 'k', attempts: 1, timeoutMs: 30_000 }, ingest: { readTimeoutMs: 3_000 } }));
+    const ingest = track(
+      new KodomoIngest({
+        db: store.dataSource,
+        client: { baseUrl: `http://127.0.0.1:${port}`, apiKey: 'k', attempts: 1, timeoutMs: 30_000 },
+        ingest: { readTimeoutMs: 3_000 },
+      }),
+    );
     try {
       await ingest.scan();
       hang = true;
@@ -230,7 +246,9 @@ describe('the fault corpus (issue 14)', () => {
     root = mkdtempSync(join(tmpdir(), 'fault-corpus-'));
     city = join(root, 'city');
     await generateDemoCity({ dir: city, residents: 400, seed: 14, asOf: ASOF });
-    store = await openTestStore({ migrations: [...ingestMigrations, ...jukiMigrations, ...linkageMigrations, ...shogaiMigrations, ...konkyuMigrations, ...kodomoMigrations] });
+    store = await openTestStore({
+      migrations: [...ingestMigrations, ...jukiMigrations, ...linkageMigrations, ...shogaiMigrations, ...konkyuMigrations, ...kodomoMigrations],
+    });
     await track(new JukiIngest({ dir: join(city, 'juki'), db: store.dataSource })).scan();
   }, 120_000);
   afterAll(async () => {

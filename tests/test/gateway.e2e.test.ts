@@ -43,11 +43,19 @@ describe('the gateway and the signed subgraph calls', () => {
     const post = async (body: string, headers: Record<string, string> = {}): Promise<{ status: number; codes: string[]; fields: unknown[] }> => {
       const response = await fetch(t.url, {
         method: 'POST',
-        headers: { authorization: `Bearer ${await token({ sub: 'kaigo-01', org: 'KAIGO-HOKATSU' })}`, 'content-type': 'application/json', ...headers },
+        headers: {
+          authorization: `Bearer ${await token({ sub: 'kaigo-01', org: 'KAIGO-HOKATSU' })}`,
+          'content-type': 'application/json',
+          ...headers,
+        },
         body,
       });
       const answer = (await response.json()) as { errors?: { extensions?: { code?: string; field?: string } }[] };
-      return { status: response.status, codes: (answer.errors ?? []).map((e) => e.extensions?.code ?? ''), fields: (answer.errors ?? []).map((e) => e.extensions?.field) };
+      return {
+        status: response.status,
+        codes: (answer.errors ?? []).map((e) => e.extensions?.code ?? ''),
+        fields: (answer.errors ?? []).map((e) => e.extensions?.field),
+      };
     };
 
     it.each([
@@ -57,7 +65,11 @@ describe('the gateway and the signed subgraph calls', () => {
       ['variables that are not an object', '{"query": "{ me { staffId } }", "variables": [1]}', 'variables'],
       ['a body that is not an object', '"{ me { staffId } }"', 'body'],
       ['JSON that does not parse', '{"query": ', 'body'],
-      ['a NUL character in a variable', JSON.stringify({ query: 'query ($k: String) { searchPersons(nameKana: $k) { id } }', variables: { k: 'ヤマ\u0000ダ' } }), 'variables.k'],
+      [
+        'a NUL character in a variable',
+        JSON.stringify({ query: 'query ($k: String) { searchPersons(nameKana: $k) { id } }', variables: { k: 'ヤマ\u0000ダ' } }),
+        'variables.k',
+      ],
       ['a NUL character in a string of the query', JSON.stringify({ query: '{ searchPersons(nameKana: "ヤマ\\u0000ダ") { id } }' }), 'query'],
     ])('answers %s with BAD_USER_INPUT naming the part at fault, never INTERNAL', async (_, body, field) => {
       const answer = await post(body);
@@ -144,7 +156,11 @@ describe('the gateway and the signed subgraph calls', () => {
     const signedEntities = async (viewer: HubContext['viewer'], representations: unknown[]) => {
       const query = 'query ($r: [_Any!]!) { _entities(representations: $r) { ... on Person { id name } ... on Household { id members { id } } } }';
       const variables = { r: representations };
-      const header = await new ContextSigner(t.keys.privateKey).sign('juki', { viewer, meetingId: null, requestId: 'e' }, operationHash(query, variables));
+      const header = await new ContextSigner(t.keys.privateKey).sign(
+        'juki',
+        { viewer, meetingId: null, requestId: 'e' },
+        operationHash(query, variables),
+      );
       const endpoint = t.endpoints.find((e) => e.name === 'juki')!;
       const response = await fetch(endpoint.url, {
         method: 'POST',
@@ -229,4 +245,3 @@ describe('the gateway and the signed subgraph calls', () => {
     }, 60_000);
   });
 });
-

@@ -30,22 +30,53 @@ describe('a hostile drop against the running hub (issue 14)', () => {
   let personId: string;
   let ready: string;
   const reads = async (source: string): Promise<Read[]> => {
-    const answer = await graphql<{ sourceReads: Read[] }>(t.url, `query ($s: SourceName) { sourceReads(source: $s, limit: 20) { name state problem acceptedBy } }`, {
-      token: admin,
-      variables: { s: source },
-    });
+    const answer = await graphql<{ sourceReads: Read[] }>(
+      t.url,
+      `
+        query ($s: SourceName) {
+          sourceReads(source: $s, limit: 20) {
+            name
+            state
+            problem
+            acceptedBy
+          }
+        }
+      `,
+      {
+        token: admin,
+        variables: { s: source },
+      },
+    );
     return answer.data!.sourceReads;
   };
   const certificates = async (): Promise<unknown[]> => {
-    const answer = await graphql<{ person: { shogai: { certificates: unknown[] } } }>(t.url, `query ($p: ID!) { person(id: $p) { shogai { certificates { type grade } } } }`, {
-      token: shogai,
-      variables: { p: personId },
-    });
+    const answer = await graphql<{ person: { shogai: { certificates: unknown[] } } }>(
+      t.url,
+      `
+        query ($p: ID!) {
+          person(id: $p) {
+            shogai {
+              certificates {
+                type
+                grade
+              }
+            }
+          }
+        }
+      `,
+      {
+        token: shogai,
+        variables: { p: personId },
+      },
+    );
     return answer.data!.person.shogai.certificates;
   };
   const health = async (): Promise<{ status: number; body: { ready: boolean; sources: Record<string, { state: string; problems?: string[] }> } }> => {
     const response = await fetch(ready);
-    return { status: response.status, body: (await response.json()) as { ready: boolean; sources: Record<string, { state: string; problems?: string[] }> } };
+    return {
+      status: response.status,
+      body: (await response.json()) as { ready: boolean; sources: Record<string, { state: string; problems?: string[] }> },
+    };
   };
 
   beforeAll(async () => {
@@ -70,7 +101,9 @@ describe('a hostile drop against the running hub (issue 14)', () => {
     writeFileSync(join(dir, name), Buffer.concat([encodeCp932(text.slice(0, cut)), Buffer.from(text.slice(cut), 'utf8')]));
 
     const held = await until('the held read', async () => (await reads('SHOGAI')).find((r) => r.name === name && r.state === 'held'));
-    expect(held.problem).toMatch(/^held: (\d+) of \1 records rejected, more than 20% \(HUB_SNAPSHOT_MAX_REJECTED_SHARE\); most were rejected for “bytes that are not CP932/);
+    expect(held.problem).toMatch(
+      /^held: (\d+) of \1 records rejected, more than 20% \(HUB_SNAPSHOT_MAX_REJECTED_SHARE\); most were rejected for “bytes that are not CP932/,
+    );
     expect(await certificates()).toEqual(before);
     const { status, body } = await health();
     expect(status).toBe(200);
@@ -106,7 +139,9 @@ describe('a hostile drop against the running hub (issue 14)', () => {
     await until('juki degraded', async () => (await health()).body.sources['juki']!.state === 'degraded');
     const { status } = await health();
     expect(status).toBe(200);
-    expect((await reads('JUKI')).filter((r) => r.name === name)).toEqual([{ name, state: 'rejected', problem: 'a directory, not a regular file: not read', acceptedBy: null }]);
+    expect((await reads('JUKI')).filter((r) => r.name === name)).toEqual([
+      { name, state: 'rejected', problem: 'a directory, not a regular file: not read', acceptedBy: null },
+    ]);
     rmSync(join(dir, name), { recursive: true });
     await until('juki ok once it is gone', async () => (await health()).body.sources['juki']!.state === 'ok');
   }, 60_000);

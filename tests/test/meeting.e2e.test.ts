@@ -7,7 +7,12 @@ const OPEN = `mutation ($i: MeetingInput!) { openSupportMeeting(input: $i) { id 
 const HOUSEHOLD = `query ($h: ID!) { household(id: $h) { members { id konkyu { consultations { id } } shogai { certificates { type } }
   access { sector status basis reference } } } }`;
 
-interface Member { id: string; konkyu: unknown; shogai: unknown; access: { sector: string; status: string; basis: string | null; reference: string | null }[] }
+interface Member {
+  id: string;
+  konkyu: unknown;
+  shogai: unknown;
+  access: { sector: string; status: string; basis: string | null; reference: string | null }[];
+}
 
 describe('a 支援会議 through the gateway', () => {
   let t: HubUnderTest;
@@ -25,7 +30,16 @@ describe('a 支援会議 through the gateway', () => {
     const coordinator = await token({ sub: 'coord-01', org: 'JUSOU-SUISHIN', roles: ['coordinator'] });
     const opened = await graphql<{ openSupportMeeting: { id: string; open: boolean } }>(t.url, OPEN, {
       token: coordinator,
-      variables: { i: { kind: 'SHIEN_KAIGI', title: '8050世帯 支援会議', subjectHouseholdIds: [eightyFifty.setaiNo], memberStaffIds: ['kaigo-01', 'coord-01'], opensAt: hour(-1), closesAt: hour(2) } },
+      variables: {
+        i: {
+          kind: 'SHIEN_KAIGI',
+          title: '8050世帯 支援会議',
+          subjectHouseholdIds: [eightyFifty.setaiNo],
+          memberStaffIds: ['kaigo-01', 'coord-01'],
+          opensAt: hour(-1),
+          closesAt: hour(2),
+        },
+      },
     });
     expect(opened.errors).toBeUndefined();
     const meetingId = opened.data!.openSupportMeeting.id;
@@ -42,7 +56,12 @@ describe('a 支援会議 through the gateway', () => {
     const within = (await ask({ 'x-hub-meeting': meetingId })).data!.household.members.find((m) => m.id === sonId)!;
     expect(within.konkyu).not.toBeNull();
     expect(within.shogai).not.toBeNull();
-    expect(within.access.find((a) => a.sector === 'KONKYU')).toEqual({ sector: 'KONKYU', status: 'GRANTED', basis: 'SUPPORT_MEETING', reference: meetingId });
+    expect(within.access.find((a) => a.sector === 'KONKYU')).toEqual({
+      sector: 'KONKYU',
+      status: 'GRANTED',
+      basis: 'SUPPORT_MEETING',
+      reference: meetingId,
+    });
     expect(within.access.find((a) => a.sector === 'KAIGO')).toMatchObject({ basis: 'OWN_SECTOR' });
 
     // Someone not on the roster who names the meeting is refused whole (issue 17), as for a meeting that does not exist.
@@ -55,7 +74,17 @@ describe('a 支援会議 through the gateway', () => {
     expect(outsider.data).toBeUndefined();
     expect(outsider.errors?.[0]?.extensions).toMatchObject({ code: 'MEETING_CONTEXT_INVALID', reason: 'UNAVAILABLE' });
 
-    const closed = await graphql(t.url, `mutation ($id: ID!) { closeSupportMeeting(id: $id) { open } }`, { token: coordinator, variables: { id: meetingId } });
+    const closed = await graphql(
+      t.url,
+      `
+        mutation ($id: ID!) {
+          closeSupportMeeting(id: $id) {
+            open
+          }
+        }
+      `,
+      { token: coordinator, variables: { id: meetingId } },
+    );
     expect(closed.data).toEqual({ closeSupportMeeting: { open: false } });
     const afterClose = await ask({ 'x-hub-meeting': meetingId });
     expect(afterClose.data).toBeUndefined();
@@ -64,7 +93,14 @@ describe('a 支援会議 through the gateway', () => {
   });
 
   it('is opened by coordinators only, with registered members and subjects', async () => {
-    const input = { kind: 'SHIEN_KAIGI', title: 't', subjectPersonIds: ['0000000001'], memberStaffIds: ['kaigo-01'], opensAt: hour(0), closesAt: hour(1) };
+    const input = {
+      kind: 'SHIEN_KAIGI',
+      title: 't',
+      subjectPersonIds: ['0000000001'],
+      memberStaffIds: ['kaigo-01'],
+      opensAt: hour(0),
+      closesAt: hour(1),
+    };
     const notCoordinator = await graphql(t.url, OPEN, { token: await token({ sub: 'kaigo-01', org: 'KAIGO-HOKATSU' }), variables: { i: input } });
     expect(notCoordinator.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     const coordinator = await token({ sub: 'coord-01', org: 'JUSOU-SUISHIN', roles: ['coordinator'] });
@@ -78,8 +114,31 @@ describe('a 支援会議 through the gateway', () => {
     const coordinator = await token({ sub: 'coord-01', org: 'JUSOU-SUISHIN', roles: ['coordinator'] });
     const opened = await graphql<{ openSupportMeeting: { id: string; members: { staffId: string; role: string }[] } }>(
       t.url,
-      `mutation ($i: MeetingInput!) { openSupportMeeting(input: $i) { id members { staffId orgId role } } }`,
-      { token: coordinator, variables: { i: { kind: 'SHIEN_KAIGI', title: '見守り', subjectHouseholdIds: [eightyFifty.setaiNo], memberStaffIds: ['kaigo-01', 'minsei-01'], opensAt: hour(-1), closesAt: hour(2) } } },
+      `
+        mutation ($i: MeetingInput!) {
+          openSupportMeeting(input: $i) {
+            id
+            members {
+              staffId
+              orgId
+              role
+            }
+          }
+        }
+      `,
+      {
+        token: coordinator,
+        variables: {
+          i: {
+            kind: 'SHIEN_KAIGI',
+            title: '見守り',
+            subjectHouseholdIds: [eightyFifty.setaiNo],
+            memberStaffIds: ['kaigo-01', 'minsei-01'],
+            opensAt: hour(-1),
+            closesAt: hour(2),
+          },
+        },
+      },
     );
     expect(opened.errors).toBeUndefined();
     const meetingId = opened.data!.openSupportMeeting.id;
@@ -94,14 +153,26 @@ describe('a 支援会議 through the gateway', () => {
 
     const concern = await graphql<{ recordConcern: { id: string; sourceStaffId: string; sourceOrgId: string } }>(
       t.url,
-      `mutation ($i: ConcernInput!) { recordConcern(input: $i) { id sourceStaffId sourceOrgId } }`,
+      `
+        mutation ($i: ConcernInput!) {
+          recordConcern(input: $i) {
+            id
+            sourceStaffId
+            sourceOrgId
+          }
+        }
+      `,
       { token: minsei, variables: { i: { meetingId, personId: sonId, note: '新聞が三日分たまっている' } } },
     );
     expect(concern.data!.recordConcern).toMatchObject({ sourceStaffId: 'minsei-01', sourceOrgId: 'MINSEI-IIN' });
 
     // The submit-only member reads nothing: naming the meeting, the request is refused whole (issue 17); not the meeting,
     // not the concerns (and, outside welfare, no resident's identity either).
-    const asMinsei = await graphql<{ household: { members: Member[] } }>(t.url, HOUSEHOLD, { token: minsei, variables: { h: eightyFifty.setaiNo }, headers });
+    const asMinsei = await graphql<{ household: { members: Member[] } }>(t.url, HOUSEHOLD, {
+      token: minsei,
+      variables: { h: eightyFifty.setaiNo },
+      headers,
+    });
     expect(asMinsei.data).toBeUndefined();
     expect(asMinsei.errors?.[0]?.extensions).toMatchObject({ code: 'MEETING_CONTEXT_INVALID', reason: 'UNAVAILABLE' });
     const MEETING = `query ($id: ID!) { supportMeeting(id: $id) { id concerns { note personId sourceStaffId } } }`;
@@ -112,26 +183,63 @@ describe('a 支援会議 through the gateway', () => {
     expect(asKaigo.data!.supportMeeting.concerns).toEqual([{ note: '新聞が三日分たまっている', personId: sonId, sourceStaffId: 'minsei-01' }]);
 
     // Someone not on the roster cannot record one, and learns nothing about the meeting.
-    const stranger = await graphql(t.url, `mutation ($i: ConcernInput!) { recordConcern(input: $i) { id } }`, {
-      token: await token({ sub: 'kodomo-01', org: 'KODOMO-CENTER' }),
-      variables: { i: { meetingId, personId: sonId, note: 'x' } },
-    });
+    const stranger = await graphql(
+      t.url,
+      `
+        mutation ($i: ConcernInput!) {
+          recordConcern(input: $i) {
+            id
+          }
+        }
+      `,
+      {
+        token: await token({ sub: 'kodomo-01', org: 'KODOMO-CENTER' }),
+        variables: { i: { meetingId, personId: sonId, note: 'x' } },
+      },
+    );
     expect(stranger.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
 
     // Roster changes: kaigo-01 removed loses the basis at the next request; minsei-01 made FULL reads the concerns, but
     // still no resident: a meeting's roster does not bring an organisation outside welfare inside it. A viewer no longer
     // (or not) a full member who names the meeting is refused: undefined here, no data at all.
     const konkyuOf = async (who: string) =>
-      (await graphql<{ household: { members: Member[] } }>(t.url, HOUSEHOLD, { token: who, variables: { h: eightyFifty.setaiNo }, headers })).data?.household.members.find((m) => m.id === sonId)!.konkyu;
+      (
+        await graphql<{ household: { members: Member[] } }>(t.url, HOUSEHOLD, { token: who, variables: { h: eightyFifty.setaiNo }, headers })
+      ).data?.household.members.find((m) => m.id === sonId)!.konkyu;
     expect(await konkyuOf(kaigo)).not.toBeNull();
-    const removed = await graphql(t.url, `mutation ($m: ID!, $s: ID!) { removeMeetingMember(meetingId: $m, staffId: $s) { memberStaffIds } }`, {
-      token: coordinator, variables: { m: meetingId, s: 'kaigo-01' },
-    });
+    const removed = await graphql(
+      t.url,
+      `
+        mutation ($m: ID!, $s: ID!) {
+          removeMeetingMember(meetingId: $m, staffId: $s) {
+            memberStaffIds
+          }
+        }
+      `,
+      {
+        token: coordinator,
+        variables: { m: meetingId, s: 'kaigo-01' },
+      },
+    );
     expect(removed.data).toEqual({ removeMeetingMember: { memberStaffIds: ['minsei-01'] } });
     expect(await konkyuOf(kaigo)).toBeUndefined();
-    const promoted = await graphql(t.url, `mutation ($m: ID!, $s: ID!) { setMeetingMember(meetingId: $m, staffId: $s, role: FULL) { members { staffId role } } }`, {
-      token: coordinator, variables: { m: meetingId, s: 'minsei-01' },
-    });
+    const promoted = await graphql(
+      t.url,
+      `
+        mutation ($m: ID!, $s: ID!) {
+          setMeetingMember(meetingId: $m, staffId: $s, role: FULL) {
+            members {
+              staffId
+              role
+            }
+          }
+        }
+      `,
+      {
+        token: coordinator,
+        variables: { m: meetingId, s: 'minsei-01' },
+      },
+    );
     expect(promoted.data).toEqual({ setMeetingMember: { members: [{ staffId: 'minsei-01', role: 'FULL' }] } });
     const promotedReads = await graphql<{ supportMeeting: { concerns: unknown[] } }>(t.url, MEETING, { token: minsei, variables: { id: meetingId } });
     expect(promotedReads.data!.supportMeeting.concerns).toHaveLength(1);

@@ -10,9 +10,27 @@ describe('Prometheus metrics on the gateway', () => {
   }, 120_000);
   afterAll(() => t.stop());
 
-  it('counts requests, subgraph calls, decisions by basis and the sources\' state, and names nobody', async () => {
+  it("counts requests, subgraph calls, decisions by basis and the sources' state, and names nobody", async () => {
     const kaigo = await token({ sub: 'kaigo-01', org: 'KAIGO-HOKATSU' });
-    await graphql(t.url, `query ($p: ID!) { person(id: $p) { name kaigo { careLevel } konkyu { consultations { id } } } }`, { token: kaigo, variables: { p: personId } });
+    await graphql(
+      t.url,
+      `
+        query ($p: ID!) {
+          person(id: $p) {
+            name
+            kaigo {
+              careLevel
+            }
+            konkyu {
+              consultations {
+                id
+              }
+            }
+          }
+        }
+      `,
+      { token: kaigo, variables: { p: personId } },
+    );
     const response = await fetch(t.url.replace('/graphql', '/metrics'));
     expect(response.status).toBe(200);
     const text = await response.text();
@@ -32,7 +50,8 @@ describe('Prometheus metrics on the gateway', () => {
   const VIEW = `query ($h: ID!) { household(id: $h) { members { name access { sector status } kaigo { careLevel } shogai { services } kodomo { cases { id } } konkyu { consultations { id } } } situations { kind } } }`;
   const households = async (): Promise<{ one: string; five: string }> => {
     const sizes: { setai_no: string; n: number }[] = await t.db.query(
-      `SELECT setai_no, count(*)::int AS n FROM juki.person WHERE resident_status = 1 GROUP BY setai_no HAVING count(*) IN (1, 5) ORDER BY count(*), setai_no`);
+      `SELECT setai_no, count(*)::int AS n FROM juki.person WHERE resident_status = 1 GROUP BY setai_no HAVING count(*) IN (1, 5) ORDER BY count(*), setai_no`,
+    );
     return { one: sizes.find((s) => s.n === 1)!.setai_no, five: sizes.find((s) => s.n === 5)!.setai_no };
   };
   const subgraphCalls = async (): Promise<number> => {

@@ -21,7 +21,11 @@ const SHOGAI = `query ($p: ID!) { person(id: $p) { shogai { certificates { type 
 describeHosts('the hub on several hosts', () => {
   let t: MultiHostHub;
   const linked = async (source: string): Promise<string> =>
-    ((await t.hub.store.dataSource.query(`SELECT atena_no FROM linkage.link WHERE source = $1 AND state = 'linked' ORDER BY atena_no LIMIT 1`, [source])) as { atena_no: string }[])[0]!.atena_no;
+    (
+      (await t.hub.store.dataSource.query(`SELECT atena_no FROM linkage.link WHERE source = $1 AND state = 'linked' ORDER BY atena_no LIMIT 1`, [
+        source,
+      ])) as { atena_no: string }[]
+    )[0]!.atena_no;
 
   beforeAll(async () => {
     t = await startMultiHostHub();
@@ -33,17 +37,37 @@ describeHosts('the hub on several hosts', () => {
     const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Tokyo' }).format(new Date());
     const shakyo = await token({ sub: 'konkyu-01', org: 'KONKYU-SHAKYO' });
     const kaigo = await token({ sub: 'kaigo-01', org: 'KAIGO-HOKATSU' });
-    const konkyuThroughB = async () => (await graphql<{ person: { konkyu: unknown; access: { sector: string; status: string }[] } }>(t.gatewayB, KONKYU, { token: kaigo, variables: { p: personId } })).data!.person;
+    const konkyuThroughB = async () =>
+      (
+        await graphql<{ person: { konkyu: unknown; access: { sector: string; status: string }[] } }>(t.gatewayB, KONKYU, {
+          token: kaigo,
+          variables: { p: personId },
+        })
+      ).data!.person;
 
     expect((await konkyuThroughB()).konkyu).toBeNull();
     const recorded = await graphql<{ recordConsent: { id: string } }>(t.gatewayA, RECORD, {
       token: shakyo,
-      variables: { i: { personId, sectors: ['KONKYU'], recipientOrgs: ['KAIGO-HOKATSU'], purpose: '8050世帯の支援方針の検討', validFrom: today, validUntil: `${Number(today.slice(0, 4)) + 1}-01-01`, method: 'WRITTEN', evidence: '同意書 multi-host' } },
+      variables: {
+        i: {
+          personId,
+          sectors: ['KONKYU'],
+          recipientOrgs: ['KAIGO-HOKATSU'],
+          purpose: '8050世帯の支援方針の検討',
+          validFrom: today,
+          validUntil: `${Number(today.slice(0, 4)) + 1}-01-01`,
+          method: 'WRITTEN',
+          evidence: '同意書 multi-host',
+        },
+      },
     });
     expect(recorded.errors).toBeUndefined();
     expect((await konkyuThroughB()).konkyu).not.toBeNull();
 
-    const revoked = await graphql<{ revokeConsent: { status: string } }>(t.gatewayA, REVOKE, { token: shakyo, variables: { id: recorded.data!.recordConsent.id, r: '本人より撤回の申出' } });
+    const revoked = await graphql<{ revokeConsent: { status: string } }>(t.gatewayA, REVOKE, {
+      token: shakyo,
+      variables: { id: recorded.data!.recordConsent.id, r: '本人より撤回の申出' },
+    });
     expect(revoked.data!.revokeConsent.status).toBe('REVOKED');
     const after = await konkyuThroughB();
     expect(after.konkyu).toBeNull();
@@ -63,11 +87,19 @@ describeHosts('the hub on several hosts', () => {
   it('a subgraph refuses a caller from another host that is not the gateway (401), an 8 MB body unread', async () => {
     const stranger = await generateSigningKeys();
     const forged = (audience: string, query: string) =>
-      new ContextSigner(stranger.privateKey).sign(audience, { viewer: { staffId: 'kaigo-01', orgId: 'KAIGO-HOKATSU', roles: ['admin'] }, meetingId: null, requestId: 'x' }, operationHash(query, {}));
+      new ContextSigner(stranger.privateKey).sign(
+        audience,
+        { viewer: { staffId: 'kaigo-01', orgId: 'KAIGO-HOKATSU', roles: ['admin'] }, meetingId: null, requestId: 'x' },
+        operationHash(query, {}),
+      );
     const service = '{ _service { sdl } }';
     const answers = await requestFromHost(t.hosts['intruder']!, [
       { url: t.subgraphUrl('shogai'), body: JSON.stringify({ query: service }) },
-      { url: t.subgraphUrl('juki'), headers: { [CONTEXT_HEADER]: await forged('juki', service) }, body: JSON.stringify({ query: service, variables: {} }) },
+      {
+        url: t.subgraphUrl('juki'),
+        headers: { [CONTEXT_HEADER]: await forged('juki', service) },
+        body: JSON.stringify({ query: service, variables: {} }),
+      },
       { url: t.subgraphUrl('hub'), bodyBytes: EIGHT_MB, headersOnly: true },
       { url: t.subgraphUrl('kaigo'), headers: { [CONTEXT_HEADER]: await forged('kaigo', 'x') }, bodyBytes: EIGHT_MB, headersOnly: true },
       { url: t.subgraphUrl('konkyu'), bodyBytes: EIGHT_MB },
@@ -80,7 +112,11 @@ describeHosts('the hub on several hosts', () => {
 
   it('a signature one shogai replica accepted is refused by the other', async () => {
     const query = '{ _service { sdl } }';
-    const signed = await new ContextSigner(t.keys.privateKey).sign('shogai', { viewer: { staffId: 'shogai-01', orgId: 'SHOGAI-SODAN', roles: [] }, meetingId: null, requestId: 'replay' }, operationHash(query, {}));
+    const signed = await new ContextSigner(t.keys.privateKey).sign(
+      'shogai',
+      { viewer: { staffId: 'shogai-01', orgId: 'SHOGAI-SODAN', roles: [] }, meetingId: null, requestId: 'replay' },
+      operationHash(query, {}),
+    );
     const request = { headers: { [CONTEXT_HEADER]: signed }, body: JSON.stringify({ query, variables: {} }) };
     const [first, replayed, again] = await requestFromHost(t.hosts['intruder']!, [
       { url: t.subgraphUrl('shogai'), ...request },

@@ -1,7 +1,16 @@
 import { graphql, startHubUnderTest, token, type HubUnderTest } from './support/hub-under-test.js';
 
-interface Member { id: string; name: string; nameKana: string; relationship: string; residentStatus: string; household: { id: string } }
-interface HouseholdAnswer { household: { id: string; address: string; district: string; members: Member[] } | null }
+interface Member {
+  id: string;
+  name: string;
+  nameKana: string;
+  relationship: string;
+  residentStatus: string;
+  household: { id: string };
+}
+interface HouseholdAnswer {
+  household: { id: string; address: string; district: string; members: Member[] } | null;
+}
 
 const HOUSEHOLD = `query ($id: ID!) { household(id: $id) { id address district
   members { id name nameKana relationship residentStatus household { id } } } }`;
@@ -28,7 +37,7 @@ describe('persons and households through the gateway', () => {
   }, 120_000);
   afterAll(() => t.stop());
 
-  it('gives registered staff a person with the contract\'s fields', async () => {
+  it("gives registered staff a person with the contract's fields", async () => {
     const answer = await graphql<{ person: Record<string, unknown> }>(t.url, PERSON, { token: staff, variables: { id: someone.id } });
     const person = answer.data!.person;
     expect(person['name']).toMatch(/^\S+\u3000\S+$/u);

@@ -19,8 +19,13 @@ describe('sector ingest and linkage on a generated city', () => {
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'shogai-city-'));
     await generateDemoCity({ dir, residents: 6000, seed: 99, asOf: '2026-11-22' });
-    truth = readFileSync(join(dir, 'truth', 'shogai.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as SourceTruth);
-    store = await openTestStore({ migrations: [...ingestMigrations, ...jukiMigrations, ...linkageMigrations, ...shogaiMigrations, ...konkyuMigrations] });
+    truth = readFileSync(join(dir, 'truth', 'shogai.jsonl'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as SourceTruth);
+    store = await openTestStore({
+      migrations: [...ingestMigrations, ...jukiMigrations, ...linkageMigrations, ...shogaiMigrations, ...konkyuMigrations],
+    });
     await new JukiIngest({ dir: join(dir, 'juki'), db: store.dataSource }).scan();
     shogai = new ShogaiIngest({ dir: join(dir, 'shogai'), db: store.dataSource });
     await shogai.scan();
@@ -65,7 +70,10 @@ describe('sector ingest and linkage on a generated city', () => {
   it('links the 困窮 ledger, which has no 宛名番号, by matching alone, with the same precision', async () => {
     const konkyu = new KonkyuIngest({ dir: join(dir, 'konkyu'), db: store.dataSource });
     await konkyu.scan();
-    const ledgerTruth = readFileSync(join(dir, 'truth', 'konkyu.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as SourceTruth);
+    const ledgerTruth = readFileSync(join(dir, 'truth', 'konkyu.jsonl'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as SourceTruth);
     const links: { source_key: string; atena_no: string | null; state: string }[] = await store.dataSource.query(
       `SELECT source_key, atena_no, state FROM linkage.link WHERE source = 'konkyu'`,
     );

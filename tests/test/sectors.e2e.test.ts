@@ -33,7 +33,10 @@ describe('sector data through the gateway, on the OWN_SECTOR basis', () => {
   afterAll(() => t.stop());
 
   it('shows 障害 data to staff of an organisation holding SHOGAI, with its basis', async () => {
-    const answer = await graphql<PersonAnswer>(t.url, PERSON, { token: await token({ sub: 'shogai-01', org: 'SHOGAI-SODAN' }), variables: { id: withRecord } });
+    const answer = await graphql<PersonAnswer>(t.url, PERSON, {
+      token: await token({ sub: 'shogai-01', org: 'SHOGAI-SODAN' }),
+      variables: { id: withRecord },
+    });
     expect(answer.errors).toBeUndefined();
     expect(answer.data!.person!.shogai!.certificates.length).toBeGreaterThan(0);
     expect(answer.data!.person!.access).toEqual([
@@ -45,9 +48,25 @@ describe('sector data through the gateway, on the OWN_SECTOR basis', () => {
   });
 
   it('tells a viewer with a basis whom to call, when the sector last saw the person, and how fresh that is', async () => {
-    const answer = await graphql<{ person: { shogai: { lead: { id: string; contact: string | null } | null; lastInvolvementOn: string | null; sourceReadAt: string | null } } }>(
+    const answer = await graphql<{
+      person: { shogai: { lead: { id: string; contact: string | null } | null; lastInvolvementOn: string | null; sourceReadAt: string | null } };
+    }>(
       t.url,
-      `query ($id: ID!) { person(id: $id) { shogai { lead { id name contact } lastInvolvementOn sourceReadAt } } }`,
+      `
+        query ($id: ID!) {
+          person(id: $id) {
+            shogai {
+              lead {
+                id
+                name
+                contact
+              }
+              lastInvolvementOn
+              sourceReadAt
+            }
+          }
+        }
+      `,
       { token: await token({ sub: 'shogai-01', org: 'SHOGAI-SODAN' }), variables: { id: withRecord } },
     );
     expect(answer.errors).toBeUndefined();
@@ -58,7 +77,10 @@ describe('sector data through the gateway, on the OWN_SECTOR basis', () => {
   });
 
   it('gives an empty profile, not a null, to a viewer with a basis when the sector holds nothing', async () => {
-    const answer = await graphql<PersonAnswer>(t.url, PERSON, { token: await token({ sub: 'shogai-01', org: 'SHOGAI-SODAN' }), variables: { id: withoutRecord } });
+    const answer = await graphql<PersonAnswer>(t.url, PERSON, {
+      token: await token({ sub: 'shogai-01', org: 'SHOGAI-SODAN' }),
+      variables: { id: withoutRecord },
+    });
     expect(answer.data!.person!.shogai).toEqual({ certificates: [], supportLevel: null, services: [], consultations: [] });
   });
 
@@ -72,9 +94,7 @@ describe('sector data through the gateway, on the OWN_SECTOR basis', () => {
   });
 
   it('shows 困窮 consultations to staff of the 社協, and nothing of them to 障害 staff', async () => {
-    const [linked] = await t.db.query(
-      `SELECT atena_no FROM linkage.link WHERE source = 'konkyu' AND state = 'linked' ORDER BY atena_no LIMIT 1`,
-    );
+    const [linked] = await t.db.query(`SELECT atena_no FROM linkage.link WHERE source = 'konkyu' AND state = 'linked' ORDER BY atena_no LIMIT 1`);
     const query = `query ($id: ID!) { person(id: $id) { konkyu { consultations { id date category status } } } }`;
     const konkyu = await graphql<{ person: { konkyu: { consultations: { id: string; category: string }[] } | null } }>(t.url, query, {
       token: await token({ sub: 'konkyu-01', org: 'KONKYU-SHAKYO' }),
@@ -90,7 +110,7 @@ describe('sector data through the gateway, on the OWN_SECTOR basis', () => {
     expect(other.data!.person.konkyu).toBeNull();
   });
 
-  it('shows the こども家庭センター\'s cases, read through its API, to its staff only', async () => {
+  it("shows the こども家庭センター's cases, read through its API, to its staff only", async () => {
     const [linked] = await t.db.query(
       `SELECT atena_no FROM linkage.link WHERE source = 'kodomo-case' AND state = 'linked' ORDER BY atena_no LIMIT 1`,
     );
@@ -129,7 +149,9 @@ describe('sector data through the gateway, on the OWN_SECTOR basis', () => {
   });
 
   it('reports the shogai source read, with its linkage queue, in readiness', async () => {
-    const body = (await (await fetch(t.readyUrl)).json()) as { sources: Record<string, { state: string; recordsRead: number; awaitingLink: number }> };
+    const body = (await (await fetch(t.readyUrl)).json()) as {
+      sources: Record<string, { state: string; recordsRead: number; awaitingLink: number }>;
+    };
     expect(body.sources['shogai']).toMatchObject({ state: 'ok' });
     expect(body.sources['shogai']!.recordsRead).toBeGreaterThan(0);
     expect(body.sources['shogai']!.awaitingLink).toBeGreaterThanOrEqual(0);
@@ -141,7 +163,10 @@ describe('sector data through the gateway, on the OWN_SECTOR basis', () => {
     const CONFIRM = `mutation ($s: String!, $k: ID!, $p: ID!) { confirmLink(source: $s, sourceKey: $k, personId: $p) }`;
 
     it('is for staff of the sector only', async () => {
-      for (const claims of [{ sub: 'kaigo-01', org: 'KAIGO-HOKATSU' }, { sub: 'admin-01', org: 'HUB-ADMIN', roles: ['admin'] }]) {
+      for (const claims of [
+        { sub: 'kaigo-01', org: 'KAIGO-HOKATSU' },
+        { sub: 'admin-01', org: 'HUB-ADMIN', roles: ['admin'] },
+      ]) {
         const answer = await graphql(t.url, QUEUE, { token: await token(claims) });
         expect(answer.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
       }
@@ -149,11 +174,9 @@ describe('sector data through the gateway, on the OWN_SECTOR basis', () => {
 
     it('lists waiting records with scored candidates, and a confirmation links the record for good', async () => {
       const staff = await token({ sub: 'shogai-01', org: 'SHOGAI-SODAN' });
-      const queue = await graphql<{ linkageQueue: { source: string; sourceKey: string; state: string; candidates: { personId: string; score: number; agreed: string[] }[] }[] }>(
-        t.url,
-        QUEUE,
-        { token: staff },
-      );
+      const queue = await graphql<{
+        linkageQueue: { source: string; sourceKey: string; state: string; candidates: { personId: string; score: number; agreed: string[] }[] }[];
+      }>(t.url, QUEUE, { token: staff });
       expect(queue.errors).toBeUndefined();
       const waiting = queue.data!.linkageQueue.find((e) => e.state === 'QUEUED');
       expect(waiting).toBeDefined();
@@ -163,7 +186,9 @@ describe('sector data through the gateway, on the OWN_SECTOR basis', () => {
       expect(confirmed.data).toEqual({ confirmLink: true });
 
       // The next read of the source links it the same way, whatever the matching says.
-      const relinked = await new Linker(t.db, waiting!.source).link([{ sourceKey: waiting!.sourceKey, nameKana: 'ダレデモナイ', birthDate: '1900-01-01' }]);
+      const relinked = await new Linker(t.db, waiting!.source).link([
+        { sourceKey: waiting!.sourceKey, nameKana: 'ダレデモナイ', birthDate: '1900-01-01' },
+      ]);
       expect(relinked.get(waiting!.sourceKey)).toMatchObject({ state: 'linked', atenaNo: best.personId, method: 'confirmed' });
     });
   });
@@ -179,16 +204,24 @@ describe('sector data through the gateway, on the OWN_SECTOR basis', () => {
     expect(before.errors).toBeUndefined();
 
     await t.suspendPart('kodomo');
-    const answer = await graphql<{ person: { name: string; household: { id: string }; kodomo: unknown } }>(t.url, query, { token: kodomo, variables: { id: withRecord } });
+    const answer = await graphql<{ person: { name: string; household: { id: string }; kodomo: unknown } }>(t.url, query, {
+      token: kodomo,
+      variables: { id: withRecord },
+    });
     expect(answer.data!.person.name.length).toBeGreaterThan(0);
     expect(answer.data!.person.household.id).toMatch(/^\d{10}$/);
     expect(answer.data!.person.kodomo).toBeNull();
-    expect(answer.errors?.map((e) => [e.extensions?.code, e.extensions?.sector, e.path])).toEqual([['SECTOR_UNAVAILABLE', 'KODOMO', ['person', 'kodomo']]]);
+    expect(answer.errors?.map((e) => [e.extensions?.code, e.extensions?.sector, e.path])).toEqual([
+      ['SECTOR_UNAVAILABLE', 'KODOMO', ['person', 'kodomo']],
+    ]);
     expect(JSON.stringify(answer.errors)).not.toMatch(/127\.0\.0\.1|ECONNREFUSED|\d{10}/);
 
     // The household view stands: situations from the sectors that answered (kodomo is not this viewer's anyway, so
     // they are what they were), and one error per member's kodomo field, each with its path, none about internals.
-    const during = await graphql<{ household: { members: { id: string; kodomo: unknown }[]; situations: unknown[] } }>(t.url, view, { token: kaigo, variables: { h: setaiNo } });
+    const during = await graphql<{ household: { members: { id: string; kodomo: unknown }[]; situations: unknown[] } }>(t.url, view, {
+      token: kaigo,
+      variables: { h: setaiNo },
+    });
     expect(during.data!.household.situations).toEqual(before.data!.household.situations);
     const members = during.data!.household.members;
     expect(members.every((m) => m.kodomo === null)).toBe(true);

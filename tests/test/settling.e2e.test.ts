@@ -34,9 +34,22 @@ describe('a registry that arrives after the sectors', () => {
   // A resident with a 障害者手帳, as the generator's truth says.
   const holder = (): string => {
     const truth = join(t.dataDir, 'demo-city', 'truth');
-    const residents = new Set(readFileSync(join(truth, 'juki.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { atenaNo: string; status: number }).filter((p) => p.status === 1).map((p) => p.atenaNo));
-    const techo = readFileSync(join(truth, 'shogai.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { source: string; atenaNo: string | null });
-    return techo.filter((r) => r.source === 'shogai-techo' && r.atenaNo && residents.has(r.atenaNo)).map((r) => r.atenaNo!).sort()[0]!;
+    const residents = new Set(
+      readFileSync(join(truth, 'juki.jsonl'), 'utf8')
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l) as { atenaNo: string; status: number })
+        .filter((p) => p.status === 1)
+        .map((p) => p.atenaNo),
+    );
+    const techo = readFileSync(join(truth, 'shogai.jsonl'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { source: string; atenaNo: string | null });
+    return techo
+      .filter((r) => r.source === 'shogai-techo' && r.atenaNo && residents.has(r.atenaNo))
+      .map((r) => r.atenaNo!)
+      .sort()[0]!;
   };
 
   beforeAll(async () => {
@@ -67,16 +80,21 @@ describe('a registry that arrives after the sectors', () => {
 
     writeIdo(registry, nextDay, [record]);
     const arrivedIn = await until(async () => {
-      const answer = await graphql<{ person: { shogai: { certificates: unknown[] } | null } | null }>(t.url, CERTIFICATES, { token: await shogai, variables: { id: person } });
+      const answer = await graphql<{ person: { shogai: { certificates: unknown[] } | null } | null }>(t.url, CERTIFICATES, {
+        token: await shogai,
+        variables: { id: person },
+      });
       return (answer.data?.person?.shogai?.certificates.length ?? 0) > 0;
     }, 30);
     // The contract says "within seconds"; the figures go to the closing note.
-    console.log(`registry full file to sector records linked: ${linkedIn} ms; 異動 file to the resident's 手帳 shown: ${arrivedIn} ms (${t.topology})`);
+    console.log(
+      `registry full file to sector records linked: ${linkedIn} ms; 異動 file to the resident's 手帳 shown: ${arrivedIn} ms (${t.topology})`,
+    );
     expect(arrivedIn).toBeLessThan(15_000);
   }, 120_000);
 });
 
-describe('the analysts\' figures right after ready', () => {
+describe("the analysts' figures right after ready", () => {
   let t: HubUnderTest;
   beforeAll(async () => {
     t = await startHubUnderTest(null, { HUB_ANALYTICS_THRESHOLD: '3' });
@@ -85,9 +103,31 @@ describe('the analysts\' figures right after ready', () => {
 
   it('are counted from every source as settled, and say when and from which reads', async () => {
     const analyst = await token({ sub: 'analyst-01', org: 'KIKAKU', roles: ['analyst'] });
-    const answer = await graphql<{ situationStatistics: { rows: { district: string | null; kind: string; households: number | null; suppressed: boolean }[]; indexBuiltAt: string; sourcesReadAt: { source: string; readAt: string | null }[] } }>(
+    const answer = await graphql<{
+      situationStatistics: {
+        rows: { district: string | null; kind: string; households: number | null; suppressed: boolean }[];
+        indexBuiltAt: string;
+        sourcesReadAt: { source: string; readAt: string | null }[];
+      };
+    }>(
       t.url,
-      `{ situationStatistics { rows { district kind households suppressed } indexBuiltAt sourcesReadAt { source readAt } } }`,
+      `
+        {
+          situationStatistics {
+            rows {
+              district
+              kind
+              households
+              suppressed
+            }
+            indexBuiltAt
+            sourcesReadAt {
+              source
+              readAt
+            }
+          }
+        }
+      `,
       { token: analyst },
     );
     expect(answer.errors).toBeUndefined();

@@ -19,7 +19,11 @@ describe('traces across the gateway and the subgraphs', () => {
       t = await startHubUnderTest(null);
     } else {
       receiver = await startOtlpReceiver();
-      t = await startHubUnderTest(null, { OTEL_EXPORTER_OTLP_ENDPOINT: receiver.url, OTEL_BSP_SCHEDULE_DELAY: '100', OTEL_RESOURCE_ATTRIBUTES: 'deployment.environment=e2e' });
+      t = await startHubUnderTest(null, {
+        OTEL_EXPORTER_OTLP_ENDPOINT: receiver.url,
+        OTEL_BSP_SCHEDULE_DELAY: '100',
+        OTEL_RESOURCE_ATTRIBUTES: 'deployment.environment=e2e',
+      });
     }
     [{ atena_no: personId }] = await t.db.query(`SELECT atena_no FROM juki.person WHERE resident_status = 1 ORDER BY atena_no LIMIT 1`);
   }, 180_000);
@@ -37,23 +41,48 @@ describe('traces across the gateway and the subgraphs', () => {
       return receiver.spans;
     }
     return exporter.getFinishedSpans().map((s) => ({
-      service: String(s.resource.attributes['service.name']), resource: {}, name: s.name, traceId: s.spanContext().traceId,
-      spanId: s.spanContext().spanId, parentSpanId: s.parentSpanId ?? null, attributes: s.attributes,
+      service: String(s.resource.attributes['service.name']),
+      resource: {},
+      name: s.name,
+      traceId: s.spanContext().traceId,
+      spanId: s.spanContext().spanId,
+      parentSpanId: s.parentSpanId ?? null,
+      attributes: s.attributes,
     }));
   };
 
   it('follows one request from the gateway into every subgraph it calls, in one trace, naming nobody', async () => {
     exporter.reset();
     receiver?.spans.splice(0);
-    const answer = await graphql(t.url, `query ($p: ID!) { person(id: $p) { name kaigo { careLevel } shogai { services } } }`, {
-      token: await token({ sub: 'kaigo-01', org: 'KAIGO-HOKATSU' }), variables: { p: personId },
-    });
+    const answer = await graphql(
+      t.url,
+      `
+        query ($p: ID!) {
+          person(id: $p) {
+            name
+            kaigo {
+              careLevel
+            }
+            shogai {
+              services
+            }
+          }
+        }
+      `,
+      {
+        token: await token({ sub: 'kaigo-01', org: 'KAIGO-HOKATSU' }),
+        variables: { p: personId },
+      },
+    );
     expect(answer.errors).toBeUndefined();
     const all = await spans();
     const root = all.find((s) => s.name === 'gateway /graphql')!;
     expect(root).toBeDefined();
     const trace = all.filter((s) => s.traceId === root.traceId);
-    const subgraphs = trace.filter((s) => s.name.startsWith('subgraph ')).map((s) => s.name).sort();
+    const subgraphs = trace
+      .filter((s) => s.name.startsWith('subgraph '))
+      .map((s) => s.name)
+      .sort();
     expect(subgraphs).toEqual(expect.arrayContaining(['subgraph juki', 'subgraph kaigo', 'subgraph shogai']));
     // Every subgraph span hangs, through Apollo's fetch spans, from the gateway's.
     const byId = new Map(trace.map((s) => [s.spanId, s]));

@@ -52,8 +52,15 @@ const FAMILY = ['山田', '髙橋', '﨑山', '渡邊', '齋藤', '佐藤', '長
 const GIVEN = ['太郎', '花子', '一郎', '美咲', '翔', '邉子'];
 // [half-width as written, full-width as read]
 const KANA: [string, string][] = [
-  ['ﾔﾏﾀﾞ', 'ヤマダ'], ['ﾀｶﾊｼ', 'タカハシ'], ['ﾊﾟｸ', 'パク'], ['ｻｲﾄｳ', 'サイトウ'], ['ｷｮｳｺ', 'キョウコ'],
-  ['ﾀﾛｳ', 'タロウ'], ['ｲﾁﾛｰ', 'イチロー'], ['ｳﾞｨｸﾄﾙ', 'ヴィクトル'], ['ｼﾞｭﾝﾍﾟｲ', 'ジュンペイ'],
+  ['ﾔﾏﾀﾞ', 'ヤマダ'],
+  ['ﾀｶﾊｼ', 'タカハシ'],
+  ['ﾊﾟｸ', 'パク'],
+  ['ｻｲﾄｳ', 'サイトウ'],
+  ['ｷｮｳｺ', 'キョウコ'],
+  ['ﾀﾛｳ', 'タロウ'],
+  ['ｲﾁﾛｰ', 'イチロー'],
+  ['ｳﾞｨｸﾄﾙ', 'ヴィクトル'],
+  ['ｼﾞｭﾝﾍﾟｲ', 'ジュンペイ'],
 ];
 const ADDRESS = ['○○市本町一丁目２番３号', '○○市①丁目㈱ビル髙', '本町\u3000１番', '本'.repeat(30), '港区'];
 
@@ -133,11 +140,37 @@ const validRecord: fc.Arbitrary<Valid> = fc
 
 // Whole fields beside the kit's hostile text: 和暦 dates that do not exist (R99.13.40, 平成31年5月1日), huge numbers,
 // unknown codes, blanks.
-const FIELD_VALUES = [...new Set([
-  ...HOSTILE_TEXT, '0', '00', '99', '14', '1 ', '5991340', '5011340', '4310501', '5010430', '6010101', '0000000', '9999999999', '-000012345',
-  '0000000000', '20230229', '20241331', '00000000', '99999999', '20240401250000', '20240401096060', 'ﾔﾏﾀﾞ ﾀﾛｳ', 'やまだ', 'YAMADA', 'ｱﾞ',
-  '山田\u3000太郎', '髙﨑',
-])];
+const FIELD_VALUES = [
+  ...new Set([
+    ...HOSTILE_TEXT,
+    '0',
+    '00',
+    '99',
+    '14',
+    '1 ',
+    '5991340',
+    '5011340',
+    '4310501',
+    '5010430',
+    '6010101',
+    '0000000',
+    '9999999999',
+    '-000012345',
+    '0000000000',
+    '20230229',
+    '20241331',
+    '00000000',
+    '99999999',
+    '20240401250000',
+    '20240401096060',
+    'ﾔﾏﾀﾞ ﾀﾛｳ',
+    'やまだ',
+    'YAMADA',
+    'ｱﾞ',
+    '山田\u3000太郎',
+    '髙﨑',
+  ]),
+];
 
 type FieldKey = keyof typeof FIELDS;
 /** A field overwritten in place (same width, space padded, cut to fit): the record keeps its length. */
@@ -146,7 +179,14 @@ type Mutation = ByteMutation | FieldMutation;
 
 const mutation: fc.Arbitrary<Mutation> = fc.oneof(
   { weight: 5, arbitrary: byteMutation({ overlong: [1, 50, MAX_KEPT, MAX_KEPT + 300], overlongBytes: [0x41, 0x20, 0x81, 0x0d] }) },
-  { weight: 1, arbitrary: fc.record({ op: fc.constant('field' as const), field: fc.constantFrom(...(Object.keys(FIELDS) as FieldKey[])), value: fc.constantFrom(...FIELD_VALUES) }) },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      op: fc.constant('field' as const),
+      field: fc.constantFrom(...(Object.keys(FIELDS) as FieldKey[])),
+      value: fc.constantFrom(...FIELD_VALUES),
+    }),
+  },
 );
 
 /** What of `value` a field of `bytes` holds: the characters whose CP932 fits. */
@@ -206,7 +246,8 @@ function accountedFor(result: RecordResult, length: number, values: readonly str
   checkRejection(result, RULES, values);
 }
 
-const written = (mutations: readonly Mutation[]): string[] => mutations.flatMap((m) => (m.op === 'field' ? [fitted(m.value, FIELDS[m.field].bytes)] : []));
+const written = (mutations: readonly Mutation[]): string[] =>
+  mutations.flatMap((m) => (m.op === 'field' ? [fitted(m.value, FIELDS[m.field].bytes)] : []));
 
 // ---------------------------------------------------------------------------------------------------------------
 
@@ -278,7 +319,10 @@ describe('fuzzing parseJukiRecord', () => {
   it('rejects the hand-picked cases of the mutation corpus', () => {
     const base = record();
     const cases: [string, Buffer][] = [
-      ['a lead byte without its trail byte at the end of 氏名', record({}, { name: Buffer.concat([encodeCp932('山'.repeat(19)), Buffer.from([0x20, 0x81])]) })],
+      [
+        'a lead byte without its trail byte at the end of 氏名',
+        record({}, { name: Buffer.concat([encodeCp932('山'.repeat(19)), Buffer.from([0x20, 0x81])]) }),
+      ],
       ['a lead byte followed by a space in 住所', record({}, { address: Buffer.concat([encodeCp932('本町'), Buffer.from([0x88, 0x20])]) })],
       ['NUL in 宛名番号', Buffer.concat([base.subarray(0, 5), Buffer.from([0x00]), base.subarray(6)])],
       ['CR LF in the middle of 住所', Buffer.concat([base.subarray(0, 130), Buffer.from('\r\n'), base.subarray(132)])],
@@ -358,7 +402,10 @@ describe('fuzzing readJukiFile', () => {
   it('accounts for every line of a mangled file: one record or rejection each, the trailer apart', async () => {
     const file = fc.record({
       people: fc.array(validRecord, { minLength: 0, maxLength: 5 }),
-      trailerCount: fc.oneof({ weight: 4, arbitrary: fc.constant<number | null>(-1) }, { weight: 1, arbitrary: fc.option(fc.nat({ max: 9 }), { nil: null }) }),
+      trailerCount: fc.oneof(
+        { weight: 4, arbitrary: fc.constant<number | null>(-1) },
+        { weight: 1, arbitrary: fc.option(fc.nat({ max: 9 }), { nil: null }) },
+      ),
       finalCrlf: fc.boolean(),
       mutations: fc.array(mutation, { maxLength: 3 }),
     });
@@ -383,7 +430,13 @@ describe('fuzzing readJukiFile', () => {
           // Every line is either the trailer or comes out, in order, numbered by its place in the file.
           const numbers = expected.map((_, i) => i + 1).filter((n) => n !== trailerAt + 1);
           expect(read.map((l) => l.recordNo)).toEqual(numbers);
-          checkAccounted({ accepted: read.filter((l) => 'record' in l).map((l) => l.recordNo), rejected: read.filter((l) => !('record' in l)).map((l) => l.recordNo) }, numbers);
+          checkAccounted(
+            {
+              accepted: read.filter((l) => 'record' in l).map((l) => l.recordNo),
+              rejected: read.filter((l) => !('record' in l)).map((l) => l.recordNo),
+            },
+            numbers,
+          );
           for (const line of read) {
             const source = expected[line.recordNo - 1]!;
             if ('record' in line) {
@@ -402,7 +455,8 @@ describe('fuzzing readJukiFile', () => {
           });
           const dataRecords = trailerAt === -1 ? expected.length : trailerAt;
           expect(summary.dataRecords).toBe(dataRecords);
-          const complete = trailerAt !== -1 && Number(expected[trailerAt]!.toString('latin1', 1, 11)) === dataRecords && trailerAt === expected.length - 1;
+          const complete =
+            trailerAt !== -1 && Number(expected[trailerAt]!.toString('latin1', 1, 11)) === dataRecords && trailerAt === expected.length - 1;
           expect(summary.complete).toBe(complete);
           if (!complete) check((summary.problem ?? '').length > 0, 'an incomplete file says why');
           expect(await checkJukiFile(path)).toEqual(summary);

@@ -32,7 +32,9 @@ describe('applying the juki drop folder', () => {
 
   it('applies a full extract, then the 異動 in date order, whatever order they were written in', async () => {
     writeJuki(join(dir, 'JUKI_IDO_20261121.DAT'), [person(2, { address: '○○市新町１番', changeReason: '03', updatedAt: '20261121100000' })]);
-    writeJuki(join(dir, 'JUKI_IDO_20261122.DAT'), [person(2, { address: '○○市新町１番', residentStatus: '3', changeReason: '06', updatedAt: '20261122100000' })]);
+    writeJuki(join(dir, 'JUKI_IDO_20261122.DAT'), [
+      person(2, { address: '○○市新町１番', residentStatus: '3', changeReason: '06', updatedAt: '20261122100000' }),
+    ]);
     writeJuki(join(dir, 'JUKI_FULL_20261120.DAT'), [person(1), person(2), person(3)]);
     const outcomes = await ingest.scan();
     expect(outcomes.map((o) => [o.name, o.state])).toEqual([

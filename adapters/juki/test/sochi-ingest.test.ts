@@ -39,7 +39,8 @@ describe('the 支援措置 list in the juki drop folder', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  const writeList = (date: string, ...rows: string[]) => writeFileSync(join(dir, `JUKI_SOCHI_${date}.csv`), encodeCp932([HEADER, ...rows].map((l) => `${l}\r\n`).join('')));
+  const writeList = (date: string, ...rows: string[]) =>
+    writeFileSync(join(dir, `JUKI_SOCHI_${date}.csv`), encodeCp932([HEADER, ...rows].map((l) => `${l}\r\n`).join('')));
   const withheld = async () => [...(await addressWithheldIds(store.dataSource, [1, 2, 3, 4, 5, 6].map(id)))].sort();
   const protectedNow = async () => [...(await ingest.persons.protectedIds([1, 2, 3, 4, 5, 6].map(id)))].sort();
 
@@ -50,7 +51,10 @@ describe('the 支援措置 list in the juki drop folder', () => {
     expect(await withheld()).toEqual([id(1), id(2), id(3)]);
     expect(await protectedNow()).toEqual([id(2)]);
     const rows = await ingest.persons.byIds([id(1), id(4)]);
-    expect(rows.map((r) => [r.atenaNo, r.addressWithheld])).toEqual([[id(1), true], [id(4), false]]);
+    expect(rows.map((r) => [r.atenaNo, r.addressWithheld])).toEqual([
+      [id(1), true],
+      [id(4), false],
+    ]);
     expect((await ingest.persons.bySetai([id(100)])).every((r) => r.addressWithheld)).toBe(true);
   });
 
@@ -97,7 +101,9 @@ describe('the 支援措置 list in the juki drop folder', () => {
     writeList('20261120', open(6));
     await ingest.scan();
     expect(await withheld()).toEqual([]);
-    writeJuki(join(dir, 'JUKI_IDO_20261121.DAT'), [record({ atenaNo: id(6), setaiNo: id(104), address: '○○市西町３番', changeReason: '01', updatedAt: '20261121100000' })]);
+    writeJuki(join(dir, 'JUKI_IDO_20261121.DAT'), [
+      record({ atenaNo: id(6), setaiNo: id(104), address: '○○市西町３番', changeReason: '01', updatedAt: '20261121100000' }),
+    ]);
     await ingest.scan();
     expect(await protectedNow()).toEqual([id(6)]);
     expect(await withheld()).toEqual([id(6)]);
@@ -108,7 +114,9 @@ describe('the 支援措置 list in the juki drop folder', () => {
     await ingest.scan();
     expect(await withheld()).toEqual([id(4)]);
     // 4 moves in with 5 (a 転居 to 5's address, in their own 世帯): 5 is masked from the same commit on.
-    writeJuki(join(dir, 'JUKI_IDO_20261121.DAT'), [record({ atenaNo: id(4), setaiNo: id(102), address: '○○市南町２番', changeReason: '03', updatedAt: '20261121100000' })]);
+    writeJuki(join(dir, 'JUKI_IDO_20261121.DAT'), [
+      record({ atenaNo: id(4), setaiNo: id(102), address: '○○市南町２番', changeReason: '03', updatedAt: '20261121100000' }),
+    ]);
     await ingest.scan();
     expect(await withheld()).toEqual([id(4), id(5)]);
   });

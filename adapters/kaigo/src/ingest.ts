@@ -18,7 +18,16 @@ export class KaigoIngest extends SourceIngest<void> {
   private reads = 0;
   private watermark: string | null = null;
 
-  constructor(private readonly options: { vendor: DataSource; db: DataSource; pollSeconds?: number; fullEvery?: number; weights?: Weights; ingest?: Partial<IngestConfig> }) {
+  constructor(
+    private readonly options: {
+      vendor: DataSource;
+      db: DataSource;
+      pollSeconds?: number;
+      fullEvery?: number;
+      weights?: Weights;
+      ingest?: Partial<IngestConfig>;
+    },
+  ) {
     super(new IngestLedger(options.db, 'kaigo'), options.ingest);
     this.insured = new Linker(options.db, 'kaigo-hihokensha', options.weights);
     this.consultations = new Linker(options.db, 'kaigo-sodan', options.weights);
@@ -44,7 +53,13 @@ export class KaigoIngest extends SourceIngest<void> {
             faults.push(...checked.faults);
             return [checked.value];
           }
-          rejections.push({ origin: `${table}:${key(row)}`, position: i + 1, reason: checked.reason, field: checked.field, raw: Buffer.from(JSON.stringify(row)) });
+          rejections.push({
+            origin: `${table}:${key(row)}`,
+            position: i + 1,
+            reason: checked.reason,
+            field: checked.field,
+            raw: Buffer.from(JSON.stringify(row)),
+          });
           return [];
         });
       const hihokensha = keep<Hihokensha>('T_HIHOKENSHA', raw.hihokensha, checkHihokensha, (r) => String(r['hihokensha_no']));
@@ -55,11 +70,21 @@ export class KaigoIngest extends SourceIngest<void> {
       // A full read that would empty the hub's copy (a vendor's table truncated for maintenance) is held (hold.ts).
       const held = full ? await this.holds.reason({ name, kind: 'full', file: false }, { read, rejected: rowsRejected }, true) : null;
       if (held) {
-        await this.holds.hold({ name, sha256: null, recordsRead: read, recordsRejected: rowsRejected, kind: 'full' }, `${held}${commonestReason(rejections)}`, 'full');
+        await this.holds.hold(
+          { name, sha256: null, recordsRead: read, recordsRejected: rowsRejected, kind: 'full' },
+          `${held}${commonestReason(rejections)}`,
+          'full',
+        );
         return { result: undefined, state: 'degraded' };
       }
       // A date the vendor cannot have meant: the row stays, without the date, and the fault is on record.
-      for (const f of faults) rejections.push({ origin: `${f.table}:${f.key}`, position: 0, reason: `${f.column}: impossible date; the row is kept without it`, field: f.column });
+      for (const f of faults)
+        rejections.push({
+          origin: `${f.table}:${f.key}`,
+          position: 0,
+          reason: `${f.column}: impossible date; the row is kept without it`,
+          field: f.column,
+        });
       await inTransaction(this.options.db, async (tx) => {
         const kept = dedupe(rejections);
         await this.ledger.recordRejections(kept, tx);
@@ -67,19 +92,33 @@ export class KaigoIngest extends SourceIngest<void> {
         await writeCopy(tx, full, hihokensha, nintei, sodan);
       });
       await this.link(hihokensha, sodan);
-      this.watermark = [newestUpdate(raw.hihokensha), newestUpdate(raw.nintei), newestUpdate(raw.sodan), this.watermark]
-        .filter((v): v is string => v !== null)
-        .sort()
-        .at(-1) ?? this.watermark;
+      this.watermark =
+        [newestUpdate(raw.hihokensha), newestUpdate(raw.nintei), newestUpdate(raw.sodan), this.watermark]
+          .filter((v): v is string => v !== null)
+          .sort()
+          .at(-1) ?? this.watermark;
       await this.ledger.recordRead({
-        name, sha256: null, state: 'applied', recordsRead: read, recordsRejected: rejections.length,
-        problem: faults.length > 0 ? `${faults.length} impossible dates kept as unknown` : null, kind: full ? 'full' : 'incremental',
+        name,
+        sha256: null,
+        state: 'applied',
+        recordsRead: read,
+        recordsRejected: rejections.length,
+        problem: faults.length > 0 ? `${faults.length} impossible dates kept as unknown` : null,
+        kind: full ? 'full' : 'incremental',
       });
       if (full) this.problems.clear('full');
       return { result: undefined, state: 'ok' };
     } catch (error) {
       if (error instanceof ReadTimedOut) throw error;
-      await this.ledger.recordRead({ name, sha256: null, state: 'failed', recordsRead: 0, recordsRejected: 0, problem: 'the vendor database could not be read', kind: full ? 'full' : 'incremental' });
+      await this.ledger.recordRead({
+        name,
+        sha256: null,
+        state: 'failed',
+        recordsRead: 0,
+        recordsRejected: 0,
+        problem: 'the vendor database could not be read',
+        kind: full ? 'full' : 'incremental',
+      });
       return { result: undefined, state: 'failed' };
     }
   }
@@ -89,19 +128,45 @@ export class KaigoIngest extends SourceIngest<void> {
     // An incremental read can bring a consultation without its 被保険者: take that one from the hub's copy.
     const missing = [...new Set(sodan.map((s) => s.no).filter((no): no is string => no !== null && !byNo.has(no)))];
     if (missing.length > 0) {
-      const rows: { no: string; atena_no: string | null; name: string; name_kana: string; birth_date: string | null; sex: 'MALE' | 'FEMALE'; kbn: string }[] =
-        await this.options.db.query(
-          `SELECT no, atena_no, name, name_kana, to_char(birth_date, 'YYYY-MM-DD') AS birth_date, sex, kbn FROM kaigo.hihokensha WHERE no = ANY($1::text[])`,
-          [missing],
-        );
+      const rows: {
+        no: string;
+        atena_no: string | null;
+        name: string;
+        name_kana: string;
+        birth_date: string | null;
+        sex: 'MALE' | 'FEMALE';
+        kbn: string;
+      }[] = await this.options.db.query(
+        `SELECT no, atena_no, name, name_kana, to_char(birth_date, 'YYYY-MM-DD') AS birth_date, sex, kbn FROM kaigo.hihokensha WHERE no = ANY($1::text[])`,
+        [missing],
+      );
       for (const r of rows) {
-        byNo.set(r.no, { no: r.no, atenaNo: r.atena_no, name: r.name, nameKana: r.name_kana, birthDate: r.birth_date, sex: r.sex, kbn: r.kbn, acquiredOn: null, lostOn: null });
+        byNo.set(r.no, {
+          no: r.no,
+          atenaNo: r.atena_no,
+          name: r.name,
+          nameKana: r.name_kana,
+          birthDate: r.birth_date,
+          sex: r.sex,
+          kbn: r.kbn,
+          acquiredOn: null,
+          lostOn: null,
+        });
       }
     }
-    const insuredIdentity = (h: Hihokensha): Identity => ({ sourceKey: h.no, atenaNo: h.atenaNo, name: h.name, nameKana: h.nameKana, birthDate: h.birthDate, sex: h.sex });
+    const insuredIdentity = (h: Hihokensha): Identity => ({
+      sourceKey: h.no,
+      atenaNo: h.atenaNo,
+      name: h.name,
+      nameKana: h.nameKana,
+      birthDate: h.birthDate,
+      sex: h.sex,
+    });
     const sodanIdentity = (s: Sodan): Identity => {
       const h = s.no ? byNo.get(s.no) : undefined;
-      return h ? { ...insuredIdentity(h), sourceKey: s.id, atenaNo: s.atenaNo ?? h.atenaNo } : { sourceKey: s.id, atenaNo: s.atenaNo, nameKana: s.kana };
+      return h
+        ? { ...insuredIdentity(h), sourceKey: s.id, atenaNo: s.atenaNo ?? h.atenaNo }
+        : { sourceKey: s.id, atenaNo: s.atenaNo, nameKana: s.kana };
     };
     for (let i = 0; i < hihokensha.length; i += 1000) await this.insured.link(hihokensha.slice(i, i + 1000).map(insuredIdentity));
     for (let i = 0; i < sodan.length; i += 1000) await this.consultations.link(sodan.slice(i, i + 1000).map(sodanIdentity));

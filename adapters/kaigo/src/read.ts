@@ -21,7 +21,18 @@ async function read(db: DataSource, sql: string, params: unknown[] = []): Promis
   return rows.map((row) =>
     Object.fromEntries(
       // An invalid Date (a TIMESTAMP past what JavaScript can hold) is null: toISOString() would throw and fail the whole read.
-      Object.entries(row).map(([k, v]) => [k.toLowerCase(), v === null || v === undefined ? null : typeof v === 'number' ? v : v instanceof Date ? (Number.isNaN(v.getTime()) ? null : v.toISOString()) : String(v).trimEnd()]),
+      Object.entries(row).map(([k, v]) => [
+        k.toLowerCase(),
+        v === null || v === undefined
+          ? null
+          : typeof v === 'number'
+            ? v
+            : v instanceof Date
+              ? Number.isNaN(v.getTime())
+                ? null
+                : v.toISOString()
+              : String(v).trimEnd(),
+      ]),
     ),
   );
 }

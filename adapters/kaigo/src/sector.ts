@@ -19,9 +19,20 @@ export const kaigoSector: SectorModule<KaigoProfile, IngestSettings & { sources:
     const { sources } = deps.config;
     // No vendor database configured: the demo city's vendor tables, loaded into the hub's own store by prepareDemo.
     const vendor = sources.kaigoDbUrl ? await openVendorDb(sources.kaigoDbUrl) : deps.db;
-    const ingest = new KaigoIngest({ vendor, db: deps.db, pollSeconds: sources.kaigoPollSeconds, weights: deps.config.linkageWeights, ingest: deps.config.ingest });
-    return connectIngest(ingest, deps, () => logEvent('source.read_failed', { subgraph: 'kaigo' }), async () => {
-      if (vendor !== deps.db) await vendor.destroy();
+    const ingest = new KaigoIngest({
+      vendor,
+      db: deps.db,
+      pollSeconds: sources.kaigoPollSeconds,
+      weights: deps.config.linkageWeights,
+      ingest: deps.config.ingest,
     });
+    return connectIngest(
+      ingest,
+      deps,
+      () => logEvent('source.read_failed', { subgraph: 'kaigo' }),
+      async () => {
+        if (vendor !== deps.db) await vendor.destroy();
+      },
+    );
   },
 };

@@ -14,9 +14,16 @@ sectorSubgraphSuite({
        VALUES ($1, NULL, $2, 'フクシ タロウ', '中央包括', '2025-05-10', '介護保険', '申請の相談', 'CLOSED')`,
       [`sodan-${atenaNo}`, atenaNo],
     );
-    await db.query(`INSERT INTO linkage.link (source, source_key, atena_no, state, method) VALUES ('kaigo-sodan', $1, $2, 'linked', 'atena')`, [`sodan-${atenaNo}`, atenaNo]);
+    await db.query(`INSERT INTO linkage.link (source, source_key, atena_no, state, method) VALUES ('kaigo-sodan', $1, $2, 'linked', 'atena')`, [
+      `sodan-${atenaNo}`,
+      atenaNo,
+    ]);
   },
   selection: '{ insuredNumber careLevel consultations { date category status summary } }',
-  expected: { insuredNumber: null, careLevel: null, consultations: [{ date: '2025-05-10', category: '介護保険', status: 'CLOSED', summary: '申請の相談' }] },
+  expected: {
+    insuredNumber: null,
+    careLevel: null,
+    consultations: [{ date: '2025-05-10', category: '介護保険', status: 'CLOSED', summary: '申請の相談' }],
+  },
   empty: { insuredNumber: null, careLevel: null, consultations: [] },
 });

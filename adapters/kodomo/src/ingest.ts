@@ -1,5 +1,15 @@
 import type { DataSource } from 'typeorm';
-import { BOUNDS, IngestLedger, ReadTimedOut, SourceIngest, commonestReason, pastBound, type IngestConfig, type ReadOutcome, type Rejection } from '@welfare-hub/ingest';
+import {
+  BOUNDS,
+  IngestLedger,
+  ReadTimedOut,
+  SourceIngest,
+  commonestReason,
+  pastBound,
+  type IngestConfig,
+  type ReadOutcome,
+  type Rejection,
+} from '@welfare-hub/ingest';
 import { Linker, type Identity, type Weights } from '@welfare-hub/linkage';
 import { inTransaction } from '@welfare-hub/store';
 import { KodomoClient, KodomoPastBound, KodomoUnauthorized, KodomoUnavailable, type ClientOptions } from './client.js';
@@ -18,7 +28,16 @@ export class KodomoIngest extends SourceIngest<void> {
   private reads = 0;
   private watermark: string | null = null;
 
-  constructor(private readonly options: { db: DataSource; client: ClientOptions; pollSeconds?: number; fullEvery?: number; weights?: Weights; ingest?: Partial<IngestConfig> }) {
+  constructor(
+    private readonly options: {
+      db: DataSource;
+      client: ClientOptions;
+      pollSeconds?: number;
+      fullEvery?: number;
+      weights?: Weights;
+      ingest?: Partial<IngestConfig>;
+    },
+  ) {
     super(new IngestLedger(options.db, 'kodomo'), options.ingest);
     this.client = new KodomoClient(options.client);
     this.children = new Linker(options.db, 'kodomo-child', options.weights);
@@ -44,23 +63,51 @@ export class KodomoIngest extends SourceIngest<void> {
       const cases: Case[] = [];
       rawChildren.forEach((raw, i) => {
         const past = itemPastBound(raw);
-        if (past) return void rejections.push({ origin: `children:${keyOf(raw, 'childId')}`, position: i + 1, reason: past, field: 'record', raw: head(raw) });
+        if (past)
+          return void rejections.push({
+            origin: `children:${keyOf(raw, 'childId')}`,
+            position: i + 1,
+            reason: past,
+            field: 'record',
+            raw: head(raw),
+          });
         const checked = checkChild(raw);
         if (checked.ok) children.push(checked.value);
-        else rejections.push({ origin: `children:${keyOf(raw, 'childId')}`, position: i + 1, reason: checked.reason, field: checked.field, raw: Buffer.from(JSON.stringify(raw)) });
+        else
+          rejections.push({
+            origin: `children:${keyOf(raw, 'childId')}`,
+            position: i + 1,
+            reason: checked.reason,
+            field: checked.field,
+            raw: Buffer.from(JSON.stringify(raw)),
+          });
       });
       rawCases.forEach((raw, i) => {
         const past = itemPastBound(raw);
-        if (past) return void rejections.push({ origin: `cases:${keyOf(raw, 'caseId')}`, position: i + 1, reason: past, field: 'record', raw: head(raw) });
+        if (past)
+          return void rejections.push({ origin: `cases:${keyOf(raw, 'caseId')}`, position: i + 1, reason: past, field: 'record', raw: head(raw) });
         const checked = checkCase(raw);
         if (checked.ok) cases.push(checked.value);
-        else rejections.push({ origin: `cases:${keyOf(raw, 'caseId')}`, position: i + 1, reason: checked.reason, field: checked.field, raw: Buffer.from(JSON.stringify(raw)) });
+        else
+          rejections.push({
+            origin: `cases:${keyOf(raw, 'caseId')}`,
+            position: i + 1,
+            reason: checked.reason,
+            field: checked.field,
+            raw: Buffer.from(JSON.stringify(raw)),
+          });
       });
       const recordsRead = rawChildren.length + rawCases.length;
       // A full read that would mark most of the system's records removed is held, not applied (hold.ts).
-      const held = full ? await this.holds.reason({ name, kind: 'full', file: false }, { read: recordsRead, rejected: rejections.length }, true) : null;
+      const held = full
+        ? await this.holds.reason({ name, kind: 'full', file: false }, { read: recordsRead, rejected: rejections.length }, true)
+        : null;
       if (held) {
-        await this.holds.hold({ name, sha256: null, recordsRead, recordsRejected: rejections.length, kind: 'full' }, `${held}${commonestReason(rejections)}`, 'full');
+        await this.holds.hold(
+          { name, sha256: null, recordsRead, recordsRejected: rejections.length, kind: 'full' },
+          `${held}${commonestReason(rejections)}`,
+          'full',
+        );
         return { result: undefined, state: 'degraded' };
       }
       const removed = await inTransaction(this.options.db, async (tx) => {
@@ -71,7 +118,8 @@ export class KodomoIngest extends SourceIngest<void> {
       await this.link(children, cases);
       for (const record of [...rawChildren, ...rawCases]) {
         const at = isObject(record) ? record['updatedAt'] : undefined;
-        if (typeof at === 'string' && !Number.isNaN(Date.parse(at)) && (this.watermark === null || Date.parse(at) > Date.parse(this.watermark))) this.watermark = at;
+        if (typeof at === 'string' && !Number.isNaN(Date.parse(at)) && (this.watermark === null || Date.parse(at) > Date.parse(this.watermark)))
+          this.watermark = at;
       }
       const unknown = cases.filter((c) => !c.categoryKnown).length;
       const unsaid = cases.filter((c) => c.youtaikyoRegistered === null).length;
@@ -80,13 +128,29 @@ export class KodomoIngest extends SourceIngest<void> {
         unknown > 0 ? `${unknown} cases with a category the spec does not list (kept)` : '',
         unsaid > 0 ? `${unsaid} cases without youtaikyoRegistered (kept, withheld as if registered with the 要対協)` : '',
       ].filter(Boolean);
-      await this.ledger.recordRead({ name, sha256: null, state: 'applied', recordsRead, recordsRejected: rejections.length, problem: notes.join('; ') || null, kind: full ? 'full' : 'incremental' });
+      await this.ledger.recordRead({
+        name,
+        sha256: null,
+        state: 'applied',
+        recordsRead,
+        recordsRejected: rejections.length,
+        problem: notes.join('; ') || null,
+        kind: full ? 'full' : 'incremental',
+      });
       if (full) this.problems.clear('full');
       return { result: undefined, state: 'ok' };
     } catch (error) {
       if (error instanceof ReadTimedOut) throw error;
       const known = error instanceof KodomoUnavailable || error instanceof KodomoUnauthorized || error instanceof KodomoPastBound;
-      await this.ledger.recordRead({ name, sha256: null, state: 'failed', recordsRead: 0, recordsRejected: 0, problem: known ? error.message : 'the read failed', kind: full ? 'full' : 'incremental' });
+      await this.ledger.recordRead({
+        name,
+        sha256: null,
+        state: 'failed',
+        recordsRead: 0,
+        recordsRejected: 0,
+        problem: known ? error.message : 'the read failed',
+        kind: full ? 'full' : 'incremental',
+      });
       return { result: undefined, state: 'failed' };
     }
   }
@@ -95,7 +159,14 @@ export class KodomoIngest extends SourceIngest<void> {
     const byId = new Map(children.map((c) => [c.childId, c]));
     const missing = [...new Set(cases.map((c) => c.childId).filter((id): id is string => id !== null && !byId.has(id)))];
     if (missing.length > 0) for (const child of await storedChildren(this.options.db, missing)) byId.set(child.childId, child);
-    const childIdentity = (c: Child): Identity => ({ sourceKey: c.childId, atenaNo: c.atenaNo, name: c.name, nameKana: c.nameKana, birthDate: c.birthDate, sex: c.sex });
+    const childIdentity = (c: Child): Identity => ({
+      sourceKey: c.childId,
+      atenaNo: c.atenaNo,
+      name: c.name,
+      nameKana: c.nameKana,
+      birthDate: c.birthDate,
+      sex: c.sex,
+    });
     const caseIdentity = (c: Case): Identity => {
       const child = c.childId ? byId.get(c.childId) : undefined;
       return child

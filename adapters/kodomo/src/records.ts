@@ -47,9 +47,14 @@ export interface Case {
 export type Checked<T> = { ok: true; value: T } | { ok: false; reason: string; field: string };
 
 const ISO = /^\d{4}-\d{2}-\d{2}$/;
-const isDate = (v: unknown): v is string => typeof v === 'string' && ISO.test(v) && !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v);
+const isDate = (v: unknown): v is string =>
+  typeof v === 'string' && ISO.test(v) && !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v);
 const isAtena = (v: unknown): v is string | null => v === null || v === undefined || (typeof v === 'string' && /^\d{10}$/.test(v));
-const kana = (v: string): string => toFullwidthKatakana(v).trim().split(/[\s\u3000]+/u).join('\u3000');
+const kana = (v: string): string =>
+  toFullwidthKatakana(v)
+    .trim()
+    .split(/[\s\u3000]+/u)
+    .join('\u3000');
 
 /** An item of a page that is not a JSON object (null, a number, a string, an array) is a record to reject, not a crash. */
 const notAnObject = (raw: unknown): boolean => typeof raw !== 'object' || raw === null || Array.isArray(raw);
@@ -61,7 +66,8 @@ export function checkChild(raw: Record<string, unknown>): Checked<Child> {
   if (typeof raw['name'] !== 'string' || typeof raw['nameKana'] !== 'string') return { ok: false, field: 'name', reason: 'name or nameKana missing' };
   if (!isDate(raw['birthDate'])) return { ok: false, field: 'birthDate', reason: 'birthDate is not a date' };
   if (raw['sex'] !== 'M' && raw['sex'] !== 'F') return { ok: false, field: 'sex', reason: 'sex is not M or F' };
-  if (typeof raw['updatedAt'] !== 'string' || Number.isNaN(Date.parse(raw['updatedAt']))) return { ok: false, field: 'updatedAt', reason: 'updatedAt is not a timestamp' };
+  if (typeof raw['updatedAt'] !== 'string' || Number.isNaN(Date.parse(raw['updatedAt'])))
+    return { ok: false, field: 'updatedAt', reason: 'updatedAt is not a timestamp' };
   const guardians = checkGuardians(raw['guardians']);
   if (!guardians.ok) return guardians;
   return {
@@ -87,10 +93,16 @@ function checkGuardians(raw: unknown): Checked<Guardian[]> {
   for (const [i, g] of raw.entries()) {
     if (notAnObject(g)) return { ok: false, field: `guardians[${i}]`, reason: 'a guardian is not a JSON object' };
     const entry = g as Record<string, unknown>;
-    if (!isAtena(entry['atenaNo'])) return { ok: false, field: `guardians[${i}].atenaNo`, reason: 'a guardian\'s atenaNo is not 10 digits' };
-    if (typeof entry['name'] !== 'string' || entry['name'].trim() === '') return { ok: false, field: `guardians[${i}].name`, reason: 'a guardian\'s name is missing' };
-    if (typeof entry['relation'] !== 'string' || entry['relation'].trim() === '') return { ok: false, field: `guardians[${i}].relation`, reason: 'a guardian\'s relation is missing' };
-    guardians.push({ atenaNo: (entry['atenaNo'] as string | null | undefined) ?? null, name: entry['name'].trim().replace(/ /g, '\u3000'), relation: entry['relation'].trim() });
+    if (!isAtena(entry['atenaNo'])) return { ok: false, field: `guardians[${i}].atenaNo`, reason: "a guardian's atenaNo is not 10 digits" };
+    if (typeof entry['name'] !== 'string' || entry['name'].trim() === '')
+      return { ok: false, field: `guardians[${i}].name`, reason: "a guardian's name is missing" };
+    if (typeof entry['relation'] !== 'string' || entry['relation'].trim() === '')
+      return { ok: false, field: `guardians[${i}].relation`, reason: "a guardian's relation is missing" };
+    guardians.push({
+      atenaNo: (entry['atenaNo'] as string | null | undefined) ?? null,
+      name: entry['name'].trim().replace(/ /g, '\u3000'),
+      relation: entry['relation'].trim(),
+    });
   }
   return { ok: true, value: guardians };
 }
@@ -100,20 +112,24 @@ export function checkCase(raw: Record<string, unknown>): Checked<Case> {
   const subject = raw['subject'] as Record<string, unknown> | undefined;
   if (typeof raw['caseId'] !== 'string' || raw['caseId'] === '') return { ok: false, field: 'caseId', reason: 'caseId missing' };
   const type = subject?.['type'];
-  if (type !== 'child' && type !== 'expectant_mother' && type !== 'household') return { ok: false, field: 'subject.type', reason: 'subject.type not in the specification' };
+  if (type !== 'child' && type !== 'expectant_mother' && type !== 'household')
+    return { ok: false, field: 'subject.type', reason: 'subject.type not in the specification' };
   if (!isAtena(subject!['atenaNo'])) return { ok: false, field: 'subject.atenaNo', reason: 'subject.atenaNo is not 10 digits' };
   if (type === 'child' && typeof subject!['childId'] !== 'string') return { ok: false, field: 'subject.childId', reason: 'subject.childId missing' };
   // Checked for every subject type: a child subject's birthDate is passed through as well, and is written to a date column.
-  if (subject!['birthDate'] != null && !isDate(subject!['birthDate'])) return { ok: false, field: 'subject.birthDate', reason: 'subject.birthDate is not a date' };
+  if (subject!['birthDate'] != null && !isDate(subject!['birthDate']))
+    return { ok: false, field: 'subject.birthDate', reason: 'subject.birthDate is not a date' };
   if (typeof raw['category'] !== 'string' || raw['category'] === '') return { ok: false, field: 'category', reason: 'category missing' };
   if (raw['status'] !== 'open' && raw['status'] !== 'closed') return { ok: false, field: 'status', reason: 'status is not open or closed' };
   if (!isDate(raw['openedOn'])) return { ok: false, field: 'openedOn', reason: 'openedOn is not a date' };
   if (raw['closedOn'] != null && !isDate(raw['closedOn'])) return { ok: false, field: 'closedOn', reason: 'closedOn is not a date' };
   if (typeof raw['youngCarerConcern'] !== 'boolean') return { ok: false, field: 'youngCarerConcern', reason: 'youngCarerConcern is not a boolean' };
   // Absent or null: the source did not say, kept and withheld as if registered; any other non-boolean is a bad record.
-  if (raw['youtaikyoRegistered'] != null && typeof raw['youtaikyoRegistered'] !== 'boolean') return { ok: false, field: 'youtaikyoRegistered', reason: 'youtaikyoRegistered is not a boolean' };
+  if (raw['youtaikyoRegistered'] != null && typeof raw['youtaikyoRegistered'] !== 'boolean')
+    return { ok: false, field: 'youtaikyoRegistered', reason: 'youtaikyoRegistered is not a boolean' };
   // String() of an object such as {"toString": 1} throws: a present updatedAt must be text.
-  if (raw['updatedAt'] != null && typeof raw['updatedAt'] !== 'string') return { ok: false, field: 'updatedAt', reason: 'updatedAt is not a timestamp' };
+  if (raw['updatedAt'] != null && typeof raw['updatedAt'] !== 'string')
+    return { ok: false, field: 'updatedAt', reason: 'updatedAt is not a timestamp' };
   return {
     ok: true,
     value: {

@@ -29,7 +29,13 @@ export const kodomoSector: SectorModule<KodomoProfile, IngestSettings & KodomoSe
     const { sources } = deps.config;
     if (sources.kodomoUrl === null) throw new Error('HUB_KODOMO_URL is not configured');
     const client = { baseUrl: sources.kodomoUrl, apiKey: sources.kodomoApiKey };
-    const ingest = new KodomoIngest({ db: deps.db, client, pollSeconds: sources.kodomoPollSeconds, weights: deps.config.linkageWeights, ingest: deps.config.ingest });
+    const ingest = new KodomoIngest({
+      db: deps.db,
+      client,
+      pollSeconds: sources.kodomoPollSeconds,
+      weights: deps.config.linkageWeights,
+      ingest: deps.config.ingest,
+    });
     return connectIngest(ingest, deps, () => logEvent('source.read_failed', { subgraph: 'kodomo' }));
   },
 };

@@ -17,8 +17,16 @@ export async function applyRead(tx: EntityManager, full: boolean, children: read
        ON CONFLICT (child_id) DO UPDATE SET atena_no = EXCLUDED.atena_no, name = EXCLUDED.name, name_kana = EXCLUDED.name_kana,
          birth_date = EXCLUDED.birth_date, sex = EXCLUDED.sex, updated_at = EXCLUDED.updated_at, guardians = EXCLUDED.guardians,
          in_source = true, removed_at = NULL`,
-      [b.map((c) => c.childId), b.map((c) => c.atenaNo), b.map((c) => c.name), b.map((c) => c.nameKana), b.map((c) => c.birthDate), b.map((c) => c.sex), b.map((c) => c.updatedAt),
-        JSON.stringify(b.map((c) => c.guardians))],
+      [
+        b.map((c) => c.childId),
+        b.map((c) => c.atenaNo),
+        b.map((c) => c.name),
+        b.map((c) => c.nameKana),
+        b.map((c) => c.birthDate),
+        b.map((c) => c.sex),
+        b.map((c) => c.updatedAt),
+        JSON.stringify(b.map((c) => c.guardians)),
+      ],
     );
   }
   for (let i = 0; i < cases.length; i += 1000) {
@@ -34,9 +42,21 @@ export async function applyRead(tx: EntityManager, full: boolean, children: read
          young_carer_concern = EXCLUDED.young_carer_concern, updated_at = EXCLUDED.updated_at, youtaikyo_registered = EXCLUDED.youtaikyo_registered,
          in_source = true, removed_at = NULL`,
       [
-        b.map((c) => c.caseId), b.map((c) => c.subjectType), b.map((c) => c.childId), b.map((c) => c.atenaNo), b.map((c) => c.name),
-        b.map((c) => c.nameKana), b.map((c) => c.birthDate), b.map((c) => c.category), b.map((c) => c.categoryKnown), b.map((c) => c.status),
-        b.map((c) => c.openedOn), b.map((c) => c.closedOn), b.map((c) => c.youngCarerConcern), b.map((c) => c.updatedAt), b.map((c) => c.youtaikyoRegistered),
+        b.map((c) => c.caseId),
+        b.map((c) => c.subjectType),
+        b.map((c) => c.childId),
+        b.map((c) => c.atenaNo),
+        b.map((c) => c.name),
+        b.map((c) => c.nameKana),
+        b.map((c) => c.birthDate),
+        b.map((c) => c.category),
+        b.map((c) => c.categoryKnown),
+        b.map((c) => c.status),
+        b.map((c) => c.openedOn),
+        b.map((c) => c.closedOn),
+        b.map((c) => c.youngCarerConcern),
+        b.map((c) => c.updatedAt),
+        b.map((c) => c.youtaikyoRegistered),
       ],
     );
   }
@@ -79,7 +99,16 @@ export interface KodomoProfile {
 export async function kodomoProfiles(db: DataSource, atenaNos: readonly string[]): Promise<Map<string, KodomoProfile>> {
   const profiles = new Map(atenaNos.map((a): [string, KodomoProfile] => [a, { cases: [], guardians: [] }]));
   const [rows, children]: [
-    { atena_no: string; case_id: string; category: string; status: 'OPEN' | 'CLOSED'; opened_on: string; closed_on: string | null; young_carer_concern: boolean; youtaikyo_registered: boolean | null }[],
+    {
+      atena_no: string;
+      case_id: string;
+      category: string;
+      status: 'OPEN' | 'CLOSED';
+      opened_on: string;
+      closed_on: string | null;
+      young_carer_concern: boolean;
+      youtaikyo_registered: boolean | null;
+    }[],
     { atena_no: string; guardians: { atenaNo: string | null; name: string; relation: string }[] }[],
   ] = await Promise.all([
     db.query(
@@ -97,11 +126,17 @@ export async function kodomoProfiles(db: DataSource, atenaNos: readonly string[]
   ]);
   for (const r of rows) {
     profiles.get(r.atena_no)?.cases.push({
-      id: r.case_id, category: r.category, status: r.status, openedOn: r.opened_on, closedOn: r.closed_on, youngCarerConcern: r.young_carer_concern,
+      id: r.case_id,
+      category: r.category,
+      status: r.status,
+      openedOn: r.opened_on,
+      closedOn: r.closed_on,
+      youngCarerConcern: r.young_carer_concern,
       youtaikyoRegistered: r.youtaikyo_registered,
     });
   }
-  for (const c of children) profiles.get(c.atena_no)?.guardians.push(...c.guardians.map((g) => ({ name: g.name, relation: g.relation, personId: g.atenaNo })));
+  for (const c of children)
+    profiles.get(c.atena_no)?.guardians.push(...c.guardians.map((g) => ({ name: g.name, relation: g.relation, personId: g.atenaNo })));
   return profiles;
 }
 

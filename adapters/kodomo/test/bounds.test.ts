@@ -19,7 +19,9 @@ describe('the kodomo API read within its bounds (issue 14)', () => {
     const api = await serve(() => ({ body: JSON.stringify({ items: [{ pad: 'x'.repeat(200_000) }], nextCursor: null }) }));
     try {
       const client = new KodomoClient({ baseUrl: api.url, apiKey: 'k', maxPageBytes: 100_000, attempts: 1 });
-      await expect(client.all('/v1/children')).rejects.toThrow(new KodomoPastBound('/v1/children: page: 200,040 bytes, past the bound of 100,000 bytes'));
+      await expect(client.all('/v1/children')).rejects.toThrow(
+        new KodomoPastBound('/v1/children: page: 200,040 bytes, past the bound of 100,000 bytes'),
+      );
     } finally {
       await api.close();
     }

@@ -59,7 +59,9 @@ describe('the kodomo API client against the simulator', () => {
 
   it('gives up with a clear error that names no person', async () => {
     sim.faults.status503Every = 1;
-    const error = await client().all('/v1/children').catch((e: unknown) => e);
+    const error = await client()
+      .all('/v1/children')
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(KodomoUnavailable);
     expect((error as Error).message).toBe('the kodomo system did not answer after 4 attempts');
   });
@@ -85,7 +87,10 @@ describe('kodomo records', () => {
   };
 
   it('keeps a case of a category the spec does not list, marked unknown', () => {
-    expect(checkCase({ ...base, category: '家庭訪問支援(新)' })).toMatchObject({ ok: true, value: { category: '家庭訪問支援(新)', categoryKnown: false } });
+    expect(checkCase({ ...base, category: '家庭訪問支援(新)' })).toMatchObject({
+      ok: true,
+      value: { category: '家庭訪問支援(新)', categoryKnown: false },
+    });
     expect(checkCase(base)).toMatchObject({ ok: true, value: { categoryKnown: true, status: 'OPEN', childId: 'C00012345' } });
   });
 
@@ -109,10 +114,32 @@ describe('kodomo records', () => {
     expect(checkCase({ ...base, youtaikyoRegistered: null })).toMatchObject({ ok: true, value: { youtaikyoRegistered: null } });
   });
 
-  const child = { childId: 'C00012345', atenaNo: '0000012347', name: '山田 花子', nameKana: 'ヤマダ ハナコ', birthDate: '2015-06-01', sex: 'F', updatedAt: '2024-04-01T09:30:00+09:00' };
-  it('carries a child\'s guardians, none when the system lists none', () => {
-    expect(checkChild({ ...child, guardians: [{ atenaNo: '0000012345', name: '山田 太郎', relation: '父' }, { atenaNo: null, name: '山田 桃子', relation: '母' }] })).toMatchObject({
-      ok: true, value: { guardians: [{ atenaNo: '0000012345', name: '山田\u3000太郎', relation: '父' }, { atenaNo: null, name: '山田\u3000桃子', relation: '母' }] },
+  const child = {
+    childId: 'C00012345',
+    atenaNo: '0000012347',
+    name: '山田 花子',
+    nameKana: 'ヤマダ ハナコ',
+    birthDate: '2015-06-01',
+    sex: 'F',
+    updatedAt: '2024-04-01T09:30:00+09:00',
+  };
+  it("carries a child's guardians, none when the system lists none", () => {
+    expect(
+      checkChild({
+        ...child,
+        guardians: [
+          { atenaNo: '0000012345', name: '山田 太郎', relation: '父' },
+          { atenaNo: null, name: '山田 桃子', relation: '母' },
+        ],
+      }),
+    ).toMatchObject({
+      ok: true,
+      value: {
+        guardians: [
+          { atenaNo: '0000012345', name: '山田\u3000太郎', relation: '父' },
+          { atenaNo: null, name: '山田\u3000桃子', relation: '母' },
+        ],
+      },
     });
     expect(checkChild(child)).toMatchObject({ ok: true, value: { guardians: [] } });
     expect(checkChild({ ...child, guardians: null })).toMatchObject({ ok: true, value: { guardians: [] } });
@@ -121,7 +148,15 @@ describe('kodomo records', () => {
   it.each([
     ['guardians', { guardians: '山田 太郎' }],
     ['guardians[0]', { guardians: [null] }],
-    ['guardians[1].atenaNo', { guardians: [{ name: 'a', relation: '父' }, { atenaNo: '12', name: 'b', relation: '母' }] }],
+    [
+      'guardians[1].atenaNo',
+      {
+        guardians: [
+          { name: 'a', relation: '父' },
+          { atenaNo: '12', name: 'b', relation: '母' },
+        ],
+      },
+    ],
     ['guardians[0].name', { guardians: [{ atenaNo: null, name: ' ', relation: '父' }] }],
     ['guardians[0].relation', { guardians: [{ atenaNo: null, name: '山田 太郎' }] }],
   ])('rejects a child with a bad %s, naming it', (field, change) => {

@@ -5,7 +5,15 @@
 import fc from 'fast-check';
 import { parseIsoDate } from '@welfare-hub/codec';
 import { KNOWN_CATEGORIES, checkCase, checkChild, type Case, type Child } from '../src/index.js';
-import { assertNoValueInReasons, assertRecordConformance, check, checkAccounted, checkRejection, fuzzRuns, type RejectionRules } from '@welfare-hub/ingest/test-support';
+import {
+  assertNoValueInReasons,
+  assertRecordConformance,
+  check,
+  checkAccounted,
+  checkRejection,
+  fuzzRuns,
+  type RejectionRules,
+} from '@welfare-hub/ingest/test-support';
 
 const SEED = 0x6b6f646f; // 'kodo'
 const runs = fuzzRuns(SEED);
@@ -19,44 +27,105 @@ type Checked<T> = { ok: true; value: T } | { ok: false; reason: string; field: s
 const iso = (d: Date): string => d.toISOString().slice(0, 10);
 const dateIn = (from: string, to: string): fc.Arbitrary<string> =>
   fc.date({ min: new Date(`${from}T00:00:00Z`), max: new Date(`${to}T00:00:00Z`), noInvalidDate: true }).map(iso);
-const atena = fc.oneof(fc.constant(null), fc.integer({ min: 0, max: 9_999_999_999 }).map((n) => String(n).padStart(10, '0')));
+const atena = fc.oneof(
+  fc.constant(null),
+  fc.integer({ min: 0, max: 9_999_999_999 }).map((n) => String(n).padStart(10, '0')),
+);
 const stamp = dateIn('2020-01-01', '2030-12-31').map((d) => `${d}T09:30:00+09:00`);
-const NAMES: [string, string][] = [['山田 花子', '山田\u3000花子'], ['髙橋 翔', '髙橋\u3000翔'], ['渡邊', '渡邊']];
-const KANA: [string, string][] = [['ヤマダ ハナコ', 'ヤマダ\u3000ハナコ'], ['ﾀｶﾊｼ ｼｮｳ', 'タカハシ\u3000ショウ'], ['ワタナベ', 'ワタナベ']];
+const NAMES: [string, string][] = [
+  ['山田 花子', '山田\u3000花子'],
+  ['髙橋 翔', '髙橋\u3000翔'],
+  ['渡邊', '渡邊'],
+];
+const KANA: [string, string][] = [
+  ['ヤマダ ハナコ', 'ヤマダ\u3000ハナコ'],
+  ['ﾀｶﾊｼ ｼｮｳ', 'タカハシ\u3000ショウ'],
+  ['ワタナベ', 'ワタナベ'],
+];
 
 const validChild: fc.Arbitrary<{ raw: Raw; expected: Child }> = fc
-  .record({ id: fc.integer({ min: 0, max: 99_999_999 }), atena, name: fc.constantFrom(...NAMES), kana: fc.constantFrom(...KANA), birth: dateIn('2005-01-01', '2026-11-01'), sex: fc.constantFrom('M', 'F'), updatedAt: stamp, guardianAtena: atena })
+  .record({
+    id: fc.integer({ min: 0, max: 99_999_999 }),
+    atena,
+    name: fc.constantFrom(...NAMES),
+    kana: fc.constantFrom(...KANA),
+    birth: dateIn('2005-01-01', '2026-11-01'),
+    sex: fc.constantFrom('M', 'F'),
+    updatedAt: stamp,
+    guardianAtena: atena,
+  })
   .map((g) => ({
     raw: {
-      childId: `C${String(g.id).padStart(8, '0')}`, atenaNo: g.atena, name: g.name[0], nameKana: g.kana[0], birthDate: g.birth, sex: g.sex,
-      guardians: [{ atenaNo: g.guardianAtena, name: '山田 太郎', relation: '父' }], updatedAt: g.updatedAt,
+      childId: `C${String(g.id).padStart(8, '0')}`,
+      atenaNo: g.atena,
+      name: g.name[0],
+      nameKana: g.kana[0],
+      birthDate: g.birth,
+      sex: g.sex,
+      guardians: [{ atenaNo: g.guardianAtena, name: '山田 太郎', relation: '父' }],
+      updatedAt: g.updatedAt,
     },
     expected: {
-      childId: `C${String(g.id).padStart(8, '0')}`, atenaNo: g.atena, name: g.name[1], nameKana: g.kana[1], birthDate: g.birth, sex: g.sex === 'M' ? 'MALE' : 'FEMALE',
-      guardians: [{ atenaNo: g.guardianAtena, name: '山田\u3000太郎', relation: '父' }], updatedAt: g.updatedAt,
+      childId: `C${String(g.id).padStart(8, '0')}`,
+      atenaNo: g.atena,
+      name: g.name[1],
+      nameKana: g.kana[1],
+      birthDate: g.birth,
+      sex: g.sex === 'M' ? 'MALE' : 'FEMALE',
+      guardians: [{ atenaNo: g.guardianAtena, name: '山田\u3000太郎', relation: '父' }],
+      updatedAt: g.updatedAt,
     },
   }));
 
 const validCase: fc.Arbitrary<{ raw: Raw; expected: Case }> = fc
   .record({
-    id: fc.integer({ min: 0, max: 999_999 }), type: fc.constantFrom('child', 'expectant_mother', 'household'), atena, name: fc.constantFrom(...NAMES),
-    kana: fc.constantFrom(...KANA), birth: fc.option(dateIn('1970-01-01', '2026-11-01'), { nil: null }),
-    category: fc.constantFrom(...KNOWN_CATEGORIES, '家庭訪問支援(新)'), closedOn: fc.option(dateIn('2020-01-01', '2026-11-22'), { nil: null }),
-    openedOn: dateIn('2020-01-01', '2026-11-22'), youngCarer: fc.boolean(), youtaikyo: fc.constantFrom(true, false, null, undefined), updatedAt: stamp,
+    id: fc.integer({ min: 0, max: 999_999 }),
+    type: fc.constantFrom('child', 'expectant_mother', 'household'),
+    atena,
+    name: fc.constantFrom(...NAMES),
+    kana: fc.constantFrom(...KANA),
+    birth: fc.option(dateIn('1970-01-01', '2026-11-01'), { nil: null }),
+    category: fc.constantFrom(...KNOWN_CATEGORIES, '家庭訪問支援(新)'),
+    closedOn: fc.option(dateIn('2020-01-01', '2026-11-22'), { nil: null }),
+    openedOn: dateIn('2020-01-01', '2026-11-22'),
+    youngCarer: fc.boolean(),
+    youtaikyo: fc.constantFrom(true, false, null, undefined),
+    updatedAt: stamp,
   })
   .map((g) => {
     const child = g.type === 'child';
-    const subject: Raw = child ? { type: g.type, childId: 'C00012345', atenaNo: g.atena } : { type: g.type, atenaNo: g.atena, name: g.name[0], nameKana: g.kana[0], birthDate: g.birth };
+    const subject: Raw = child
+      ? { type: g.type, childId: 'C00012345', atenaNo: g.atena }
+      : { type: g.type, atenaNo: g.atena, name: g.name[0], nameKana: g.kana[0], birthDate: g.birth };
     const caseId = `K2024-${String(g.id).padStart(6, '0')}`;
     return {
       raw: {
-        caseId, subject, category: g.category, status: g.closedOn ? 'closed' : 'open', openedOn: g.openedOn, closedOn: g.closedOn,
-        youngCarerConcern: g.youngCarer, ...(g.youtaikyo === undefined ? {} : { youtaikyoRegistered: g.youtaikyo }), summary: 'free text', updatedAt: g.updatedAt,
+        caseId,
+        subject,
+        category: g.category,
+        status: g.closedOn ? 'closed' : 'open',
+        openedOn: g.openedOn,
+        closedOn: g.closedOn,
+        youngCarerConcern: g.youngCarer,
+        ...(g.youtaikyo === undefined ? {} : { youtaikyoRegistered: g.youtaikyo }),
+        summary: 'free text',
+        updatedAt: g.updatedAt,
       },
       expected: {
-        caseId, subjectType: g.type as Case['subjectType'], childId: child ? 'C00012345' : null, atenaNo: g.atena, name: child ? null : g.name[1],
-        nameKana: child ? null : g.kana[1], birthDate: child ? null : g.birth, category: g.category, categoryKnown: KNOWN_CATEGORIES.includes(g.category),
-        status: g.closedOn ? 'CLOSED' : 'OPEN', openedOn: g.openedOn, closedOn: g.closedOn, youngCarerConcern: g.youngCarer, youtaikyoRegistered: g.youtaikyo ?? null,
+        caseId,
+        subjectType: g.type as Case['subjectType'],
+        childId: child ? 'C00012345' : null,
+        atenaNo: g.atena,
+        name: child ? null : g.name[1],
+        nameKana: child ? null : g.kana[1],
+        birthDate: child ? null : g.birth,
+        category: g.category,
+        categoryKnown: KNOWN_CATEGORIES.includes(g.category),
+        status: g.closedOn ? 'CLOSED' : 'OPEN',
+        openedOn: g.openedOn,
+        closedOn: g.closedOn,
+        youngCarerConcern: g.youngCarer,
+        youtaikyoRegistered: g.youtaikyo ?? null,
         updatedAt: g.updatedAt,
       },
     };
@@ -73,21 +142,82 @@ const deep = fc.nat({ max: 400 }).map((depth) => {
 });
 const badValue: fc.Arbitrary<unknown> = fc.oneof(
   fc.constantFrom<unknown>(
-    null, undefined, true, false, 0, -0, 1e308, -1e308, Number.MAX_SAFE_INTEGER, 2 ** 64, 1e-300, '', ' ', '\u0000', '\ufeff', 'R99.13.40',
-    '2024-02-30', '2023-02-29', '0000-00-00', '9999-99-99', '+275760-09-13', '2024-1-1', '2024-04-01T09:30:00+09:00', 'not a date', 'M', 'F', 'X',
-    'open', 'closed', 'pending', 'child', 'family', '12', '00000123450', '0000012345\n', '１２３４５６７８９０', [], {}, [null], { type: 'child' },
-    JSON.parse('{"toString":1}'), JSON.parse('{"valueOf":"x","toString":"y"}'), JSON.parse('{"__proto__":{"type":"child"}}'), 'x'.repeat(10_000),
+    null,
+    undefined,
+    true,
+    false,
+    0,
+    -0,
+    1e308,
+    -1e308,
+    Number.MAX_SAFE_INTEGER,
+    2 ** 64,
+    1e-300,
+    '',
+    ' ',
+    '\u0000',
+    '\ufeff',
+    'R99.13.40',
+    '2024-02-30',
+    '2023-02-29',
+    '0000-00-00',
+    '9999-99-99',
+    '+275760-09-13',
+    '2024-1-1',
+    '2024-04-01T09:30:00+09:00',
+    'not a date',
+    'M',
+    'F',
+    'X',
+    'open',
+    'closed',
+    'pending',
+    'child',
+    'family',
+    '12',
+    '00000123450',
+    '0000012345\n',
+    '１２３４５６７８９０',
+    [],
+    {},
+    [null],
+    { type: 'child' },
+    JSON.parse('{"toString":1}'),
+    JSON.parse('{"valueOf":"x","toString":"y"}'),
+    JSON.parse('{"__proto__":{"type":"child"}}'),
+    'x'.repeat(10_000),
   ),
   fc.jsonValue({ maxDepth: 3 }),
   fc.dictionary(fc.constantFrom(...TRICKY_KEYS), fc.jsonValue({ maxDepth: 1 })),
   deep,
 );
 
-type Mutation =
-  | { op: 'set'; path: string; value: unknown }
-  | { op: 'delete'; path: string }
-  | { op: 'replace'; value: unknown };
-const KEYS = ['childId', 'atenaNo', 'name', 'nameKana', 'birthDate', 'sex', 'guardians', 'updatedAt', 'caseId', 'subject', 'subject.type', 'subject.childId', 'subject.atenaNo', 'subject.name', 'subject.nameKana', 'subject.birthDate', 'category', 'status', 'openedOn', 'closedOn', 'youngCarerConcern', 'youtaikyoRegistered', ...TRICKY_KEYS];
+type Mutation = { op: 'set'; path: string; value: unknown } | { op: 'delete'; path: string } | { op: 'replace'; value: unknown };
+const KEYS = [
+  'childId',
+  'atenaNo',
+  'name',
+  'nameKana',
+  'birthDate',
+  'sex',
+  'guardians',
+  'updatedAt',
+  'caseId',
+  'subject',
+  'subject.type',
+  'subject.childId',
+  'subject.atenaNo',
+  'subject.name',
+  'subject.nameKana',
+  'subject.birthDate',
+  'category',
+  'status',
+  'openedOn',
+  'closedOn',
+  'youngCarerConcern',
+  'youtaikyoRegistered',
+  ...TRICKY_KEYS,
+];
 const mutation: fc.Arbitrary<Mutation> = fc.oneof(
   { weight: 6, arbitrary: fc.record({ op: fc.constant('set' as const), path: fc.constantFrom(...KEYS), value: badValue }) },
   { weight: 2, arbitrary: fc.record({ op: fc.constant('delete' as const), path: fc.constantFrom(...KEYS) }) },
@@ -114,11 +244,15 @@ const isDate = (v: unknown): boolean => typeof v === 'string' && parseIsoDate(v)
 
 // A rejection names a JSON path of the API's record (or `record`, the item as a whole) and says what is wrong with the
 // key it ends in: "birthDate is not a date", "a guardian's atenaNo is not 10 digits".
-const FIELD = /^(record|childId|atenaNo|name|birthDate|sex|updatedAt|guardians(\[\d+\](\.(atenaNo|name|relation))?)?|caseId|subject\.(type|atenaNo|childId|birthDate)|category|status|openedOn|closedOn|youngCarerConcern|youtaikyoRegistered)$/;
+const FIELD =
+  /^(record|childId|atenaNo|name|birthDate|sex|updatedAt|guardians(\[\d+\](\.(atenaNo|name|relation))?)?|caseId|subject\.(type|atenaNo|childId|birthDate)|category|status|openedOn|closedOn|youngCarerConcern|youtaikyoRegistered)$/;
 const RULES: RejectionRules = {
   fields: (f) => FIELD.test(f),
   namesField: (reason, field) => {
-    const key = field.replace(/\[\d+\]/g, '').split('.').pop()!;
+    const key = field
+      .replace(/\[\d+\]/g, '')
+      .split('.')
+      .pop()!;
     return reason.includes(key) || reason.includes(key.replace(/s$/, ''));
   },
 };
@@ -131,7 +265,18 @@ function childAccountedFor(result: Checked<Child>): void {
   check(typeof c.name === 'string' && typeof c.nameKana === 'string', 'names are text');
   check(isDate(c.birthDate), 'birthDate a real date');
   check(c.sex === 'MALE' || c.sex === 'FEMALE', 'sex');
-  check(Array.isArray(c.guardians) && c.guardians.every((g) => (g.atenaNo === null || /^\d{10}$/.test(g.atenaNo)) && typeof g.name === 'string' && g.name !== '' && typeof g.relation === 'string' && g.relation !== ''), 'guardians');
+  check(
+    Array.isArray(c.guardians) &&
+      c.guardians.every(
+        (g) =>
+          (g.atenaNo === null || /^\d{10}$/.test(g.atenaNo)) &&
+          typeof g.name === 'string' &&
+          g.name !== '' &&
+          typeof g.relation === 'string' &&
+          g.relation !== '',
+      ),
+    'guardians',
+  );
   check(typeof c.updatedAt === 'string' && !Number.isNaN(Date.parse(c.updatedAt)), 'updatedAt');
 }
 
@@ -145,7 +290,10 @@ function caseAccountedFor(result: Checked<Case>): void {
   check(c.name === null || typeof c.name === 'string', 'name');
   check(c.nameKana === null || typeof c.nameKana === 'string', 'nameKana');
   check(c.birthDate === null || isDate(c.birthDate), 'birthDate');
-  check(typeof c.category === 'string' && c.category !== '' && c.categoryKnown === KNOWN_CATEGORIES.includes(c.category), 'category kept, known or not');
+  check(
+    typeof c.category === 'string' && c.category !== '' && c.categoryKnown === KNOWN_CATEGORIES.includes(c.category),
+    'category kept, known or not',
+  );
   check(c.status === 'OPEN' || c.status === 'CLOSED', 'status');
   check(isDate(c.openedOn) && (c.closedOn === null || isDate(c.closedOn)), 'openedOn, closedOn');
   check(typeof c.youngCarerConcern === 'boolean' && typeof c.updatedAt === 'string', 'flags and updatedAt');
@@ -179,8 +327,14 @@ describe('fuzzing the kodomo record checks', () => {
 
   it('never throws on arbitrary JSON values, and answers with a record or a reason', () => {
     const value = fc.oneof(fc.jsonValue({ maxDepth: 4 }), badValue, fc.anything({ maxDepth: 3 }));
-    assertRecordConformance({ input: value, parse: (v) => checkChild(v as Raw), rules: RULES, accepted: (c) => childAccountedFor({ ok: true, value: c }) }, runs(1000));
-    assertRecordConformance({ input: value, parse: (v) => checkCase(v as Raw), rules: RULES, accepted: (c) => caseAccountedFor({ ok: true, value: c }) }, runs(1000));
+    assertRecordConformance(
+      { input: value, parse: (v) => checkChild(v as Raw), rules: RULES, accepted: (c) => childAccountedFor({ ok: true, value: c }) },
+      runs(1000),
+    );
+    assertRecordConformance(
+      { input: value, parse: (v) => checkCase(v as Raw), rules: RULES, accepted: (c) => caseAccountedFor({ ok: true, value: c }) },
+      runs(1000),
+    );
   });
 
   it('never throws on mutated children and cases; a page keeps count; an unchanged record reads as before', () => {
@@ -204,29 +358,64 @@ describe('fuzzing the kodomo record checks', () => {
   });
 
   it('never throws on records parsed from mangled JSON text', () => {
-    const edit = fc.record({ at: fc.nat(), kind: fc.constantFrom('delete', 'insert', 'swap'), text: fc.constantFrom('{', '}', '[', ']', '"', ',', ':', 'null', '0', '1e999', '-', '\\u0000', '\\ud800', '{"toString":1}', ' ') });
+    const edit = fc.record({
+      at: fc.nat(),
+      kind: fc.constantFrom('delete', 'insert', 'swap'),
+      text: fc.constantFrom('{', '}', '[', ']', '"', ',', ':', 'null', '0', '1e999', '-', '\\u0000', '\\ud800', '{"toString":1}', ' '),
+    });
     fc.assert(
-      fc.property(fc.oneof(validChild.map((c) => c.raw), validCase.map((c) => c.raw)), fc.array(edit, { minLength: 1, maxLength: 4 }), (raw, edits) => {
-        let text = JSON.stringify(raw);
-        for (const e of edits) {
-          const at = e.at % (text.length + 1);
-          text = e.kind === 'delete' ? text.slice(0, at) + text.slice(at + 1) : e.kind === 'insert' ? text.slice(0, at) + e.text + text.slice(at) : text.slice(0, at) + e.text + text.slice(at + e.text.length);
-        }
-        let value: unknown;
-        try {
-          value = JSON.parse(text);
-        } catch {
-          return; // not JSON: the page fails as a whole, before any record is checked
-        }
-        childAccountedFor(checkChild(value as Raw));
-        caseAccountedFor(checkCase(value as Raw));
-      }),
+      fc.property(
+        fc.oneof(
+          validChild.map((c) => c.raw),
+          validCase.map((c) => c.raw),
+        ),
+        fc.array(edit, { minLength: 1, maxLength: 4 }),
+        (raw, edits) => {
+          let text = JSON.stringify(raw);
+          for (const e of edits) {
+            const at = e.at % (text.length + 1);
+            text =
+              e.kind === 'delete'
+                ? text.slice(0, at) + text.slice(at + 1)
+                : e.kind === 'insert'
+                  ? text.slice(0, at) + e.text + text.slice(at)
+                  : text.slice(0, at) + e.text + text.slice(at + e.text.length);
+          }
+          let value: unknown;
+          try {
+            value = JSON.parse(text);
+          } catch {
+            return; // not JSON: the page fails as a whole, before any record is checked
+          }
+          childAccountedFor(checkChild(value as Raw));
+          caseAccountedFor(checkCase(value as Raw));
+        },
+      ),
       runs(1500),
     );
   });
 
   it('never repeats personal data planted in a child or a case in its reason', () => {
-    const PATHS = ['childId', 'atenaNo', 'name', 'nameKana', 'birthDate', 'sex', 'updatedAt', 'caseId', 'subject.type', 'subject.childId', 'subject.atenaNo', 'subject.name', 'subject.nameKana', 'subject.birthDate', 'category', 'status', 'openedOn', 'closedOn'];
+    const PATHS = [
+      'childId',
+      'atenaNo',
+      'name',
+      'nameKana',
+      'birthDate',
+      'sex',
+      'updatedAt',
+      'caseId',
+      'subject.type',
+      'subject.childId',
+      'subject.atenaNo',
+      'subject.name',
+      'subject.nameKana',
+      'subject.birthDate',
+      'category',
+      'status',
+      'openedOn',
+      'closedOn',
+    ];
     const plant = (raw: Raw, plants: readonly (readonly [number, string])[]): Raw =>
       plants.reduce<Raw>((r, [at, value]) => mutate(r, { op: 'set', path: PATHS[at % PATHS.length]!, value }) as Raw, raw);
     assertNoValueInReasons({ valid: validChild.map((c) => c.raw), plant, parse: checkChild, rules: RULES }, runs(800));
@@ -235,8 +424,14 @@ describe('fuzzing the kodomo record checks', () => {
 
   it('rejects the inputs this fuzzing found (a TypeError, or a bad date let through, before the fix)', () => {
     const kase = {
-      caseId: 'K2024-000123', subject: { type: 'child', childId: 'C00012345', atenaNo: '0000012347' }, category: '要支援児童', status: 'open',
-      openedOn: '2024-02-10', closedOn: null, youngCarerConcern: false, updatedAt: '2024-04-01T09:30:00+09:00',
+      caseId: 'K2024-000123',
+      subject: { type: 'child', childId: 'C00012345', atenaNo: '0000012347' },
+      category: '要支援児童',
+      status: 'open',
+      openedOn: '2024-02-10',
+      closedOn: null,
+      youngCarerConcern: false,
+      updatedAt: '2024-04-01T09:30:00+09:00',
     };
     // String() of an updatedAt such as {"toString":1} threw "Cannot convert object to primitive value".
     for (const updatedAt of [JSON.parse('{"toString":1}'), JSON.parse('{"valueOf":"x","toString":"y"}'), {}, [], 5]) {
@@ -245,8 +440,15 @@ describe('fuzzing the kodomo record checks', () => {
     // A case without updatedAt is still kept, as before.
     expect(checkCase({ ...kase, updatedAt: undefined })).toMatchObject({ ok: true, value: { updatedAt: '' } });
     // A child subject's birthDate was passed through unchecked (and failed the whole read at the date column).
-    expect(checkCase({ ...kase, subject: { ...kase.subject, birthDate: 'C1' } })).toEqual({ ok: false, field: 'subject.birthDate', reason: 'subject.birthDate is not a date' });
-    expect(checkCase({ ...kase, subject: { ...kase.subject, birthDate: '2015-06-01' } })).toMatchObject({ ok: true, value: { birthDate: '2015-06-01' } });
+    expect(checkCase({ ...kase, subject: { ...kase.subject, birthDate: 'C1' } })).toEqual({
+      ok: false,
+      field: 'subject.birthDate',
+      reason: 'subject.birthDate is not a date',
+    });
+    expect(checkCase({ ...kase, subject: { ...kase.subject, birthDate: '2015-06-01' } })).toMatchObject({
+      ok: true,
+      value: { birthDate: '2015-06-01' },
+    });
     // An item of the page that is not an object threw "Cannot read properties of null".
     for (const item of [null, undefined, 0, 'C00012345', true, [], [kase]]) {
       expect(checkChild(item as unknown as Raw)).toEqual({ ok: false, field: 'record', reason: 'record is not a JSON object' });

@@ -10,17 +10,34 @@ import { KodomoIngest, kodomoMigrations } from '../src/index.js';
 const dir = mkdtempSync(join(tmpdir(), 'kodomo-ingest-'));
 const dataFile = join(dir, 'kodomo.json');
 const child = (id: string) => ({
-  childId: id, atenaNo: null, name: '山田 花子', nameKana: 'ヤマダ ハナコ', birthDate: '2015-06-01', sex: 'F',
-  guardians: [{ atenaNo: '0000012345', name: '山田 太郎', relation: '父' }], updatedAt: '2024-04-01T09:30:00+09:00',
+  childId: id,
+  atenaNo: null,
+  name: '山田 花子',
+  nameKana: 'ヤマダ ハナコ',
+  birthDate: '2015-06-01',
+  sex: 'F',
+  guardians: [{ atenaNo: '0000012345', name: '山田 太郎', relation: '父' }],
+  updatedAt: '2024-04-01T09:30:00+09:00',
 });
 const kase = (id: string, childId: string, category = '要支援児童') => ({
-  caseId: id, subject: { type: 'child', childId, atenaNo: null }, category, status: 'open', openedOn: '2024-02-10', closedOn: null,
-  youngCarerConcern: false, youtaikyoRegistered: true, summary: 's', updatedAt: '2024-04-01T09:30:00+09:00',
+  caseId: id,
+  subject: { type: 'child', childId, atenaNo: null },
+  category,
+  status: 'open',
+  openedOn: '2024-02-10',
+  closedOn: null,
+  youngCarerConcern: false,
+  youtaikyoRegistered: true,
+  summary: 's',
+  updatedAt: '2024-04-01T09:30:00+09:00',
 });
-writeFileSync(dataFile, JSON.stringify({
-  children: [child('C1'), child('C2')],
-  cases: [kase('K1', 'C1'), { ...kase('K2', 'C2', '家庭訪問支援(新)'), youtaikyoRegistered: undefined }, { ...kase('K3', 'C1'), status: 'paused' }],
-}));
+writeFileSync(
+  dataFile,
+  JSON.stringify({
+    children: [child('C1'), child('C2')],
+    cases: [kase('K1', 'C1'), { ...kase('K2', 'C2', '家庭訪問支援(新)'), youtaikyoRegistered: undefined }, { ...kase('K3', 'C1'), status: 'paused' }],
+  }),
+);
 
 describe('reading the kodomo system', () => {
   let store: Store;
@@ -51,12 +68,20 @@ describe('reading the kodomo system', () => {
     // What the first copy dropped: the 要対協 registration (unknown where the system did not say) and the guardians.
     expect(read!.problem).toContain('1 cases without youtaikyoRegistered (kept, withheld as if registered with the 要対協)');
     expect(await store.dataSource.query(`SELECT case_id, youtaikyo_registered FROM kodomo.case ORDER BY case_id`)).toEqual([
-      { case_id: 'K1', youtaikyo_registered: true }, { case_id: 'K2', youtaikyo_registered: null },
+      { case_id: 'K1', youtaikyo_registered: true },
+      { case_id: 'K2', youtaikyo_registered: null },
     ]);
-    expect((await store.dataSource.query(`SELECT guardians FROM kodomo.child WHERE child_id = 'C1'`))[0].guardians).toEqual([{ atenaNo: '0000012345', name: '山田\u3000太郎', relation: '父' }]);
+    expect((await store.dataSource.query(`SELECT guardians FROM kodomo.child WHERE child_id = 'C1'`))[0].guardians).toEqual([
+      { atenaNo: '0000012345', name: '山田\u3000太郎', relation: '父' },
+    ]);
     expect((await ingest.ledger.unresolvedRejections(10)).map((r) => r.field)).toEqual(['status']);
 
-    sim.data.cases[0] = { ...kase('K1', 'C1'), status: 'closed', closedOn: '2024-05-01', updatedAt: '2024-05-01T09:00:00+09:00' } as (typeof sim.data.cases)[number];
+    sim.data.cases[0] = {
+      ...kase('K1', 'C1'),
+      status: 'closed',
+      closedOn: '2024-05-01',
+      updatedAt: '2024-05-01T09:00:00+09:00',
+    } as (typeof sim.data.cases)[number];
     sim.data.cases.splice(1, 1);
     await ingest.scan();
     expect(await cases()).toEqual([

@@ -15,10 +15,16 @@ const fixture = sectorSubgraphSuite({
        VALUES ($1, 'CHILD', $2, '養育相談', true, 'OPEN', '2025-07-01', true, '2025-07-01', false)`,
       [`case-${atenaNo}`, atenaNo],
     );
-    await db.query(`INSERT INTO linkage.link (source, source_key, atena_no, state, method) VALUES ('kodomo-case', $1, $2, 'linked', 'atena')`, [`case-${atenaNo}`, atenaNo]);
+    await db.query(`INSERT INTO linkage.link (source, source_key, atena_no, state, method) VALUES ('kodomo-case', $1, $2, 'linked', 'atena')`, [
+      `case-${atenaNo}`,
+      atenaNo,
+    ]);
   },
   selection: '{ cases { category status openedOn youngCarerConcern youtaikyoRegistered } guardians { name } }',
-  expected: { cases: [{ category: '養育相談', status: 'OPEN', openedOn: '2025-07-01', youngCarerConcern: true, youtaikyoRegistered: false }], guardians: [] },
+  expected: {
+    cases: [{ category: '養育相談', status: 'OPEN', openedOn: '2025-07-01', youngCarerConcern: true, youtaikyoRegistered: false }],
+    guardians: [],
+  },
   empty: { cases: [], guardians: [] },
 });
 
@@ -29,19 +35,31 @@ describe('Person.kodomo: 要対協 cases', () => {
   const cases = '{ cases { category youtaikyoRegistered } }';
   const normal = { category: '養育相談', youtaikyoRegistered: false };
   beforeAll(async () => {
-    for (const [atenaNo, registered] of [[PERSON.consented, true], [PERSON.inMeeting, null]] as const) {
+    for (const [atenaNo, registered] of [
+      [PERSON.consented, true],
+      [PERSON.inMeeting, null],
+    ] as const) {
       await fixture.db().query(
         `INSERT INTO kodomo.case (case_id, subject_type, atena_no, category, category_known, status, opened_on, young_carer_concern, updated_at, youtaikyo_registered)
          VALUES ($1, 'CHILD', $2, '虐待', true, 'OPEN', '2025-08-01', false, '2025-08-01', $3)`,
         [`yt-${atenaNo}`, atenaNo, registered],
       );
-      await fixture.db().query(`INSERT INTO linkage.link (source, source_key, atena_no, state, method) VALUES ('kodomo-case', $1, $2, 'linked', 'atena')`, [`yt-${atenaNo}`, atenaNo]);
+      await fixture
+        .db()
+        .query(`INSERT INTO linkage.link (source, source_key, atena_no, state, method) VALUES ('kodomo-case', $1, $2, 'linked', 'atena')`, [
+          `yt-${atenaNo}`,
+          atenaNo,
+        ]);
     }
   });
 
   it('are shown, newest first, to staff of the organisation holding the sector', async () => {
-    expect(await fixture.profileOf(VIEWER.own, PERSON.consented, cases)).toEqual({ cases: [{ category: '虐待', youtaikyoRegistered: true }, normal] });
-    expect(await fixture.profileOf(VIEWER.own, PERSON.inMeeting, cases)).toEqual({ cases: [{ category: '虐待', youtaikyoRegistered: null }, normal] });
+    expect(await fixture.profileOf(VIEWER.own, PERSON.consented, cases)).toEqual({
+      cases: [{ category: '虐待', youtaikyoRegistered: true }, normal],
+    });
+    expect(await fixture.profileOf(VIEWER.own, PERSON.inMeeting, cases)).toEqual({
+      cases: [{ category: '虐待', youtaikyoRegistered: null }, normal],
+    });
   });
 
   it('are withheld on consent, leaving what a child without one would show', async () => {

@@ -11,7 +11,9 @@ export async function konkyuFacts(db: DataSource, atenaNos: readonly string[]): 
     [atenaNos],
   );
   for (const r of rows) {
-    facts.get(r.atena_no)?.consultations.push({ date: r.date, open: r.state !== '終結' && r.state !== '中断', text: [r.concerns.join('、'), r.note ?? ''].join(' ') });
+    facts
+      .get(r.atena_no)
+      ?.consultations.push({ date: r.date, open: r.state !== '終結' && r.state !== '中断', text: [r.concerns.join('、'), r.note ?? ''].join(' ') });
   }
   return facts;
 }

@@ -2,8 +2,18 @@ import { createHash } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { parseSeirekiCompact } from '@welfare-hub/codec';
 import {
-  BOUNDS, DropUnreadable, IngestLedger, PastBound, SourceIngest, commonestReason, openDropFile, readWithin, zipPastBounds,
-  type DropFileSpec, type IngestConfig, type ReadOutcome,
+  BOUNDS,
+  DropUnreadable,
+  IngestLedger,
+  PastBound,
+  SourceIngest,
+  commonestReason,
+  openDropFile,
+  readWithin,
+  zipPastBounds,
+  type DropFileSpec,
+  type IngestConfig,
+  type ReadOutcome,
 } from '@welfare-hub/ingest';
 import { Linker, type Weights } from '@welfare-hub/linkage';
 import { inTransaction } from '@welfare-hub/store';
@@ -16,7 +26,11 @@ export function parseKonkyuFileName(name: string): string | null {
 }
 
 /** The ledger folder's names, for the shared folder discipline. */
-export const KONKYU_FILES: DropFileSpec<string> = { parse: parseKonkyuFileName, prefixes: ['KONKYU_DAICHO_'], expected: 'KONKYU_DAICHO_YYYYMMDD.xlsx' };
+export const KONKYU_FILES: DropFileSpec<string> = {
+  parse: parseKonkyuFileName,
+  prefixes: ['KONKYU_DAICHO_'],
+  expected: 'KONKYU_DAICHO_YYYYMMDD.xlsx',
+};
 
 /** The ledger is one snapshot: every workbook supersedes the last, and a problem stays until one applies. */
 const KIND = 'KONKYU_DAICHO';
@@ -92,7 +106,11 @@ export class KonkyuIngest extends SourceIngest<void> {
     const counts = { read: ledger.rows.length + ledger.rejected.length, rejected: ledger.rejected.length };
     const held = await this.holds.reason({ name, kind: KIND, file: true }, counts, true);
     if (held) {
-      await this.holds.hold({ name, sha256, recordsRead: counts.read, recordsRejected: counts.rejected, kind: KIND }, `${held}${commonestReason(ledger.rejected)}`, KIND);
+      await this.holds.hold(
+        { name, sha256, recordsRead: counts.read, recordsRejected: counts.rejected, kind: KIND },
+        `${held}${commonestReason(ledger.rejected)}`,
+        KIND,
+      );
       return false;
     }
     const left = await inTransaction(this.options.db, async (tx) => {
@@ -102,10 +120,22 @@ export class KonkyuIngest extends SourceIngest<void> {
       return applyLedger(tx, name, ledger.rows);
     });
     for (let i = 0; i < ledger.rows.length; i += 1000) {
-      await this.linker.link(ledger.rows.slice(i, i + 1000).map((r) => ({ sourceKey: r.sourceKey, name: r.name, nameKana: r.nameKana, birthDate: r.birthDate, sex: r.sex, address: r.address })));
+      await this.linker.link(
+        ledger.rows
+          .slice(i, i + 1000)
+          .map((r) => ({ sourceKey: r.sourceKey, name: r.name, nameKana: r.nameKana, birthDate: r.birthDate, sex: r.sex, address: r.address })),
+      );
     }
     const read = ledger.rows.length + ledger.rejected.length;
-    await this.ledger.recordRead({ name, sha256, state: 'applied', recordsRead: read, recordsRejected: ledger.rejected.length, problem: left > 0 ? `${left} rows no longer in the ledger (kept)` : null, kind: KIND });
+    await this.ledger.recordRead({
+      name,
+      sha256,
+      state: 'applied',
+      recordsRead: read,
+      recordsRejected: ledger.rejected.length,
+      problem: left > 0 ? `${left} rows no longer in the ledger (kept)` : null,
+      kind: KIND,
+    });
     this.problems.clear(KIND);
     return true;
   }

@@ -3,7 +3,24 @@ import { hiraganaToKatakana, parseWarekiText, isValidCalendarDate, isoDate, pars
 import { BOUNDS, textPastBound } from '@welfare-hub/ingest';
 
 export const SHEET = '相談受付台帳';
-export const COLUMNS = ['受付番号', '受付日', '氏名', 'ふりがな', '生年月日', '性別', '住所', '相談経路', '主訴', '支援状況', 'プラン作成日', '住居確保給付金', '就労準備支援', '家計改善支援', '担当者', '備考'] as const;
+export const COLUMNS = [
+  '受付番号',
+  '受付日',
+  '氏名',
+  'ふりがな',
+  '生年月日',
+  '性別',
+  '住所',
+  '相談経路',
+  '主訴',
+  '支援状況',
+  'プラン作成日',
+  '住居確保給付金',
+  '就労準備支援',
+  '家計改善支援',
+  '担当者',
+  '備考',
+] as const;
 type Column = (typeof COLUMNS)[number];
 
 const ROUTES = ['本人', '家族・知人', '関係機関', '民生委員', 'その他'];
@@ -41,7 +58,10 @@ export interface Ledger {
 }
 
 class Bad extends Error {
-  constructor(readonly field: Column, reason: string) {
+  constructor(
+    readonly field: Column,
+    reason: string,
+  ) {
     super(reason);
   }
 }
@@ -152,10 +172,18 @@ export async function readLedger(source: string | Buffer): Promise<Ledger> {
         sex: sexOf(sex),
         address: values[6] || null,
         route: oneOf(values[7]!, ROUTES, '相談経路'),
-        concerns: values[8]!.split(/[、,]/).map((c) => c.trim()).filter(Boolean).map((c) => oneOf(c, CONCERNS, '主訴')),
+        concerns: values[8]!
+          .split(/[、,]/)
+          .map((c) => c.trim())
+          .filter(Boolean)
+          .map((c) => oneOf(c, CONCERNS, '主訴')),
         state: oneOf(values[9]!, STATES, '支援状況'),
         planDate: date(cell('プラン作成日'), 'プラン作成日', false),
-        benefits: { housing: flag(cell('住居確保給付金'), '住居確保給付金'), workReadiness: flag(cell('就労準備支援'), '就労準備支援'), household: flag(cell('家計改善支援'), '家計改善支援') },
+        benefits: {
+          housing: flag(cell('住居確保給付金'), '住居確保給付金'),
+          workReadiness: flag(cell('就労準備支援'), '就労準備支援'),
+          household: flag(cell('家計改善支援'), '家計改善支援'),
+        },
         staff: values[14] || null,
         note: values[15] || null,
       });

@@ -17,9 +17,21 @@ export async function applyLedger(tx: EntityManager, workbook: string, rows: rea
          concerns = EXCLUDED.concerns, state = EXCLUDED.state, plan_date = EXCLUDED.plan_date, benefits = EXCLUDED.benefits,
          staff = EXCLUDED.staff, note = EXCLUDED.note, in_source = true, last_seen_in = EXCLUDED.last_seen_in, left_source_at = NULL`,
       [
-        col((r) => r.sourceKey), col((r) => r.openedOn), col((r) => r.name), col((r) => r.nameKana), col((r) => r.birthDate),
-        col((r) => r.sex), col((r) => r.address), col((r) => r.route), col((r) => JSON.stringify(r.concerns)), col((r) => r.state),
-        col((r) => r.planDate), col((r) => JSON.stringify(r.benefits)), col((r) => r.staff), col((r) => r.note), workbook,
+        col((r) => r.sourceKey),
+        col((r) => r.openedOn),
+        col((r) => r.name),
+        col((r) => r.nameKana),
+        col((r) => r.birthDate),
+        col((r) => r.sex),
+        col((r) => r.address),
+        col((r) => r.route),
+        col((r) => JSON.stringify(r.concerns)),
+        col((r) => r.state),
+        col((r) => r.planDate),
+        col((r) => JSON.stringify(r.benefits)),
+        col((r) => r.staff),
+        col((r) => r.note),
+        workbook,
       ],
     );
   }
@@ -43,13 +55,20 @@ export interface KonkyuConsultation {
 /** The consultations linked to each person, in one query for any number of persons. */
 export async function konkyuProfiles(db: DataSource, atenaNos: readonly string[]): Promise<Map<string, { consultations: KonkyuConsultation[] }>> {
   const profiles = new Map(atenaNos.map((a) => [a, { consultations: [] as KonkyuConsultation[] }]));
-  const rows: { atena_no: string; source_key: string; opened_on: string; concerns: string[]; state: string; note: string | null; in_source: boolean }[] =
-    await db.query(
-      `SELECT l.atena_no, c.source_key, to_char(c.opened_on, 'YYYY-MM-DD') AS opened_on, c.concerns, c.state, c.note, c.in_source
+  const rows: {
+    atena_no: string;
+    source_key: string;
+    opened_on: string;
+    concerns: string[];
+    state: string;
+    note: string | null;
+    in_source: boolean;
+  }[] = await db.query(
+    `SELECT l.atena_no, c.source_key, to_char(c.opened_on, 'YYYY-MM-DD') AS opened_on, c.concerns, c.state, c.note, c.in_source
        FROM konkyu.consultation c JOIN linkage.linked_record l ON l.source = 'konkyu' AND l.source_key = c.source_key
        WHERE l.atena_no = ANY($1::text[]) ORDER BY c.opened_on DESC, c.source_key`,
-      [atenaNos],
-    );
+    [atenaNos],
+  );
   for (const r of rows) {
     profiles.get(r.atena_no)?.consultations.push({
       id: r.source_key,

@@ -10,7 +10,16 @@ import ExcelJS from 'exceljs';
 import fc from 'fast-check';
 import { parseIsoDate, toWarekiText } from '@welfare-hub/codec';
 import { COLUMNS, CONCERNS, SHEET, readLedger, type KonkyuRow, type Ledger } from '../src/index.js';
-import { HOSTILE_TEXT, assertReaderConformance, check, checkAccounted, checkRejection, fuzzRuns, personalValue, type RejectionRules } from '@welfare-hub/ingest/test-support';
+import {
+  HOSTILE_TEXT,
+  assertReaderConformance,
+  check,
+  checkAccounted,
+  checkRejection,
+  fuzzRuns,
+  personalValue,
+  type RejectionRules,
+} from '@welfare-hub/ingest/test-support';
 
 const SEED = 0x6b6f6e6b; // 'konk'
 const runs = fuzzRuns(SEED);
@@ -58,8 +67,12 @@ const dateCell = (from: string, to: string): fc.Arbitrary<{ cell: Cell; iso: str
     const value = form === 'date' ? utc(iso) : form === 'western' ? `${y}/${m}/${d}` : toWarekiText(iso, form === 'kanji' ? 'kanji' : 'letter');
     return { cell: { value }, iso };
   });
-const pick = <T,>(pairs: [string, T][]): fc.Arbitrary<[string, T]> => fc.constantFrom(...pairs);
-const flag = pick<boolean | null>([['有', true], ['無', false], ['', null]]);
+const pick = <T>(pairs: [string, T][]): fc.Arbitrary<[string, T]> => fc.constantFrom(...pairs);
+const flag = pick<boolean | null>([
+  ['有', true],
+  ['無', false],
+  ['', null],
+]);
 
 interface Valid {
   cells: Cell[];
@@ -68,31 +81,86 @@ interface Valid {
 
 const validRow: fc.Arbitrary<Valid> = fc
   .record({
-    key: fc.integer({ min: 1, max: 9999 }), wide: fc.boolean(), opened: dateCell('2019-05-01', '2026-11-22'),
-    name: pick<string | null>([['山田　太郎', '山田 太郎'], ['髙橋花子', '髙橋花子'], ['', null]]),
-    kana: pick<string | null>([['やまだ たろう', 'ヤマダ タロウ'], [' ヤマダ タロウ ', 'ヤマダ タロウ'], ['たかはし　はなこ', 'タカハシ ハナコ'], ['', null]]),
+    key: fc.integer({ min: 1, max: 9999 }),
+    wide: fc.boolean(),
+    opened: dateCell('2019-05-01', '2026-11-22'),
+    name: pick<string | null>([
+      ['山田　太郎', '山田 太郎'],
+      ['髙橋花子', '髙橋花子'],
+      ['', null],
+    ]),
+    kana: pick<string | null>([
+      ['やまだ たろう', 'ヤマダ タロウ'],
+      [' ヤマダ タロウ ', 'ヤマダ タロウ'],
+      ['たかはし　はなこ', 'タカハシ ハナコ'],
+      ['', null],
+    ]),
     birth: fc.option(dateCell('1926-12-25', '2010-12-31'), { nil: null }),
-    sex: pick<'MALE' | 'FEMALE' | null>([['男', 'MALE'], ['女', 'FEMALE'], ['', null]]),
-    address: pick<string | null>([['本町1-2-3', '本町1-2-3'], ['本町一丁目２番３号', '本町一丁目2番3号'], ['', null]]),
-    route: fc.constantFrom(...ROUTES), concerns: fc.subarray(CONCERNS, { minLength: 0, maxLength: 3 }), separator: fc.constantFrom('、', ','),
-    state: fc.constantFrom(...STATES), plan: fc.option(dateCell('2019-05-01', '2026-11-22'), { nil: null }),
-    housing: flag, work: flag, household: flag,
-    staff: pick<string | null>([['相談員A', '相談員A'], ['', null]]), note: pick<string | null>([['電話あり', '電話あり'], ['', null]]),
+    sex: pick<'MALE' | 'FEMALE' | null>([
+      ['男', 'MALE'],
+      ['女', 'FEMALE'],
+      ['', null],
+    ]),
+    address: pick<string | null>([
+      ['本町1-2-3', '本町1-2-3'],
+      ['本町一丁目２番３号', '本町一丁目2番3号'],
+      ['', null],
+    ]),
+    route: fc.constantFrom(...ROUTES),
+    concerns: fc.subarray(CONCERNS, { minLength: 0, maxLength: 3 }),
+    separator: fc.constantFrom('、', ','),
+    state: fc.constantFrom(...STATES),
+    plan: fc.option(dateCell('2019-05-01', '2026-11-22'), { nil: null }),
+    housing: flag,
+    work: flag,
+    household: flag,
+    staff: pick<string | null>([
+      ['相談員A', '相談員A'],
+      ['', null],
+    ]),
+    note: pick<string | null>([
+      ['電話あり', '電話あり'],
+      ['', null],
+    ]),
   })
   .map((g): Valid => {
     const key = `R6-${String(g.key).padStart(4, '0')}`;
     const wideKey = key.replace(/[0-9A-Z-]/g, (c) => (c === '-' ? '－' : String.fromCharCode(c.charCodeAt(0) + 0xfee0)));
     const cells: Cell[] = [
-      { value: g.wide ? wideKey : key }, g.opened.cell, { value: g.name[0] }, { value: g.kana[0] }, g.birth?.cell ?? { value: '' }, { value: g.sex[0] },
-      { value: g.address[0] }, { value: g.route }, { value: g.concerns.join(g.separator) }, { value: g.state }, g.plan?.cell ?? { value: null },
-      { value: g.housing[0] }, { value: g.work[0] }, { value: g.household[0] }, { value: g.staff[0] }, { value: g.note[0] },
+      { value: g.wide ? wideKey : key },
+      g.opened.cell,
+      { value: g.name[0] },
+      { value: g.kana[0] },
+      g.birth?.cell ?? { value: '' },
+      { value: g.sex[0] },
+      { value: g.address[0] },
+      { value: g.route },
+      { value: g.concerns.join(g.separator) },
+      { value: g.state },
+      g.plan?.cell ?? { value: null },
+      { value: g.housing[0] },
+      { value: g.work[0] },
+      { value: g.household[0] },
+      { value: g.staff[0] },
+      { value: g.note[0] },
     ];
     return {
       cells,
       expected: {
-        sourceKey: key, openedOn: g.opened.iso, name: g.name[1], nameKana: g.kana[1], birthDate: g.birth?.iso ?? null, sex: g.sex[1], address: g.address[1],
-        route: g.route, concerns: g.concerns, state: g.state, planDate: g.plan?.iso ?? null,
-        benefits: { housing: g.housing[1], workReadiness: g.work[1], household: g.household[1] }, staff: g.staff[1], note: g.note[1],
+        sourceKey: key,
+        openedOn: g.opened.iso,
+        name: g.name[1],
+        nameKana: g.kana[1],
+        birthDate: g.birth?.iso ?? null,
+        sex: g.sex[1],
+        address: g.address[1],
+        route: g.route,
+        concerns: g.concerns,
+        state: g.state,
+        planDate: g.plan?.iso ?? null,
+        benefits: { housing: g.housing[1], workReadiness: g.work[1], household: g.household[1] },
+        staff: g.staff[1],
+        note: g.note[1],
       },
     };
   });
@@ -102,23 +170,66 @@ const validRow: fc.Arbitrary<Valid> = fc
 
 const DATE_FORMAT = 'yyyy-mm-dd';
 // Beside the kit's hostile text (NUL and other control characters are removed: exceljs cannot write them).
-const TEXT = [...new Set([
-  ...HOSTILE_TEXT.map((t) => t.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '')), 'H31.5.1', 'S64.1.8', '2024/2/30', '２０２４/２/３０', '2024-13-01',
-  '0/0/0', '有 ', 'あり', ' 男 ', 'M', '収入・生活費、借金', '、、', '保留', '\t\n', '#N/A', '=A1', '\ud83d\ude00', 'x'.repeat(3000),
-])];
+const TEXT = [
+  ...new Set([
+    ...HOSTILE_TEXT.map((t) => t.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '')),
+    'H31.5.1',
+    'S64.1.8',
+    '2024/2/30',
+    '２０２４/２/３０',
+    '2024-13-01',
+    '0/0/0',
+    '有 ',
+    'あり',
+    ' 男 ',
+    'M',
+    '収入・生活費、借金',
+    '、、',
+    '保留',
+    '\t\n',
+    '#N/A',
+    '=A1',
+    '\ud83d\ude00',
+    'x'.repeat(3000),
+  ]),
+];
 const anyCell: fc.Arbitrary<Cell> = fc.oneof(
   fc.constantFrom(...TEXT).map((value) => ({ value })),
   fc.string({ maxLength: 10 }).map((value) => ({ value: value.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '') })),
-  fc.oneof(fc.integer(), fc.double({ noNaN: true, noDefaultInfinity: true }), fc.constantFrom(0, -0, 1e10, -1e308, 1e308, 45383, 2 ** 53)).map((value) => ({ value })),
+  fc
+    .oneof(fc.integer(), fc.double({ noNaN: true, noDefaultInfinity: true }), fc.constantFrom(0, -0, 1e10, -1e308, 1e308, 45383, 2 ** 53))
+    .map((value) => ({ value })),
   // Numbers in a date-formatted cell: exceljs reads them back as Dates, some of them invalid.
   fc.constantFrom(45383, 1, 0, -5, 3e6, 1e10, 1e300).map((value) => ({ value, numFmt: DATE_FORMAT })),
-  fc.constantFrom(utc('2024-04-01'), utc('1900-01-01'), new Date(Number.NaN), new Date('+012000-01-01T00:00:00Z'), new Date('-000100-01-01T00:00:00Z')).map((value) => ({ value })),
-  fc.constantFrom<ExcelJS.CellValue>(
-    { richText: [{ text: 'R6' }, { text: '.4.1' }] }, { richText: [] }, { richText: [{ text: 'や', font: { bold: true } }, { text: 'まだ' }] }, { richText: [{ text: '有' }] },
-    { formula: 'A1+1', result: 5 }, { formula: 'B4', result: 'R6.4.1' }, { formula: 'A1', result: { error: '#N/A' } }, { formula: 'TODAY()', result: utc('2024-04-01') }, { formula: 'C4' },
-    { error: '#DIV/0!' }, { error: '#REF!' }, { text: '本人', hyperlink: 'https://example.invalid/' }, { text: '', hyperlink: 'mailto:x@example.invalid' },
-    true, false, null,
-  ).map((value) => ({ value })),
+  fc
+    .constantFrom(
+      utc('2024-04-01'),
+      utc('1900-01-01'),
+      new Date(Number.NaN),
+      new Date('+012000-01-01T00:00:00Z'),
+      new Date('-000100-01-01T00:00:00Z'),
+    )
+    .map((value) => ({ value })),
+  fc
+    .constantFrom<ExcelJS.CellValue>(
+      { richText: [{ text: 'R6' }, { text: '.4.1' }] },
+      { richText: [] },
+      { richText: [{ text: 'や', font: { bold: true } }, { text: 'まだ' }] },
+      { richText: [{ text: '有' }] },
+      { formula: 'A1+1', result: 5 },
+      { formula: 'B4', result: 'R6.4.1' },
+      { formula: 'A1', result: { error: '#N/A' } },
+      { formula: 'TODAY()', result: utc('2024-04-01') },
+      { formula: 'C4' },
+      { error: '#DIV/0!' },
+      { error: '#REF!' },
+      { text: '本人', hyperlink: 'https://example.invalid/' },
+      { text: '', hyperlink: 'mailto:x@example.invalid' },
+      true,
+      false,
+      null,
+    )
+    .map((value) => ({ value })),
 );
 
 // Columns that are never blank in a valid row; one of them is left alone, so no mutated row is a fully blank one.
@@ -134,7 +245,10 @@ const cellText = (cell: Cell): string => (typeof cell.value === 'string' ? cell.
 /** Every row from 4 on comes out once, as a row or a rejection that carries none of its cells' text. */
 function accountedFor(ledger: Ledger, rowCount: number, cells: readonly (readonly Cell[])[] = []): void {
   expect(ledger.problem).toBeUndefined();
-  checkAccounted({ accepted: ledger.rows.map((r) => r.row), rejected: ledger.rejected.map((r) => r.row) }, Array.from({ length: rowCount }, (_, i) => i + 4));
+  checkAccounted(
+    { accepted: ledger.rows.map((r) => r.row), rejected: ledger.rejected.map((r) => r.row) },
+    Array.from({ length: rowCount }, (_, i) => i + 4),
+  );
   for (const rejection of ledger.rejected) checkRejection(rejection, rules(rejection.row), (cells[rejection.row - 4] ?? []).map(cellText));
   for (const row of ledger.rows) {
     check(row.sourceKey !== '', '受付番号');
@@ -157,7 +271,11 @@ describe('fuzzing readLedger', () => {
           return { cells, expected: changes.every(([column]) => column === anchor) ? valid.expected : null };
         });
         const ledger = await readLedger(await writeWorkbook(rows.map((r) => r.cells)));
-        accountedFor(ledger, rows.length, rows.map((r) => r.cells));
+        accountedFor(
+          ledger,
+          rows.length,
+          rows.map((r) => r.cells),
+        );
         rows.forEach((r, i) => {
           if (r.expected) expect(ledger.rows.find((read) => read.row === i + 4)).toEqual({ row: i + 4, ...r.expected });
         });
@@ -167,10 +285,22 @@ describe('fuzzing readLedger', () => {
   }, 30_000);
 
   it('never repeats personal data planted in a cell in its reason', async () => {
-    const planted = fc.array(fc.tuple(validRow, fc.array(fc.tuple(fc.nat({ max: 15 }), personalValue), { minLength: 1, maxLength: 3 })), { minLength: 1, maxLength: 6 }).map((rows) =>
-      rows.map(([valid, plants]) => valid.cells.map((cell, i) => plants.reduce<Cell>((c, [at, value]) => (at === i ? { value } : c), cell))),
+    const planted = fc
+      .array(fc.tuple(validRow, fc.array(fc.tuple(fc.nat({ max: 15 }), personalValue), { minLength: 1, maxLength: 3 })), {
+        minLength: 1,
+        maxLength: 6,
+      })
+      .map((rows) =>
+        rows.map(([valid, plants]) => valid.cells.map((cell, i) => plants.reduce<Cell>((c, [at, value]) => (at === i ? { value } : c), cell))),
+      );
+    await assertReaderConformance(
+      {
+        input: planted,
+        read: async (rows) => readLedger(await writeWorkbook(rows)),
+        then: (ledger, rows) => accountedFor(ledger, rows.length, rows),
+      },
+      runs(30),
     );
-    await assertReaderConformance({ input: planted, read: async (rows) => readLedger(await writeWorkbook(rows)), then: (ledger, rows) => accountedFor(ledger, rows.length, rows) }, runs(30));
   }, 30_000);
 
   it('rejects, or fails as a whole with an Error, a workbook whose bytes are mangled; it never hangs', async () => {
@@ -227,6 +357,9 @@ describe('fuzzing readLedger', () => {
       [6, '生年月日', 'row 6: 生年月日: not a date'],
       [7, 'プラン作成日', 'row 7: プラン作成日: not a date'],
     ]);
-    expect(ledger.rows.map((r) => [r.row, r.name])).toEqual([[8, 'Invalid Date'], [9, good.expected.name]]);
+    expect(ledger.rows.map((r) => [r.row, r.name])).toEqual([
+      [8, 'Invalid Date'],
+      [9, good.expected.name],
+    ]);
   }, 30_000);
 });

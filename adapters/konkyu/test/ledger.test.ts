@@ -11,7 +11,24 @@ const dir = mkdtempSync(join(tmpdir(), 'konkyu-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 type Cell = ExcelJS.CellValue;
-const good: Cell[] = ['R6-0001', new Date('2024-04-01T00:00:00Z'), '山田　太郎', 'やまだ たろう', new Date('1947-08-15T00:00:00Z'), '男', '本町1-2-3', '本人', '収入・生活費、債務', '支援中', '', '有', '無', '', '相談員A', ''];
+const good: Cell[] = [
+  'R6-0001',
+  new Date('2024-04-01T00:00:00Z'),
+  '山田　太郎',
+  'やまだ たろう',
+  new Date('1947-08-15T00:00:00Z'),
+  '男',
+  '本町1-2-3',
+  '本人',
+  '収入・生活費、債務',
+  '支援中',
+  '',
+  '有',
+  '無',
+  '',
+  '相談員A',
+  '',
+];
 
 async function workbook(name: string, rows: Cell[][], options: { extraColumn?: boolean; sheet?: string } = {}): Promise<string> {
   const book = new ExcelJS.Workbook();
@@ -32,8 +49,15 @@ describe('the 相談受付台帳', () => {
     const ledger = await readLedger(await workbook('a.xlsx', [good]));
     expect(ledger.rejected).toEqual([]);
     expect(ledger.rows[0]).toMatchObject({
-      row: 4, sourceKey: 'R6-0001', openedOn: '2024-04-01', nameKana: 'ヤマダ タロウ', birthDate: '1947-08-15', sex: 'MALE',
-      concerns: ['収入・生活費', '債務'], state: '支援中', benefits: { housing: true, workReadiness: false, household: null },
+      row: 4,
+      sourceKey: 'R6-0001',
+      openedOn: '2024-04-01',
+      nameKana: 'ヤマダ タロウ',
+      birthDate: '1947-08-15',
+      sex: 'MALE',
+      concerns: ['収入・生活費', '債務'],
+      state: '支援中',
+      benefits: { housing: true, workReadiness: false, household: null },
     });
   });
 
@@ -100,8 +124,13 @@ describe('reading the weekly ledgers', () => {
     await ingest.scan();
     await workbook(join(drop, 'KONKYU_DAICHO_20241108.xlsx').slice(dir.length + 1), [good]);
     await ingest.scan();
-    const rows: { source_key: string; in_source: boolean }[] = await store.dataSource.query(`SELECT source_key, in_source FROM konkyu.consultation ORDER BY source_key`);
-    expect(rows).toEqual([{ source_key: 'R6-0001', in_source: true }, { source_key: 'R6-0002', in_source: false }]);
+    const rows: { source_key: string; in_source: boolean }[] = await store.dataSource.query(
+      `SELECT source_key, in_source FROM konkyu.consultation ORDER BY source_key`,
+    );
+    expect(rows).toEqual([
+      { source_key: 'R6-0001', in_source: true },
+      { source_key: 'R6-0002', in_source: false },
+    ]);
     writeFileSync(join(drop, 'KONKYU_DAICHO_20241115.xlsx'), Buffer.from('PK\u0003\u0004 cut short'));
     await ingest.scan();
     expect((await ingest.health()).state).toBe('degraded');

@@ -14,7 +14,10 @@ sectorSubgraphSuite({
        VALUES ($1, '2025-06-01', '窓口', '["家計","就労"]', '支援中', '[]', '家計改善', 'test')`,
       [`konkyu-${atenaNo}`],
     );
-    await db.query(`INSERT INTO linkage.link (source, source_key, atena_no, state, method) VALUES ('konkyu', $1, $2, 'linked', 'match')`, [`konkyu-${atenaNo}`, atenaNo]);
+    await db.query(`INSERT INTO linkage.link (source, source_key, atena_no, state, method) VALUES ('konkyu', $1, $2, 'linked', 'match')`, [
+      `konkyu-${atenaNo}`,
+      atenaNo,
+    ]);
   },
   // The 主訴 joined with 、, and OPEN while 支援中: what konkyuProfiles promises.
   selection: '{ consultations { date category status summary } }',

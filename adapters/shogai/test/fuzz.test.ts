@@ -58,13 +58,20 @@ const dateIn = (from: string, to: string): fc.Arbitrary<string> =>
 const style = fc.constantFrom<WarekiTextStyle>('letter', 'letter-padded', 'kanji');
 const wareki = (from: string, to: string): fc.Arbitrary<{ text: string; iso: string }> =>
   fc.tuple(dateIn(from, to), style).map(([d, s]) => ({ text: toWarekiText(d, s), iso: d }));
-const atena = fc.oneof(fc.constant(''), fc.integer({ min: 0, max: 9_999_999_999 }).map((n) => String(n).padStart(10, '0')));
+const atena = fc.oneof(
+  fc.constant(''),
+  fc.integer({ min: 0, max: 9_999_999_999 }).map((n) => String(n).padStart(10, '0')),
+);
 const KANA = ['ﾔﾏﾀﾞ ﾀﾛｳ', 'ﾔﾏﾀﾞ ﾊﾅｺ', 'ﾊﾟｸ ｼﾞｭﾝﾍﾟｲ', 'ｻｲﾄｳ', 'ｷｮｳｺﾞｸ ｯﾂ', 'ｳﾞｨｸﾄﾙ ﾎﾟｰﾙ'];
 const NAMES = ['山田　花子', '髙橋　一郎', '渡邊　﨑子', '齋藤'];
 const timestamp = fc
   .tuple(dateIn('2000-01-01', '2030-12-31'), fc.integer({ min: 0, max: 23 }), fc.integer({ min: 0, max: 59 }), fc.integer({ min: 0, max: 59 }))
   .map(([d, h, m, s]) => `${d.replace(/-/g, '/')} ${[h, m, s].map((n) => String(n).padStart(2, '0')).join(':')}`);
-const GRADES: Record<string, string[]> = { '1': ['1級', '2級', '3級', '4級', '5級', '6級'], '2': ['A', 'B', 'A1', 'A2', 'B1', 'B2'], '3': ['1級', '2級', '3級'] };
+const GRADES: Record<string, string[]> = {
+  '1': ['1級', '2級', '3級', '4級', '5級', '6級'],
+  '2': ['A', 'B', 'A1', 'A2', 'B1', 'B2'],
+  '3': ['1級', '2級', '3級'],
+};
 
 interface Valid {
   kind: Kind;
@@ -74,22 +81,46 @@ interface Valid {
 
 const techo: fc.Arbitrary<Valid> = fc
   .record({
-    atena, name: fc.constantFrom(...NAMES), kana: fc.constantFrom(...KANA), birth: wareki('1912-07-30', '2024-12-31'),
-    type: fc.constantFrom('1', '2', '3'), gradeIndex: fc.nat(), disability: fc.constantFrom('肢体不自由', '視覚', '聴覚・平衡', '知的', '精神', ''),
-    issued: wareki('1989-01-08', '2026-11-01'), valid: wareki('2019-05-01', '2030-12-31'), updated: timestamp,
+    atena,
+    name: fc.constantFrom(...NAMES),
+    kana: fc.constantFrom(...KANA),
+    birth: wareki('1912-07-30', '2024-12-31'),
+    type: fc.constantFrom('1', '2', '3'),
+    gradeIndex: fc.nat(),
+    disability: fc.constantFrom('肢体不自由', '視覚', '聴覚・平衡', '知的', '精神', ''),
+    issued: wareki('1989-01-08', '2026-11-01'),
+    valid: wareki('2019-05-01', '2030-12-31'),
+    updated: timestamp,
   })
   .map((g) => {
     const grades = GRADES[g.type]!;
-    const fields = [g.atena, g.name, g.kana, g.birth.text, g.type, grades[g.gradeIndex % grades.length]!, g.disability, g.issued.text, g.type === '3' ? g.valid.text : '', g.updated];
+    const fields = [
+      g.atena,
+      g.name,
+      g.kana,
+      g.birth.text,
+      g.type,
+      grades[g.gradeIndex % grades.length]!,
+      g.disability,
+      g.issued.text,
+      g.type === '3' ? g.valid.text : '',
+      g.updated,
+    ];
     return { kind: 'TECHO' as const, fields, birthDate: g.birth.iso };
   });
 
 const jukyusha: fc.Arbitrary<Valid> = fc
   .record({
-    no: fc.integer({ min: 0, max: 9_999_999_999 }).map((n) => String(n).padStart(10, '0')), atena, kana: fc.constantFrom(...KANA),
-    birth: wareki('1926-12-25', '2024-12-31'), level: fc.constantFrom('', '非該当', '区分1', '区分3', '区分6'),
+    no: fc.integer({ min: 0, max: 9_999_999_999 }).map((n) => String(n).padStart(10, '0')),
+    atena,
+    kana: fc.constantFrom(...KANA),
+    birth: wareki('1926-12-25', '2024-12-31'),
+    level: fc.constantFrom('', '非該当', '区分1', '区分3', '区分6'),
     services: fc.constantFrom('居宅介護;生活介護;短期入所', '就労継続支援B型', '放課後等デイサービス', ''),
-    from: wareki('2019-05-01', '2026-12-31'), to: wareki('2019-05-01', '2030-12-31'), office: fc.constantFrom('', '相談支援センターあおば'), updated: timestamp,
+    from: wareki('2019-05-01', '2026-12-31'),
+    to: wareki('2019-05-01', '2030-12-31'),
+    office: fc.constantFrom('', '相談支援センターあおば'),
+    updated: timestamp,
   })
   .map((g) => ({
     kind: 'JUKYUSHA' as const,
@@ -99,11 +130,15 @@ const jukyusha: fc.Arbitrary<Valid> = fc
 
 const sodan: fc.Arbitrary<Valid> = fc
   .record({
-    id: fc.integer({ min: 1, max: 99_999_999 }).map(String), atena, kana: fc.constantFrom('', ...KANA),
-    birth: fc.option(wareki('1926-12-25', '2024-12-31'), { nil: null }), date: wareki('2019-05-01', '2026-11-22'),
+    id: fc.integer({ min: 1, max: 99_999_999 }).map(String),
+    atena,
+    kana: fc.constantFrom('', ...KANA),
+    birth: fc.option(wareki('1926-12-25', '2024-12-31'), { nil: null }),
+    date: wareki('2019-05-01', '2026-11-22'),
     category: fc.constantFrom(...SODAN_CATEGORIES),
     summary: fc.constantFrom('', '定期訪問。', '母と同居, "外出なし"\r\n次回訪問', '電話相談、来所予定'),
-    office: fc.constantFrom('基幹相談支援センター', '相談支援事業所みどり'), status: fc.constantFrom('対応中', '終結'),
+    office: fc.constantFrom('基幹相談支援センター', '相談支援事業所みどり'),
+    status: fc.constantFrom('対応中', '終結'),
   })
   .map((g) => ({
     kind: 'SODAN' as const,
@@ -117,10 +152,34 @@ const validRecord = fc.oneof(techo, jukyusha, sodan);
 // Mutations: whole fields replaced by what a bad export holds, and bytes of a file mangled.
 
 // Beside the kit's hostile text: 和暦 forms and codes of this export that do not exist, timestamps out of range.
-const FIELD_VALUES = [...new Set([
-  ...HOSTILE_TEXT, 'H31.5.1', 'S45.2.30', 'S65.1.8', 'R0.5.1', 'M45.7.30', '令和元年4月30日', 'Ｒ６．４．１', '0', '4', '7級', 'A3', '区分7', '00000',
-  '12345', '0000012345 ', '2026/11/21 25:10:05', '2026/02/30 10:00:00', '2026-11-21 22:10:05', 'ﾔﾏﾀﾞ ﾞ', 'ﾞ', 'やまだ', 'YAMADA', '山田',
-])];
+const FIELD_VALUES = [
+  ...new Set([
+    ...HOSTILE_TEXT,
+    'H31.5.1',
+    'S45.2.30',
+    'S65.1.8',
+    'R0.5.1',
+    'M45.7.30',
+    '令和元年4月30日',
+    'Ｒ６．４．１',
+    '0',
+    '4',
+    '7級',
+    'A3',
+    '区分7',
+    '00000',
+    '12345',
+    '0000012345 ',
+    '2026/11/21 25:10:05',
+    '2026/02/30 10:00:00',
+    '2026-11-21 22:10:05',
+    'ﾔﾏﾀﾞ ﾞ',
+    'ﾞ',
+    'やまだ',
+    'YAMADA',
+    '山田',
+  ]),
+];
 const fieldValue = fc.oneof(
   { weight: 3, arbitrary: fc.constantFrom(...FIELD_VALUES) },
   { weight: 1, arbitrary: fc.string({ maxLength: 12 }) },
@@ -132,7 +191,11 @@ const mutation = byteMutation({ extraSetBytes: [0x22, 0x2c], maxDelete: 20, over
 // ---------------------------------------------------------------------------------------------------------------
 // What every result must look like.
 
-const RULES: Record<Kind, RejectionRules> = { TECHO: { fields: TECHO_HEADER }, JUKYUSHA: { fields: JUKYUSHA_HEADER }, SODAN: { fields: SODAN_HEADER } };
+const RULES: Record<Kind, RejectionRules> = {
+  TECHO: { fields: TECHO_HEADER },
+  JUKYUSHA: { fields: JUKYUSHA_HEADER },
+  SODAN: { fields: SODAN_HEADER },
+};
 
 /** A rejection names a column and carries none of the record's values; a row is well-formed. */
 function accountedFor(kind: Kind, result: Result, fields: readonly string[] = []): void {
@@ -148,8 +211,10 @@ function accountedFor(kind: Kind, result: Result, fields: readonly string[] = []
     const type = { PHYSICAL: '1', INTELLECTUAL: '2', MENTAL: '3' }[String(v['type'])];
     check(type !== undefined && GRADES[type]!.includes(String(v['grade'])), '手帳種別 and 等級 from the spec');
   }
-  if (kind === 'SODAN') check(SODAN_CATEGORIES.includes(String(v['category'])) && ['OPEN', 'CLOSED'].includes(String(v['status'])), '相談種別 and 状態');
-  if (v['nameKana'] !== null && v['nameKana'] !== undefined) check(/^[\u30a0-\u30ff]+(\u3000[\u30a0-\u30ff]+)*$/u.test(String(v['nameKana'])), 'カナ full-width');
+  if (kind === 'SODAN')
+    check(SODAN_CATEGORIES.includes(String(v['category'])) && ['OPEN', 'CLOSED'].includes(String(v['status'])), '相談種別 and 状態');
+  if (v['nameKana'] !== null && v['nameKana'] !== undefined)
+    check(/^[\u30a0-\u30ff]+(\u3000[\u30a0-\u30ff]+)*$/u.test(String(v['nameKana'])), 'カナ full-width');
 }
 
 const quoted = (f: string): string => (/[",\r\n]/.test(f) ? `"${f.replace(/"/g, '""')}"` : f);
@@ -268,7 +333,8 @@ describe('fuzzing readCsvFile', () => {
             expect(file.rejected).toEqual([]);
             // Only a whole-file fault refuses a file: the header, a cut end, or a quote that breaks the CSV structure.
             const headerLine = encodeCp932(csvLine(header));
-            const structural = !bytes.subarray(0, headerLine.length).equals(headerLine) || !bytes.subarray(-2).equals(Buffer.from('\r\n')) || bytes.includes(0x22);
+            const structural =
+              !bytes.subarray(0, headerLine.length).equals(headerLine) || !bytes.subarray(-2).equals(Buffer.from('\r\n')) || bytes.includes(0x22);
             check(structural, `refused a file with its header, its end and no quote: ${file.problem}`);
             return;
           }
@@ -287,13 +353,15 @@ describe('fuzzing readCsvFile', () => {
           // A record untouched by the mutations reads as it did before.
           if (!bytes.includes(0x22)) {
             const byNumber = new Map(file.rows.map((r) => [r.recordNo, r]));
-            plainLines(bytes).slice(1).forEach((line, i) => {
-              const same = records.find((r) => encodeCp932(csvLine(r.fields)).subarray(0, -2).equals(line));
-              if (same) {
-                expect(byNumber.get(i + 1)?.fields).toEqual(same.fields);
-                expect(PARSERS[kind](byNumber.get(i + 1)!.fields)).toEqual(PARSERS[kind](same.fields));
-              }
-            });
+            plainLines(bytes)
+              .slice(1)
+              .forEach((line, i) => {
+                const same = records.find((r) => encodeCp932(csvLine(r.fields)).subarray(0, -2).equals(line));
+                if (same) {
+                  expect(byNumber.get(i + 1)?.fields).toEqual(same.fields);
+                  expect(PARSERS[kind](byNumber.get(i + 1)!.fields)).toEqual(PARSERS[kind](same.fields));
+                }
+              });
           }
           if (mutations.length === 0) {
             expect(file.rejected).toEqual([]);

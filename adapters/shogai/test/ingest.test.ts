@@ -28,7 +28,8 @@ describe('the shogai snapshots', () => {
     const ingest = new ShogaiIngest({ dir, db: store.dataSource });
     writeFileSync(join(dir, 'SHOGAI_TECHO_20261120.csv'), encodeCp932(line(TECHO_HEADER) + line(techo('ﾔﾏﾀﾞ ﾊﾅｺ')) + line(techo('ｻﾄｳ ﾊﾅｺ'))));
     await ingest.scan();
-    const kept = async () => (await store.dataSource.query(`SELECT name_kana FROM shogai.techo ORDER BY name_kana`)).map((r: { name_kana: string }) => r.name_kana);
+    const kept = async () =>
+      (await store.dataSource.query(`SELECT name_kana FROM shogai.techo ORDER BY name_kana`)).map((r: { name_kana: string }) => r.name_kana);
     expect(await kept()).toEqual(['サトウ\u3000ハナコ', 'ヤマダ\u3000ハナコ']);
     writeFileSync(join(dir, 'SHOGAI_TECHO_20261121.csv'), encodeCp932(line(TECHO_HEADER) + line(techo('ﾔﾏﾀﾞ ﾊﾅｺ')) + '0000012345,"山田'));
     await ingest.scan();

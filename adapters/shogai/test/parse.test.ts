@@ -18,15 +18,31 @@ const line = (fields: string[]) => `${fields.join(',')}\r\n`;
 
 describe('the CSV exports', () => {
   it('reads quoted commas, doubled quotes and line breaks inside a field', async () => {
-    const sodan = ['40001', '', 'ﾔﾏﾀﾞ ﾀﾛｳ', 'S22.8.15', 'R6.4.1', 'ひきこもり', '"母と同居, ""外出なし""\r\n次回訪問"', '基幹相談支援センター', '対応中'];
-    const result = await readCsvFile(file(line(SODAN_HEADER), line(sodan), line([...sodan.slice(0, 1).map(() => '40002'), ...sodan.slice(1)])), SODAN_HEADER);
+    const sodan = [
+      '40001',
+      '',
+      'ﾔﾏﾀﾞ ﾀﾛｳ',
+      'S22.8.15',
+      'R6.4.1',
+      'ひきこもり',
+      '"母と同居, ""外出なし""\r\n次回訪問"',
+      '基幹相談支援センター',
+      '対応中',
+    ];
+    const result = await readCsvFile(
+      file(line(SODAN_HEADER), line(sodan), line([...sodan.slice(0, 1).map(() => '40002'), ...sodan.slice(1)])),
+      SODAN_HEADER,
+    );
     expect(result.complete).toBe(true);
     expect(result.rows).toHaveLength(2);
     expect(result.rows[0]!.fields[6]).toBe('母と同居, "外出なし"\r\n次回訪問');
     expect(result.rows[1]).toMatchObject({ recordNo: 2, line: 4 });
     expect(result.rows[0]).toMatchObject({ recordNo: 1, line: 2 });
     const parsed = parseSodan(result.rows[0]!.fields);
-    expect(parsed).toMatchObject({ ok: true, value: { sourceKey: '40001', atenaNo: null, nameKana: 'ヤマダ\u3000タロウ', birthDate: '1947-08-15', date: '2024-04-01', status: 'OPEN' } });
+    expect(parsed).toMatchObject({
+      ok: true,
+      value: { sourceKey: '40001', atenaNo: null, nameKana: 'ヤマダ\u3000タロウ', birthDate: '1947-08-15', date: '2024-04-01', status: 'OPEN' },
+    });
   });
 
   it('reports a file that ends inside a record as cut short', async () => {
@@ -58,7 +74,10 @@ describe('the records', () => {
       expect(parsed.ok && parsed.value.birthDate).toBe('1970-03-12');
     }
     const parsed = parseTecho(techo);
-    expect(parsed).toMatchObject({ ok: true, value: { type: 'MENTAL', grade: '2級', validUntil: '2025-03-31', updatedAt: '2026-11-21T22:10:05+09:00' } });
+    expect(parsed).toMatchObject({
+      ok: true,
+      value: { type: 'MENTAL', grade: '2級', validUntil: '2025-03-31', updatedAt: '2026-11-21T22:10:05+09:00' },
+    });
   });
 
   it.each([
@@ -82,9 +101,31 @@ describe('the records', () => {
   });
 
   it('reads a 受給者証 with services and no 区分 for a child', () => {
-    const parsed = parseJukyusha(['3000000001', '', 'ﾔﾏﾀﾞ ﾊﾙﾄ', 'R2.6.1', '', '放課後等デイサービス', 'R6.4.1', 'R7.3.31', '', '2026/11/21 22:10:05']);
+    const parsed = parseJukyusha([
+      '3000000001',
+      '',
+      'ﾔﾏﾀﾞ ﾊﾙﾄ',
+      'R2.6.1',
+      '',
+      '放課後等デイサービス',
+      'R6.4.1',
+      'R7.3.31',
+      '',
+      '2026/11/21 22:10:05',
+    ]);
     expect(parsed).toMatchObject({ ok: true, value: { supportLevel: null, services: ['放課後等デイサービス'], planOffice: null } });
-    const adult = parseJukyusha(['3000000002', '0000012345', 'ﾔﾏﾀﾞ ﾀﾛｳ', 'S50.1.1', '区分7', '生活介護', 'R6.4.1', 'R7.3.31', '', '2026/11/21 22:10:05']);
+    const adult = parseJukyusha([
+      '3000000002',
+      '0000012345',
+      'ﾔﾏﾀﾞ ﾀﾛｳ',
+      'S50.1.1',
+      '区分7',
+      '生活介護',
+      'R6.4.1',
+      'R7.3.31',
+      '',
+      '2026/11/21 22:10:05',
+    ]);
     expect(adult).toMatchObject({ ok: false, field: '障害支援区分' });
   });
 

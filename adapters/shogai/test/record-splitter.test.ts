@@ -44,11 +44,19 @@ describe('splitting a CSV export into records by its bytes', () => {
     try {
       const row = (id: string, summary: string): string => `${id},,,,R6.4.1,就労,"${summary}",事業所,対応中\r\n`;
       const path = join(dir, 'SHOGAI_SODAN_20261120.csv');
-      writeFileSync(path, encodeCp932(`${SODAN_HEADER.join(',')}\r\n${row('1', '短い')}${row('2', 'あ'.repeat(100_000))}${row('3', '改行\r\nと""引用""')}`));
+      writeFileSync(
+        path,
+        encodeCp932(`${SODAN_HEADER.join(',')}\r\n${row('1', '短い')}${row('2', 'あ'.repeat(100_000))}${row('3', '改行\r\nと""引用""')}`),
+      );
       const file = await readCsvFile(path, SODAN_HEADER, 65_536);
       expect(file.complete).toBe(true);
-      expect(file.rows.map((r) => [r.recordNo, r.line, r.fields[6]])).toEqual([[1, 2, '短い'], [3, 4, '改行\r\nと"引用"']]);
-      expect(file.rejected).toEqual([{ recordNo: 2, line: 3, reason: 'record: 200,033 bytes, past the bound of 65,536 bytes', raw: expect.any(String) }]);
+      expect(file.rows.map((r) => [r.recordNo, r.line, r.fields[6]])).toEqual([
+        [1, 2, '短い'],
+        [3, 4, '改行\r\nと"引用"'],
+      ]);
+      expect(file.rejected).toEqual([
+        { recordNo: 2, line: 3, reason: 'record: 200,033 bytes, past the bound of 65,536 bytes', raw: expect.any(String) },
+      ]);
       expect(file.rejected[0]!.raw.length).toBeLessThanOrEqual(4096);
     } finally {
       rmSync(dir, { recursive: true, force: true });

@@ -14,7 +14,10 @@ sectorSubgraphSuite({
        VALUES ($1, $2, 'フクシ タロウ', '1970-01-01', '2025-04-01', '就労', '就労移行の相談', '基幹相談支援センター', 'OPEN', 'test')`,
       [`sodan-${atenaNo}`, atenaNo],
     );
-    await db.query(`INSERT INTO linkage.link (source, source_key, atena_no, state, method) VALUES ('shogai-sodan', $1, $2, 'linked', 'atena')`, [`sodan-${atenaNo}`, atenaNo]);
+    await db.query(`INSERT INTO linkage.link (source, source_key, atena_no, state, method) VALUES ('shogai-sodan', $1, $2, 'linked', 'atena')`, [
+      `sodan-${atenaNo}`,
+      atenaNo,
+    ]);
   },
   selection: '{ certificates { grade } services consultations { date category status summary } }',
   expected: { certificates: [], services: [], consultations: [{ date: '2025-04-01', category: '就労', status: 'OPEN', summary: '就労移行の相談' }] },

@@ -42,7 +42,10 @@ export class ContextClients {
   private current: { key: string; client: ApolloClient } | null = null;
   private base: { key: string; client: ApolloClient } | null = null;
 
-  constructor(private readonly uri = '/graphql', private readonly fetchImpl?: typeof fetch) {}
+  constructor(
+    private readonly uri = '/graphql',
+    private readonly fetchImpl?: typeof fetch,
+  ) {}
 
   clientFor(context: RequestContext): ApolloClient {
     const key = contextKey(context);

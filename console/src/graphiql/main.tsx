@@ -7,7 +7,13 @@ import 'graphiql/style.css';
 // this tab has one, is offered in the headers editor; GraphiQL's tabs and history live in sessionStorage, not
 // localStorage, and headers are never stored.
 const token = sessionStorage.getItem('welfare-hub.session');
-const headers = JSON.stringify({ authorization: token ? `Bearer ${token}` : 'Bearer <npm run -s token -- --sub kaigo-01 --org KAIGO-HOKATSU>' }, null, 2);
+const headers = JSON.stringify(
+  { authorization: token ? `Bearer ${token}` : 'Bearer <npm run -s token -- --sub kaigo-01 --org KAIGO-HOKATSU>' },
+  null,
+  2,
+);
 const fetcher = createGraphiQLFetcher({ url: '/graphql' });
 
-createRoot(document.getElementById('graphiql')!).render(<GraphiQL fetcher={fetcher} headers={headers} shouldPersistHeaders={false} storage={sessionStorage} defaultEditorToolsVisibility="headers" />);
+createRoot(document.getElementById('graphiql')!).render(
+  <GraphiQL fetcher={fetcher} headers={headers} shouldPersistHeaders={false} storage={sessionStorage} defaultEditorToolsVisibility="headers" />,
+);

@@ -12,7 +12,10 @@ function redirectUri(oidc: Oidc): string {
 
 async function discover(oidc: Oidc): Promise<oauth.AuthorizationServer> {
   const issuer = new URL(oidc.issuer);
-  const response = await oauth.discoveryRequest(issuer, { algorithm: 'oidc', [oauth.allowInsecureRequests]: issuer.hostname === 'localhost' || issuer.hostname === '127.0.0.1' });
+  const response = await oauth.discoveryRequest(issuer, {
+    algorithm: 'oidc',
+    [oauth.allowInsecureRequests]: issuer.hostname === 'localhost' || issuer.hostname === '127.0.0.1',
+  });
   return oauth.processDiscoveryResponse(issuer, response);
 }
 

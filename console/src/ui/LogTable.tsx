@@ -10,7 +10,17 @@ export interface LogColumn<Row> {
  * A log as a table, one row per entry: the privacy officer's access, case-access and disclosure logs share it, each
  * giving its own columns (they differ in what the last columns mean: 参照, 内容, 目的 …).
  */
-export function LogTable<Row>({ rows, columns, rowKey, caption }: { rows: readonly Row[]; columns: readonly LogColumn<Row>[]; rowKey: (row: Row, index: number) => string; caption?: string }) {
+export function LogTable<Row>({
+  rows,
+  columns,
+  rowKey,
+  caption,
+}: {
+  rows: readonly Row[];
+  columns: readonly LogColumn<Row>[];
+  rowKey: (row: Row, index: number) => string;
+  caption?: string;
+}) {
   return (
     <table>
       {caption && <caption>{caption}</caption>}

@@ -25,4 +25,3 @@ export const ROLES: readonly string[] = ALL_ROLES;
 
 /** Where a subgraph listens: HUB_SUBGRAPH_PORT_FROM (4101 in every deployment here) plus its place in the list. */
 export const subgraphPort = (name: string): number => 4101 + SUBGRAPH_NAMES.indexOf(name as (typeof SUBGRAPH_NAMES)[number]);
-

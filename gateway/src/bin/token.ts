@@ -12,7 +12,12 @@ const { values } = parseArgs({
   },
 });
 const secret = new TextEncoder().encode(process.env['HUB_JWT_SECRET'] || DEMO_JWT_SECRET);
-const roles = values.roles ? values.roles.split(',').map((r) => r.trim()).filter(Boolean) : [];
+const roles = values.roles
+  ? values.roles
+      .split(',')
+      .map((r) => r.trim())
+      .filter(Boolean)
+  : [];
 const token = await new SignJWT({ org: values.org, roles })
   .setProtectedHeader({ alg: 'HS256' })
   .setSubject(values.sub)

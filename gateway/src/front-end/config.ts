@@ -48,7 +48,10 @@ function oidcConfig(env: Readonly<Record<string, string | undefined>>): OidcConf
   const redirectUri = env['HUB_OIDC_REDIRECT_URI']?.trim() || null;
   if (!issuer && !clientId && !redirectUri) return null;
   if (!issuer || !clientId) throw new Error('HUB_OIDC_CLIENT_ID: HUB_OIDC_ISSUER and HUB_OIDC_CLIENT_ID go together');
-  for (const [name, value] of [['HUB_OIDC_ISSUER', issuer], ['HUB_OIDC_REDIRECT_URI', redirectUri]] as const) {
+  for (const [name, value] of [
+    ['HUB_OIDC_ISSUER', issuer],
+    ['HUB_OIDC_REDIRECT_URI', redirectUri],
+  ] as const) {
     if (value === null) continue;
     let url: URL;
     try {

@@ -57,7 +57,13 @@ export function securityHeaders(oidc: OidcConfig | null): Record<string, string>
  * console's own screens (/search, /household/…) and gets index.html. Text is gzipped for a client that accepts it.
  * Returns false when nothing was served (no console built): the caller answers.
  */
-export async function serveConsoleFile(req: IncomingMessage, res: ServerResponse, dir: string, path: string, headers: Record<string, string>): Promise<boolean> {
+export async function serveConsoleFile(
+  req: IncomingMessage,
+  res: ServerResponse,
+  dir: string,
+  path: string,
+  headers: Record<string, string>,
+): Promise<boolean> {
   let file = resolveInside(dir, path);
   // A path that would leave the folder is nothing here, not even a screen.
   if (file === null) return false;

@@ -29,7 +29,10 @@ export function cors(req: IncomingMessage, res: ServerResponse, allowed: Readonl
 }
 
 export function appendVary(current: unknown, ...names: string[]): string {
-  const have = String(current ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  const have = String(current ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   for (const name of names) if (!have.some((h) => h.toLowerCase() === name.toLowerCase())) have.push(name);
   return have.join(', ');
 }

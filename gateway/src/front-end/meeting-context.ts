@@ -19,7 +19,11 @@ type State = 'NONE' | 'USABLE' | 'NOT_OPEN' | 'UNAVAILABLE';
 export class MeetingContextCheck {
   private readonly client: SubgraphClient;
 
-  constructor(hubUrl: string, private readonly signer: ContextSigner, timeoutMs: number) {
+  constructor(
+    hubUrl: string,
+    private readonly signer: ContextSigner,
+    timeoutMs: number,
+  ) {
     this.client = new SubgraphClient(new URL(hubUrl), timeoutMs);
   }
 
@@ -29,7 +33,10 @@ export class MeetingContextCheck {
     // Counted with the planned calls: the benchmark's "subgraph calls per view" includes this one.
     let reply: SubgraphReply;
     try {
-      reply = await this.client.post(body, { 'content-type': 'application/json', [CONTEXT_HEADER]: await this.signer.sign('hub', hub, operationHash(QUERY, {})) });
+      reply = await this.client.post(body, {
+        'content-type': 'application/json',
+        [CONTEXT_HEADER]: await this.signer.sign('hub', hub, operationHash(QUERY, {})),
+      });
     } catch (error) {
       subgraphCalls.inc({ subgraph: 'hub', outcome: 'error' });
       throw error;
@@ -43,11 +50,23 @@ export class MeetingContextCheck {
 }
 
 /** 403 with a GraphQL-shaped error in the media type the client asked for (GraphQL over HTTP). */
-export function refuseMeetingContext(res: ServerResponse, state: Exclude<State, 'NONE' | 'USABLE'>, accept: string | undefined, requestId: string): void {
+export function refuseMeetingContext(
+  res: ServerResponse,
+  state: Exclude<State, 'NONE' | 'USABLE'>,
+  accept: string | undefined,
+  requestId: string,
+): void {
   const message =
     state === 'NOT_OPEN'
       ? 'The meeting named in x-hub-meeting is not open now: send the request without it, or in an open meeting'
       : 'x-hub-meeting names no open meeting of which you are a full member';
-  const type = (accept ?? '').includes('application/graphql-response+json') ? 'application/graphql-response+json; charset=utf-8' : 'application/json; charset=utf-8';
-  sendJson(res, 403, { errors: [{ message, extensions: { code: MEETING_CONTEXT_INVALID, reason: state } }] }, { 'content-type': type, 'x-request-id': requestId });
+  const type = (accept ?? '').includes('application/graphql-response+json')
+    ? 'application/graphql-response+json; charset=utf-8'
+    : 'application/json; charset=utf-8';
+  sendJson(
+    res,
+    403,
+    { errors: [{ message, extensions: { code: MEETING_CONTEXT_INVALID, reason: state } }] },
+    { 'content-type': type, 'x-request-id': requestId },
+  );
 }

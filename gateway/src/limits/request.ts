@@ -32,7 +32,12 @@ function checkOperation(operation: unknown, config: QueryLimitsConfig): CheckedR
   if (operation === null || typeof operation !== 'object' || Array.isArray(operation)) {
     return { ok: false, error: malformed('body', 'The request body must be a JSON object with "query"') };
   }
-  const request = operation as { query?: unknown; variables?: unknown; operationName?: unknown; extensions?: { persistedQuery?: { sha256Hash?: unknown } } };
+  const request = operation as {
+    query?: unknown;
+    variables?: unknown;
+    operationName?: unknown;
+    extensions?: { persistedQuery?: { sha256Hash?: unknown } };
+  };
   const sent = request.extensions?.persistedQuery?.sha256Hash;
   const sentHash = typeof sent === 'string' ? sent.toLowerCase() : undefined;
   if (request.query !== undefined && typeof request.query !== 'string') return { ok: false, error: malformed('query', '"query" must be a string') };
@@ -40,7 +45,8 @@ function checkOperation(operation: unknown, config: QueryLimitsConfig): CheckedR
   if (request.variables != null && (typeof request.variables !== 'object' || Array.isArray(request.variables))) {
     return { ok: false, error: malformed('variables', '"variables" must be a JSON object') };
   }
-  if (request.operationName != null && typeof request.operationName !== 'string') return { ok: false, error: malformed('operationName', '"operationName" must be a string') };
+  if (request.operationName != null && typeof request.operationName !== 'string')
+    return { ok: false, error: malformed('operationName', '"operationName" must be a string') };
   const nul = nulAt(request.variables, 'variables') ?? nulAt(request.operationName, 'operationName');
   if (nul) return { ok: false, error: malformed(nul, 'A string may not contain the NUL character (U+0000)') };
   let query = typeof request.query === 'string' ? request.query : undefined;

@@ -13,15 +13,13 @@ type Reject = (context: ValidationContext | null, error: GraphQLError) => void;
  * hidden by Apollo's own option.
  */
 export function limitRules(limits: QueryLimits): ValidationRule[] {
-  const report =
-    (kind: 'depth' | 'aliases' | 'cost' | 'directives', maximum: number): Reject[] =>
-    [
-      (context, error) => {
-        // Armor's message ends "…, found N." (exposeLimits); only the number is kept, never armor's wording.
-        const found = /found (\d+(?:\.\d+)?)\.?$/.exec(error.message);
-        context?.reportError(limitExceeded(kind, maximum, found ? Number(found[1]) : undefined));
-      },
-    ];
+  const report = (kind: 'depth' | 'aliases' | 'cost' | 'directives', maximum: number): Reject[] => [
+    (context, error) => {
+      // Armor's message ends "…, found N." (exposeLimits); only the number is kept, never armor's wording.
+      const found = /found (\d+(?:\.\d+)?)\.?$/.exec(error.message);
+      context?.reportError(limitExceeded(kind, maximum, found ? Number(found[1]) : undefined));
+    },
+  ];
   const common = { exposeLimits: true, propagateOnRejection: false } as const;
   return new ApolloArmor({
     maxDepth: { ...common, n: limits.maxDepth, onReject: report('depth', limits.maxDepth) },
@@ -30,7 +28,9 @@ export function limitRules(limits: QueryLimits): ValidationRule[] {
     maxDirectives: { ...common, n: limits.maxDirectives, onReject: report('directives', limits.maxDirectives) },
     maxTokens: { enabled: false },
     blockFieldSuggestion: { enabled: false },
-  }).protect().validationRules.concat(noNulInStrings);
+  })
+    .protect()
+    .validationRules.concat(noNulInStrings);
 }
 
 /** A string literal in the document with a NUL character (`"\u0000"`): refused like one in the variables. */

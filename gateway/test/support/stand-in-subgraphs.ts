@@ -37,7 +37,15 @@ export interface StandInSubgraphs {
   close(): Promise<void>;
 }
 
-const SCALARS: Record<string, unknown> = { ID: '0000000001', String: 'x', Int: 1, Float: 1, Boolean: false, Date: '2020-01-01', DateTime: '2020-01-01T00:00:00Z' };
+const SCALARS: Record<string, unknown> = {
+  ID: '0000000001',
+  String: 'x',
+  Int: 1,
+  Float: 1,
+  Boolean: false,
+  Date: '2020-01-01',
+  DateTime: '2020-01-01T00:00:00Z',
+};
 
 export async function startStandInSubgraphs(): Promise<StandInSubgraphs> {
   const schema = buildASTSchema(parse(supergraphSdl()), { assumeValidSDL: true });

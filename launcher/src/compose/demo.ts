@@ -23,7 +23,11 @@ export interface DemoSources {
 export function demoServed(config: HubConfig): string[] {
   const s = config.sources;
   return [
-    ['juki', s.jukiDir], ['kaigo', s.kaigoDbUrl], ['shogai', s.shogaiDir], ['kodomo', s.kodomoUrl], ['konkyu', s.konkyuDir],
+    ['juki', s.jukiDir],
+    ['kaigo', s.kaigoDbUrl],
+    ['shogai', s.shogaiDir],
+    ['kodomo', s.kodomoUrl],
+    ['konkyu', s.konkyuDir],
   ].flatMap(([name, place]) => (place === null ? [name as string] : []));
 }
 
@@ -77,7 +81,14 @@ async function ensureDemoCity(dataDir: string, residents: number, seed: number, 
   const marker = join(root, 'city.json');
   // The generator's format too: a city cached by an older generator (without what is new) is written again.
   const wanted = JSON.stringify({ residents, seed, format: CITY_FORMAT });
-  const dirs = { casesFile: join(root, 'cases', 'cases.json'), jukiDir: join(root, 'juki'), shogaiDir: join(root, 'shogai'), konkyuDir: join(root, 'konkyu'), kodomoFile: join(root, 'kodomo', 'kodomo.json'), kaigoFile: join(root, 'kaigo', 'kaigo.json') };
+  const dirs = {
+    casesFile: join(root, 'cases', 'cases.json'),
+    jukiDir: join(root, 'juki'),
+    shogaiDir: join(root, 'shogai'),
+    konkyuDir: join(root, 'konkyu'),
+    kodomoFile: join(root, 'kodomo', 'kodomo.json'),
+    kaigoFile: join(root, 'kaigo', 'kaigo.json'),
+  };
   if (existsSync(marker) && readFileSync(marker, 'utf8') === wanted && Object.values(dirs).every((d) => existsSync(d))) return dirs;
   rmSync(root, { recursive: true, force: true });
   mkdirSync(root, { recursive: true });

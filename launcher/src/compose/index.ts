@@ -67,21 +67,30 @@ export async function composeHub(given: HubConfig, roles: readonly Role[], optio
   const gatewayOnly = given.scope !== 'embedded' && roles.every((role) => role === 'gateway');
   const store =
     options.store ??
-    (gatewayOnly ? null : await openStore({
-      databaseUrl: given.databaseUrl ?? undefined,
-      dataDir: join(given.dataDir, 'pglite'),
-      migrations: [...allMigrations, ...sectors.slice(SECTOR_COUNT).flatMap((m) => m.migrations)],
-      // One part of a deployment runs against a store migrated by the launcher or the migration job.
-      migrate: given.scope === 'embedded',
-    }));
-  const demo = given.scope === 'embedded' && store ? await prepareDemo(given, store.dataSource) : { config: given, served: [], close: async () => {} };
+    (gatewayOnly
+      ? null
+      : await openStore({
+          databaseUrl: given.databaseUrl ?? undefined,
+          dataDir: join(given.dataDir, 'pglite'),
+          migrations: [...allMigrations, ...sectors.slice(SECTOR_COUNT).flatMap((m) => m.migrations)],
+          // One part of a deployment runs against a store migrated by the launcher or the migration job.
+          migrate: given.scope === 'embedded',
+        }));
+  const demo =
+    given.scope === 'embedded' && store ? await prepareDemo(given, store.dataSource) : { config: given, served: [], close: async () => {} };
   const config = demo.config;
   const endpoints = subgraphEndpoints(config.subgraphs);
   const keys = await signingKeys(config, options.keys);
   const parts: SubgraphPart[] = [];
   const serving: RunningSubgraph[] = [];
   if (store) {
-    const deps = { config, db: store.dataSource, policy: options.policy ?? new Policy(store.dataSource), generations: new SourceGenerations(store.dataSource, store.events), sectors };
+    const deps = {
+      config,
+      db: store.dataSource,
+      policy: options.policy ?? new Policy(store.dataSource),
+      generations: new SourceGenerations(store.dataSource, store.events),
+      sectors,
+    };
     // A signature is used once across every replica of a subgraph: the store remembers (in memory when embedded).
     const replays = replayGuardFor(store);
     // Loaded only where a subgraph runs: a gateway process does not load the subgraphs' packages, nor they the gateway's.
@@ -149,6 +158,6 @@ async function signingKeys(config: HubConfig, given: SigningKeys | undefined): P
       ...(publicPem ? { publicKey: await importPublicKey(publicPem) } : {}),
     };
   }
-  if (config.scope !== 'embedded') throw new Error('a part run on its own needs the gateway\'s context keys');
+  if (config.scope !== 'embedded') throw new Error("a part run on its own needs the gateway's context keys");
   return generateSigningKeys();
 }

@@ -56,7 +56,11 @@ const required = <T>(value: T | null, name: string): T => {
 /** The subgraphs that are not a sector's: each builds its own part. */
 export const PART_BUILDERS: Record<'juki' | 'hub' | 'cases', (deps: PartDeps) => Promise<SubgraphPart>> = {
   async juki(deps) {
-    const ingest = await connected(deps, new JukiIngest({ dir: required(deps.config.sources.jukiDir, 'HUB_JUKI_DIR'), db: deps.db, ingest: deps.config.ingest }), false);
+    const ingest = await connected(
+      deps,
+      new JukiIngest({ dir: required(deps.config.sources.jukiDir, 'HUB_JUKI_DIR'), db: deps.db, ingest: deps.config.ingest }),
+      false,
+    );
     return { definition: jukiSubgraph({ ingest, policy: deps.policy }), start: reading(ingest, 'juki'), close: () => ingest.close() };
   },
 
@@ -67,9 +71,15 @@ export const PART_BUILDERS: Record<'juki' | 'hub' | 'cases', (deps: PartDeps) =>
     if (!production) mkdirSync(config.dataDir, { recursive: true });
     // The demo's witness is a file in its data folder: no protection from whoever owns that folder, but the same path.
     const audit = { ...config.audit, witnessFile: config.audit.witnessFile ?? join(config.dataDir, 'audit-witness.jsonl') };
-    const keeper = new AuditKeeper(db, auditSigningKey(config.audit.signingKeyPem, { production, file: join(config.dataDir, 'audit-signing-key.pem') }), audit);
+    const keeper = new AuditKeeper(
+      db,
+      auditSigningKey(config.audit.signingKeyPem, { production, file: join(config.dataDir, 'audit-signing-key.pem') }),
+      audit,
+    );
     const snapshot = async (): Promise<SourceSnapshot> =>
-      Object.fromEntries([...(await generations.read())].map(([source, g]) => [source, { generation: g.generation, readAt: g.lastSuccessAt?.toISOString() ?? null }]));
+      Object.fromEntries(
+        [...(await generations.read())].map(([source, g]) => [source, { generation: g.generation, readAt: g.lastSuccessAt?.toISOString() ?? null }]),
+      );
     const key = pseudonymKey(config.analytics.key, { production, file: join(config.dataDir, 'analytics-key') });
     // Each sector's facts through its module: analytics imports no sector.
     const facts = sectorFacts(deps.sectors);
@@ -104,15 +114,17 @@ export const PART_BUILDERS: Record<'juki' | 'hub' | 'cases', (deps: PartDeps) =>
     };
   },
 
-
-
-
   async cases(deps) {
     const { config } = deps;
-    const definition = casesSubgraph({ db: deps.db, policy: deps.policy, threshold: config.analytics.threshold, issues: config.cases.issues, fundingRule: config.cases.fundingRule });
+    const definition = casesSubgraph({
+      db: deps.db,
+      policy: deps.policy,
+      threshold: config.analytics.threshold,
+      issues: config.cases.issues,
+      fundingRule: config.cases.fundingRule,
+    });
     return { definition, start: async () => {}, close: async () => {} };
   },
-
 };
 
 /**
@@ -120,7 +132,12 @@ export const PART_BUILDERS: Record<'juki' | 'hub' | 'cases', (deps: PartDeps) =>
  * subgraph (packages/sector-subgraph) over its module.
  */
 export async function sectorPart(module: HubSectorModule, deps: PartDeps): Promise<SubgraphPart> {
-  const source = await module.source({ db: deps.db, config: deps.config, generations: deps.generations, catchUpSeconds: deps.config.eventsCatchUpSeconds });
+  const source = await module.source({
+    db: deps.db,
+    config: deps.config,
+    generations: deps.generations,
+    catchUpSeconds: deps.config.eventsCatchUpSeconds,
+  });
   return {
     definition: moduleSubgraph(module, { db: deps.db, policy: deps.policy, source }),
     start: () => source.start(),

@@ -2,7 +2,15 @@ import { createPrivateKey, createPublicKey } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { z } from 'zod';
-import { defaultConsoleDir, DEMO_JWT_SECRET, frontEndConfig, loadPersistedQueries, type AuthConfig, type FrontEndConfig, type QueryLimitsConfig } from '@welfare-hub/gateway';
+import {
+  defaultConsoleDir,
+  DEMO_JWT_SECRET,
+  frontEndConfig,
+  loadPersistedQueries,
+  type AuthConfig,
+  type FrontEndConfig,
+  type QueryLimitsConfig,
+} from '@welfare-hub/gateway';
 import { SUBGRAPH_NAMES, type SubgraphName } from '@welfare-hub/schema';
 import { DEFAULT_THRESHOLDS, DEFAULT_WEIGHTS, SUBGRAPH_URL_VARIABLES, VARIABLES } from './variables.js';
 import { fundingRule, issueCodes } from '@welfare-hub/subgraph-cases';
@@ -32,8 +40,14 @@ const SOURCE_VARIABLES: readonly { role: SubgraphName; variables: readonly (keyo
  * trailing newline, is the value.
  */
 export const FILE_VARIABLES = [
-  'HUB_DATABASE_URL', 'HUB_CONTEXT_PRIVATE_KEY', 'HUB_CONTEXT_PUBLIC_KEY', 'HUB_AUDIT_SIGNING_KEY', 'HUB_ANALYTICS_KEY',
-  'HUB_KODOMO_API_KEY', 'HUB_KAIGO_DB_URL', 'HUB_JWT_SECRET',
+  'HUB_DATABASE_URL',
+  'HUB_CONTEXT_PRIVATE_KEY',
+  'HUB_CONTEXT_PUBLIC_KEY',
+  'HUB_AUDIT_SIGNING_KEY',
+  'HUB_ANALYTICS_KEY',
+  'HUB_KODOMO_API_KEY',
+  'HUB_KAIGO_DB_URL',
+  'HUB_JWT_SECRET',
 ] as const;
 
 /** The environment with every `<NAME>_FILE` read into `<NAME>`. */
@@ -101,20 +115,37 @@ export function loadConfig(given: NodeJS.ProcessEnv, scope: Scope): HubConfig {
     // A part run on its own is handed its source (the launcher does so for the demo city); the whole hub in production
     // must be given every one, since only a demo may stand in for a city's system.
     if ((role === reader || (role === null && production)) && !variables.every((name) => v[name] !== undefined)) {
-      problems.push(`${variables.find((name) => v[name] === undefined)}: required ${production ? 'in production' : `by the ${reader} process`} (where the ${reader} system is read)`);
+      problems.push(
+        `${variables.find((name) => v[name] === undefined)}: required ${production ? 'in production' : `by the ${reader} process`} (where the ${reader} system is read)`,
+      );
     }
   }
-  if (role !== null && role !== 'gateway' && !v.HUB_DATABASE_URL) problems.push(`HUB_DATABASE_URL: required by the ${role} process (a subgraph of its own shares the hub's PostgreSQL)`);
-  if (role !== null && role !== 'gateway' && !v.HUB_CONTEXT_PUBLIC_KEY) problems.push(`HUB_CONTEXT_PUBLIC_KEY: required by the ${role} process (it trusts only the gateway's key)`);
+  if (role !== null && role !== 'gateway' && !v.HUB_DATABASE_URL)
+    problems.push(`HUB_DATABASE_URL: required by the ${role} process (a subgraph of its own shares the hub's PostgreSQL)`);
+  if (role !== null && role !== 'gateway' && !v.HUB_CONTEXT_PUBLIC_KEY)
+    problems.push(`HUB_CONTEXT_PUBLIC_KEY: required by the ${role} process (it trusts only the gateway's key)`);
   if (role === 'gateway' && !v.HUB_CONTEXT_PRIVATE_KEY) problems.push('HUB_CONTEXT_PRIVATE_KEY: required by the gateway process');
   if (production && runs(scope, 'hub')) {
-    if (!v.HUB_AUDIT_SIGNING_KEY) problems.push('HUB_AUDIT_SIGNING_KEY: required in production (the audit checkpoints are signed with a key kept apart from the database)');
-    if (!v.HUB_ANALYTICS_KEY) problems.push('HUB_ANALYTICS_KEY: required in production (the key of the analysts\' pseudonymised index)');
-    if (!v.HUB_AUDIT_WITNESS_PATH) problems.push('HUB_AUDIT_WITNESS_PATH: required in production (the audit log is checked against heads kept where the database\'s owner cannot rewrite them)');
+    if (!v.HUB_AUDIT_SIGNING_KEY)
+      problems.push('HUB_AUDIT_SIGNING_KEY: required in production (the audit checkpoints are signed with a key kept apart from the database)');
+    if (!v.HUB_ANALYTICS_KEY) problems.push("HUB_ANALYTICS_KEY: required in production (the key of the analysts' pseudonymised index)");
+    if (!v.HUB_AUDIT_WITNESS_PATH)
+      problems.push(
+        "HUB_AUDIT_WITNESS_PATH: required in production (the audit log is checked against heads kept where the database's owner cannot rewrite them)",
+      );
   }
   let frontEnd: FrontEndConfig = { corsOrigins: [], consoleDir: null, oidc: null };
   try {
-    frontEnd = frontEndConfig({ HUB_CORS_ORIGINS: v.HUB_CORS_ORIGINS, HUB_OIDC_ISSUER: v.HUB_OIDC_ISSUER, HUB_OIDC_CLIENT_ID: v.HUB_OIDC_CLIENT_ID, HUB_OIDC_REDIRECT_URI: v.HUB_OIDC_REDIRECT_URI, HUB_OIDC_SCOPE: v.HUB_OIDC_SCOPE }, defaultConsoleDir());
+    frontEnd = frontEndConfig(
+      {
+        HUB_CORS_ORIGINS: v.HUB_CORS_ORIGINS,
+        HUB_OIDC_ISSUER: v.HUB_OIDC_ISSUER,
+        HUB_OIDC_CLIENT_ID: v.HUB_OIDC_CLIENT_ID,
+        HUB_OIDC_REDIRECT_URI: v.HUB_OIDC_REDIRECT_URI,
+        HUB_OIDC_SCOPE: v.HUB_OIDC_SCOPE,
+      },
+      defaultConsoleDir(),
+    );
   } catch (error) {
     problems.push((error as Error).message);
   }
@@ -184,7 +215,11 @@ export function loadConfig(given: NodeJS.ProcessEnv, scope: Scope): HubConfig {
       maxSubgraphResponseBytes: v.HUB_SUBGRAPH_MAX_RESPONSE_BYTES,
       frontEnd,
     },
-    ingest: { minShareOfLast: v.HUB_SNAPSHOT_MIN_SHARE, maxRejectedShare: v.HUB_SNAPSHOT_MAX_REJECTED_SHARE, readTimeoutMs: v.HUB_SOURCE_READ_TIMEOUT_SECONDS * 1000 },
+    ingest: {
+      minShareOfLast: v.HUB_SNAPSHOT_MIN_SHARE,
+      maxRejectedShare: v.HUB_SNAPSHOT_MAX_REJECTED_SHARE,
+      readTimeoutMs: v.HUB_SOURCE_READ_TIMEOUT_SECONDS * 1000,
+    },
     eventsCatchUpSeconds: v.HUB_EVENTS_CATCH_UP_SECONDS,
     cases,
     demo: { residents: v.HUB_DEMO_RESIDENTS, seed: v.HUB_DEMO_SEED, caseHistory: v.HUB_DEMO_CASE_HISTORY },
@@ -249,5 +284,8 @@ function checkKey(name: string, value: string | null, kind: 'private' | 'public'
 
 /** HUB_SECTOR_MODULES as a list: each entry a module path or URL. */
 export function sectorModuleSpecifiers(value: string | undefined): string[] {
-  return (value ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  return (value ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
 }

@@ -21,22 +21,27 @@ const whole = (min: number, fallback: number, max = Number.MAX_SAFE_INTEGER) =>
     .pipe(z.number().int().min(min, `must be at least ${min}`).max(max, `must be at most ${max}`))
     .default(fallback);
 const url = (protocols: readonly string[]) =>
-  text.refine((value) => {
-    try {
-      return protocols.includes(new URL(value).protocol);
-    } catch {
-      return false;
-    }
-  }, `must be a URL (${protocols.join(' or ')})`);
+  text.refine(
+    (value) => {
+      try {
+        return protocols.includes(new URL(value).protocol);
+      } catch {
+        return false;
+      }
+    },
+    `must be a URL (${protocols.join(' or ')})`,
+  );
 const json = <T extends z.ZodType>(schema: T) =>
-  text.transform((raw, ctx) => {
-    try {
-      return JSON.parse(raw) as unknown;
-    } catch {
-      ctx.addIssue({ code: 'custom', message: 'must be JSON' });
-      return z.NEVER;
-    }
-  }).pipe(schema);
+  text
+    .transform((raw, ctx) => {
+      try {
+        return JSON.parse(raw) as unknown;
+      } catch {
+        ctx.addIssue({ code: 'custom', message: 'must be JSON' });
+        return z.NEVER;
+      }
+    })
+    .pipe(schema);
 const bool = z.enum(['true', 'false'], { error: 'must be true or false' }).transform((v) => v === 'true');
 const age = z.number().int().min(0).max(150);
 const share = (fallback: number) =>
@@ -66,7 +71,9 @@ export const VARIABLES = {
   HUB_KODOMO_POLL_SECONDS: whole(1, 300),
   HUB_KONKYU_DIR: text.optional(),
   HUB_SECTOR_MODULES: text.optional(),
-  HUB_LINKAGE_WEIGHTS: json(z.strictObject(Object.fromEntries(MATCH_FIELDS.map((f) => [f, z.strictObject({ m: probability, u: probability }).optional()])))).optional(),
+  HUB_LINKAGE_WEIGHTS: json(
+    z.strictObject(Object.fromEntries(MATCH_FIELDS.map((f) => [f, z.strictObject({ m: probability, u: probability }).optional()]))),
+  ).optional(),
   HUB_CONSENT_OWN_AGE: whole(1, 15, 150),
   HUB_SUBGRAPH_TIMEOUT_MS: whole(1, 5_000),
   HUB_CIRCUIT_FAILURES: whole(1, 5),
@@ -91,10 +98,18 @@ export const VARIABLES = {
   HUB_AUDIT_WITNESS_PATH: text.optional(),
   HUB_AUDIT_OBSERVE_SECONDS: whole(1, 5),
   HUB_SITUATION_THRESHOLDS: json(
-    z.strictObject({
-      elderFrom: age, childFrom: age, childTo: age, youngChildUnder: age, minorUnder: age, adultFrom: age, adultTo: age,
-      hikikomoriWords: z.array(z.string().trim().min(1)).min(1),
-    }).partial(),
+    z
+      .strictObject({
+        elderFrom: age,
+        childFrom: age,
+        childTo: age,
+        youngChildUnder: age,
+        minorUnder: age,
+        adultFrom: age,
+        adultTo: age,
+        hikikomoriWords: z.array(z.string().trim().min(1)).min(1),
+      })
+      .partial(),
   ).optional(),
   HUB_ANALYTICS_KEY: text.refine((key) => Buffer.byteLength(key, 'utf8') >= 32, 'must be at least 32 bytes').optional(),
   HUB_ANALYTICS_THRESHOLD: whole(MIN_SUPPRESSION_THRESHOLD, DEFAULT_SUPPRESSION_THRESHOLD),

@@ -5,7 +5,10 @@
 export async function whenReady(readyUrl: string, signal?: AbortSignal): Promise<void> {
   for (;;) {
     if (signal?.aborted) throw new Error('stopped before the hub was ready');
-    const ok = await fetch(readyUrl, { signal: AbortSignal.timeout(5_000) }).then((r) => r.ok, () => false);
+    const ok = await fetch(readyUrl, { signal: AbortSignal.timeout(5_000) }).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ok) return;
     await new Promise((resolve) => setTimeout(resolve, 250));
   }

@@ -1,6 +1,13 @@
 import type { DataSource } from 'typeorm';
 import { ageOn } from '@welfare-hub/codec';
-import { householdSituations, involvement, type MemberFacts, type Sector, type SituationFacts, type SituationThresholds } from '@welfare-hub/situations';
+import {
+  householdSituations,
+  involvement,
+  type MemberFacts,
+  type Sector,
+  type SituationFacts,
+  type SituationThresholds,
+} from '@welfare-hub/situations';
 import { pseudonym } from './pseudonym.js';
 import type { SourceSnapshot } from './provenance.js';
 
@@ -44,8 +51,17 @@ export interface IndexedConsultation {
   open: boolean;
 }
 
-export async function* indexHouseholds(src: IndexSources, asOf: string): AsyncGenerator<{ households: IndexedHousehold[]; persons: { pseudoId: string; household: string; age: number; sectors: Sector[] }[]; consultations: IndexedConsultation[] }> {
-  const setaiNos: string[] = (await src.db.query(`SELECT DISTINCT setai_no FROM juki.current_resident ORDER BY setai_no`)).map((r: { setai_no: string }) => r.setai_no);
+export async function* indexHouseholds(
+  src: IndexSources,
+  asOf: string,
+): AsyncGenerator<{
+  households: IndexedHousehold[];
+  persons: { pseudoId: string; household: string; age: number; sectors: Sector[] }[];
+  consultations: IndexedConsultation[];
+}> {
+  const setaiNos: string[] = (await src.db.query(`SELECT DISTINCT setai_no FROM juki.current_resident ORDER BY setai_no`)).map(
+    (r: { setai_no: string }) => r.setai_no,
+  );
   for (let i = 0; i < setaiNos.length; i += CHUNK) {
     const chunk = setaiNos.slice(i, i + CHUNK);
     // The 世帯's district is juki's to say (its 世帯主's, juki.current_household); both sides keyed by the chunk, so
@@ -72,15 +88,21 @@ export async function* indexHouseholds(src: IndexSources, asOf: string): AsyncGe
     });
     for (const [setaiNo, residents] of bySetai) {
       const members: MemberFacts[] = residents.map((r) => ({
-        id: r.atena_no, birthDate: r.birth_date, relationship: src.relationships[r.relationship_code] ?? r.relationship_code,
+        id: r.atena_no,
+        birthDate: r.birth_date,
+        relationship: src.relationships[r.relationship_code] ?? r.relationship_code,
         sectors: Object.fromEntries(sectors.map((s, k) => [s, loaded[k]!.get(r.atena_no) ?? null])),
       }));
       const household = pseudonym(src.key, `setai:${setaiNo}`);
       const involved = involvement(members, asOf, src.thresholds);
       const ages = residents.map((r) => ageOn(r.birth_date, asOf));
-      residents.forEach((r, k) => persons.push({ pseudoId: pseudonym(src.key, `atena:${r.atena_no}`), household, age: ages[k]!, sectors: involved[k]! }));
+      residents.forEach((r, k) =>
+        persons.push({ pseudoId: pseudonym(src.key, `atena:${r.atena_no}`), household, age: ages[k]!, sectors: involved[k]! }),
+      );
       households.push({
-        pseudoId: household, district: residents[0]!.district, oldestAge: Math.max(...ages),
+        pseudoId: household,
+        district: residents[0]!.district,
+        oldestAge: Math.max(...ages),
         kinds: householdSituations(members, asOf, src.thresholds).map((s) => s.kind),
         sectors: sectors.filter((s) => involved.some((m) => m.includes(s))),
       });
@@ -109,7 +131,12 @@ export async function buildIndex(src: IndexSources, asOf: string): Promise<{ hou
       `INSERT INTO analytics.household (generation, pseudo_id, district, oldest_age, kinds, sectors)
        SELECT $1, h.pseudo_id, h.district, h.oldest_age, ARRAY(SELECT json_array_elements_text(h.kinds)), ARRAY(SELECT json_array_elements_text(h.sectors))
        FROM json_to_recordset($2::json) AS h(pseudo_id text, district text, oldest_age int, kinds json, sectors json)`,
-      [generation, JSON.stringify(households.map((h) => ({ pseudo_id: h.pseudoId, district: h.district, oldest_age: h.oldestAge, kinds: h.kinds, sectors: h.sectors })))],
+      [
+        generation,
+        JSON.stringify(
+          households.map((h) => ({ pseudo_id: h.pseudoId, district: h.district, oldest_age: h.oldestAge, kinds: h.kinds, sectors: h.sectors })),
+        ),
+      ],
     );
     await src.db.query(
       `INSERT INTO analytics.person (generation, pseudo_id, household, age, sectors)
@@ -119,7 +146,12 @@ export async function buildIndex(src: IndexSources, asOf: string): Promise<{ hou
     );
     count += households.length;
   }
-  await src.db.query(`UPDATE analytics.state SET generation = $1, as_of = $2::date, built_at = now(), households = $3, sources = $4`, [generation, asOf, count, JSON.stringify(sources)]);
+  await src.db.query(`UPDATE analytics.state SET generation = $1, as_of = $2::date, built_at = now(), households = $3, sources = $4`, [
+    generation,
+    asOf,
+    count,
+    JSON.stringify(sources),
+  ]);
   for (const table of GENERATIONS) await src.db.query(`DELETE FROM analytics.${table} WHERE generation < $1`, [generation]);
   return { households: count, seconds: Number(process.hrtime.bigint() - started) / 1e9 };
 }

@@ -4,7 +4,15 @@ import { AnalyticsProvenance1763800002200 } from './migration-provenance.js';
 
 export { buildIndex, indexHouseholds, type FactsLoader, type IndexSources } from './index-builder.js';
 export { pseudonym, pseudonymKey } from './pseudonym.js';
-export { AGE_BANDS, SITUATION_KINDS, situationStatistics, statisticsCsv, type Grouping, type StatisticsRow, type StatisticsTable } from './statistics.js';
+export {
+  AGE_BANDS,
+  SITUATION_KINDS,
+  situationStatistics,
+  statisticsCsv,
+  type Grouping,
+  type StatisticsRow,
+  type StatisticsTable,
+} from './statistics.js';
 export { DEFAULT_SUPPRESSION_THRESHOLD, MIN_SUPPRESSION_THRESHOLD, suppressList, suppressTable } from './suppression.js';
 export { indicatorCsv, indicators, type IndicatorTable } from './indicators.js';
 export const analyticsMigrations = [AnalyticsIndex1763800001300, AnalyticsIndicators1763800001500, AnalyticsProvenance1763800002200];

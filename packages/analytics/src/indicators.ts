@@ -25,13 +25,28 @@ const CURRENT = `(SELECT generation FROM analytics.state)`;
 
 type Provenance = Pick<IndicatorTable, 'asOf' | 'indexBuiltAt' | 'sourcesReadAt'>;
 
-function table(name: string, title: string, rowHeader: string, labels: string[], columns: string[], count: (row: string, column: string) => number, threshold: number, provenance: Provenance): IndicatorTable {
+function table(
+  name: string,
+  title: string,
+  rowHeader: string,
+  labels: string[],
+  columns: string[],
+  count: (row: string, column: string) => number,
+  threshold: number,
+  provenance: Provenance,
+): IndicatorTable {
   const cells = labels.map((l) => columns.map((c) => count(l, c)));
   const s = suppressTable({ cells, threshold });
   return {
-    name, title, rowHeader, columns, threshold, ...provenance,
+    name,
+    title,
+    rowHeader,
+    columns,
+    threshold,
+    ...provenance,
     rows: labels.map((label, i) => ({ label, values: s.cells[i]!, total: s.rowTotals[i]! })),
-    columnTotals: s.columnTotals, grandTotal: s.grandTotal,
+    columnTotals: s.columnTotals,
+    grandTotal: s.grandTotal,
   };
 }
 
@@ -61,24 +76,72 @@ export async function indicators(db: DataSource, threshold: number): Promise<Ind
   const provenance: Provenance = { asOf, indexBuiltAt: index.indexBuiltAt, sourcesReadAt: sourcesReadAt(index.sources) };
   const sectors = sectorCodes();
   const kinds = [...SITUATION_KINDS];
-  const involvement = lookup(await db.query(
-    `SELECT s.sector AS r, k.kind AS c, count(*)::int AS n FROM analytics.household h, unnest(h.sectors) AS s(sector), unnest(h.kinds) AS k(kind)
-     WHERE h.generation = ${CURRENT} GROUP BY 1, 2`));
+  const involvement = lookup(
+    await db.query(
+      `SELECT s.sector AS r, k.kind AS c, count(*)::int AS n FROM analytics.household h, unnest(h.sectors) AS s(sector), unnest(h.kinds) AS k(kind)
+     WHERE h.generation = ${CURRENT} GROUP BY 1, 2`,
+    ),
+  );
   const span = months(asOf);
-  const opened = lookup(await db.query(
-    `SELECT to_char(opened_on, 'YYYY-MM') AS r, sector AS c, count(*)::int AS n FROM analytics.consultation
-     WHERE generation = ${CURRENT} AND opened_on >= $1::date GROUP BY 1, 2`, [`${span[0]}-01`]));
-  const closed = lookup(await db.query(
-    `SELECT to_char(closed_on, 'YYYY-MM') AS r, sector AS c, count(*)::int AS n FROM analytics.consultation
-     WHERE generation = ${CURRENT} AND closed_on >= $1::date AND closed_on <= $2::date GROUP BY 1, 2`, [`${span[0]}-01`, asOf]));
+  const opened = lookup(
+    await db.query(
+      `SELECT to_char(opened_on, 'YYYY-MM') AS r, sector AS c, count(*)::int AS n FROM analytics.consultation
+     WHERE generation = ${CURRENT} AND opened_on >= $1::date GROUP BY 1, 2`,
+      [`${span[0]}-01`],
+    ),
+  );
+  const closed = lookup(
+    await db.query(
+      `SELECT to_char(closed_on, 'YYYY-MM') AS r, sector AS c, count(*)::int AS n FROM analytics.consultation
+     WHERE generation = ${CURRENT} AND closed_on >= $1::date AND closed_on <= $2::date GROUP BY 1, 2`,
+      [`${span[0]}-01`, asOf],
+    ),
+  );
   const bySectors = await db.query(
-    `SELECT district AS r, cardinality(sectors)::text AS c, count(*)::int AS n FROM analytics.household WHERE generation = ${CURRENT} GROUP BY 1, 2`);
+    `SELECT district AS r, cardinality(sectors)::text AS c, count(*)::int AS n FROM analytics.household WHERE generation = ${CURRENT} GROUP BY 1, 2`,
+  );
   const districts = [...new Set((bySectors as { r: string }[]).map((x) => x.r))].sort();
   return [
-    table('involvement_by_sector_and_situation', '分野別・複合課題別の関与世帯数 (households in each situation with a member involved in each sector)', 'sector', sectors, kinds, involvement, threshold, provenance),
-    table('consultations_opened_by_month', '月別・分野別の相談・ケース開始件数 (consultations and cases opened)', 'month', span, sectors, opened, threshold, provenance),
-    table('consultations_closed_by_month', '月別・分野別の終結件数 (closed, where the source records the date: こども cases)', 'month', span, sectors, closed, threshold, provenance),
-    table('households_by_sectors_involved', '地区別・関与分野数別の世帯数 (households by the number of sectors involved)', 'district', districts, ['0', '1', '2', '3', '4'], lookup(bySectors), threshold, provenance),
+    table(
+      'involvement_by_sector_and_situation',
+      '分野別・複合課題別の関与世帯数 (households in each situation with a member involved in each sector)',
+      'sector',
+      sectors,
+      kinds,
+      involvement,
+      threshold,
+      provenance,
+    ),
+    table(
+      'consultations_opened_by_month',
+      '月別・分野別の相談・ケース開始件数 (consultations and cases opened)',
+      'month',
+      span,
+      sectors,
+      opened,
+      threshold,
+      provenance,
+    ),
+    table(
+      'consultations_closed_by_month',
+      '月別・分野別の終結件数 (closed, where the source records the date: こども cases)',
+      'month',
+      span,
+      sectors,
+      closed,
+      threshold,
+      provenance,
+    ),
+    table(
+      'households_by_sectors_involved',
+      '地区別・関与分野数別の世帯数 (households by the number of sectors involved)',
+      'district',
+      districts,
+      ['0', '1', '2', '3', '4'],
+      lookup(bySectors),
+      threshold,
+      provenance,
+    ),
   ];
 }
 

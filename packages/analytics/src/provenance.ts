@@ -20,5 +20,7 @@ export async function indexProvenance(db: DataSource): Promise<IndexProvenance> 
 
 /** The read time of each source, in a stable order, as the analysts' tables give it. */
 export function sourcesReadAt(sources: SourceSnapshot): { source: string; readAt: string | null }[] {
-  return Object.keys(sources).sort().map((source) => ({ source, readAt: sources[source]!.readAt }));
+  return Object.keys(sources)
+    .sort()
+    .map((source) => ({ source, readAt: sources[source]!.readAt }));
 }

@@ -9,7 +9,10 @@ export class IndexRefresher {
   private running: Promise<void> | null = null;
   private again = false;
 
-  constructor(private readonly sources: IndexSources, private readonly onError: () => void) {}
+  constructor(
+    private readonly sources: IndexSources,
+    private readonly onError: () => void,
+  ) {}
 
   refresh(): Promise<void> {
     if (this.running) {

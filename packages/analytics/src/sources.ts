@@ -11,9 +11,19 @@ export type FactsReader = (db: DataSource, atenaNos: readonly string[]) => Promi
  * The index over the hub's own store: each registered sector's facts reader (sector code → reader, in the registry's
  * order, handed in by the composition root), the registry's 続柄, the configured thresholds.
  */
-export function storeIndexSources(db: DataSource, key: Buffer, thresholds: SituationThresholds, snapshot: () => Promise<SourceSnapshot>, facts: Readonly<Record<string, FactsReader>>): IndexSources {
+export function storeIndexSources(
+  db: DataSource,
+  key: Buffer,
+  thresholds: SituationThresholds,
+  snapshot: () => Promise<SourceSnapshot>,
+  facts: Readonly<Record<string, FactsReader>>,
+): IndexSources {
   return {
-    db, key, relationships: RELATIONSHIPS, thresholds, snapshot,
+    db,
+    key,
+    relationships: RELATIONSHIPS,
+    thresholds,
+    snapshot,
     facts: Object.fromEntries(Object.entries(facts).map(([code, read]) => [code, (ids: readonly string[]) => read(db, ids)])),
   };
 }

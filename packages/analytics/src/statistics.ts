@@ -9,8 +9,11 @@ export const SITUATION_KINDS = ['EIGHTY_FIFTY', 'DOUBLE_CARE', 'YOUNG_CARER', 'M
 
 /** Bands of the age of a household's oldest member, for planners. */
 export const AGE_BANDS: readonly { label: string; from: number; to: number }[] = [
-  { label: '0-39', from: 0, to: 39 }, { label: '40-64', from: 40, to: 64 }, { label: '65-74', from: 65, to: 74 },
-  { label: '75-84', from: 75, to: 84 }, { label: '85+', from: 85, to: Number.MAX_SAFE_INTEGER },
+  { label: '0-39', from: 0, to: 39 },
+  { label: '40-64', from: 40, to: 64 },
+  { label: '65-74', from: 65, to: 74 },
+  { label: '75-84', from: 75, to: 84 },
+  { label: '85+', from: 85, to: Number.MAX_SAFE_INTEGER },
 ];
 const band = (age: number): string => AGE_BANDS.find((b) => age >= b.from && age <= b.to)!.label;
 
@@ -70,20 +73,36 @@ async function countsAfresh(src: IndexSources, asOf: string, groupBy: Grouping):
  * suppressed and as many others as it takes that none can be worked out from the rest and the totals (each kind's
  * groups sum to its total). From the stored index when asOf is its date, otherwise from the sources afresh.
  */
-export async function situationStatistics(src: IndexSources, options: { asOf: string | null; groupBy: Grouping; threshold: number; today: string }): Promise<StatisticsTable> {
+export async function situationStatistics(
+  src: IndexSources,
+  options: { asOf: string | null; groupBy: Grouping; threshold: number; today: string },
+): Promise<StatisticsTable> {
   const index = await indexProvenance(src.db);
   const asOf = options.asOf ?? index.asOf ?? options.today;
   const fromIndex = index.indexBuiltAt !== null && asOf === index.asOf;
   const { counts, groups } = fromIndex ? await countsFromIndex(src.db, options.groupBy) : await countsAfresh(src, asOf, options.groupBy);
-  const provenance = fromIndex ? { indexBuiltAt: index.indexBuiltAt!, sources: index.sources } : { indexBuiltAt: new Date(), sources: await src.snapshot() };
+  const provenance = fromIndex
+    ? { indexBuiltAt: index.indexBuiltAt!, sources: index.sources }
+    : { indexBuiltAt: new Date(), sources: await src.snapshot() };
   const rows: StatisticsRow[] = [];
-  const labelled = (group: string | null) => (options.groupBy === 'DISTRICT' ? { district: group, ageBand: null } : { district: null, ageBand: group });
+  const labelled = (group: string | null) =>
+    options.groupBy === 'DISTRICT' ? { district: group, ageBand: null } : { district: null, ageBand: group };
   for (const kind of SITUATION_KINDS) {
-    const list = suppressList(groups.map((g) => counts.get(g)?.get(kind) ?? 0), options.threshold);
+    const list = suppressList(
+      groups.map((g) => counts.get(g)?.get(kind) ?? 0),
+      options.threshold,
+    );
     groups.forEach((g, i) => rows.push({ ...labelled(g), kind, households: list.counts[i]!, suppressed: list.counts[i] === null }));
     rows.push({ ...labelled(null), kind, households: list.total, suppressed: list.total === null });
   }
-  return { rows, threshold: options.threshold, asOf, groupBy: options.groupBy, indexBuiltAt: provenance.indexBuiltAt, sourcesReadAt: sourcesReadAt(provenance.sources) };
+  return {
+    rows,
+    threshold: options.threshold,
+    asOf,
+    groupBy: options.groupBy,
+    indexBuiltAt: provenance.indexBuiltAt,
+    sourcesReadAt: sourcesReadAt(provenance.sources),
+  };
 }
 
 /** Any table as CSV (RFC 4180), suppressed cells empty with a flag column. */

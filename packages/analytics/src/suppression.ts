@@ -367,7 +367,7 @@ class ResidualGraph {
       }
     }
     const path: number[] = [];
-    for (let v = to; v !== from; ) {
+    for (let v = to; v !== from;) {
       const arc = via[v] as number;
       const q = arc >> 1;
       if (this.suppressed[q] !== 1) path.push(q);

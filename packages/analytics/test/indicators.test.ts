@@ -9,7 +9,8 @@ describe('the indicators over the index', () => {
     await sql(`UPDATE analytics.state SET generation = 1, as_of = '2026-11-22', households = 20`);
     // District 0101: 12 households in KAIGO only, 4 in KAIGO and KONKYU with 8050; district 0102: 3 with none, 1 old generation.
     for (let i = 0; i < 12; i++) await sql(`INSERT INTO analytics.household VALUES (1, $1, '0101', 80, '{}', '{KAIGO}')`, [`a${i}`]);
-    for (let i = 0; i < 4; i++) await sql(`INSERT INTO analytics.household VALUES (1, $1, '0101', 82, '{EIGHTY_FIFTY,MULTI_SECTOR}', '{KAIGO,KONKYU}')`, [`b${i}`]);
+    for (let i = 0; i < 4; i++)
+      await sql(`INSERT INTO analytics.household VALUES (1, $1, '0101', 82, '{EIGHTY_FIFTY,MULTI_SECTOR}', '{KAIGO,KONKYU}')`, [`b${i}`]);
     for (let i = 0; i < 3; i++) await sql(`INSERT INTO analytics.household VALUES (1, $1, '0102', 30, '{}', '{}')`, [`c${i}`]);
     await sql(`INSERT INTO analytics.household VALUES (0, 'old', '0102', 30, '{}', '{KODOMO}')`);
     // Opened: 5 kaigo consultations in 2026-11, 3 in 2026-10; one from 2024 (outside the twelve months). Closed: 4 kodomo cases in 2026-09.
@@ -24,14 +25,30 @@ describe('the indicators over the index', () => {
     const [involvement] = await indicators(store.dataSource, 3);
     expect(involvement!.columns).toEqual(['EIGHTY_FIFTY', 'DOUBLE_CARE', 'YOUNG_CARER', 'MULTI_SECTOR']);
     expect(involvement!.rows.map((r) => [r.label, r.values])).toEqual([
-      ['KAIGO', [4, 0, 0, 4]], ['SHOGAI', [0, 0, 0, 0]], ['KODOMO', [0, 0, 0, 0]], ['KONKYU', [4, 0, 0, 4]],
+      ['KAIGO', [4, 0, 0, 4]],
+      ['SHOGAI', [0, 0, 0, 0]],
+      ['KODOMO', [0, 0, 0, 0]],
+      ['KONKYU', [4, 0, 0, 4]],
     ]);
     expect(involvement!.grandTotal).toBe(16);
   });
 
   it('counts consultations opened and closed per month over the last twelve, by sector', async () => {
     const [, opened, closed] = await indicators(store.dataSource, 3);
-    expect(opened!.rows.map((r) => r.label)).toEqual(['2025-12', '2026-01', '2026-02', '2026-03', '2026-04', '2026-05', '2026-06', '2026-07', '2026-08', '2026-09', '2026-10', '2026-11']);
+    expect(opened!.rows.map((r) => r.label)).toEqual([
+      '2025-12',
+      '2026-01',
+      '2026-02',
+      '2026-03',
+      '2026-04',
+      '2026-05',
+      '2026-06',
+      '2026-07',
+      '2026-08',
+      '2026-09',
+      '2026-10',
+      '2026-11',
+    ]);
     expect(opened!.rows.at(-1)!.values).toEqual([5, 0, 0, 0]);
     expect(opened!.rows.at(-2)!.values).toEqual([3, 0, 0, 0]);
     expect(opened!.rows[1]!.values).toEqual([0, 0, 4, 0]);

@@ -5,8 +5,21 @@ const n = null;
 
 describe('suppressTable — tables worked out by hand', () => {
   it('publishes a table with no small value unchanged, with its totals', () => {
-    expect(suppressTable({ cells: [[20, 30, 40], [25, 35, 45], [50, 60, 70]], threshold: 10 })).toEqual({
-      cells: [[20, 30, 40], [25, 35, 45], [50, 60, 70]],
+    expect(
+      suppressTable({
+        cells: [
+          [20, 30, 40],
+          [25, 35, 45],
+          [50, 60, 70],
+        ],
+        threshold: 10,
+      }),
+    ).toEqual({
+      cells: [
+        [20, 30, 40],
+        [25, 35, 45],
+        [50, 60, 70],
+      ],
       rowTotals: [90, 105, 180],
       columnTotals: [95, 125, 155],
       grandTotal: 375,
@@ -20,8 +33,21 @@ describe('suppressTable — tables worked out by hand', () => {
     //   i=1,j=1: 30 + 25 + 35 =  90   ← cheapest
     //   i=1,j=2: 40 + 25 + 45 = 110;  i=2,j=1: 30 + 50 + 60 = 140;  i=2,j=2: 40 + 50 + 70 = 160
     // and any route through a total costs more (a total is at least 75 here).
-    expect(suppressTable({ cells: [[5, 30, 40], [25, 35, 45], [50, 60, 70]], threshold: 10 })).toEqual({
-      cells: [[n, n, 40], [n, n, 45], [50, 60, 70]],
+    expect(
+      suppressTable({
+        cells: [
+          [5, 30, 40],
+          [25, 35, 45],
+          [50, 60, 70],
+        ],
+        threshold: 10,
+      }),
+    ).toEqual({
+      cells: [
+        [n, n, 40],
+        [n, n, 45],
+        [50, 60, 70],
+      ],
       rowTotals: [75, 105, 180],
       columnTotals: [80, 125, 155],
       grandTotal: 360,
@@ -32,8 +58,21 @@ describe('suppressTable — tables worked out by hand', () => {
   it('lets two small cells of one row protect each other, plus one other row', () => {
     // 5 and 3 in row 0 hide each other within the row; their columns still need a partner
     // row: row 1 costs 25 + 35 = 60, row 2 costs 50 + 60 = 110. The row total 48 stays.
-    expect(suppressTable({ cells: [[5, 3, 40], [25, 35, 45], [50, 60, 70]], threshold: 10 })).toEqual({
-      cells: [[n, n, 40], [n, n, 45], [50, 60, 70]],
+    expect(
+      suppressTable({
+        cells: [
+          [5, 3, 40],
+          [25, 35, 45],
+          [50, 60, 70],
+        ],
+        threshold: 10,
+      }),
+    ).toEqual({
+      cells: [
+        [n, n, 40],
+        [n, n, 45],
+        [50, 60, 70],
+      ],
       rowTotals: [48, 105, 180],
       columnTotals: [80, 98, 155],
       grandTotal: 333,
@@ -47,8 +86,21 @@ describe('suppressTable — tables worked out by hand', () => {
     // total). Cheapest: down column 1 to row 2 (12), out of row 2 through its total (67):
     // 79, against 30 + 75 = 105 through row 0 and 46 + 146 = 192 through the grand total.
     // The zeros of row 1 are published.
-    expect(suppressTable({ cells: [[20, 30, 25], [0, 4, 0], [15, 12, 40]], threshold: 10 })).toEqual({
-      cells: [[20, 30, 25], [0, n, 0], [15, n, 40]],
+    expect(
+      suppressTable({
+        cells: [
+          [20, 30, 25],
+          [0, 4, 0],
+          [15, 12, 40],
+        ],
+        threshold: 10,
+      }),
+    ).toEqual({
+      cells: [
+        [20, 30, 25],
+        [0, n, 0],
+        [15, n, 40],
+      ],
       rowTotals: [75, n, n],
       columnTotals: [35, 46, 65],
       grandTotal: 146,
@@ -62,8 +114,19 @@ describe('suppressTable — tables worked out by hand', () => {
     // through its total: down (1,0) = 20, out through the row-1 total 90 (110, against
     // 21 + 92 = 113 through column 0 and the grand total). Raising (0,1) then costs (1,1) = 30.
     // The row-0 total keeps its floor of 2 (two hidden cells of at least 1) and can only go up.
-    expect(suppressTable({ cells: [[1, 1, 0], [20, 30, 40]], threshold: 3 })).toEqual({
-      cells: [[n, n, 0], [n, n, 40]],
+    expect(
+      suppressTable({
+        cells: [
+          [1, 1, 0],
+          [20, 30, 40],
+        ],
+        threshold: 3,
+      }),
+    ).toEqual({
+      cells: [
+        [n, n, 0],
+        [n, n, 40],
+      ],
       rowTotals: [n, n],
       columnTotals: [21, 31, 40],
       grandTotal: 92,
@@ -77,8 +140,19 @@ describe('suppressTable — tables worked out by hand', () => {
     // (1,1) = (0,0) − 4 ≥ 1, so (0,0) ≥ 5. Lowering needs a route from row 0 to column 0
     // avoiding the 1: through both column totals (21 + 25) or both row totals (25 + 21);
     // the tie (46 each) goes to the route found first.
-    expect(suppressTable({ cells: [[5, 20], [20, 1]], threshold: 6 })).toEqual({
-      cells: [[n, n], [n, n]],
+    expect(
+      suppressTable({
+        cells: [
+          [5, 20],
+          [20, 1],
+        ],
+        threshold: 6,
+      }),
+    ).toEqual({
+      cells: [
+        [n, n],
+        [n, n],
+      ],
       rowTotals: [25, 21],
       columnTotals: [n, n],
       grandTotal: 46,
@@ -90,8 +164,19 @@ describe('suppressTable — tables worked out by hand', () => {
     // Threshold 3: the four 1s and the four totals of 2 are small. With the grand total 4
     // published, linear algebra alone finds nothing determined, but each row total is ≥ 2
     // (two hidden cells ≥ 1) and they add up to 4, so every cell would be exactly 1.
-    expect(suppressTable({ cells: [[1, 1], [1, 1]], threshold: 3 })).toEqual({
-      cells: [[n, n], [n, n]],
+    expect(
+      suppressTable({
+        cells: [
+          [1, 1],
+          [1, 1],
+        ],
+        threshold: 3,
+      }),
+    ).toEqual({
+      cells: [
+        [n, n],
+        [n, n],
+      ],
       rowTotals: [n, n],
       columnTotals: [n, n],
       grandTotal: n,
@@ -149,8 +234,19 @@ describe('suppressTable — tables worked out by hand', () => {
 
   it('hides everything non-zero when the grand total is small', () => {
     // Grand total 6 < 10, so every total and every non-zero cell is small; the 0 is published.
-    expect(suppressTable({ cells: [[1, 2], [0, 3]], threshold: 10 })).toEqual({
-      cells: [[n, n], [0, n]],
+    expect(
+      suppressTable({
+        cells: [
+          [1, 2],
+          [0, 3],
+        ],
+        threshold: 10,
+      }),
+    ).toEqual({
+      cells: [
+        [n, n],
+        [0, n],
+      ],
       rowTotals: [n, n],
       columnTotals: [n, n],
       grandTotal: n,
@@ -163,8 +259,21 @@ describe('suppressTable — tables worked out by hand', () => {
     // worthless. From column 0 the only way out is down (2,0) = 25; from there along
     // (2,2) = 40 and back up (0,2) = 30: 95, against 25 + 11 + 18 + 22 + 30 = 106 through
     // row 1 and 25 + 76 + 34 = 135 through the row totals.
-    expect(suppressTable({ cells: [[4, 0, 30], [0, 18, 22], [25, 11, 40]], threshold: 10 })).toEqual({
-      cells: [[n, 0, n], [0, 18, 22], [n, 11, n]],
+    expect(
+      suppressTable({
+        cells: [
+          [4, 0, 30],
+          [0, 18, 22],
+          [25, 11, 40],
+        ],
+        threshold: 10,
+      }),
+    ).toEqual({
+      cells: [
+        [n, 0, n],
+        [0, 18, 22],
+        [n, 11, n],
+      ],
       rowTotals: [34, 40, 76],
       columnTotals: [29, 29, 92],
       grandTotal: 150,
@@ -173,13 +282,21 @@ describe('suppressTable — tables worked out by hand', () => {
   });
 
   describe('threshold', () => {
-    const cells = [[2, 6, 30], [7, 40, 22], [25, 11, 40]];
+    const cells = [
+      [2, 6, 30],
+      [7, 40, 22],
+      [25, 11, 40],
+    ];
 
     it('threshold 3: only the 2 is small', () => {
       // Rectangles through (0,0): (2,0)+(2,1)+(0,1) = 25 + 11 + 6 = 42 is the cheapest
       // (7 + 40 + 6 = 53, 7 + 22 + 30 = 59, 25 + 40 + 30 = 95).
       expect(suppressTable({ cells, threshold: 3 })).toEqual({
-        cells: [[n, n, 30], [7, 40, 22], [n, n, 40]],
+        cells: [
+          [n, n, 30],
+          [7, 40, 22],
+          [n, n, 40],
+        ],
         rowTotals: [38, 69, 76],
         columnTotals: [34, 57, 92],
         grandTotal: 183,
@@ -192,7 +309,11 @@ describe('suppressTable — tables worked out by hand', () => {
       // (1,1) with the small 7). Then 7 at (1,0): back to row 1 via (1,1) = 40, the cheapest
       // (via (1,2)/(0,2) it is 52). Columns 0 and 1 end up hidden, every total published.
       const expected: SuppressedTable = {
-        cells: [[n, n, 30], [n, n, 22], [n, n, 40]],
+        cells: [
+          [n, n, 30],
+          [n, n, 22],
+          [n, n, 40],
+        ],
         rowTotals: [38, 69, 76],
         columnTotals: [34, 57, 92],
         grandTotal: 183,
@@ -381,11 +502,7 @@ function attainable(truth: Full, out: SuppressedTable, target: Position, w: numb
       grid[i]![j] = v;
       const rowSum = grid[i]!.reduce((a, b) => a + b, 0);
       const columnSum = grid.reduce((a, row) => a + row[j]!, 0);
-      if (
-        fits(rowRequired[i]!, rowSum, rowLeft[k]!) &&
-        fits(columnRequired[j]!, columnSum, columnLeft[k]!) &&
-        search(k + 1)
-      ) {
+      if (fits(rowRequired[i]!, rowSum, rowLeft[k]!) && fits(columnRequired[j]!, columnSum, columnLeft[k]!) && search(k + 1)) {
         return true;
       }
     }
@@ -448,10 +565,7 @@ const tableOf = (maxRows: number, maxColumns: number, maxValue: number): fc.Arbi
     .chain(([rows, columns]) =>
       fc.array(
         fc.array(
-          fc.oneof(
-            { arbitrary: fc.integer({ min: 0, max: maxValue }), weight: 3 },
-            { arbitrary: fc.integer({ min: 0, max: 4 }), weight: 1 },
-          ),
+          fc.oneof({ arbitrary: fc.integer({ min: 0, max: maxValue }), weight: 3 }, { arbitrary: fc.integer({ min: 0, max: 4 }), weight: 1 }),
           { minLength: columns, maxLength: columns },
         ),
         { minLength: rows, maxLength: rows },
@@ -491,7 +605,19 @@ describe('suppressTable — properties', () => {
           }
         }
       }),
-      { seed: 20250602, numRuns: 300, examples: [[[[5, 8], [8, 1]], 6]] },
+      {
+        seed: 20250602,
+        numRuns: 300,
+        examples: [
+          [
+            [
+              [5, 8],
+              [8, 1],
+            ],
+            6,
+          ],
+        ],
+      },
     );
   });
 });

@@ -62,14 +62,32 @@ export class AuditLog {
         id += 1n;
         const hash = entryHash(id.toString(), e, prev);
         const row = {
-          id: id.toString(), at: e.at.toISOString(), request_id: e.requestId, staff_id: e.staffId, org_id: e.orgId, person_id: e.personId,
-          sector: e.sector, status: e.status, basis: e.basis, reference: e.reference, purpose: e.purpose, action: e.action ?? null,
-          protected: e.protected ?? null, prev_hash: prev, hash,
+          id: id.toString(),
+          at: e.at.toISOString(),
+          request_id: e.requestId,
+          staff_id: e.staffId,
+          org_id: e.orgId,
+          person_id: e.personId,
+          sector: e.sector,
+          status: e.status,
+          basis: e.basis,
+          reference: e.reference,
+          purpose: e.purpose,
+          action: e.action ?? null,
+          protected: e.protected ?? null,
+          prev_hash: prev,
+          hash,
         };
         prev = hash;
         return row;
       });
-      const [done] = await preparedQuery<{ n: number }>(this.db, 'hub-audit-append', APPEND, [JSON.stringify(rows), id.toString(), prev, from.id.toString(), from.hash]);
+      const [done] = await preparedQuery<{ n: number }>(this.db, 'hub-audit-append', APPEND, [
+        JSON.stringify(rows),
+        id.toString(),
+        prev,
+        from.id.toString(),
+        from.hash,
+      ]);
       if (done!.n === rows.length) {
         this.head = { id, hash: prev };
         return;
@@ -99,7 +117,10 @@ export class AuditLog {
       // The rules that make the tables append-only are lifted inside this transaction only.
       await tx.query(`ALTER TABLE audit.entry DISABLE RULE entry_no_delete`);
       await tx.query(`ALTER TABLE audit.checkpoint DISABLE RULE checkpoint_no_delete`);
-      const [removed]: { n: string }[] = await tx.query(`WITH gone AS (DELETE FROM audit.entry WHERE id <= $1 RETURNING 1) SELECT count(*)::text AS n FROM gone`, [anchor.entry_id]);
+      const [removed]: { n: string }[] = await tx.query(
+        `WITH gone AS (DELETE FROM audit.entry WHERE id <= $1 RETURNING 1) SELECT count(*)::text AS n FROM gone`,
+        [anchor.entry_id],
+      );
       await tx.query(`DELETE FROM audit.checkpoint WHERE entry_id < $1`, [anchor.entry_id]);
       await tx.query(`ALTER TABLE audit.entry ENABLE RULE entry_no_delete`);
       await tx.query(`ALTER TABLE audit.checkpoint ENABLE RULE checkpoint_no_delete`);

@@ -20,8 +20,13 @@ export async function caseReadsOf(db: DataSource, personId: string, limit: numbe
     [personId, limit, offset],
   );
   return rows.map((r) => ({
-    id: r['id'] as string, at: r['at'] as Date, staffId: r['staff_id'] as string, orgId: r['org_id'] as string,
-    status: r['status'] as 'GRANTED' | 'DENIED', basis: (r['basis'] as string | null) ?? null, reference: (r['reference'] as string | null) ?? null,
+    id: r['id'] as string,
+    at: r['at'] as Date,
+    staffId: r['staff_id'] as string,
+    orgId: r['org_id'] as string,
+    status: r['status'] as 'GRANTED' | 'DENIED',
+    basis: (r['basis'] as string | null) ?? null,
+    reference: (r['reference'] as string | null) ?? null,
     purpose: r['purpose'] as string,
   }));
 }

@@ -32,7 +32,19 @@ export interface AuditEntry {
  * exactly as it did before identity reads joined the log, so chains written then still verify.
  */
 export function entryHash(id: string, entry: AuditEntry, prevHash: string): string {
-  const fields = [id, entry.at.toISOString(), entry.requestId, entry.staffId, entry.orgId, entry.personId, entry.sector ?? '', entry.status, entry.basis ?? '', entry.reference ?? '', entry.purpose];
+  const fields = [
+    id,
+    entry.at.toISOString(),
+    entry.requestId,
+    entry.staffId,
+    entry.orgId,
+    entry.personId,
+    entry.sector ?? '',
+    entry.status,
+    entry.basis ?? '',
+    entry.reference ?? '',
+    entry.purpose,
+  ];
   if (entry.action) fields.push(entry.action, entry.protected == null ? '' : String(entry.protected));
   return createHash('sha256').update(prevHash).update('\n').update(JSON.stringify(fields)).digest('hex');
 }
@@ -40,12 +52,21 @@ export function entryHash(id: string, entry: AuditEntry, prevHash: string): stri
 /** An entry as a row of audit.entry reads back. */
 export function entryFromRow(r: Record<string, unknown>): AuditEntry {
   return {
-    at: r['at'] as Date, requestId: r['request_id'] as string, staffId: r['staff_id'] as string, orgId: r['org_id'] as string,
-    personId: r['person_id'] as string, sector: (r['sector'] as string | null) ?? null, status: r['status'] as 'GRANTED' | 'DENIED',
-    basis: (r['basis'] as string | null) ?? null, reference: (r['reference'] as string | null) ?? null, purpose: r['purpose'] as string,
-    action: (r['action'] as EntryAction | null) ?? null, protected: (r['protected'] as boolean | null) ?? null,
+    at: r['at'] as Date,
+    requestId: r['request_id'] as string,
+    staffId: r['staff_id'] as string,
+    orgId: r['org_id'] as string,
+    personId: r['person_id'] as string,
+    sector: (r['sector'] as string | null) ?? null,
+    status: r['status'] as 'GRANTED' | 'DENIED',
+    basis: (r['basis'] as string | null) ?? null,
+    reference: (r['reference'] as string | null) ?? null,
+    purpose: r['purpose'] as string,
+    action: (r['action'] as EntryAction | null) ?? null,
+    protected: (r['protected'] as boolean | null) ?? null,
   };
 }
 
 /** The columns entryFromRow needs, with the chain's own. */
-export const ENTRY_COLUMNS = 'id::text, at, request_id, staff_id, org_id, person_id, sector, status, basis, reference, purpose, action, protected, prev_hash, hash';
+export const ENTRY_COLUMNS =
+  'id::text, at, request_id, staff_id, org_id, person_id, sector, status, basis, reference, purpose, action, protected, prev_hash, hash';

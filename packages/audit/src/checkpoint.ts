@@ -56,14 +56,27 @@ export const CHECKPOINT_COLUMNS = 'version, entry_id::text, entry_hash, entries:
 export function checkpointFromRow(r: Record<string, unknown>): Checkpoint {
   return {
     version: Number(r['version'] ?? 1) === 2 ? 2 : 1,
-    entryId: r['entry_id'] as string, entryHash: r['entry_hash'] as string, signedAt: new Date(r['signed_at'] as Date | string),
-    keyId: r['key_id'] as string, signature: r['signature'] as string,
-    entries: (r['entries'] as string | null) ?? null, prevDigest: (r['prev_digest'] as string | null) ?? null,
+    entryId: r['entry_id'] as string,
+    entryHash: r['entry_hash'] as string,
+    signedAt: new Date(r['signed_at'] as Date | string),
+    keyId: r['key_id'] as string,
+    signature: r['signature'] as string,
+    entries: (r['entries'] as string | null) ?? null,
+    prevDigest: (r['prev_digest'] as string | null) ?? null,
   };
 }
 
 export function checkpointToJson(c: Checkpoint): Record<string, string | number | null> {
-  return { v: c.version, entryId: c.entryId, entryHash: c.entryHash, entries: c.entries, prevDigest: c.prevDigest, signedAt: c.signedAt.toISOString(), keyId: c.keyId, signature: c.signature };
+  return {
+    v: c.version,
+    entryId: c.entryId,
+    entryHash: c.entryHash,
+    entries: c.entries,
+    prevDigest: c.prevDigest,
+    signedAt: c.signedAt.toISOString(),
+    keyId: c.keyId,
+    signature: c.signature,
+  };
 }
 
 /** A checkpoint as checkpointToJson wrote it; null when the shape is not one. */

@@ -1,7 +1,17 @@
 import type { KeyObject } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { AuditLog } from './audit-log.js';
-import { CHECKPOINT_COLUMNS, NO_DIGEST, checkpointDigest, checkpointFromRow, checkpointSignatureFits, exportCheckpoint, importCheckpoint, signHead, type Checkpoint } from './checkpoint.js';
+import {
+  CHECKPOINT_COLUMNS,
+  NO_DIGEST,
+  checkpointDigest,
+  checkpointFromRow,
+  checkpointSignatureFits,
+  exportCheckpoint,
+  importCheckpoint,
+  signHead,
+  type Checkpoint,
+} from './checkpoint.js';
 import { entryStillHolds, headExtends, readHead } from './consistency.js';
 import type { AuditSigningKey } from './signing-key.js';
 import type { Integrity, KnownHead } from './verify.js';
@@ -90,7 +100,10 @@ export class AuditKeeper {
       this.lastObserved = state.observed;
       let signed = state.signed && checkpointSignatureFits(state.signed, this.trustedKeys) ? state.signed : null;
       if (signed) {
-        const later: Record<string, unknown>[] = await this.db.query(`SELECT ${CHECKPOINT_COLUMNS} FROM audit.checkpoint WHERE entry_id > $1 ORDER BY entry_id LIMIT 100`, [signed.entryId]);
+        const later: Record<string, unknown>[] = await this.db.query(
+          `SELECT ${CHECKPOINT_COLUMNS} FROM audit.checkpoint WHERE entry_id > $1 ORDER BY entry_id LIMIT 100`,
+          [signed.entryId],
+        );
         for (const c of later.map(checkpointFromRow)) {
           if (c.version !== 2 || c.prevDigest !== checkpointDigest(signed) || !checkpointSignatureFits(c, this.trustedKeys)) break;
           signed = c;
@@ -134,7 +147,15 @@ export class AuditKeeper {
       await this.db.query(
         `INSERT INTO audit.checkpoint (version, entry_id, entry_hash, entries, prev_digest, signed_at, key_id, signature)
          SELECT 2, $1, $2, $3, $4, $5, $6, $7 WHERE NOT EXISTS (SELECT 1 FROM audit.checkpoint WHERE entry_id = $1)`,
-        [checkpoint.entryId, checkpoint.entryHash, checkpoint.entries, checkpoint.prevDigest, checkpoint.signedAt, checkpoint.keyId, checkpoint.signature],
+        [
+          checkpoint.entryId,
+          checkpoint.entryHash,
+          checkpoint.entries,
+          checkpoint.prevDigest,
+          checkpoint.signedAt,
+          checkpoint.keyId,
+          checkpoint.signature,
+        ],
       );
       this.lastSigned = checkpoint;
       await this.witness?.noteSigned(checkpoint);
@@ -170,8 +191,12 @@ export class AuditKeeper {
     const state = this.witness ? await this.witness.latest() : { signed: null, observed: null };
     const witnessFits = !state.signed || checkpointSignatureFits(state.signed, this.trustedKeys);
     const knownHeads: KnownHead[] = [
-      ...[this.lastSigned, witnessFits ? state.signed : null].filter((c): c is Checkpoint => c !== null).map((c) => ({ entryId: c.entryId, entryHash: c.entryHash, checkpoint: c })),
-      ...[this.lastObserved, state.observed].filter((o): o is ObservedHead => o !== null).map((o) => ({ entryId: o.entryId, entryHash: o.entryHash, checkpoint: null })),
+      ...[this.lastSigned, witnessFits ? state.signed : null]
+        .filter((c): c is Checkpoint => c !== null)
+        .map((c) => ({ entryId: c.entryId, entryHash: c.entryHash, checkpoint: c })),
+      ...[this.lastObserved, state.observed]
+        .filter((o): o is ObservedHead => o !== null)
+        .map((o) => ({ entryId: o.entryId, entryHash: o.entryHash, checkpoint: null })),
       ...extra,
     ];
     const integrity = await this.log.verify({ trustedKeys: this.trustedKeys, retentionMs: this.retentionMs, knownHeads });

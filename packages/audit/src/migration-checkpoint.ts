@@ -11,7 +11,9 @@ export class AuditCheckpoint1763800001100 implements MigrationInterface {
     await db.query(`CREATE RULE checkpoint_no_update AS ON UPDATE TO audit.checkpoint DO INSTEAD NOTHING`);
     await db.query(`CREATE RULE checkpoint_no_delete AS ON DELETE TO audit.checkpoint DO INSTEAD NOTHING`);
     // Where the retained chain starts once entries past their retention have been removed: just after a signed checkpoint.
-    await db.query(`ALTER TABLE audit.head ADD COLUMN first_id bigint NOT NULL DEFAULT 1, ADD COLUMN first_prev_hash text NOT NULL DEFAULT repeat('0', 64)`);
+    await db.query(
+      `ALTER TABLE audit.head ADD COLUMN first_id bigint NOT NULL DEFAULT 1, ADD COLUMN first_prev_hash text NOT NULL DEFAULT repeat('0', 64)`,
+    );
   }
 
   async down(db: QueryRunner): Promise<void> {

@@ -80,7 +80,8 @@ const COLUMNS = `e.id::text, e.at, e.staff_id, e.org_id, e.person_id, e.sector, 
   r.at AS r_at, r.staff_id AS r_staff_id, r.org_id AS r_org_id, r.purpose AS r_purpose`;
 const FROM = `FROM audit.entry e LEFT JOIN LATERAL (
     SELECT at, staff_id, org_id, purpose FROM audit.entry r WHERE r.action = 'RESTRICT' AND r.reference = e.id::text ORDER BY r.id LIMIT 1) r ON true`;
-const PERIOD = (from: string, to: string): string => `(${from}::timestamptz IS NULL OR e.at >= ${from}) AND (${to}::timestamptz IS NULL OR e.at <= ${to})`;
+const PERIOD = (from: string, to: string): string =>
+  `(${from}::timestamptz IS NULL OR e.at >= ${from}) AND (${to}::timestamptz IS NULL OR e.at <= ${to})`;
 
 /**
  * The log read for a privacy officer and for 本人開示: sector decisions (accessLog), identity reads (identityLog,
@@ -148,8 +149,18 @@ export class AuditRecords {
     if (found['r_at'] == null) {
       await this.log.append([
         {
-          at: new Date(), requestId: by.requestId, staffId: by.staffId, orgId: by.orgId, personId: found['person_id'] as string, sector: null,
-          status: 'GRANTED', basis: null, reference: entryId, purpose: restrictionPurpose(reason), action: 'RESTRICT', protected: null,
+          at: new Date(),
+          requestId: by.requestId,
+          staffId: by.staffId,
+          orgId: by.orgId,
+          personId: found['person_id'] as string,
+          sector: null,
+          status: 'GRANTED',
+          basis: null,
+          reference: entryId,
+          purpose: restrictionPurpose(reason),
+          action: 'RESTRICT',
+          protected: null,
         },
       ]);
     }
@@ -159,7 +170,10 @@ export class AuditRecords {
 
   private async entry(kind: 'decision' | 'identity', entryId: string): Promise<Record<string, unknown> | undefined> {
     if (!/^\d{1,18}$/.test(entryId)) return undefined;
-    const [row]: Record<string, unknown>[] = await this.db.query(`SELECT ${COLUMNS} ${FROM} WHERE e.id = $1 AND ${kind === 'decision' ? decision() : IDENTITY}`, [entryId]);
+    const [row]: Record<string, unknown>[] = await this.db.query(
+      `SELECT ${COLUMNS} ${FROM} WHERE e.id = $1 AND ${kind === 'decision' ? decision() : IDENTITY}`,
+      [entryId],
+    );
     return row;
   }
 }
@@ -169,19 +183,33 @@ function recorded(r: Record<string, unknown>): Recorded {
     r['r_at'] == null
       ? null
       : {
-          at: r['r_at'] as Date, staffId: r['r_staff_id'] as string, orgId: r['r_org_id'] as string,
+          at: r['r_at'] as Date,
+          staffId: r['r_staff_id'] as string,
+          orgId: r['r_org_id'] as string,
           reason: restrictionReason(r['r_purpose'] as string),
         };
   return {
-    id: r['id'] as string, at: r['at'] as Date, staffId: r['staff_id'] as string, orgId: r['org_id'] as string,
-    purpose: readablePurpose(r['purpose'] as string, (r['sector'] as string | null) ?? null, r['status'] as string, (r['basis'] as string | null) ?? null),
-    restricted: restriction !== null, restriction,
+    id: r['id'] as string,
+    at: r['at'] as Date,
+    staffId: r['staff_id'] as string,
+    orgId: r['org_id'] as string,
+    purpose: readablePurpose(
+      r['purpose'] as string,
+      (r['sector'] as string | null) ?? null,
+      r['status'] as string,
+      (r['basis'] as string | null) ?? null,
+    ),
+    restricted: restriction !== null,
+    restriction,
   };
 }
 
 function accessRecord(r: Record<string, unknown>): AccessRecord {
   return {
-    ...recorded(r), sector: r['sector'] as string, status: r['status'] as 'GRANTED' | 'DENIED', basis: (r['basis'] as string | null) ?? null,
+    ...recorded(r),
+    sector: r['sector'] as string,
+    status: r['status'] as 'GRANTED' | 'DENIED',
+    basis: (r['basis'] as string | null) ?? null,
     reference: (r['reference'] as string | null) ?? null,
   };
 }

@@ -10,7 +10,9 @@ export interface AuditSigningKey {
 }
 
 export function keyIdOf(publicKey: KeyObject): string {
-  return createHash('sha256').update(publicKey.export({ type: 'spki', format: 'der' })).digest('hex');
+  return createHash('sha256')
+    .update(publicKey.export({ type: 'spki', format: 'der' }))
+    .digest('hex');
 }
 
 function fromPrivatePem(pem: string): AuditSigningKey {
@@ -32,7 +34,8 @@ export function generateAuditSigningKey(): AuditSigningKey {
  */
 export function auditSigningKey(pem: string | null, options: { production: boolean; file?: string }): AuditSigningKey {
   if (pem) return fromPrivatePem(pem.replace(/\\n/g, '\n'));
-  if (options.production) throw new Error('HUB_AUDIT_SIGNING_KEY is required in production: the audit checkpoints must be signed with a key kept apart from the database');
+  if (options.production)
+    throw new Error('HUB_AUDIT_SIGNING_KEY is required in production: the audit checkpoints must be signed with a key kept apart from the database');
   if (!options.file) return generateAuditSigningKey();
   if (existsSync(options.file)) return fromPrivatePem(readFileSync(options.file, 'utf8'));
   const key = generateAuditSigningKey();

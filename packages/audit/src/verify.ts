@@ -71,7 +71,14 @@ export async function verifyChain(db: DataSource, options: VerifyOptions = {}): 
   let checkpoints = 0;
   let lastCheckpointAt: Date | null = null;
   const result = (problem: AuditProblem | null, firstBadEntry: string | null): Integrity => ({
-    ok: problem === null, entries: count, firstBadEntry, checkedAt, checkpoints, lastCheckpointAt, problem, witnessedEntries: furthest?.entryId ?? null,
+    ok: problem === null,
+    entries: count,
+    firstBadEntry,
+    checkedAt,
+    checkpoints,
+    lastCheckpointAt,
+    problem,
+    witnessedEntries: furthest?.entryId ?? null,
   });
   let prev = head!.first_prev_hash;
   let after = BigInt(head!.first_id) - 1n;
@@ -83,7 +90,8 @@ export async function verifyChain(db: DataSource, options: VerifyOptions = {}): 
     const [row] = await db.query(`SELECT ${CHECKPOINT_COLUMNS} FROM audit.checkpoint WHERE entry_id = $1`, [after.toString()]);
     const anchor = row ? checkpointFromRow(row) : null;
     const oldEnough = options.retentionMs === undefined || (anchor !== null && anchor.signedAt.getTime() < checkedAt.getTime() - options.retentionMs);
-    if (!anchor || anchor.entryHash !== prev || !checkpointSignatureFits(anchor, trustedKeys) || !oldEnough) return result('START_MOVED', head!.first_id);
+    if (!anchor || anchor.entryHash !== prev || !checkpointSignatureFits(anchor, trustedKeys) || !oldEnough)
+      return result('START_MOVED', head!.first_id);
     prevDigest = checkpointDigest(anchor);
   }
   const known = new Map<string, KnownHead[]>();
@@ -135,9 +143,10 @@ export async function verifyChain(db: DataSource, options: VerifyOptions = {}): 
     // A signed head kept outside must still be in the table: deleting checkpoints, even with the entries left alone, shows.
     const outside = knownHeads.filter((k) => k.checkpoint && BigInt(k.entryId) > start);
     if (outside.length > 0) {
-      const rows: Record<string, unknown>[] = await db.query(`SELECT ${CHECKPOINT_COLUMNS} FROM audit.checkpoint WHERE entry_id = ANY($1::bigint[])`, [
-        outside.map((k) => k.entryId),
-      ]);
+      const rows: Record<string, unknown>[] = await db.query(
+        `SELECT ${CHECKPOINT_COLUMNS} FROM audit.checkpoint WHERE entry_id = ANY($1::bigint[])`,
+        [outside.map((k) => k.entryId)],
+      );
       const digests = new Set(rows.map((r) => checkpointDigest(checkpointFromRow(r))));
       if (outside.some((k) => !digests.has(checkpointDigest(k.checkpoint!)))) return result('CHECKPOINT_MISSING', null);
     }

@@ -2,8 +2,16 @@ import { openTestStore, type Store } from '@welfare-hub/store';
 import { AuditLog, AuditRecords, auditMigrations, type AuditEntry } from '../src/index.js';
 
 const entry = (personId: string, status: 'GRANTED' | 'DENIED' = 'GRANTED'): AuditEntry => ({
-  at: new Date('2026-11-22T01:00:00Z'), requestId: 'r1', staffId: 's1', orgId: 'o1', personId, sector: 'KAIGO', status,
-  basis: status === 'GRANTED' ? 'OWN_SECTOR' : null, reference: null, purpose: 'Person.kaigo',
+  at: new Date('2026-11-22T01:00:00Z'),
+  requestId: 'r1',
+  staffId: 's1',
+  orgId: 'o1',
+  personId,
+  sector: 'KAIGO',
+  status,
+  basis: status === 'GRANTED' ? 'OWN_SECTOR' : null,
+  reference: null,
+  purpose: 'Person.kaigo',
 });
 
 describe('the audit log', () => {
@@ -18,7 +26,9 @@ describe('the audit log', () => {
   it('chains concurrent appends into one verifiable chain', async () => {
     await Promise.all(Array.from({ length: 20 }, (_, i) => log.append([entry(`p${i}`), entry(`p${i}`, 'DENIED')])));
     expect(await log.verify()).toMatchObject({ ok: true, entries: 40, firstBadEntry: null });
-    expect((await new AuditRecords(store.dataSource, log).accessLog('p3', { from: null, to: null }, { limit: 10, offset: 0 })).map((r) => r.status).sort()).toEqual(['DENIED', 'GRANTED']);
+    expect(
+      (await new AuditRecords(store.dataSource, log).accessLog('p3', { from: null, to: null }, { limit: 10, offset: 0 })).map((r) => r.status).sort(),
+    ).toEqual(['DENIED', 'GRANTED']);
   });
 
   it('keeps one chain when several processes append, each with its own idea of the head', async () => {
@@ -51,7 +61,7 @@ describe('the audit log', () => {
     expect(await log.verify()).toMatchObject({ ok: true, entries: 1 });
   });
 
-  it('names the first entry that was changed behind the rules\' back', async () => {
+  it("names the first entry that was changed behind the rules' back", async () => {
     await log.append([entry('p1'), entry('p2'), entry('p3')]);
     await store.dataSource.query(`ALTER TABLE audit.entry DISABLE RULE entry_no_update`);
     await store.dataSource.query(`UPDATE audit.entry SET staff_id = 'someone-else' WHERE id = 2`);

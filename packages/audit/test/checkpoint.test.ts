@@ -5,7 +5,16 @@ import { AuditKeeper, AuditLog, auditMigrations, entryHash, generateAuditSigning
 const YEAR_MS = 365.25 * 86_400_000;
 
 const entry = (personId: string, at = new Date('2026-11-22T01:00:00Z')): AuditEntry => ({
-  at, requestId: 'r1', staffId: 's1', orgId: 'o1', personId, sector: 'KAIGO', status: 'GRANTED', basis: 'OWN_SECTOR', reference: null, purpose: 'Person.kaigo',
+  at,
+  requestId: 'r1',
+  staffId: 's1',
+  orgId: 'o1',
+  personId,
+  sector: 'KAIGO',
+  status: 'GRANTED',
+  basis: 'OWN_SECTOR',
+  reference: null,
+  purpose: 'Person.kaigo',
 });
 
 describe('signed checkpoints and retention', () => {
@@ -40,11 +49,23 @@ describe('signed checkpoints and retention', () => {
     // Whoever can write the tables rewrites entry 3 and recomputes every hash after it, and the head.
     await sql(`ALTER TABLE audit.entry DISABLE RULE entry_no_update`);
     await sql(`UPDATE audit.entry SET staff_id = 'someone-else' WHERE id = 3`);
-    const rows = (await sql(`SELECT id::text, at, request_id, staff_id, org_id, person_id, sector, status, basis, reference, purpose, prev_hash FROM audit.entry WHERE id >= 3 ORDER BY id`)) as Record<string, unknown>[];
+    const rows = (await sql(
+      `SELECT id::text, at, request_id, staff_id, org_id, person_id, sector, status, basis, reference, purpose, prev_hash FROM audit.entry WHERE id >= 3 ORDER BY id`,
+    )) as Record<string, unknown>[];
     let prev = rows[0]!['prev_hash'] as string;
     for (const r of rows) {
-      const e: AuditEntry = { at: r['at'] as Date, requestId: r['request_id'] as string, staffId: r['staff_id'] as string, orgId: r['org_id'] as string,
-        personId: r['person_id'] as string, sector: r['sector'] as string, status: 'GRANTED', basis: r['basis'] as string, reference: null, purpose: r['purpose'] as string };
+      const e: AuditEntry = {
+        at: r['at'] as Date,
+        requestId: r['request_id'] as string,
+        staffId: r['staff_id'] as string,
+        orgId: r['org_id'] as string,
+        personId: r['person_id'] as string,
+        sector: r['sector'] as string,
+        status: 'GRANTED',
+        basis: r['basis'] as string,
+        reference: null,
+        purpose: r['purpose'] as string,
+      };
       const hash = entryHash(r['id'] as string, e, prev);
       await sql(`UPDATE audit.entry SET prev_hash = $2, hash = $3 WHERE id = $1`, [r['id'], prev, hash]);
       prev = hash;
@@ -56,7 +77,12 @@ describe('signed checkpoints and retention', () => {
 
   it('refuses a checkpoint signed with another key, and one forged in place', async () => {
     await log.append([entry('p1')]);
-    await new AuditKeeper(store.dataSource, generateAuditSigningKey(), { checkpointSeconds: 60, retentionYears: 7, observeSeconds: 5, witnessFile: null }).checkpoint();
+    await new AuditKeeper(store.dataSource, generateAuditSigningKey(), {
+      checkpointSeconds: 60,
+      retentionYears: 7,
+      observeSeconds: 5,
+      witnessFile: null,
+    }).checkpoint();
     expect(await keeper.verify()).toMatchObject({ ok: false, firstBadEntry: '1' });
   });
 
@@ -93,6 +119,10 @@ describe('signed checkpoints and retention', () => {
   });
 
   it('keeps the key id as the SHA-256 of the public key', () => {
-    expect(key.keyId).toBe(createHash('sha256').update(key.publicKey.export({ type: 'spki', format: 'der' })).digest('hex'));
+    expect(key.keyId).toBe(
+      createHash('sha256')
+        .update(key.publicKey.export({ type: 'spki', format: 'der' }))
+        .digest('hex'),
+    );
   });
 });

@@ -4,12 +4,30 @@ import { AuditLog, AuditRecords, NoSuchRecord, auditMigrations, decisionPurpose,
 
 const at = new Date('2026-11-22T01:00:00Z');
 const decision = (personId: string, staffId = 'kaigo-01'): AuditEntry => ({
-  at, requestId: 'r1', staffId, orgId: 'KAIGO-HOKATSU', personId, sector: 'KAIGO', status: 'GRANTED', basis: 'OWN_SECTOR', reference: null,
+  at,
+  requestId: 'r1',
+  staffId,
+  orgId: 'KAIGO-HOKATSU',
+  personId,
+  sector: 'KAIGO',
+  status: 'GRANTED',
+  basis: 'OWN_SECTOR',
+  reference: null,
   purpose: decisionPurpose('Person.kaigo', 'KAIGO', 'GRANTED', 'OWN_SECTOR'),
 });
 const identity = (personId: string, action: 'READ' | 'SEARCH' = 'READ', isProtected = false): AuditEntry => ({
-  at, requestId: 'r2', staffId: 'kaigo-01', orgId: 'KAIGO-HOKATSU', personId, sector: null, status: 'GRANTED', basis: null, reference: null,
-  purpose: identityPurpose(action), action, protected: isProtected,
+  at,
+  requestId: 'r2',
+  staffId: 'kaigo-01',
+  orgId: 'KAIGO-HOKATSU',
+  personId,
+  sector: null,
+  status: 'GRANTED',
+  basis: null,
+  reference: null,
+  purpose: identityPurpose(action),
+  action,
+  protected: isProtected,
 });
 const all = { from: null, to: null };
 const page = { limit: 100, offset: 0 };
@@ -29,8 +47,11 @@ describe('the audit records a privacy officer and the person read', () => {
 
   it('hashes a decision exactly as before identity reads joined the log, so chains written then still verify', () => {
     const e = decision('p1');
-    const before = createHash('sha256').update('0'.repeat(64)).update('\n')
-      .update(JSON.stringify(['1', e.at.toISOString(), e.requestId, e.staffId, e.orgId, e.personId, e.sector, e.status, e.basis, '', e.purpose])).digest('hex');
+    const before = createHash('sha256')
+      .update('0'.repeat(64))
+      .update('\n')
+      .update(JSON.stringify(['1', e.at.toISOString(), e.requestId, e.staffId, e.orgId, e.personId, e.sector, e.status, e.basis, '', e.purpose]))
+      .digest('hex');
     expect(entryHash('1', e, '0'.repeat(64))).toBe(before);
     // An identity read's kind and 支援措置 flag are in its hash: neither can be changed unseen.
     expect(entryHash('1', identity('p1'), '0'.repeat(64))).not.toBe(entryHash('1', identity('p1', 'SEARCH'), '0'.repeat(64)));
@@ -40,12 +61,26 @@ describe('the audit records a privacy officer and the person read', () => {
   it('keeps decisions and identity reads apart, each with a purpose a person can read', async () => {
     const decisions = await records.accessLog('p1', all, page);
     expect(decisions).toEqual([
-      expect.objectContaining({ id: '1', sector: 'KAIGO', status: 'GRANTED', basis: 'OWN_SECTOR', purpose: '介護の記録の閲覧: 介護を担当する機関の業務として', restricted: false, restriction: null }),
+      expect.objectContaining({
+        id: '1',
+        sector: 'KAIGO',
+        status: 'GRANTED',
+        basis: 'OWN_SECTOR',
+        purpose: '介護の記録の閲覧: 介護を担当する機関の業務として',
+        restricted: false,
+        restriction: null,
+      }),
     ]);
     const reads = await records.identityLog('p1', all, page);
-    expect(reads.map((r) => [r.id, r.action, r.protected])).toEqual([['3', 'SEARCH', true], ['2', 'READ', false]]);
+    expect(reads.map((r) => [r.id, r.action, r.protected])).toEqual([
+      ['3', 'SEARCH', true],
+      ['2', 'READ', false],
+    ]);
     expect(reads[1]!.purpose).toBe('住民記録 (氏名・生年月日・続柄・住所・世帯) の閲覧: 福祉の業務として');
-    expect((await records.protectedReads(all, page)).map((r) => [r.id, r.personId])).toEqual([['5', 'p2'], ['3', 'p1']]);
+    expect((await records.protectedReads(all, page)).map((r) => [r.id, r.personId])).toEqual([
+      ['5', 'p2'],
+      ['3', 'p1'],
+    ]);
     expect(await records.protectedReads({ from: new Date(at.getTime() + 1), to: null }, page)).toEqual([]);
   });
 
@@ -56,7 +91,11 @@ describe('the audit records a privacy officer and the person read', () => {
 
   it('restricts an entry for disclosure (不開示) by a chained entry of its own: the entry stays, the chain verifies', async () => {
     const restricted = await records.restrict('identity', '3', '捜査機関からの照会に関わるため', officer);
-    expect(restricted).toMatchObject({ id: '3', restricted: true, restriction: { staffId: 'privacy-01', orgId: 'HUB-ADMIN', reason: '捜査機関からの照会に関わるため' } });
+    expect(restricted).toMatchObject({
+      id: '3',
+      restricted: true,
+      restriction: { staffId: 'privacy-01', orgId: 'HUB-ADMIN', reason: '捜査機関からの照会に関わるため' },
+    });
     // Again: nothing more is written.
     const [{ n: before }] = await store.dataSource.query(`SELECT count(*)::int AS n FROM audit.entry`);
     await records.restrict('identity', '3', 'again', officer);

@@ -30,7 +30,7 @@ describe('the eras', () => {
 });
 
 describe('和暦 code dates (GYYMMDD)', () => {
-  it('reads the spec\'s example', () => {
+  it("reads the spec's example", () => {
     expect(parseWarekiCode('3450312')).toBe('1970-03-12');
   });
 
@@ -162,7 +162,7 @@ describe('和暦 text dates', () => {
     ['S45.2.30', 'no 30 February'],
     ['S45.13.1', 'no month 13'],
     ['X45.3.12', 'no era X'],
-    ['S45/3/12', 'not the spec\'s separator'],
+    ['S45/3/12', "not the spec's separator"],
     ['S45.3', 'no day'],
     ['S45..3.12', 'an empty part'],
     ['SS45.3.12', 'two letters'],

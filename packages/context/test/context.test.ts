@@ -1,12 +1,5 @@
 import { SignJWT } from 'jose';
-import {
-  ContextSigner,
-  ContextVerifier,
-  generateSigningKeys,
-  operationHash,
-  type HubContext,
-  type SigningKeys,
-} from '../src/index.js';
+import { ContextSigner, ContextVerifier, generateSigningKeys, operationHash, type HubContext, type SigningKeys } from '../src/index.js';
 
 const context: HubContext = {
   viewer: { staffId: 'S001', orgId: 'ORG1', roles: ['coordinator'] },
@@ -39,12 +32,10 @@ describe('signed subgraph context', () => {
     await expect(new ContextVerifier(keys.publicKey, 'juki').verify(undefined, op)).rejects.toThrow('missing');
     await expect(new ContextVerifier(other.publicKey, 'juki').verify(token, op)).rejects.toThrow('invalid');
     await expect(new ContextVerifier(keys.publicKey, 'hub').verify(token, op)).rejects.toThrow('invalid');
-    await expect(
-      new ContextVerifier(keys.publicKey, 'juki').verify(token, operationHash('{ x }', { a: 1 })),
-    ).rejects.toThrow('another operation');
-    await expect(
-      new ContextVerifier(keys.publicKey, 'juki').verify(token, operationHash('{ person(id: "1") { id } }', { a: 2 })),
-    ).rejects.toThrow('another operation');
+    await expect(new ContextVerifier(keys.publicKey, 'juki').verify(token, operationHash('{ x }', { a: 1 }))).rejects.toThrow('another operation');
+    await expect(new ContextVerifier(keys.publicKey, 'juki').verify(token, operationHash('{ person(id: "1") { id } }', { a: 2 }))).rejects.toThrow(
+      'another operation',
+    );
   });
 
   it('accepts a signature once', async () => {

@@ -81,7 +81,9 @@ describe('used signatures shared by replicas', () => {
     await guard.firstUse('just-expired', now - 5);
     await guard.firstUse('live', now + 30);
     await guard.sweep();
-    const rows: { jti: string }[] = await first.dataSource.query(`SELECT jti FROM context.used_signature WHERE jti IN ('long-expired', 'just-expired', 'live') ORDER BY jti`);
+    const rows: { jti: string }[] = await first.dataSource.query(
+      `SELECT jti FROM context.used_signature WHERE jti IN ('long-expired', 'just-expired', 'live') ORDER BY jti`,
+    );
     expect(rows.map((r) => r.jti)).toEqual(['just-expired', 'live']);
     // A replica whose clock runs behind still refuses the one just expired.
     await expect(guard.firstUse('just-expired', now - 5)).resolves.toBe(false);

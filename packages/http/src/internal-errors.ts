@@ -13,7 +13,10 @@ export interface InternalErrorReport {
  * Reports every error that will reach the client as INTERNAL, so that none goes unseen: the caller logs and counts it.
  * Messages are never passed on: a database error can quote the row it choked on.
  */
-export function internalErrorPlugin<C>(requestIdOf: (context: C) => string | null, report: (r: InternalErrorReport) => void): ApolloServerPlugin<C & object> {
+export function internalErrorPlugin<C>(
+  requestIdOf: (context: C) => string | null,
+  report: (r: InternalErrorReport) => void,
+): ApolloServerPlugin<C & object> {
   return {
     async requestDidStart() {
       return {

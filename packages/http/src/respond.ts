@@ -16,7 +16,11 @@ export function sendError(res: ServerResponse, status: number, code: string, mes
   sendJson(res, status, { errors: [{ message, extensions: { code } }] }, headers);
 }
 
-export async function sendGraphQLResponse(res: ServerResponse, response: HTTPGraphQLResponse, extraHeaders: Record<string, string> = {}): Promise<void> {
+export async function sendGraphQLResponse(
+  res: ServerResponse,
+  response: HTTPGraphQLResponse,
+  extraHeaders: Record<string, string> = {},
+): Promise<void> {
   for (const [key, value] of response.headers) res.setHeader(key, value);
   for (const [key, value] of Object.entries(extraHeaders)) res.setHeader(key, value);
   res.statusCode = response.status ?? 200;

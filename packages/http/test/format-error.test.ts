@@ -13,7 +13,10 @@ describe('errors as a client sees them', () => {
 
   it('passes a public code with its own message and fields, without stack or service name', () => {
     expect(
-      formatError({ message: 'limit must be between 1 and 100', extensions: { code: 'BAD_USER_INPUT', field: 'limit', stacktrace: ['x'], serviceName: 'juki' } }),
+      formatError({
+        message: 'limit must be between 1 and 100',
+        extensions: { code: 'BAD_USER_INPUT', field: 'limit', stacktrace: ['x'], serviceName: 'juki' },
+      }),
     ).toEqual({ message: 'limit must be between 1 and 100', extensions: { code: 'BAD_USER_INPUT', field: 'limit' } });
   });
 });

@@ -123,7 +123,8 @@ function declaredPastBounds(entries: readonly yauzl.Entry[], bounds: ZipBounds, 
   let declared = 0;
   for (const entry of entries) {
     declared += entry.uncompressedSize;
-    if (declared > bounds.inflatedBytes) return `${what} would inflate to ${n(declared)} bytes, past the bound of ${n(bounds.inflatedBytes)} bytes (as its directory declares): not inflated`;
+    if (declared > bounds.inflatedBytes)
+      return `${what} would inflate to ${n(declared)} bytes, past the bound of ${n(bounds.inflatedBytes)} bytes (as its directory declares): not inflated`;
     const ratio = entry.uncompressedSize / Math.max(1, entry.compressedSize);
     if (entry.uncompressedSize >= bounds.ratioFloorBytes && ratio > bounds.ratio) {
       return `${what}: a part inflates ${Math.round(ratio)} times, past the bound of ${bounds.ratio} (as declared): not inflated`;

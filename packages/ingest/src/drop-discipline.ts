@@ -8,7 +8,12 @@ import type { OpenProblems, ProblemKind } from './problems.js';
  */
 export type Seen = 'new' | 'accepted' | 'applied' | 'open';
 
-const PROBLEM_OF: Partial<Record<StoredRead['state'], ProblemKind>> = { truncated: 'truncated', held: 'held', rejected: 'rejected', failed: 'failed' };
+const PROBLEM_OF: Partial<Record<StoredRead['state'], ProblemKind>> = {
+  truncated: 'truncated',
+  held: 'held',
+  rejected: 'rejected',
+  failed: 'failed',
+};
 
 /**
  * A folder source's discipline, shared by every one of them (juki, shogai, konkyu, and the 支援措置 list): only
@@ -35,7 +40,15 @@ export class DropDiscipline {
       const last = await this.ledger.lastReadNamed(drop.name);
       // Once: the same entry refused for the same reason is not written again at every folder event or restart.
       if (last?.state === 'rejected' && last.problem === drop.reason) continue;
-      await this.ledger.recordRead({ name: drop.name, sha256: null, state: 'rejected', recordsRead: 0, recordsRejected: 0, problem: drop.reason, kind: 'drop' });
+      await this.ledger.recordRead({
+        name: drop.name,
+        sha256: null,
+        state: 'rejected',
+        recordsRead: 0,
+        recordsRejected: 0,
+        problem: drop.reason,
+        kind: 'drop',
+      });
     }
     return files;
   }

@@ -26,7 +26,10 @@ interface Row {
 }
 
 const toGeneration = (r: Row): SourceGeneration => ({
-  source: r.source, generation: Number(r.generation), firstReadAt: r.first_read_at, lastSuccessAt: r.last_success_at,
+  source: r.source,
+  generation: Number(r.generation),
+  firstReadAt: r.first_read_at,
+  lastSuccessAt: r.last_success_at,
 });
 
 /**
@@ -69,7 +72,10 @@ export class SourceGenerations {
    * notification, after a reconnection, and every `catchUpSeconds` in case a notification was lost. Calls never
    * overlap; a change seen during one makes one more after it.
    */
-  async watch(onChange: (changed: ReadonlySet<SourceName>, all: GenerationMap) => Promise<void>, catchUpSeconds: number): Promise<{ close(): Promise<void> }> {
+  async watch(
+    onChange: (changed: ReadonlySet<SourceName>, all: GenerationMap) => Promise<void>,
+    catchUpSeconds: number,
+  ): Promise<{ close(): Promise<void> }> {
     const seen = new Map<SourceName, string>();
     let running: Promise<void> | null = null;
     let again = false;

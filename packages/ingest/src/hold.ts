@@ -21,7 +21,12 @@ const percent = (share: number): string => `${Math.round(share * 100)}%`;
  * the wrong encoding must not empty a sector. Any read is held when more than a share of its records were rejected
  * (HUB_SNAPSHOT_MAX_REJECTED_SHARE), once it has enough records for a share to mean something.
  */
-export function holdReason(counts: ReadCounts, lastGood: number | null, full: boolean, config: Pick<IngestConfig, 'minShareOfLast' | 'maxRejectedShare'>): string | null {
+export function holdReason(
+  counts: ReadCounts,
+  lastGood: number | null,
+  full: boolean,
+  config: Pick<IngestConfig, 'minShareOfLast' | 'maxRejectedShare'>,
+): string | null {
   const good = counts.read - counts.rejected;
   if (counts.read >= HOLD_MIN_RECORDS && counts.rejected > config.maxRejectedShare * counts.read) {
     return `held: ${counts.rejected} of ${counts.read} records rejected, more than ${percent(config.maxRejectedShare)} (HUB_SNAPSHOT_MAX_REJECTED_SHARE)`;
@@ -56,7 +61,10 @@ export async function acceptHeldRead(db: DataSource | EntityManager, source: Sou
   );
   if (!held) return 'not_held';
   if (held.superseded) return 'superseded';
-  await db.query(`UPDATE ingest.source_read SET accepted_at = now(), accepted_by = $2 WHERE id = $1::bigint AND accepted_at IS NULL`, [held.id, acceptedBy]);
+  await db.query(`UPDATE ingest.source_read SET accepted_at = now(), accepted_by = $2 WHERE id = $1::bigint AND accepted_at IS NULL`, [
+    held.id,
+    acceptedBy,
+  ]);
   acceptances.emit('accepted', source);
   return 'accepted';
 }

@@ -125,17 +125,19 @@ export class IngestLedger {
 
   /** The last read of exactly this content, if any. */
   async findRead(name: string, sha256: string): Promise<StoredRead | null> {
-    const rows = await this.db.query(`SELECT ${COLUMNS} FROM ingest.source_read WHERE source = $1 AND name = $2 AND sha256 = $3 ORDER BY id DESC LIMIT 1`, [
-      this.source,
-      name,
-      sha256,
-    ]);
+    const rows = await this.db.query(
+      `SELECT ${COLUMNS} FROM ingest.source_read WHERE source = $1 AND name = $2 AND sha256 = $3 ORDER BY id DESC LIMIT 1`,
+      [this.source, name, sha256],
+    );
     return rows[0] ? toRead(rows[0]) : null;
   }
 
   /** The last read recorded under this name, whatever its content: what tells a drop already reported. */
   async lastReadNamed(name: string): Promise<StoredRead | null> {
-    const rows = await this.db.query(`SELECT ${COLUMNS} FROM ingest.source_read WHERE source = $1 AND name = $2 ORDER BY id DESC LIMIT 1`, [this.source, name]);
+    const rows = await this.db.query(`SELECT ${COLUMNS} FROM ingest.source_read WHERE source = $1 AND name = $2 ORDER BY id DESC LIMIT 1`, [
+      this.source,
+      name,
+    ]);
     return rows[0] ? toRead(rows[0]) : null;
   }
 
@@ -180,10 +182,9 @@ export class IngestLedger {
   }
 
   async countUnresolved(): Promise<number> {
-    const [row] = await this.db.query(
-      `SELECT count(*)::int AS n FROM ingest.rejected_record WHERE source = $1 AND resolved_at IS NULL`,
-      [this.source],
-    );
+    const [row] = await this.db.query(`SELECT count(*)::int AS n FROM ingest.rejected_record WHERE source = $1 AND resolved_at IS NULL`, [
+      this.source,
+    ]);
     return row.n;
   }
 }

@@ -189,7 +189,15 @@ export abstract class SourceIngest<R> {
     this.problems.raise(timedOut ? 'stuck' : 'read', problem, timedOut ? 'stuck' : 'failed');
     this.state = this.everRead ? 'degraded' : 'failed';
     await this.ledger
-      .recordRead({ name: timedOut ? 'read timed out' : 'read failed', sha256: null, state: timedOut ? 'timed_out' : 'failed', recordsRead: 0, recordsRejected: 0, problem, kind: 'read' })
+      .recordRead({
+        name: timedOut ? 'read timed out' : 'read failed',
+        sha256: null,
+        state: timedOut ? 'timed_out' : 'failed',
+        recordsRead: 0,
+        recordsRejected: 0,
+        problem,
+        kind: 'read',
+      })
       .catch(() => undefined);
   }
 

@@ -30,8 +30,25 @@ export function fuzzRuns(seed: number, timeLimitMs = 3_000): <T>(numRuns: number
 export const LEAD_BYTES: readonly number[] = [0x81, 0x88, 0x9f, 0xe0, 0xea, 0xef, 0xfa, 0xfc];
 /** NUL, lone CR and LF, CRLF and a blank line, a UTF-8 BOM, bytes no CP932 maps, 外字 (0xF040), quote, comma, space, DEL. */
 export const SPECIAL_BYTES: readonly (readonly number[])[] = [
-  [0x00], [0x0d], [0x0a], [0x0d, 0x0a], [0x0d, 0x0a, 0x0d, 0x0a], [0xef, 0xbb, 0xbf], [0x80], [0xa0], [0xfd], [0xff], [0x81, 0x40],
-  [0xf0, 0x40], [0x85, 0x40], [0x22], [0x2c], [0x2c, 0x2c], [0x20], [0x7f], ...LEAD_BYTES.map((b) => [b]),
+  [0x00],
+  [0x0d],
+  [0x0a],
+  [0x0d, 0x0a],
+  [0x0d, 0x0a, 0x0d, 0x0a],
+  [0xef, 0xbb, 0xbf],
+  [0x80],
+  [0xa0],
+  [0xfd],
+  [0xff],
+  [0x81, 0x40],
+  [0xf0, 0x40],
+  [0x85, 0x40],
+  [0x22],
+  [0x2c],
+  [0x2c, 0x2c],
+  [0x20],
+  [0x7f],
+  ...LEAD_BYTES.map((b) => [b]),
 ];
 
 /**
@@ -40,9 +57,34 @@ export const SPECIAL_BYTES: readonly (readonly number[])[] = [
  * Adapters add their own (codes, date forms) beside these.
  */
 export const HOSTILE_TEXT: readonly string[] = [
-  '', ' ', '\u3000', '\u0000', '\r\n', 'a\r\nb', '\r', '\n', '\ufeff', '\uFFFD', '\uE000', '"', '""', ',', 'R99.13.40', '令和99年13月40日',
-  '平成31年5月1日', '99999999999999999999', '1e+21', '-1', 'NaN', 'constructor', '__proto__', 'toString', 'valueOf', 'hasOwnProperty',
-  '①㈱髙', 'x'.repeat(5000),
+  '',
+  ' ',
+  '\u3000',
+  '\u0000',
+  '\r\n',
+  'a\r\nb',
+  '\r',
+  '\n',
+  '\ufeff',
+  '\uFFFD',
+  '\uE000',
+  '"',
+  '""',
+  ',',
+  'R99.13.40',
+  '令和99年13月40日',
+  '平成31年5月1日',
+  '99999999999999999999',
+  '1e+21',
+  '-1',
+  'NaN',
+  'constructor',
+  '__proto__',
+  'toString',
+  'valueOf',
+  'hasOwnProperty',
+  '①㈱髙',
+  'x'.repeat(5000),
 ];
 
 export type ByteMutation =
@@ -56,14 +98,32 @@ export type ByteMutation =
  * Byte mutations of a file or a record: a byte set (often a lead byte, NUL, CR, LF), special bytes inserted, bytes
  * deleted, the end cut off, a run of `overlong` bytes inserted (sizes around the adapter's own bounds).
  */
-export function byteMutation(options: { extraSetBytes?: readonly number[]; maxDelete?: number; overlong: readonly number[]; overlongBytes?: readonly number[] }): fc.Arbitrary<ByteMutation> {
+export function byteMutation(options: {
+  extraSetBytes?: readonly number[];
+  maxDelete?: number;
+  overlong: readonly number[];
+  overlongBytes?: readonly number[];
+}): fc.Arbitrary<ByteMutation> {
   const position = fc.nat({ max: 1 << 16 }); // taken modulo the length of what it mutates
   return fc.oneof(
-    fc.record({ op: fc.constant('set' as const), at: position, byte: fc.oneof(fc.integer({ min: 0, max: 255 }), fc.constantFrom(...LEAD_BYTES, 0, 0x0d, 0x0a, ...(options.extraSetBytes ?? []))) }),
-    fc.record({ op: fc.constant('insert' as const), at: position, bytes: fc.oneof(fc.constantFrom(...SPECIAL_BYTES), fc.array(fc.integer({ min: 0, max: 255 }), { minLength: 1, maxLength: 8 })) }),
+    fc.record({
+      op: fc.constant('set' as const),
+      at: position,
+      byte: fc.oneof(fc.integer({ min: 0, max: 255 }), fc.constantFrom(...LEAD_BYTES, 0, 0x0d, 0x0a, ...(options.extraSetBytes ?? []))),
+    }),
+    fc.record({
+      op: fc.constant('insert' as const),
+      at: position,
+      bytes: fc.oneof(fc.constantFrom(...SPECIAL_BYTES), fc.array(fc.integer({ min: 0, max: 255 }), { minLength: 1, maxLength: 8 })),
+    }),
     fc.record({ op: fc.constant('delete' as const), at: position, count: fc.integer({ min: 1, max: options.maxDelete ?? 12 }) }),
     fc.record({ op: fc.constant('truncate' as const), at: position }),
-    fc.record({ op: fc.constant('overlong' as const), at: position, count: fc.constantFrom(...options.overlong), byte: fc.constantFrom(...(options.overlongBytes ?? [0x41])) }),
+    fc.record({
+      op: fc.constant('overlong' as const),
+      at: position,
+      count: fc.constantFrom(...options.overlong),
+      byte: fc.constantFrom(...(options.overlongBytes ?? [0x41])),
+    }),
   );
 }
 
@@ -90,7 +150,13 @@ export function mutateBytes(bytes: Buffer, m: ByteMutation): Buffer {
 /** Arbitrary bytes of up to `maxLength`, with the special bytes over-represented. */
 export function hostileBytes(maxLength: number): fc.Arbitrary<Buffer> {
   return fc
-    .array(fc.oneof({ weight: 3, arbitrary: fc.uint8Array({ maxLength: 40 }) }, { weight: 1, arbitrary: fc.constantFrom(...SPECIAL_BYTES).map((b) => Uint8Array.from(b)) }), { maxLength: 12 })
+    .array(
+      fc.oneof(
+        { weight: 3, arbitrary: fc.uint8Array({ maxLength: 40 }) },
+        { weight: 1, arbitrary: fc.constantFrom(...SPECIAL_BYTES).map((b) => Uint8Array.from(b)) },
+      ),
+      { maxLength: 12 },
+    )
     .map((parts) => Buffer.concat(parts).subarray(0, maxLength));
 }
 
@@ -155,7 +221,17 @@ export function checkRejection(rejection: Rejection, rules: RejectionRules, valu
  * code), which is where a reason quoting "the bad value" would leak it.
  */
 export const PERSONAL_VALUES: readonly string[] = [
-  '山田　太郎', '髙橋花子', 'ヤマダ タロウ', 'ﾔﾏﾀﾞ ﾀﾛｳ', 'やまだたろう', '9876543210', '0000012345', '福祉市中央1-2-3', '〒100-0001', 'ぬゑゐをん', '個人情報ＺＱＸ',
+  '山田　太郎',
+  '髙橋花子',
+  'ヤマダ タロウ',
+  'ﾔﾏﾀﾞ ﾀﾛｳ',
+  'やまだたろう',
+  '9876543210',
+  '0000012345',
+  '福祉市中央1-2-3',
+  '〒100-0001',
+  'ぬゑゐをん',
+  '個人情報ＺＱＸ',
 ];
 export const personalValue: fc.Arbitrary<string> = fc.oneof(
   { weight: 3, arbitrary: fc.constantFrom(...PERSONAL_VALUES) },
@@ -216,7 +292,12 @@ export function assertNoValueInReasons<R, I, V>(
       const input = spec.plant(record, plants);
       const outcome = spec.parse(input);
       check(outcome !== null && typeof outcome === 'object', 'a record or a rejection');
-      if (!outcome.ok) checkRejection(outcome, typeof spec.rules === 'function' ? spec.rules(input) : spec.rules, spec.written?.(plants) ?? plants.map(([, value]) => value));
+      if (!outcome.ok)
+        checkRejection(
+          outcome,
+          typeof spec.rules === 'function' ? spec.rules(input) : spec.rules,
+          spec.written?.(plants) ?? plants.map(([, value]) => value),
+        );
     }),
     params,
   );

@@ -1,6 +1,13 @@
 // The conformance kit fails where an adapter breaks the contract: otherwise a green fuzz test would prove nothing.
 import fc from 'fast-check';
-import { assertNoValueInReasons, assertRecordConformance, checkAccounted, checkRejection, mutateBytes, type Outcome } from '../test-support/conformance.js';
+import {
+  assertNoValueInReasons,
+  assertRecordConformance,
+  checkAccounted,
+  checkRejection,
+  mutateBytes,
+  type Outcome,
+} from '../test-support/conformance.js';
 
 const RULES = { fields: ['生年月日', '氏名'] };
 const params = { seed: 1, numRuns: 50 };
@@ -29,9 +36,13 @@ describe('the adapter conformance kit', () => {
   });
 
   it('fails a reason that repeats a value of the input, even one padded in the field', () => {
-    expect(() => checkRejection({ field: '氏名', reason: '氏名: 山田　太郎 is not katakana' }, RULES, ['山田　太郎  '])).toThrow('carries a value of the input');
+    expect(() => checkRejection({ field: '氏名', reason: '氏名: 山田　太郎 is not katakana' }, RULES, ['山田　太郎  '])).toThrow(
+      'carries a value of the input',
+    );
     // The field's own name is not the value, and values too short to mean anything are not looked for.
-    expect(() => checkRejection({ field: '生年月日', reason: 'row 4: 生年月日: 3 fields' }, { ...RULES, prefix: 'row 4: ' }, ['生年月日', '3'])).not.toThrow();
+    expect(() =>
+      checkRejection({ field: '生年月日', reason: 'row 4: 生年月日: 3 fields' }, { ...RULES, prefix: 'row 4: ' }, ['生年月日', '3']),
+    ).not.toThrow();
   });
 
   it('fails a parser that throws, and one whose reason quotes the value planted', () => {
@@ -39,7 +50,12 @@ describe('the adapter conformance kit', () => {
     expect(failure(() => assertRecordConformance({ input: fc.string(), parse: throws, rules: RULES }, params))).toContain('SyntaxError');
     const quotes = (fields: string[]): Outcome<string[]> => ({ ok: false, field: '氏名', reason: `氏名: ${fields.join()} refused` });
     expect(
-      failure(() => assertNoValueInReasons({ valid: fc.constant(['x', 'y']), plant: (r, plants) => plants.map(([, v]) => v).concat(r), parse: quotes, rules: RULES }, params)),
+      failure(() =>
+        assertNoValueInReasons(
+          { valid: fc.constant(['x', 'y']), plant: (r, plants) => plants.map(([, v]) => v).concat(r), parse: quotes, rules: RULES },
+          params,
+        ),
+      ),
     ).toContain('carries a value of the input');
   });
 

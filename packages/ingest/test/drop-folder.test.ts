@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import { DropUnreadable, listDropFolder, openDropFile, type DropFileSpec } from '../src/index.js';
 
 const SPEC: DropFileSpec<string> = {
-  parse: (name) => (/^SHOGAI_TECHO_(\d{8})\.csv$/.exec(name)?.[1] ?? null),
+  parse: (name) => /^SHOGAI_TECHO_(\d{8})\.csv$/.exec(name)?.[1] ?? null,
   prefixes: ['SHOGAI_TECHO_'],
   expected: 'SHOGAI_TECHO_YYYYMMDD.csv',
 };
@@ -40,7 +40,7 @@ describe('a drop folder as an operator leaves it', () => {
     });
   });
 
-  it('reports a name that is almost the spec\'s with what is wrong with it', async () => {
+  it("reports a name that is almost the spec's with what is wrong with it", async () => {
     const dir = folder();
     const names = {
       'SHOGAI_TECHO_20261120.csv.': 'a trailing dot or space',
@@ -63,24 +63,32 @@ describe('a drop folder as an operator leaves it', () => {
   it('never lists as readable a name the spec does not parse, nor an entry that is not a regular file (property)', async () => {
     const nameChar = fc.constantFrom(...'SHOGAI_TECHO_2026112.csvx .\n０１２ａ'.split(''));
     await fc.assert(
-      fc.asyncProperty(fc.array(fc.array(nameChar, { minLength: 1, maxLength: 30 }).map((cs) => cs.join('')), { maxLength: 6 }), fc.boolean(), async (names, asDirs) => {
-        const dir = folder();
-        const made = new Set<string>();
-        for (const name of names) {
-          if (name === '.' || name === '..' || made.has(name)) continue;
-          made.add(name);
-          if (asDirs) mkdirSync(join(dir, name));
-          else writeFileSync(join(dir, name), 'x');
-        }
-        const { files, refused } = await listDropFolder(dir, SPEC);
-        for (const f of files) {
-          expect(SPEC.parse(f.name)).not.toBeNull();
-          expect(asDirs).toBe(false);
-        }
-        for (const r of refused) expect(made.has(r.name)).toBe(true);
-        // Every name the spec parses is read or refused, never passed over.
-        for (const name of made) if (SPEC.parse(name) !== null) expect([...files.map((f) => f.name), ...refused.map((r) => r.name)]).toContain(name);
-      }),
+      fc.asyncProperty(
+        fc.array(
+          fc.array(nameChar, { minLength: 1, maxLength: 30 }).map((cs) => cs.join('')),
+          { maxLength: 6 },
+        ),
+        fc.boolean(),
+        async (names, asDirs) => {
+          const dir = folder();
+          const made = new Set<string>();
+          for (const name of names) {
+            if (name === '.' || name === '..' || made.has(name)) continue;
+            made.add(name);
+            if (asDirs) mkdirSync(join(dir, name));
+            else writeFileSync(join(dir, name), 'x');
+          }
+          const { files, refused } = await listDropFolder(dir, SPEC);
+          for (const f of files) {
+            expect(SPEC.parse(f.name)).not.toBeNull();
+            expect(asDirs).toBe(false);
+          }
+          for (const r of refused) expect(made.has(r.name)).toBe(true);
+          // Every name the spec parses is read or refused, never passed over.
+          for (const name of made)
+            if (SPEC.parse(name) !== null) expect([...files.map((f) => f.name), ...refused.map((r) => r.name)]).toContain(name);
+        },
+      ),
       { seed: 0x64726f70, numRuns: 60 },
     );
   });

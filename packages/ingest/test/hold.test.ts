@@ -5,11 +5,15 @@ const config = { minShareOfLast: 0.5, maxRejectedShare: 0.2 };
 
 describe('when a read is held', () => {
   it('holds a full snapshot whose rows were all rejected (issue 14: a 手帳 file in UTF-8)', () => {
-    expect(holdReason({ read: 563, rejected: 563 }, 563, true, config)).toBe('held: 563 of 563 records rejected, more than 20% (HUB_SNAPSHOT_MAX_REJECTED_SHARE)');
+    expect(holdReason({ read: 563, rejected: 563 }, 563, true, config)).toBe(
+      'held: 563 of 563 records rejected, more than 20% (HUB_SNAPSHOT_MAX_REJECTED_SHARE)',
+    );
   });
 
   it('holds a full snapshot far smaller than the last (a 相談 file of one record past its bound, over 172)', () => {
-    expect(holdReason({ read: 1, rejected: 1 }, 172, true, config)).toBe('held: 0 good records, fewer than 50% of the 172 of the last applied snapshot (HUB_SNAPSHOT_MIN_SHARE)');
+    expect(holdReason({ read: 1, rejected: 1 }, 172, true, config)).toBe(
+      'held: 0 good records, fewer than 50% of the 172 of the last applied snapshot (HUB_SNAPSHOT_MIN_SHARE)',
+    );
   });
 
   it('applies a small file with a few bad records, a first snapshot, and a delta of any size', () => {

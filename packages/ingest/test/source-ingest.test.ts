@@ -108,7 +108,9 @@ describe('a source read and what is derived from it', () => {
     try {
       await holds.hold({ name: 'full read 9', sha256: null, recordsRead: 0, recordsRejected: 0, kind: 'full' }, 'held: test', 'full');
       // As the hub subgraph's process does: the row marked, no event in this process.
-      await store.dataSource.query(`UPDATE ingest.source_read SET accepted_at = now(), accepted_by = 'admin-01' WHERE source = 'kaigo' AND state = 'held'`);
+      await store.dataSource.query(
+        `UPDATE ingest.source_read SET accepted_at = now(), accepted_by = 'admin-01' WHERE source = 'kaigo' AND state = 'held'`,
+      );
       for (let i = 0; i < 50 && heard === 0; i++) await new Promise((r) => setTimeout(r, 50));
       expect(heard).toBe(1);
       expect(await holds.accepted({ name: '', kind: 'full', file: false })).toBe(true);

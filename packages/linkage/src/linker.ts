@@ -33,7 +33,11 @@ interface JukiRow {
   address: string;
 }
 
-const normaliseAddress = (s: string): string => s.normalize('NFKC').replace(/[\s\u3000]/g, '').replace(/^.{1,6}?市/u, '');
+const normaliseAddress = (s: string): string =>
+  s
+    .normalize('NFKC')
+    .replace(/[\s\u3000]/g, '')
+    .replace(/^.{1,6}?市/u, '');
 
 /**
  * Links sector records to residents. A 宛名番号 that exists in juki with the same birth date (and reading,
@@ -81,7 +85,10 @@ export class Linker {
       if (named && this.consistent(named, identity, kana) && !rejected.has(`${identity.sourceKey}\u0000${named.atena_no}`)) {
         return outcomes.set(identity.sourceKey, { state: 'linked', atenaNo: named.atena_no, method: 'atena', score: null });
       }
-      const blocked = new Set([...(kana !== null ? (byKana.get(kana) ?? []) : []), ...(identity.birthDate ? (byBirth.get(identity.birthDate) ?? []) : [])]);
+      const blocked = new Set([
+        ...(kana !== null ? (byKana.get(kana) ?? []) : []),
+        ...(identity.birthDate ? (byBirth.get(identity.birthDate) ?? []) : []),
+      ]);
       const candidates = [...blocked]
         .filter((p) => !rejected.has(`${identity.sourceKey}\u0000${p.atena_no}`))
         .map((p) => this.score(p, identity, kana))
@@ -165,7 +172,13 @@ export class Linker {
     await this.db.query(
       `INSERT INTO linkage.candidate (source, source_key, atena_no, score, agreements)
        SELECT $1, * FROM unnest($2::text[], $3::text[], $4::real[], $5::jsonb[])`,
-      [this.source, candidates.map((c) => c.key), candidates.map((c) => c.atenaNo), candidates.map((c) => c.score), candidates.map((c) => JSON.stringify(c.agreements))],
+      [
+        this.source,
+        candidates.map((c) => c.key),
+        candidates.map((c) => c.atenaNo),
+        candidates.map((c) => c.score),
+        candidates.map((c) => JSON.stringify(c.agreements)),
+      ],
     );
   }
 

@@ -26,7 +26,10 @@ describe('LinkDecisions', () => {
     ]);
     await new Linker(store.dataSource, source()).link([{ ...twins, sourceKey: 'elsewhere' }]);
     const queue = await decisions.queue([s], 10, 0);
-    expect(queue.map((e) => [e.sourceKey, e.state])).toEqual([['a-queued', 'queued'], ['b-unmatched', 'unmatched']]);
+    expect(queue.map((e) => [e.sourceKey, e.state])).toEqual([
+      ['a-queued', 'queued'],
+      ['b-unmatched', 'unmatched'],
+    ]);
     // No birth date, so no link: the reading, name and address agree for HANAKO, the address is against the namesake.
     expect(queue[0]!.candidates.map((c) => c.atenaNo)).toEqual([HANAKO.atenaNo, HANAKO_NAMESAKE.atenaNo]);
     expect(queue[0]!.candidates[0]!.agreements).toEqual({ kana: true, name: true, address: true });
@@ -40,7 +43,9 @@ describe('LinkDecisions', () => {
     const linker = new Linker(store.dataSource, s);
     await linker.link([twins]);
     await decisions.confirm(s, 'k', TWIN_B.atenaNo, 'staff-1');
-    expect(await store.dataSource.query(`SELECT atena_no, state, method FROM linkage.link WHERE source = $1`, [s])).toEqual([{ atena_no: TWIN_B.atenaNo, state: 'linked', method: 'confirmed' }]);
+    expect(await store.dataSource.query(`SELECT atena_no, state, method FROM linkage.link WHERE source = $1`, [s])).toEqual([
+      { atena_no: TWIN_B.atenaNo, state: 'linked', method: 'confirmed' },
+    ]);
     expect(await store.dataSource.query(`SELECT count(*)::int AS n FROM linkage.candidate WHERE source = $1`, [s])).toEqual([{ n: 0 }]);
     expect((await linker.link([twins])).get('k')).toEqual({ state: 'linked', atenaNo: TWIN_B.atenaNo, method: 'confirmed', score: null });
   });
@@ -58,7 +63,9 @@ describe('LinkDecisions', () => {
     const hanako = { sourceKey: 'k', nameKana: 'ヤマダハナコ', birthDate: HANAKO.birthDate };
     expect((await linker.link([hanako])).get('k')).toMatchObject({ state: 'linked', atenaNo: HANAKO.atenaNo });
     await decisions.reject(s, 'k', HANAKO.atenaNo, 'staff-1');
-    expect(await store.dataSource.query(`SELECT atena_no, state FROM linkage.link WHERE source = $1`, [s])).toEqual([{ atena_no: null, state: 'queued' }]);
+    expect(await store.dataSource.query(`SELECT atena_no, state FROM linkage.link WHERE source = $1`, [s])).toEqual([
+      { atena_no: null, state: 'queued' },
+    ]);
     // Read again: HANAKO is out, and the namesake (reading for, birth date against: 3.83) is under the threshold.
     expect((await linker.link([hanako])).get('k')).toEqual({ state: 'unmatched' });
     expect(await store.dataSource.query(`SELECT count(*)::int AS n FROM linkage.candidate WHERE source = $1`, [s])).toEqual([{ n: 0 }]);

@@ -28,13 +28,34 @@ export async function linkageStore(): Promise<Store> {
 export async function addResidents(store: Store, residents: readonly Resident[]): Promise<void> {
   for (const r of residents) {
     // The registry keeps the reading as the match key the juki adapter writes: normalised as the linker normalises.
-    await store.dataSource.query(`INSERT INTO juki.person VALUES ($1, $2, $3, $4, $5, $6)`, [r.atenaNo, normaliseKanaForMatch(r.kana), r.name, r.birthDate, r.sex, r.address]);
+    await store.dataSource.query(`INSERT INTO juki.person VALUES ($1, $2, $3, $4, $5, $6)`, [
+      r.atenaNo,
+      normaliseKanaForMatch(r.kana),
+      r.name,
+      r.birthDate,
+      r.sex,
+      r.address,
+    ]);
   }
 }
 
-export const HANAKO: Resident = { atenaNo: '0000000001', kana: 'ヤマダ ハナコ', name: '山田 花子', birthDate: '1980-01-01', sex: 'FEMALE', address: '福祉市中央1-1' };
+export const HANAKO: Resident = {
+  atenaNo: '0000000001',
+  kana: 'ヤマダ ハナコ',
+  name: '山田 花子',
+  birthDate: '1980-01-01',
+  sex: 'FEMALE',
+  address: '福祉市中央1-1',
+};
 /** Same reading as HANAKO, another birth date. */
 export const HANAKO_NAMESAKE: Resident = { ...HANAKO, atenaNo: '0000000002', birthDate: '1990-05-05', address: '福祉市北2-2' };
 /** Twins: the same reading, birth date and sex; only the given name's kanji tells them apart. */
-export const TWIN_A: Resident = { atenaNo: '0000000003', kana: 'サトウ ユウ', name: '佐藤 優', birthDate: '2010-04-01', sex: 'MALE', address: '福祉市南3-3' };
+export const TWIN_A: Resident = {
+  atenaNo: '0000000003',
+  kana: 'サトウ ユウ',
+  name: '佐藤 優',
+  birthDate: '2010-04-01',
+  sex: 'MALE',
+  address: '福祉市南3-3',
+};
 export const TWIN_B: Resident = { ...TWIN_A, atenaNo: '0000000004', name: '佐藤 悠' };

@@ -6,7 +6,8 @@ let store: Store;
 let n = 0;
 // Each test its own source, so the decisions and links of one never reach another.
 const linker = (): Linker => new Linker(store.dataSource, `test-${++n}`);
-const one = async (l: Linker, identity: Parameters<Linker['link']>[0][number]): Promise<LinkOutcome> => (await l.link([identity])).get(identity.sourceKey)!;
+const one = async (l: Linker, identity: Parameters<Linker['link']>[0][number]): Promise<LinkOutcome> =>
+  (await l.link([identity])).get(identity.sourceKey)!;
 
 beforeAll(async () => {
   store = await linkageStore();
@@ -16,8 +17,12 @@ afterAll(() => store.close());
 
 describe('Linker.link: the 宛名番号 the record carries', () => {
   it('links on it when the birth date and reading agree', async () => {
-    expect(await one(linker(), { sourceKey: 'k', atenaNo: HANAKO.atenaNo, nameKana: 'ヤマダ ハナコ', birthDate: HANAKO.birthDate }))
-      .toEqual({ state: 'linked', atenaNo: HANAKO.atenaNo, method: 'atena', score: null });
+    expect(await one(linker(), { sourceKey: 'k', atenaNo: HANAKO.atenaNo, nameKana: 'ヤマダ ハナコ', birthDate: HANAKO.birthDate })).toEqual({
+      state: 'linked',
+      atenaNo: HANAKO.atenaNo,
+      method: 'atena',
+      score: null,
+    });
   });
 
   it('does not trust it when the birth date contradicts it: the record is scored like one without', async () => {
@@ -87,18 +92,32 @@ describe('Linker.link: matching on what the record says', () => {
   });
 });
 
-describe('Linker.link: a person\'s decisions come first', () => {
+describe("Linker.link: a person's decisions come first", () => {
   it('links a twin once the other was rejected for the record', async () => {
     const l = linker();
-    await store.dataSource.query(`INSERT INTO linkage.decision (source, source_key, atena_no, decision, decided_by) VALUES ($1, 'k', $2, 'rejected', 's1')`, [l.source, TWIN_A.atenaNo]);
-    expect(await one(l, { sourceKey: 'k', nameKana: 'サトウ ユウ', birthDate: TWIN_A.birthDate })).toMatchObject({ state: 'linked', atenaNo: TWIN_B.atenaNo, method: 'match' });
+    await store.dataSource.query(
+      `INSERT INTO linkage.decision (source, source_key, atena_no, decision, decided_by) VALUES ($1, 'k', $2, 'rejected', 's1')`,
+      [l.source, TWIN_A.atenaNo],
+    );
+    expect(await one(l, { sourceKey: 'k', nameKana: 'サトウ ユウ', birthDate: TWIN_A.birthDate })).toMatchObject({
+      state: 'linked',
+      atenaNo: TWIN_B.atenaNo,
+      method: 'match',
+    });
   });
 
   it('keeps a confirmation over what the record says, even a 宛名番号 of someone else', async () => {
     const l = linker();
-    await store.dataSource.query(`INSERT INTO linkage.decision (source, source_key, atena_no, decision, decided_by) VALUES ($1, 'k', $2, 'confirmed', 's1')`, [l.source, TWIN_B.atenaNo]);
-    expect(await one(l, { sourceKey: 'k', atenaNo: HANAKO.atenaNo, nameKana: 'ヤマダ ハナコ', birthDate: HANAKO.birthDate }))
-      .toEqual({ state: 'linked', atenaNo: TWIN_B.atenaNo, method: 'confirmed', score: null });
+    await store.dataSource.query(
+      `INSERT INTO linkage.decision (source, source_key, atena_no, decision, decided_by) VALUES ($1, 'k', $2, 'confirmed', 's1')`,
+      [l.source, TWIN_B.atenaNo],
+    );
+    expect(await one(l, { sourceKey: 'k', atenaNo: HANAKO.atenaNo, nameKana: 'ヤマダ ハナコ', birthDate: HANAKO.birthDate })).toEqual({
+      state: 'linked',
+      atenaNo: TWIN_B.atenaNo,
+      method: 'confirmed',
+      score: null,
+    });
   });
 });
 
@@ -109,7 +128,10 @@ describe('Linker: what is stored, and relinkWaiting', () => {
       { sourceKey: 'linked', nameKana: 'ﾔﾏﾀﾞ ﾊﾅｺ', birthDate: HANAKO.birthDate },
       { sourceKey: 'queued', nameKana: 'サトウユウ', birthDate: TWIN_A.birthDate },
     ]);
-    const links = await store.dataSource.query(`SELECT source_key, atena_no, state, method, identity IS NOT NULL AS kept FROM linkage.link WHERE source = $1 ORDER BY source_key`, [l.source]);
+    const links = await store.dataSource.query(
+      `SELECT source_key, atena_no, state, method, identity IS NOT NULL AS kept FROM linkage.link WHERE source = $1 ORDER BY source_key`,
+      [l.source],
+    );
     expect(links).toEqual([
       { source_key: 'linked', atena_no: HANAKO.atenaNo, state: 'linked', method: 'match', kept: false },
       { source_key: 'queued', atena_no: null, state: 'queued', method: null, kept: true },
@@ -126,9 +148,13 @@ describe('Linker: what is stored, and relinkWaiting', () => {
       { sourceKey: 'twin', nameKana: 'サトウユウ', birthDate: TWIN_A.birthDate },
     ]);
     expect(await l.relinkWaiting()).toBe(0);
-    await addResidents(store, [{ atenaNo: '0000000009', kana: 'タナカ ジロウ', name: '田中 次郎', birthDate: '2001-02-03', sex: 'MALE', address: '福祉市東4-4' }]);
+    await addResidents(store, [
+      { atenaNo: '0000000009', kana: 'タナカ ジロウ', name: '田中 次郎', birthDate: '2001-02-03', sex: 'MALE', address: '福祉市東4-4' },
+    ]);
     expect(await l.relinkWaiting()).toBe(1);
-    const links = await store.dataSource.query(`SELECT source_key, atena_no, state FROM linkage.link WHERE source = $1 ORDER BY source_key`, [l.source]);
+    const links = await store.dataSource.query(`SELECT source_key, atena_no, state FROM linkage.link WHERE source = $1 ORDER BY source_key`, [
+      l.source,
+    ]);
     expect(links).toEqual([
       { source_key: 'newcomer', atena_no: '0000000009', state: 'linked' },
       { source_key: 'twin', atena_no: null, state: 'queued' },

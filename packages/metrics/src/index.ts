@@ -7,21 +7,37 @@ import { AggregatorRegistry, collectDefaultMetrics, Counter, Histogram, Registry
  */
 export const registry = new Registry();
 
-export const httpRequests = new Counter({ name: 'hub_http_requests_total', help: 'Requests to the gateway by HTTP status', labelNames: ['status'] as const, registers: [registry] });
+export const httpRequests = new Counter({
+  name: 'hub_http_requests_total',
+  help: 'Requests to the gateway by HTTP status',
+  labelNames: ['status'] as const,
+  registers: [registry],
+});
 export const httpDuration = new Histogram({
-  name: 'hub_http_request_duration_seconds', help: 'Time to answer a request at the gateway', labelNames: ['status'] as const,
-  buckets: [0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10], registers: [registry],
+  name: 'hub_http_request_duration_seconds',
+  help: 'Time to answer a request at the gateway',
+  labelNames: ['status'] as const,
+  buckets: [0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+  registers: [registry],
 });
 export const subgraphCalls = new Counter({
-  name: 'hub_subgraph_calls_total', help: 'Calls from the gateway to each subgraph by outcome (ok, error, circuit_open)',
-  labelNames: ['subgraph', 'outcome'] as const, registers: [registry],
+  name: 'hub_subgraph_calls_total',
+  help: 'Calls from the gateway to each subgraph by outcome (ok, error, circuit_open)',
+  labelNames: ['subgraph', 'outcome'] as const,
+  registers: [registry],
 });
 export const policyDecisions = new Counter({
-  name: 'hub_policy_decisions_total', help: 'Access decisions by sector, status and basis', labelNames: ['sector', 'status', 'basis'] as const, registers: [registry],
+  name: 'hub_policy_decisions_total',
+  help: 'Access decisions by sector, status and basis',
+  labelNames: ['sector', 'status', 'basis'] as const,
+  registers: [registry],
 });
 
 export const internalErrors = new Counter({
-  name: 'hub_internal_errors_total', help: 'Errors answered as INTERNAL, by where they arose (gateway or a subgraph)', labelNames: ['where'] as const, registers: [registry],
+  name: 'hub_internal_errors_total',
+  help: 'Errors answered as INTERNAL, by where they arose (gateway or a subgraph)',
+  labelNames: ['where'] as const,
+  registers: [registry],
 });
 
 let collecting = false;
@@ -37,8 +53,10 @@ export function collectProcessMetrics(part: string): void {
 }
 
 export const sourceReads = new Counter({
-  name: 'hub_source_reads_total', help: 'Reads of each source by what became of them (applied, held, rejected, truncated, failed, timed_out)',
-  labelNames: ['source', 'state'] as const, registers: [registry],
+  name: 'hub_source_reads_total',
+  help: 'Reads of each source by what became of them (applied, held, rejected, truncated, failed, timed_out)',
+  labelNames: ['source', 'state'] as const,
+  registers: [registry],
 });
 
 /** A process's metrics as JSON (prom-client's getMetricsAsJSON): what AggregatorRegistry sums. */

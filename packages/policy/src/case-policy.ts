@@ -10,7 +10,9 @@ import type { RequestFactsCache } from './request-facts.js';
 /** The audit log's sector column for case work: not one of the four sectors, so accessLog (sector data) leaves it out. */
 export const CASE_AUDIT_SECTOR = 'CASE';
 
-type Question = { kind: 'case'; id: string; facts: CaseFacts | null; purpose: string } | { kind: 'referral'; id: string; facts: ReferralFacts | null; purpose: string };
+type Question =
+  | { kind: 'case'; id: string; facts: CaseFacts | null; purpose: string }
+  | { kind: 'referral'; id: string; facts: ReferralFacts | null; purpose: string };
 
 /**
  * The case rules for one subgraph request: reads the viewer once, decides every case or referral asked (case-rules.ts)
@@ -77,8 +79,16 @@ export class CasePolicy {
       const d = decisions[i]!;
       const subjects = q.facts && q.facts.subjectIds.length > 0 ? q.facts.subjectIds : [''];
       return subjects.map((personId) => ({
-        at, requestId, staffId: v.staffId, orgId: v.orgId, personId, sector: CASE_AUDIT_SECTOR, status: d.status,
-        basis: d.basis, reference: q.id, purpose: recordedPurpose(caseId, q.purpose),
+        at,
+        requestId,
+        staffId: v.staffId,
+        orgId: v.orgId,
+        personId,
+        sector: CASE_AUDIT_SECTOR,
+        status: d.status,
+        basis: d.basis,
+        reference: q.id,
+        purpose: recordedPurpose(caseId, q.purpose),
       }));
     });
     // Fail closed: if the log cannot be written, no decision (and so no case) is handed out.

@@ -80,7 +80,8 @@ export interface ReferralFacts {
 /** The organisations of a referral see it; coordinators see the referrals to a 多機関協働 team. */
 export function referralAccess(viewer: CaseViewer | null, facts: ReferralFacts | null): CaseAccess {
   if (!viewer || !facts) return DENIED;
-  if (viewer.orgId === facts.fromOrgId || viewer.orgId === facts.toOrgId) return { status: 'GRANTED', level: 'FULL', basis: 'REFERRAL', reference: null, members: [] };
+  if (viewer.orgId === facts.fromOrgId || viewer.orgId === facts.toOrgId)
+    return { status: 'GRANTED', level: 'FULL', basis: 'REFERRAL', reference: null, members: [] };
   if (viewer.coordinator && facts.toTeam) return { status: 'GRANTED', level: 'FULL', basis: 'COORDINATOR', reference: null, members: [] };
   return DENIED;
 }

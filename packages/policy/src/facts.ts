@@ -33,8 +33,19 @@ export type MeetingKind = 'SHIEN_KAIGI' | 'YOUTAIKYO';
  *   and the person one of its subjects or a current member of a subject 世帯. A 重層的支援会議 grants nothing by itself.
  * Nothing is read for an unregistered viewer.
  */
-export async function policyFacts(db: DataSource, viewer: Viewer, meetingId: string | null, personIds: readonly string[], today: string): Promise<PolicyFacts> {
-  const [row] = await preparedQuery<{ registration: { org_id: string; sectors: string[]; outside_welfare: boolean } | null; consents: ActiveConsent[]; in_meeting: string[]; meeting_kind: MeetingKind | null }>(
+export async function policyFacts(
+  db: DataSource,
+  viewer: Viewer,
+  meetingId: string | null,
+  personIds: readonly string[],
+  today: string,
+): Promise<PolicyFacts> {
+  const [row] = await preparedQuery<{
+    registration: { org_id: string; sectors: string[]; outside_welfare: boolean } | null;
+    consents: ActiveConsent[];
+    in_meeting: string[];
+    meeting_kind: MeetingKind | null;
+  }>(
     db,
     'hub-policy-facts',
     `WITH registration AS (
@@ -61,7 +72,17 @@ export async function policyFacts(db: DataSource, viewer: Viewer, meetingId: str
     [viewer.staffId, viewer.orgId, [...new Set(personIds)], today, meetingId],
   );
   const registration = row!.registration
-    ? { staffId: viewer.staffId, orgId: row!.registration.org_id, sectors: row!.registration.sectors.filter(isSector), outsideWelfare: row!.registration.outside_welfare === true }
+    ? {
+        staffId: viewer.staffId,
+        orgId: row!.registration.org_id,
+        sectors: row!.registration.sectors.filter(isSector),
+        outsideWelfare: row!.registration.outside_welfare === true,
+      }
     : null;
-  return { registration, consents: registration ? row!.consents : [], inMeeting: new Set(registration ? row!.in_meeting : []), meetingKind: row!.meeting_kind ?? null };
+  return {
+    registration,
+    consents: registration ? row!.consents : [],
+    inMeeting: new Set(registration ? row!.in_meeting : []),
+    meetingKind: row!.meeting_kind ?? null,
+  };
 }

@@ -16,7 +16,17 @@ export interface IdentityRead {
 export function identityEntries(context: HubContext, reads: readonly IdentityRead[], at: Date): AuditEntry[] {
   const { viewer, requestId } = context;
   return reads.map((r) => ({
-    at, requestId, staffId: viewer.staffId, orgId: viewer.orgId, personId: r.personId, sector: null, status: 'GRANTED', basis: null,
-    reference: null, purpose: identityPurpose(r.action), action: r.action, protected: r.protected,
+    at,
+    requestId,
+    staffId: viewer.staffId,
+    orgId: viewer.orgId,
+    personId: r.personId,
+    sector: null,
+    status: 'GRANTED',
+    basis: null,
+    reference: null,
+    purpose: identityPurpose(r.action),
+    action: r.action,
+    protected: r.protected,
   }));
 }

@@ -126,7 +126,14 @@ export class RequestPolicy {
   private async decideAll(questions: readonly Question[]): Promise<{ decision: Decision; audited: Promise<void> }[]> {
     const { meetingId } = this.context;
     // An analyst sees counts only; for anyone else the registration, consents and meeting come in one read.
-    const facts = this.hasRole('analyst') ? null : await this.sharedFacts.facts(this.db, this.context, questions.map((q) => q.personId), todayInTokyo());
+    const facts = this.hasRole('analyst')
+      ? null
+      : await this.sharedFacts.facts(
+          this.db,
+          this.context,
+          questions.map((q) => q.personId),
+          todayInTokyo(),
+        );
     const registration = facts?.registration ?? null;
     const consents = facts?.consents ?? [];
     const inMeeting = facts?.inMeeting ?? new Set<string>();
@@ -136,19 +143,28 @@ export class RequestPolicy {
     const decisions = questions.map(({ personId, sector }): Decision => {
       if (!registration) return denied(sector);
       if (registration.sectors.includes(sector)) return { sector, status: 'GRANTED', basis: 'OWN_SECTOR', reference: null, releasesYoutaikyo: true };
-      if (youtaikyo && sector === 'KODOMO' && inMeeting.has(personId)) return { sector, status: 'GRANTED', basis: 'SUPPORT_MEETING', reference: meetingId, releasesYoutaikyo: true };
+      if (youtaikyo && sector === 'KODOMO' && inMeeting.has(personId))
+        return { sector, status: 'GRANTED', basis: 'SUPPORT_MEETING', reference: meetingId, releasesYoutaikyo: true };
       const consent = consents.find((c) => c.personId === personId && c.sectors.includes(sector));
       if (consent) return { sector, status: 'GRANTED', basis: 'CONSENT', reference: consent.id, releasesYoutaikyo: false };
-      if (!youtaikyo && inMeeting.has(personId)) return { sector, status: 'GRANTED', basis: 'SUPPORT_MEETING', reference: meetingId, releasesYoutaikyo: false };
+      if (!youtaikyo && inMeeting.has(personId))
+        return { sector, status: 'GRANTED', basis: 'SUPPORT_MEETING', reference: meetingId, releasesYoutaikyo: false };
       return denied(sector);
     });
     const { viewer, requestId, caseId } = this.context;
     const at = new Date();
     const audited = this.audit.append(
       questions.map((q, i) => ({
-        at, requestId, staffId: viewer.staffId, orgId: viewer.orgId, personId: q.personId, sector: q.sector,
+        at,
+        requestId,
+        staffId: viewer.staffId,
+        orgId: viewer.orgId,
+        personId: q.personId,
+        sector: q.sector,
         // x-hub-case: the case the request is made for is part of the recorded purpose of every decision.
-        status: decisions[i]!.status, basis: decisions[i]!.basis, reference: decisions[i]!.reference,
+        status: decisions[i]!.status,
+        basis: decisions[i]!.basis,
+        reference: decisions[i]!.reference,
         purpose: recordedPurpose(caseId, decisionPurpose(q.purpose, q.sector, decisions[i]!.status, decisions[i]!.basis)),
       })),
     );

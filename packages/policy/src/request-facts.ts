@@ -42,7 +42,10 @@ export class RequestFactsCache {
       entry.registration ??= read.then((f) => f.registration);
       entry.meetingKind ??= read.then((f) => f.meetingKind);
       for (const id of missing) {
-        entry.persons.set(id, read.then((f) => ({ consents: f.consents.filter((c) => c.personId === id), inMeeting: f.inMeeting.has(id) })));
+        entry.persons.set(
+          id,
+          read.then((f) => ({ consents: f.consents.filter((c) => c.personId === id), inMeeting: f.inMeeting.has(id) })),
+        );
       }
       // A failed read is not kept: the next subgraph call of the request reads again.
       read.catch(() => this.entries.delete(key));

@@ -20,7 +20,10 @@ export function releasedCases<C extends { youtaikyoRegistered: boolean | null }>
  * on a basis that releases everything). The system keeps a child record because it holds a case about the child: guardians
  * shown beside no case would tell that the only case is withheld.
  */
-export function releasedProfile<P extends { cases: readonly { youtaikyoRegistered: boolean | null }[]; guardians: readonly unknown[] }>(profile: P, decision: Decision): P {
+export function releasedProfile<P extends { cases: readonly { youtaikyoRegistered: boolean | null }[]; guardians: readonly unknown[] }>(
+  profile: P,
+  decision: Decision,
+): P {
   if (decision.releasesYoutaikyo === true) return profile;
   const cases = releasedCases(profile.cases, decision);
   return { ...profile, cases, guardians: cases.length > 0 ? profile.guardians : [] };

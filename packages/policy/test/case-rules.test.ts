@@ -3,13 +3,20 @@ import { caseAccess, recordedPurpose, referralAccess, type CaseFacts, type CaseV
 
 const viewer = (orgId: string, coordinator = false): CaseViewer => ({ staffId: `${orgId}-01`, orgId, coordinator });
 const facts = (over: Partial<CaseFacts> = {}): CaseFacts => ({
-  id: 'c1', subjectIds: ['P1', 'P2'], consented: true, leadOrgId: null,
-  planRoles: [{ orgId: 'SCHOOL', personId: 'P2' }, { orgId: 'KONKYU', personId: null }], ...over,
+  id: 'c1',
+  subjectIds: ['P1', 'P2'],
+  consented: true,
+  leadOrgId: null,
+  planRoles: [
+    { orgId: 'SCHOOL', personId: 'P2' },
+    { orgId: 'KONKYU', personId: null },
+  ],
+  ...over,
 });
 const none = new Set<string>();
 
 describe('who sees a case (cases.md), decided in the policy module', () => {
-  it('gives coordinators everything, the 主担当 everything, a member\'s role that member, a case-wide role the summary', () => {
+  it("gives coordinators everything, the 主担当 everything, a member's role that member, a case-wide role the summary", () => {
     expect(caseAccess(viewer('TEAM', true), facts(), none, null)).toMatchObject({ status: 'GRANTED', level: 'FULL', basis: 'COORDINATOR' });
     expect(caseAccess(viewer('KAIGO'), facts({ leadOrgId: 'KAIGO' }), none, null)).toMatchObject({ level: 'FULL', basis: 'LEAD' });
     expect(caseAccess(viewer('SCHOOL'), facts(), none, null)).toMatchObject({ level: 'MEMBER', basis: 'PLAN_ROLE', members: ['P2'] });
@@ -21,7 +28,12 @@ describe('who sees a case (cases.md), decided in the policy module', () => {
     const without = facts({ consented: false, leadOrgId: 'SCHOOL' });
     expect(caseAccess(viewer('SCHOOL'), without, none, null).status).toBe('DENIED');
     expect(caseAccess(viewer('SCHOOL'), without, new Set(['P1']), 'M1').status).toBe('DENIED');
-    expect(caseAccess(viewer('SCHOOL'), without, new Set(['P1', 'P2']), 'M1')).toMatchObject({ status: 'GRANTED', level: 'FULL', basis: 'SUPPORT_MEETING', reference: 'M1' });
+    expect(caseAccess(viewer('SCHOOL'), without, new Set(['P1', 'P2']), 'M1')).toMatchObject({
+      status: 'GRANTED',
+      level: 'FULL',
+      basis: 'SUPPORT_MEETING',
+      reference: 'M1',
+    });
     expect(caseAccess(viewer('X'), facts({ consented: false, subjectIds: [] }), new Set(['P1']), 'M1').status).toBe('DENIED');
     expect(caseAccess(viewer('TEAM', true), facts({ consented: false, subjectIds: [] }), none, null).status).toBe('GRANTED');
   });
@@ -33,13 +45,16 @@ describe('who sees a case (cases.md), decided in the policy module', () => {
       consented: fc.boolean(),
       lead: fc.option(fc.constantFrom('KAIGO', 'OTHER'), { nil: null }),
     });
-    fc.assert(fc.property(arb, ({ org, coordinator, consented, lead }) => {
-      const unknown = caseAccess(viewer(org, coordinator), null, none, null);
-      const unregistered = caseAccess(null, facts({ consented, leadOrgId: lead }), none, null);
-      expect(unknown).toEqual(unregistered);
-      const decided = caseAccess(viewer(org, coordinator), facts({ consented, leadOrgId: lead }), none, null);
-      if (decided.status === 'DENIED') expect(decided).toEqual(unknown);
-    }), { numRuns: 200, seed: 16 });
+    fc.assert(
+      fc.property(arb, ({ org, coordinator, consented, lead }) => {
+        const unknown = caseAccess(viewer(org, coordinator), null, none, null);
+        const unregistered = caseAccess(null, facts({ consented, leadOrgId: lead }), none, null);
+        expect(unknown).toEqual(unregistered);
+        const decided = caseAccess(viewer(org, coordinator), facts({ consented, leadOrgId: lead }), none, null);
+        if (decided.status === 'DENIED') expect(decided).toEqual(unknown);
+      }),
+      { numRuns: 200, seed: 16 },
+    );
   });
 
   it('shows a referral to its two organisations, and a referral to a team to coordinators', () => {

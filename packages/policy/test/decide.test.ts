@@ -9,12 +9,16 @@ describe('the OWN_SECTOR basis', () => {
   beforeAll(async () => {
     store = await openTestStore({ migrations: auditMigrations });
     await store.dataSource.query(`CREATE SCHEMA hub`);
-    await store.dataSource.query(`CREATE TABLE hub.organisation (id text PRIMARY KEY, name text, sectors text[], outside_welfare boolean NOT NULL DEFAULT false)`);
+    await store.dataSource.query(
+      `CREATE TABLE hub.organisation (id text PRIMARY KEY, name text, sectors text[], outside_welfare boolean NOT NULL DEFAULT false)`,
+    );
     await store.dataSource.query(`CREATE TABLE hub.staff (id text PRIMARY KEY, org_id text, name text)`);
     await store.dataSource.query(`INSERT INTO hub.organisation VALUES ('K', 'k', '{KAIGO,SHOGAI}'), ('T', 't', '{}')`);
     await store.dataSource.query(`INSERT INTO hub.organisation VALUES ('M', '民生委員', '{}', true)`);
     await store.dataSource.query(`INSERT INTO hub.staff VALUES ('k1', 'K', 'x'), ('t1', 'T', 'y'), ('m1', 'M', 'z')`);
-    await store.dataSource.query(`CREATE TABLE hub.meeting (id text PRIMARY KEY, kind text, opens_at timestamptz, closes_at timestamptz, closed_at timestamptz)`);
+    await store.dataSource.query(
+      `CREATE TABLE hub.meeting (id text PRIMARY KEY, kind text, opens_at timestamptz, closes_at timestamptz, closed_at timestamptz)`,
+    );
     await store.dataSource.query(`CREATE TABLE hub.meeting_subject (meeting_id text, person_id text, setai_no text)`);
     await store.dataSource.query(`CREATE TABLE hub.meeting_member (meeting_id text, staff_id text, role text)`);
     await store.dataSource.query(`CREATE SCHEMA juki`);
@@ -37,7 +41,11 @@ describe('the OWN_SECTOR basis', () => {
   }, 60_000);
   afterAll(() => store.close());
 
-  const context = (staffId: string, orgId: string, roles: ('analyst' | 'admin')[] = []) => ({ viewer: { staffId, orgId, roles }, meetingId: null, requestId: randomUUID() });
+  const context = (staffId: string, orgId: string, roles: ('analyst' | 'admin')[] = []) => ({
+    viewer: { staffId, orgId, roles },
+    meetingId: null,
+    requestId: randomUUID(),
+  });
 
   it.each([
     ['staff of an organisation holding the sector', context('k1', 'K'), ['KAIGO', 'SHOGAI']],
@@ -83,15 +91,18 @@ describe('the OWN_SECTOR basis', () => {
     ['staff of an organisation registered outside welfare (民生委員)', context('m1', 'M'), false],
     ['an unregistered staff id', context('zz', 'K'), false],
     ['an analyst, even of a holding organisation', context('k1', 'K', ['analyst']), false],
-  ])('shows a resident\'s identity to %s: %s', async (_, ctx, visible) => {
+  ])("shows a resident's identity to %s: %s", async (_, ctx, visible) => {
     expect(await policy.forRequest(ctx).identityVisible()).toBe(visible);
   });
 
   it('writes identity reads to the same chain, each with its kind and 支援措置 flag, before resolving', async () => {
     await policy.forRequest({ ...context('t1', 'T'), requestId: 'identity' }).recordIdentityReads([
-      { personId: 'child', action: 'READ', protected: false }, { personId: 'mother', action: 'SEARCH', protected: true },
+      { personId: 'child', action: 'READ', protected: false },
+      { personId: 'mother', action: 'SEARCH', protected: true },
     ]);
-    const rows = await store.dataSource.query(`SELECT person_id, sector, action, protected, staff_id, org_id FROM audit.entry WHERE request_id = 'identity' ORDER BY id`);
+    const rows = await store.dataSource.query(
+      `SELECT person_id, sector, action, protected, staff_id, org_id FROM audit.entry WHERE request_id = 'identity' ORDER BY id`,
+    );
     expect(rows).toEqual([
       { person_id: 'child', sector: null, action: 'READ', protected: false, staff_id: 't1', org_id: 'T' },
       { person_id: 'mother', sector: null, action: 'SEARCH', protected: true, staff_id: 't1', org_id: 'T' },
@@ -118,9 +129,10 @@ describe('the OWN_SECTOR basis', () => {
     const consent = async (c: { person?: string; sectors?: string; orgs?: string; from?: number; until?: number; status?: string }) => {
       const id = `c${++n}`;
       const person = c.person ?? `p${n}`;
-      await store.dataSource.query(`INSERT INTO hub.consent (id, person_id, sectors, recipient_orgs, valid_from, valid_until, status) VALUES ($1, $2, $3, $4, $5, $6, $7)`, [
-        id, person, c.sectors ?? '{KODOMO}', c.orgs ?? '{T}', shift(c.from ?? -10), shift(c.until ?? 10), c.status ?? 'ACTIVE',
-      ]);
+      await store.dataSource.query(
+        `INSERT INTO hub.consent (id, person_id, sectors, recipient_orgs, valid_from, valid_until, status) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+        [id, person, c.sectors ?? '{KODOMO}', c.orgs ?? '{T}', shift(c.from ?? -10), shift(c.until ?? 10), c.status ?? 'ACTIVE'],
+      );
       return { id, person };
     };
 
@@ -140,7 +152,7 @@ describe('the OWN_SECTOR basis', () => {
       if (status === 'GRANTED') expect(decision).toMatchObject({ basis: 'CONSENT', reference: id });
     });
 
-    it('is another person\'s consent for nobody else', async () => {
+    it("is another person's consent for nobody else", async () => {
       await consent({ person: 'the-mother' });
       expect((await policy.forRequest(context('t1', 'T')).decide('the-child', 'KODOMO')).status).toBe('DENIED');
     });
@@ -171,12 +183,25 @@ describe('the OWN_SECTOR basis', () => {
 
   describe('the SUPPORT_MEETING basis', () => {
     let n = 0;
-    const meeting = async (m: { kind?: string; opens?: string; closes?: string; closed?: boolean; members?: [string, string][]; persons?: string[]; households?: string[] }) => {
+    const meeting = async (m: {
+      kind?: string;
+      opens?: string;
+      closes?: string;
+      closed?: boolean;
+      members?: [string, string][];
+      persons?: string[];
+      households?: string[];
+    }) => {
       const id = `m${++n}`;
       await store.dataSource.query(`INSERT INTO hub.meeting VALUES ($1, $2, now() + $3::interval, now() + $4::interval, $5)`, [
-        id, m.kind ?? 'SHIEN_KAIGI', m.opens ?? '-1 hour', m.closes ?? '1 hour', m.closed ? new Date() : null,
+        id,
+        m.kind ?? 'SHIEN_KAIGI',
+        m.opens ?? '-1 hour',
+        m.closes ?? '1 hour',
+        m.closed ? new Date() : null,
       ]);
-      for (const [staff, role] of m.members ?? [['t1', 'FULL']]) await store.dataSource.query(`INSERT INTO hub.meeting_member VALUES ($1, $2, $3)`, [id, staff, role]);
+      for (const [staff, role] of m.members ?? [['t1', 'FULL']])
+        await store.dataSource.query(`INSERT INTO hub.meeting_member VALUES ($1, $2, $3)`, [id, staff, role]);
       for (const p of m.persons ?? []) await store.dataSource.query(`INSERT INTO hub.meeting_subject VALUES ($1, $2, NULL)`, [id, p]);
       for (const h of m.households ?? ['S1']) await store.dataSource.query(`INSERT INTO hub.meeting_subject VALUES ($1, NULL, $2)`, [id, h]);
       return id;
@@ -185,7 +210,7 @@ describe('the OWN_SECTOR basis', () => {
       policy.forRequest({ ...context(staff, 'T'), meetingId }).decide(person, 'KODOMO');
 
     it.each([
-      ['an open 支援会議 the viewer sits on, about the person\'s 世帯', {}, 'child', 'GRANTED'],
+      ["an open 支援会議 the viewer sits on, about the person's 世帯", {}, 'child', 'GRANTED'],
       ['a subject person named alone', { households: [], persons: ['other'] }, 'other', 'GRANTED'],
       ['someone outside its subjects', {}, 'other', 'DENIED'],
       ['a member of the 世帯 who has moved out', {}, 'moved', 'DENIED'],
@@ -223,7 +248,7 @@ describe('the OWN_SECTOR basis', () => {
       const released = (d: Decision) => [d.status, d.basis, d.releasesYoutaikyo === true];
 
       it.each([
-        ['an open 要対協 meeting the viewer sits on, about the child\'s 世帯', {}, 'child', ['GRANTED', 'SUPPORT_MEETING', true]],
+        ["an open 要対協 meeting the viewer sits on, about the child's 世帯", {}, 'child', ['GRANTED', 'SUPPORT_MEETING', true]],
         ['a child named alone', { households: [], persons: ['other'] }, 'other', ['GRANTED', 'SUPPORT_MEETING', true]],
         ['someone outside its subjects', {}, 'other', ['DENIED', null, false]],
         ['a closed one', { closed: true }, 'child', ['DENIED', null, false]],
@@ -260,8 +285,18 @@ describe('the OWN_SECTOR basis', () => {
 });
 
 describe('what a decision releases of the kodomo data', () => {
-  const granted = (releasesYoutaikyo?: boolean): Decision => ({ sector: 'KODOMO', status: 'GRANTED', basis: 'CONSENT', reference: 'c', ...(releasesYoutaikyo === undefined ? {} : { releasesYoutaikyo }) });
-  const cases = [{ id: 'a', youtaikyoRegistered: true }, { id: 'b', youtaikyoRegistered: false }, { id: 'c', youtaikyoRegistered: null }];
+  const granted = (releasesYoutaikyo?: boolean): Decision => ({
+    sector: 'KODOMO',
+    status: 'GRANTED',
+    basis: 'CONSENT',
+    reference: 'c',
+    ...(releasesYoutaikyo === undefined ? {} : { releasesYoutaikyo }),
+  });
+  const cases = [
+    { id: 'a', youtaikyoRegistered: true },
+    { id: 'b', youtaikyoRegistered: false },
+    { id: 'c', youtaikyoRegistered: null },
+  ];
 
   it('leaves out a 要対協 case, and one whose registration the source did not state, unless the decision releases them', () => {
     expect(releasedCases(cases, granted(true)).map((c) => c.id)).toEqual(['a', 'b', 'c']);
@@ -270,7 +305,7 @@ describe('what a decision releases of the kodomo data', () => {
     expect(releasedCases(cases, granted()).map((c) => c.id)).toEqual(['b']);
   });
 
-  it('shows a child\'s guardians only beside a released case: a record with its only case withheld looks like no record', () => {
+  it("shows a child's guardians only beside a released case: a record with its only case withheld looks like no record", () => {
     const guardians = [{ name: '山田\u3000桃子', relation: '母', personId: '0000000002' }];
     expect(releasedProfile({ cases, guardians }, granted(false))).toEqual({ cases: [cases[1]], guardians });
     expect(releasedProfile({ cases: [cases[0]!], guardians }, granted(false))).toEqual({ cases: [], guardians: [] });
@@ -278,7 +313,15 @@ describe('what a decision releases of the kodomo data', () => {
   });
 
   it('does the same to the situation facts', () => {
-    const facts = { periods: [], consultations: [], cases: [{ openedOn: '2026-01-01', closedOn: null, open: true, youngCarer: true, youtaikyo: true }, { openedOn: '2026-02-01', closedOn: null, open: true, youngCarer: false, youtaikyo: false }, { openedOn: '2026-03-01', closedOn: null, open: true, youngCarer: false }] };
+    const facts = {
+      periods: [],
+      consultations: [],
+      cases: [
+        { openedOn: '2026-01-01', closedOn: null, open: true, youngCarer: true, youtaikyo: true },
+        { openedOn: '2026-02-01', closedOn: null, open: true, youngCarer: false, youtaikyo: false },
+        { openedOn: '2026-03-01', closedOn: null, open: true, youngCarer: false },
+      ],
+    };
     expect(releasedFacts(facts, granted(true))).toBe(facts);
     expect(releasedFacts(facts, granted(false)).cases.map((c) => c.openedOn)).toEqual(['2026-02-01']);
   });

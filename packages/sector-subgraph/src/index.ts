@@ -33,7 +33,8 @@ type Revealed<P> = P & { personId: string; decision: Decision };
 /** The latest date in the person's sector records, up to the reference day. */
 function lastInvolvement(facts: SituationFacts, today: string): string | null {
   const dates = [
-    ...facts.periods.map((p) => p.from), ...facts.consultations.map((c) => c.date),
+    ...facts.periods.map((p) => p.from),
+    ...facts.consultations.map((c) => c.date),
     ...facts.cases.flatMap((c) => [c.openedOn, c.closedOn]),
   ].filter((d): d is string => d !== null && d <= today);
   return dates.length ? dates.reduce((a, b) => (a > b ? a : b)) : null;
@@ -76,11 +77,16 @@ export function sectorSubgraph<P>(options: SectorSubgraphOptions<P>): SubgraphDe
     Person: {
       __resolveReference: (ref: { id: string }) => ({ id: ref.id }),
       [options.field]: (person: { id: string }, _: unknown, ctx: SectorContext<P>) =>
-        ctx.policy.reveal(person.id, options.sector, `Person.${options.field}`, async (decision): Promise<Revealed<P>> =>
-          ({ ...releaseProfile(await ctx.profiles.load(person.id), decision), personId: person.id, decision })),
+        ctx.policy.reveal(person.id, options.sector, `Person.${options.field}`, async (decision): Promise<Revealed<P>> => ({
+          ...releaseProfile(await ctx.profiles.load(person.id), decision),
+          personId: person.id,
+          decision,
+        })),
       // The same basis as the profile: a situation never rests on what the viewer may not see.
       [`${options.field}Facts`]: (person: { id: string }, _: unknown, ctx: SectorContext<P>) =>
-        ctx.policy.reveal(person.id, options.sector, 'Household.situations', async (decision) => releaseFacts(await ctx.facts.load(person.id), decision)),
+        ctx.policy.reveal(person.id, options.sector, 'Household.situations', async (decision) =>
+          releaseFacts(await ctx.facts.load(person.id), decision),
+        ),
     },
   };
   // On the profile, so shown on the profile's basis only: who leads, when the sector last saw the person, how fresh.
@@ -110,7 +116,9 @@ export function sectorSubgraph<P>(options: SectorSubgraphOptions<P>): SubgraphDe
       }),
       lead: once(async () => {
         const [org]: LeadOrganisation[] = await options.db.query(
-          `SELECT id, name, contact FROM hub.registered_organisation WHERE $1 = ANY(sectors) ORDER BY id LIMIT 1`, [options.sector]);
+          `SELECT id, name, contact FROM hub.registered_organisation WHERE $1 = ANY(sectors) ORDER BY id LIMIT 1`,
+          [options.sector],
+        );
         return org ?? null;
       }),
       sourceReadAt: once(async () => {
@@ -123,7 +131,10 @@ export function sectorSubgraph<P>(options: SectorSubgraphOptions<P>): SubgraphDe
 }
 
 /** A registered sector as its subgraph: the one descriptor-driven sector subgraph every sector is served by. */
-export function moduleSubgraph<P>(module: SectorModule<P, never>, deps: { db: DataSource; policy: Policy; source: Pick<SectorSource, 'health'> }): SubgraphDefinition<SectorContext<P>> {
+export function moduleSubgraph<P>(
+  module: SectorModule<P, never>,
+  deps: { db: DataSource; policy: Policy; source: Pick<SectorSource, 'health'> },
+): SubgraphDefinition<SectorContext<P>> {
   return sectorSubgraph<P>({
     name: module.info.subgraph,
     sector: module.info.code,

@@ -61,7 +61,9 @@ async function seedHub(db: DataSource, sector: Sector): Promise<void> {
     [PERSON.consented, [sector]],
   );
   // An open 支援会議 (SHIEN_KAIGI) with member-1 a FULL member and the meeting person its subject.
-  await db.query(`INSERT INTO hub.meeting (id, kind, title, opens_at, closes_at, convened_by) VALUES ('M1', 'SHIEN_KAIGI', '支援会議', now() - interval '1 day', now() + interval '1 day', 'own-1')`);
+  await db.query(
+    `INSERT INTO hub.meeting (id, kind, title, opens_at, closes_at, convened_by) VALUES ('M1', 'SHIEN_KAIGI', '支援会議', now() - interval '1 day', now() + interval '1 day', 'own-1')`,
+  );
   await db.query(`INSERT INTO hub.meeting_member (meeting_id, staff_id, role) VALUES ('M1', 'member-1', 'FULL')`);
   await db.query(`INSERT INTO hub.meeting_subject (meeting_id, person_id) VALUES ('M1', $1)`, [PERSON.inMeeting]);
 }
@@ -115,7 +117,11 @@ export function sectorSubgraphSuite<C extends object>(suite: SectorSuite<C>): Se
     });
 
     it('answers a batch of representations in their order, each on its own basis', async () => {
-      const result = await subgraph.entities(VIEWER.other, [PERSON.plain, PERSON.consented].map((id) => ({ __typename: 'Person', id })), `... on Person { ${suite.field} ${suite.selection} }`);
+      const result = await subgraph.entities(
+        VIEWER.other,
+        [PERSON.plain, PERSON.consented].map((id) => ({ __typename: 'Person', id })),
+        `... on Person { ${suite.field} ${suite.selection} }`,
+      );
       expect(result.data?._entities).toEqual([{ [suite.field]: null }, { [suite.field]: suite.expected }]);
     });
   });
@@ -133,8 +139,16 @@ export function sectorSubgraphSuite<C extends object>(suite: SectorSuite<C>): Se
     });
 
     it('looks like absence: the same answer whether or not the sector holds a record', async () => {
-      const withRecord = await subgraph.entities(VIEWER.other, [{ __typename: 'Person', id: PERSON.plain }], `... on Person { ${suite.field} ${suite.selection} }`);
-      const without = await subgraph.entities(VIEWER.other, [{ __typename: 'Person', id: PERSON.noRecord }], `... on Person { ${suite.field} ${suite.selection} }`);
+      const withRecord = await subgraph.entities(
+        VIEWER.other,
+        [{ __typename: 'Person', id: PERSON.plain }],
+        `... on Person { ${suite.field} ${suite.selection} }`,
+      );
+      const without = await subgraph.entities(
+        VIEWER.other,
+        [{ __typename: 'Person', id: PERSON.noRecord }],
+        `... on Person { ${suite.field} ${suite.selection} }`,
+      );
       expect(withRecord).toEqual({ data: { _entities: [{ [suite.field]: null }] } });
       expect(without).toEqual(withRecord);
     });
@@ -142,7 +156,10 @@ export function sectorSubgraphSuite<C extends object>(suite: SectorSuite<C>): Se
     it('is written to the audit log, as a grant is', async () => {
       await profileOf({ ...VIEWER.other, requestId: `deny-${suite.field}` }, PERSON.plain);
       await profileOf({ ...VIEWER.own, requestId: `grant-${suite.field}` }, PERSON.plain);
-      const rows = await store.dataSource.query(`SELECT request_id, person_id, sector, status FROM audit.entry WHERE request_id = ANY($1) ORDER BY request_id`, [[`deny-${suite.field}`, `grant-${suite.field}`]]);
+      const rows = await store.dataSource.query(
+        `SELECT request_id, person_id, sector, status FROM audit.entry WHERE request_id = ANY($1) ORDER BY request_id`,
+        [[`deny-${suite.field}`, `grant-${suite.field}`]],
+      );
       expect(rows).toEqual([
         { request_id: `deny-${suite.field}`, person_id: PERSON.plain, sector: suite.sector, status: 'DENIED' },
         { request_id: `grant-${suite.field}`, person_id: PERSON.plain, sector: suite.sector, status: 'GRANTED' },

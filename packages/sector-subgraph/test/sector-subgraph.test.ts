@@ -9,9 +9,21 @@ import { inProcessSubgraph, type InProcessSubgraph } from '@welfare-hub/subgraph
 import { sectorSubgraph } from '../src/index.js';
 import { PERSON, VIEWER, sectorStore } from '../test-support/sector-suite.js';
 
-interface Profile { certificates: never[]; supportLevel: string | null; services: string[]; consultations: never[] }
+interface Profile {
+  certificates: never[];
+  supportLevel: string | null;
+  services: string[];
+  consultations: never[];
+}
 
-const health = (lastSuccessfulReadAt: string | null): SourceHealth => ({ state: 'ok', lastReadAt: lastSuccessfulReadAt, lastSuccessfulReadAt, recordsRead: 1, recordsRejected: 0, awaitingLink: 0 });
+const health = (lastSuccessfulReadAt: string | null): SourceHealth => ({
+  state: 'ok',
+  lastReadAt: lastSuccessfulReadAt,
+  lastSuccessfulReadAt,
+  recordsRead: 1,
+  recordsRejected: 0,
+  awaitingLink: 0,
+});
 const person = `... on Person { shogai { services lead { id name contact } lastInvolvementOn sourceReadAt } }`;
 
 // 障害's own SDL: the made-up reader answers the shape of its profile.
@@ -26,15 +38,22 @@ const facts = new Map<string, SituationFacts>();
 
 beforeAll(async () => {
   store = await sectorStore('SHOGAI');
-  subgraph = inProcessSubgraph(sectorSubgraph<Profile>({
-    name: 'shogai', sector: 'SHOGAI', field: 'shogai', sdl: SHOGAI_SDL, db: store.dataSource, policy: new Policy(store.dataSource),
-    loadProfiles: async (ids) => {
-      batches.push([...ids]);
-      return new Map(ids.map((id) => [id, { certificates: [], supportLevel: null, services: [`service of ${id}`], consultations: [] }]));
-    },
-    loadFacts: async (ids) => new Map(ids.flatMap((id) => (facts.has(id) ? [[id, facts.get(id)!] as const] : []))),
-    sources: async () => sources,
-  }));
+  subgraph = inProcessSubgraph(
+    sectorSubgraph<Profile>({
+      name: 'shogai',
+      sector: 'SHOGAI',
+      field: 'shogai',
+      sdl: SHOGAI_SDL,
+      db: store.dataSource,
+      policy: new Policy(store.dataSource),
+      loadProfiles: async (ids) => {
+        batches.push([...ids]);
+        return new Map(ids.map((id) => [id, { certificates: [], supportLevel: null, services: [`service of ${id}`], consultations: [] }]));
+      },
+      loadFacts: async (ids) => new Map(ids.flatMap((id) => (facts.has(id) ? [[id, facts.get(id)!] as const] : []))),
+      sources: async () => sources,
+    }),
+  );
 }, 120_000);
 afterAll(() => store.close());
 beforeEach(() => {
@@ -44,16 +63,27 @@ beforeEach(() => {
 
 describe('sectorSubgraph', () => {
   it('reads the profiles of one _entities call in one batch, and never those of persons it denies', async () => {
-    const result = await subgraph.entities(VIEWER.other, [PERSON.plain, PERSON.consented, PERSON.inMeeting].map((id) => ({ __typename: 'Person', id })), '... on Person { shogai { services } }');
+    const result = await subgraph.entities(
+      VIEWER.other,
+      [PERSON.plain, PERSON.consented, PERSON.inMeeting].map((id) => ({ __typename: 'Person', id })),
+      '... on Person { shogai { services } }',
+    );
     expect(result.data?._entities).toEqual([{ shogai: null }, { shogai: { services: [`service of ${PERSON.consented}`] } }, { shogai: null }]);
     expect(batches).toEqual([[PERSON.consented]]);
   });
 
-  it('names the organisation holding the sector as lead, and the oldest of its sources\' last reads', async () => {
+  it("names the organisation holding the sector as lead, and the oldest of its sources' last reads", async () => {
     const result = await subgraph.entities(VIEWER.own, [{ __typename: 'Person', id: PERSON.plain }], person);
-    expect(result.data?._entities).toEqual([{
-      shogai: { services: [`service of ${PERSON.plain}`], lead: { id: 'OWN', name: '担当課', contact: null }, lastInvolvementOn: null, sourceReadAt: '2026-01-01T00:00:00.000Z' },
-    }]);
+    expect(result.data?._entities).toEqual([
+      {
+        shogai: {
+          services: [`service of ${PERSON.plain}`],
+          lead: { id: 'OWN', name: '担当課', contact: null },
+          lastInvolvementOn: null,
+          sourceReadAt: '2026-01-01T00:00:00.000Z',
+        },
+      },
+    ]);
   });
 
   it('gives no sourceReadAt while any of its sources has never been read', async () => {
@@ -66,13 +96,20 @@ describe('sectorSubgraph', () => {
     facts.set(PERSON.noRecord, {
       ...noFacts(),
       periods: [{ kind: 'TECHO', from: '2020-04-01', until: null }],
-      consultations: [{ date: '2024-12-24', open: true, text: '' }, { date: '2999-01-01', open: true, text: '' }],
+      consultations: [
+        { date: '2024-12-24', open: true, text: '' },
+        { date: '2999-01-01', open: true, text: '' },
+      ],
     });
-    const result = await subgraph.entities(VIEWER.own, [{ __typename: 'Person', id: PERSON.noRecord }], '... on Person { shogai { lastInvolvementOn } }');
+    const result = await subgraph.entities(
+      VIEWER.own,
+      [{ __typename: 'Person', id: PERSON.noRecord }],
+      '... on Person { shogai { lastInvolvementOn } }',
+    );
     expect(result.data?._entities).toEqual([{ shogai: { lastInvolvementOn: '2024-12-24' } }]);
   });
 
-  it('gives the situation facts on the profile\'s basis only', async () => {
+  it("gives the situation facts on the profile's basis only", async () => {
     facts.set(PERSON.plain, { ...noFacts(), consultations: [{ date: '2025-01-01', open: false, text: '相談' }] });
     const query = '... on Person { shogaiFacts { consultations { date open text } } }';
     const own = await subgraph.entities(VIEWER.own, [{ __typename: 'Person', id: PERSON.plain }], query);

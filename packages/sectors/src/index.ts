@@ -21,7 +21,14 @@ export interface SectorInfo {
 /** The four sectors whose data needs a lawful basis to be seen, in the contract's order (Person.access). */
 const BUILT_IN: readonly SectorInfo[] = [
   { code: 'KAIGO', field: 'kaigo', subgraph: 'kaigo', label: '介護', source: 'kaigo', linkageSources: ['kaigo-hihokensha', 'kaigo-sodan'] },
-  { code: 'SHOGAI', field: 'shogai', subgraph: 'shogai', label: '障害', source: 'shogai', linkageSources: ['shogai-techo', 'shogai-jukyusha', 'shogai-sodan'] },
+  {
+    code: 'SHOGAI',
+    field: 'shogai',
+    subgraph: 'shogai',
+    label: '障害',
+    source: 'shogai',
+    linkageSources: ['shogai-techo', 'shogai-jukyusha', 'shogai-sodan'],
+  },
   { code: 'KODOMO', field: 'kodomo', subgraph: 'kodomo', label: '子ども', source: 'kodomo', linkageSources: ['kodomo-child', 'kodomo-case'] },
   { code: 'KONKYU', field: 'konkyu', subgraph: 'konkyu', label: '困窮', source: 'konkyu', linkageSources: ['konkyu'] },
 ];

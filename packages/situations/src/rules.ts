@@ -43,7 +43,8 @@ type Case = SituationFacts['cases'][number];
 type Facts = SituationFacts | null | undefined;
 
 const covers = (p: Period, day: string): boolean => (p.from === null || p.from <= day) && (p.until === null || p.until >= day);
-const anyPeriod = (f: Facts, kinds: readonly string[], day: string): boolean => !!f && f.periods.some((p) => kinds.includes(p.kind) && covers(p, day));
+const anyPeriod = (f: Facts, kinds: readonly string[], day: string): boolean =>
+  !!f && f.periods.some((p) => kinds.includes(p.kind) && covers(p, day));
 
 /**
  * The decision in force on the day among a family of periods given in the source's order: the last one whose
@@ -66,7 +67,12 @@ function readMember(m: MemberFacts, day: string, t: SituationThresholds) {
   const involved = new Set<Sector>();
   // "Involved in a sector", as situations.md defines it.
   if ((certification !== null && [...CARE_LEVELS, 'PROGRAM_ELIGIBLE'].includes(certification)) || openConsultation(kaigo)) involved.add('KAIGO');
-  if ((shogai?.periods.some((p) => p.kind === 'TECHO' && (p.from === null || p.from <= day)) ?? false) || anyPeriod(shogai, ['JUKYUSHA'], day) || openConsultation(shogai)) involved.add('SHOGAI');
+  if (
+    (shogai?.periods.some((p) => p.kind === 'TECHO' && (p.from === null || p.from <= day)) ?? false) ||
+    anyPeriod(shogai, ['JUKYUSHA'], day) ||
+    openConsultation(shogai)
+  )
+    involved.add('SHOGAI');
   if (kodomo?.cases.some((c) => caseOpenOn(c, day))) involved.add('KODOMO');
   if (openConsultation(konkyu)) involved.add('KONKYU');
   // A sector registered beyond the four: involved on an open consultation or an open case (no rule names it).
@@ -74,7 +80,9 @@ function readMember(m: MemberFacts, day: string, t: SituationThresholds) {
     if (!(SECTORS as readonly string[]).includes(s) && (openConsultation(f) || (f?.cases.some((c) => caseOpenOn(c, day)) ?? false))) involved.add(s);
   }
   // A consultation about ひきこもり recorded in any sector, open or closed: often the only record of a withdrawn adult.
-  const hikikomori = ordered(Object.keys(m.sectors)).filter((s) => m.sectors[s]?.consultations.some((c) => c.date <= day && t.hikikomoriWords.some((w) => c.text.includes(w))));
+  const hikikomori = ordered(Object.keys(m.sectors)).filter((s) =>
+    m.sectors[s]?.consultations.some((c) => c.date <= day && t.hikikomoriWords.some((w) => c.text.includes(w))),
+  );
   // Needs care: a current 要支援/要介護 certification, or a current 障害支援区分 of 区分1 to 区分6.
   const care = new Set<Sector>();
   if (certification !== null && CARE_LEVELS.includes(certification)) care.add('KAIGO');
@@ -102,7 +110,9 @@ function eightyFifty(members: Read[], t: SituationThresholds): Situation | null 
   const evidence = new Set<Sector>();
   for (const elder of members.filter((m) => m.age >= t.elderFrom)) {
     for (const child of members.filter((m) => m !== elder && m.age >= t.childFrom && m.age <= t.childTo)) {
-      const isChild = (child.relationship === '子' && PARENTS_OF_CHILD.includes(elder.relationship)) || (child.relationship === '世帯主' && PARENTS_OF_HEAD.includes(elder.relationship));
+      const isChild =
+        (child.relationship === '子' && PARENTS_OF_CHILD.includes(elder.relationship)) ||
+        (child.relationship === '世帯主' && PARENTS_OF_HEAD.includes(elder.relationship));
       const grounds = [...(['SHOGAI', 'KONKYU'] as const).filter((s) => child.involved.has(s)), ...child.hikikomori, ...elder.hikikomori];
       if (!isChild || grounds.length === 0) continue;
       persons.push(elder, child);
@@ -144,7 +154,11 @@ function multiSector(members: Read[]): Situation | null {
 }
 
 /** The sectors each member is involved in on the reference date, as situations.md defines involvement. */
-export function involvement(members: readonly MemberFacts[], referenceDate: string, thresholds: SituationThresholds = DEFAULT_THRESHOLDS): Sector[][] {
+export function involvement(
+  members: readonly MemberFacts[],
+  referenceDate: string,
+  thresholds: SituationThresholds = DEFAULT_THRESHOLDS,
+): Sector[][] {
   return members.map((m) => ordered(readMember(m, referenceDate, thresholds).involved));
 }
 
@@ -152,7 +166,13 @@ export function involvement(members: readonly MemberFacts[], referenceDate: stri
  * The situations of one registered 世帯 on the reference date (yyyy-mm-dd), from its current residents and the
  * sector facts given: pass only what the viewer may see, and a situation, its persons and its evidence follow.
  */
-export function householdSituations(members: readonly MemberFacts[], referenceDate: string, thresholds: SituationThresholds = DEFAULT_THRESHOLDS): Situation[] {
+export function householdSituations(
+  members: readonly MemberFacts[],
+  referenceDate: string,
+  thresholds: SituationThresholds = DEFAULT_THRESHOLDS,
+): Situation[] {
   const read = members.map((m) => readMember(m, referenceDate, thresholds));
-  return [eightyFifty(read, thresholds), doubleCare(read, thresholds), youngCarer(read, thresholds), multiSector(read)].filter((s): s is Situation => s !== null);
+  return [eightyFifty(read, thresholds), doubleCare(read, thresholds), youngCarer(read, thresholds), multiSector(read)].filter(
+    (s): s is Situation => s !== null,
+  );
 }

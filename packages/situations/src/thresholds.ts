@@ -23,6 +23,12 @@ export interface SituationThresholds {
 }
 
 export const DEFAULT_THRESHOLDS: SituationThresholds = {
-  elderFrom: 75, childFrom: 40, childTo: 64, youngChildUnder: 6, minorUnder: 18, adultFrom: 18, adultTo: 64,
+  elderFrom: 75,
+  childFrom: 40,
+  childTo: 64,
+  youngChildUnder: 6,
+  minorUnder: 18,
+  adultFrom: 18,
+  adultTo: 64,
   hikikomoriWords: ['ひきこもり', '引きこもり', '引き籠もり', 'ひき籠もり'],
 };

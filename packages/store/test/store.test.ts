@@ -8,7 +8,7 @@ describe('store transactions', () => {
   }, 60_000);
   afterAll(() => store.close());
 
-  it('keeps one caller from seeing or undoing another caller\'s transaction', async () => {
+  it("keeps one caller from seeing or undoing another caller's transaction", async () => {
     const seenDuringRollback: number[][] = [];
     let release!: () => void;
     const held = new Promise<void>((r) => (release = r));

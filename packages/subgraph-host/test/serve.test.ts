@@ -1,6 +1,14 @@
 import { connect, createServer } from 'node:net';
 import { parse } from 'graphql';
-import { contextMigrations, ContextSigner, CONTEXT_HEADER, generateSigningKeys, operationHash, SharedReplayGuard, type SigningKeys } from '@welfare-hub/context';
+import {
+  contextMigrations,
+  ContextSigner,
+  CONTEXT_HEADER,
+  generateSigningKeys,
+  operationHash,
+  SharedReplayGuard,
+  type SigningKeys,
+} from '@welfare-hub/context';
 import { openTestStore, type Store } from '@welfare-hub/store';
 import { serveSubgraph, type RunningSubgraph, type SubgraphDefinition } from '../src/index.js';
 import { configureLog } from '@welfare-hub/telemetry';
@@ -55,7 +63,13 @@ function rawPost(port: number, headers: Record<string, string>, declared: number
       done();
     });
     socket.on('error', reject);
-    const head = [`POST /graphql HTTP/1.1`, `host: 127.0.0.1:${port}`, `content-type: application/json`, `content-length: ${declared}`, ...Object.entries(headers).map(([k, v]) => `${k}: ${v}`)];
+    const head = [
+      `POST /graphql HTTP/1.1`,
+      `host: 127.0.0.1:${port}`,
+      `content-type: application/json`,
+      `content-length: ${declared}`,
+      ...Object.entries(headers).map(([k, v]) => `${k}: ${v}`),
+    ];
     socket.write(`${head.join('\r\n')}\r\n\r\n`);
     void (async () => {
       for (const part of parts) {
@@ -121,7 +135,11 @@ describe('a subgraph checks the gateway signature before it reads a body', () =>
   });
 
   it('refuses an unsigned 8 MB body sent whole (fetch), with 401', async () => {
-    const response = await fetch(running.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: `{"query":"${'x'.repeat(EIGHT_MB - 20)}"}` }).catch((e: unknown) => e);
+    const response = await fetch(running.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: `{"query":"${'x'.repeat(EIGHT_MB - 20)}"}`,
+    }).catch((e: unknown) => e);
     // The server may close before the client has sent it all; either the 401 arrives or the send is cut short.
     if (response instanceof Response) expect(response.status).toBe(401);
     else expect(String((response as Error).cause ?? response)).toMatch(/ECONNRESET|EPIPE|other side closed|socket/i);
@@ -136,8 +154,18 @@ describe('replicas of a subgraph share the signatures used', () => {
   beforeAll(async () => {
     keys = await generateSigningKeys();
     store = await openTestStore({ migrations: contextMigrations });
-    a = await serveSubgraph(definition, { host: '127.0.0.1', port: await freePort(), publicKey: keys.publicKey, replays: new SharedReplayGuard(store.dataSource) });
-    b = await serveSubgraph(definition, { host: '127.0.0.1', port: await freePort(), publicKey: keys.publicKey, replays: new SharedReplayGuard(store.dataSource) });
+    a = await serveSubgraph(definition, {
+      host: '127.0.0.1',
+      port: await freePort(),
+      publicKey: keys.publicKey,
+      replays: new SharedReplayGuard(store.dataSource),
+    });
+    b = await serveSubgraph(definition, {
+      host: '127.0.0.1',
+      port: await freePort(),
+      publicKey: keys.publicKey,
+      replays: new SharedReplayGuard(store.dataSource),
+    });
   });
   afterAll(async () => {
     await a.close();
@@ -146,7 +174,11 @@ describe('replicas of a subgraph share the signatures used', () => {
   });
 
   const post = async (url: string, token: string): Promise<{ status: number; body: { data?: { viewer?: string } } }> => {
-    const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', [CONTEXT_HEADER]: token }, body: JSON.stringify({ query: QUERY, variables: {} }) });
+    const response = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', [CONTEXT_HEADER]: token },
+      body: JSON.stringify({ query: QUERY, variables: {} }),
+    });
     return { status: response.status, body: (await response.json()) as { data?: { viewer?: string } } };
   };
 

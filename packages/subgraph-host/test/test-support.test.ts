@@ -37,8 +37,18 @@ describe('inProcessSubgraph', () => {
   });
 
   it('answers _entities in the order of the representations, as the gateway expects', async () => {
-    const result = await subgraph.entities({ staffId: 's3', orgId: 'O' }, [{ __typename: 'Person', id: 'b' }, { __typename: 'Person', id: 'a' }], '... on Person { id seenBy }');
-    expect(result.data?._entities).toEqual([{ id: 'b', seenBy: 'b:s3' }, { id: 'a', seenBy: 'a:s3' }]);
+    const result = await subgraph.entities(
+      { staffId: 's3', orgId: 'O' },
+      [
+        { __typename: 'Person', id: 'b' },
+        { __typename: 'Person', id: 'a' },
+      ],
+      '... on Person { id seenBy }',
+    );
+    expect(result.data?._entities).toEqual([
+      { id: 'b', seenBy: 'b:s3' },
+      { id: 'a', seenBy: 'a:s3' },
+    ]);
   });
 
   it('returns validation errors instead of executing an operation the schema does not have', async () => {

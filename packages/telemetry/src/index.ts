@@ -38,7 +38,12 @@ export function startTracing(service: string, options: { exporter?: SpanExporter
 }
 
 /** Runs the handling of one incoming request in a server span that continues the caller's trace, if it sent one. */
-export function inServerSpan<T>(name: string, headers: Record<string, string | string[] | undefined>, attributes: Attributes, work: () => Promise<T>): Promise<T> {
+export function inServerSpan<T>(
+  name: string,
+  headers: Record<string, string | string[] | undefined>,
+  attributes: Attributes,
+  work: () => Promise<T>,
+): Promise<T> {
   const parent = propagation.extract(context.active(), headers);
   return tracer().startActiveSpan(name, { kind: SpanKind.SERVER, attributes }, parent, async (span) => {
     try {

@@ -39,7 +39,8 @@ export function issueCodes(raw: string | undefined): Map<string, string> {
   } catch {
     throw new Error('HUB_CASE_ISSUES must be a JSON object of code → label');
   }
-  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new Error('HUB_CASE_ISSUES must be a JSON object of code → label');
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
+    throw new Error('HUB_CASE_ISSUES must be a JSON object of code → label');
   const entries = Object.entries(parsed as Record<string, unknown>);
   if (entries.length === 0) throw new Error('HUB_CASE_ISSUES names no code');
   for (const [code, label] of entries) {

@@ -10,21 +10,109 @@ export interface CaseHistory {
   asOf: string;
   teams: string[];
   hosts: { id: string; name: string; offers: string[]; registeredAt: string; by: string }[];
-  meetings: { id: string; kind: string; title: string; subjectPersonIds: string[]; subjectHouseholdIds: string[]; members: string[]; opensAt: string; closesAt: string; closedAt: string | null; convenedBy: string }[];
-  consents: { id: string; personId: string; sectors: string[]; recipientOrgs: string[]; purpose: string; validFrom: string; validUntil: string; givenBy: string | null; evidence: string; recordedBy: string; recordedOrg: string; recordedAt: string }[];
-  referrals: { id: string; fromOrg: string; sentBy: string; toOrg: string; subjectIds: string[]; reason: string; state: string; sentAt: string; decidedAt: string | null; decidedBy: string | null; declineReason: string | null; caseId: string | null }[];
+  meetings: {
+    id: string;
+    kind: string;
+    title: string;
+    subjectPersonIds: string[];
+    subjectHouseholdIds: string[];
+    members: string[];
+    opensAt: string;
+    closesAt: string;
+    closedAt: string | null;
+    convenedBy: string;
+  }[];
+  consents: {
+    id: string;
+    personId: string;
+    sectors: string[];
+    recipientOrgs: string[];
+    purpose: string;
+    validFrom: string;
+    validUntil: string;
+    givenBy: string | null;
+    evidence: string;
+    recordedBy: string;
+    recordedOrg: string;
+    recordedAt: string;
+  }[];
+  referrals: {
+    id: string;
+    fromOrg: string;
+    sentBy: string;
+    toOrg: string;
+    subjectIds: string[];
+    reason: string;
+    state: string;
+    sentAt: string;
+    decidedAt: string | null;
+    decidedBy: string | null;
+    declineReason: string | null;
+    caseId: string | null;
+  }[];
   cases: HistoricCase[];
 }
 
 export interface HistoricCase {
-  id: string; route: string; subjectIds: string[]; openedAt: string; openedBy: string; consentId: string | null; consentAttachedAt: string | null;
-  summary: string; referralId: string | null; leadOrg: string | null; returnedTo: string | null; stage: string; closedAt: string | null;
+  id: string;
+  route: string;
+  subjectIds: string[];
+  openedAt: string;
+  openedBy: string;
+  consentId: string | null;
+  consentAttachedAt: string | null;
+  summary: string;
+  referralId: string | null;
+  leadOrg: string | null;
+  returnedTo: string | null;
+  stage: string;
+  closedAt: string | null;
   stages: { from: string | null; to: string; at: string; by: string; decisionId: string | null }[];
   assessments: { issues: string[]; summary: string; at: string; by: string; org: string }[];
-  plans: { version: number; goals: string[]; reviewOn: string; at: string; by: string; approvedAt: string | null; decisionId: string | null; roles: { orgId: string; personId: string | null; task: string }[] }[];
-  decisions: { id: string; meetingId: string; meetingKind: string; kind: string; at: string; note: string | null; present: string[]; by: string; personId: string | null; leadOrg: string | null; planVersion: number | null }[];
-  participations: { id: string; personId: string; hostId: string; state: string; startedAt: string; endedAt: string | null; decisionId: string; by: string }[];
-  contacts: { id: string; participationId: string | null; at: string; kind: string; note: string; personId: string | null; by: string; org: string; outreachDecision: string | null }[];
+  plans: {
+    version: number;
+    goals: string[];
+    reviewOn: string;
+    at: string;
+    by: string;
+    approvedAt: string | null;
+    decisionId: string | null;
+    roles: { orgId: string; personId: string | null; task: string }[];
+  }[];
+  decisions: {
+    id: string;
+    meetingId: string;
+    meetingKind: string;
+    kind: string;
+    at: string;
+    note: string | null;
+    present: string[];
+    by: string;
+    personId: string | null;
+    leadOrg: string | null;
+    planVersion: number | null;
+  }[];
+  participations: {
+    id: string;
+    personId: string;
+    hostId: string;
+    state: string;
+    startedAt: string;
+    endedAt: string | null;
+    decisionId: string;
+    by: string;
+  }[];
+  contacts: {
+    id: string;
+    participationId: string | null;
+    at: string;
+    kind: string;
+    note: string;
+    personId: string | null;
+    by: string;
+    org: string;
+    outreachDecision: string | null;
+  }[];
 }
 
 /**
@@ -44,9 +132,10 @@ export async function loadCaseHistory(db: DataSource, file: string): Promise<num
     for (const org of history.teams) await registerTeam(tx, org);
     await hub.writeDemoRecords(tx, history.meetings, history.consents);
     for (const h of history.hosts) {
-      await tx.query(`INSERT INTO cases.host (id, name, offers, registered_by, registered_at, updated_at) VALUES ($1, $2, $3, $4, $5, $5) ON CONFLICT (id) DO NOTHING`, [
-        h.id, h.name, h.offers, h.by, h.registeredAt,
-      ]);
+      await tx.query(
+        `INSERT INTO cases.host (id, name, offers, registered_by, registered_at, updated_at) VALUES ($1, $2, $3, $4, $5, $5) ON CONFLICT (id) DO NOTHING`,
+        [h.id, h.name, h.offers, h.by, h.registeredAt],
+      );
     }
     await tx.query(
       `INSERT INTO cases.referral (id, from_org, sent_by, to_org, subject_ids, reason, state, sent_at, decided_at, decided_by, decline_reason, case_id)
@@ -67,10 +156,31 @@ async function loadCase(tx: Parameters<Parameters<typeof inTransaction>[1]>[0], 
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $7::text IS NULL, $9, $10, $11, $12)`,
     [c.id, c.stage, c.route, c.openedAt, c.openedBy, c.closedAt, c.consentId, c.consentAttachedAt, c.summary, c.leadOrg, c.returnedTo, c.referralId],
   );
-  await tx.query(`INSERT INTO cases.case_subject (case_id, person_id, position) SELECT $1, s.id, s.n - 1 FROM unnest($2::text[]) WITH ORDINALITY AS s(id, n)`, [c.id, c.subjectIds]);
-  for (const s of c.stages) await tx.query(`INSERT INTO cases.stage_change (case_id, from_stage, to_stage, at, by_staff, decision_id) VALUES ($1, $2, $3, $4, $5, $6)`, [c.id, s.from, s.to, s.at, s.by, s.decisionId]);
-  for (const a of c.assessments) await write.insertAssessment(tx, { caseId: c.id, issues: a.issues, summary: a.summary, by: a.by, org: a.org, at: new Date(a.at) });
-  for (const p of c.plans) await write.insertPlan(tx, { caseId: c.id, version: p.version, goals: p.goals, reviewOn: p.reviewOn, by: p.by, roles: p.roles, at: new Date(p.at) });
+  await tx.query(
+    `INSERT INTO cases.case_subject (case_id, person_id, position) SELECT $1, s.id, s.n - 1 FROM unnest($2::text[]) WITH ORDINALITY AS s(id, n)`,
+    [c.id, c.subjectIds],
+  );
+  for (const s of c.stages)
+    await tx.query(`INSERT INTO cases.stage_change (case_id, from_stage, to_stage, at, by_staff, decision_id) VALUES ($1, $2, $3, $4, $5, $6)`, [
+      c.id,
+      s.from,
+      s.to,
+      s.at,
+      s.by,
+      s.decisionId,
+    ]);
+  for (const a of c.assessments)
+    await write.insertAssessment(tx, { caseId: c.id, issues: a.issues, summary: a.summary, by: a.by, org: a.org, at: new Date(a.at) });
+  for (const p of c.plans)
+    await write.insertPlan(tx, {
+      caseId: c.id,
+      version: p.version,
+      goals: p.goals,
+      reviewOn: p.reviewOn,
+      by: p.by,
+      roles: p.roles,
+      at: new Date(p.at),
+    });
   for (const d of c.decisions) {
     await tx.query(
       `INSERT INTO cases.decision (id, case_id, meeting_id, meeting_kind, kind, at, note, present, recorded_by, person_id, lead_org, plan_version)

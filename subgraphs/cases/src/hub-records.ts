@@ -71,14 +71,18 @@ export class HubRecords {
   /** Registered staff among these ids, with their organisation. */
   async staff(ids: readonly string[]): Promise<Map<string, string>> {
     if (ids.length === 0) return new Map();
-    const rows: { id: string; org_id: string }[] = await this.db.query(`SELECT id, org_id FROM hub.registered_staff WHERE id = ANY($1::text[])`, [[...new Set(ids)]]);
+    const rows: { id: string; org_id: string }[] = await this.db.query(`SELECT id, org_id FROM hub.registered_staff WHERE id = ANY($1::text[])`, [
+      [...new Set(ids)],
+    ]);
     return new Map(rows.map((r) => [r.id, r.org_id]));
   }
 
   /** The ids among these that are residents (住民) today: a case or a referral is about a resident. */
   async residents(ids: readonly string[]): Promise<Set<string>> {
     if (ids.length === 0) return new Set();
-    const rows: { atena_no: string }[] = await this.db.query(`SELECT atena_no FROM juki.current_resident WHERE atena_no = ANY($1::text[])`, [[...new Set(ids)]]);
+    const rows: { atena_no: string }[] = await this.db.query(`SELECT atena_no FROM juki.current_resident WHERE atena_no = ANY($1::text[])`, [
+      [...new Set(ids)],
+    ]);
     return new Set(rows.map((r) => r.atena_no));
   }
 
@@ -99,22 +103,64 @@ export class HubRecords {
    */
   async writeDemoRecords(
     tx: EntityManager,
-    meetings: readonly { id: string; kind: string; title: string; subjectPersonIds: string[]; subjectHouseholdIds: string[]; members: string[]; opensAt: string; closesAt: string; closedAt: string | null; convenedBy: string }[],
-    consents: readonly { id: string; personId: string; sectors: string[]; recipientOrgs: string[]; purpose: string; validFrom: string; validUntil: string; givenBy: string | null; evidence: string; recordedBy: string; recordedOrg: string; recordedAt: string }[],
+    meetings: readonly {
+      id: string;
+      kind: string;
+      title: string;
+      subjectPersonIds: string[];
+      subjectHouseholdIds: string[];
+      members: string[];
+      opensAt: string;
+      closesAt: string;
+      closedAt: string | null;
+      convenedBy: string;
+    }[],
+    consents: readonly {
+      id: string;
+      personId: string;
+      sectors: string[];
+      recipientOrgs: string[];
+      purpose: string;
+      validFrom: string;
+      validUntil: string;
+      givenBy: string | null;
+      evidence: string;
+      recordedBy: string;
+      recordedOrg: string;
+      recordedAt: string;
+    }[],
   ): Promise<void> {
     for (const m of meetings) {
-      await tx.query(`INSERT INTO hub.meeting (id, kind, title, opens_at, closes_at, closed_at, convened_by, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $4)`, [
-        m.id, m.kind, m.title, m.opensAt, m.closesAt, m.closedAt, m.convenedBy,
-      ]);
+      await tx.query(
+        `INSERT INTO hub.meeting (id, kind, title, opens_at, closes_at, closed_at, convened_by, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $4)`,
+        [m.id, m.kind, m.title, m.opensAt, m.closesAt, m.closedAt, m.convenedBy],
+      );
       await tx.query(`INSERT INTO hub.meeting_subject (meeting_id, person_id) SELECT $1, unnest($2::text[])`, [m.id, m.subjectPersonIds]);
       await tx.query(`INSERT INTO hub.meeting_subject (meeting_id, setai_no) SELECT $1, unnest($2::text[])`, [m.id, m.subjectHouseholdIds]);
-      await tx.query(`INSERT INTO hub.meeting_member (meeting_id, staff_id, role, added_at) SELECT $1, unnest($2::text[]), 'FULL', $3`, [m.id, m.members, m.opensAt]);
+      await tx.query(`INSERT INTO hub.meeting_member (meeting_id, staff_id, role, added_at) SELECT $1, unnest($2::text[]), 'FULL', $3`, [
+        m.id,
+        m.members,
+        m.opensAt,
+      ]);
     }
     for (const c of consents) {
       await tx.query(
         `INSERT INTO hub.consent (id, person_id, sectors, recipient_orgs, purpose, valid_from, valid_until, method, given_by, evidence, recorded_by, recorded_org, recorded_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7, 'WRITTEN', $8, $9, $10, $11, $12)`,
-        [c.id, c.personId, c.sectors, c.recipientOrgs, c.purpose, c.validFrom, c.validUntil, c.givenBy, c.evidence, c.recordedBy, c.recordedOrg, c.recordedAt],
+        [
+          c.id,
+          c.personId,
+          c.sectors,
+          c.recipientOrgs,
+          c.purpose,
+          c.validFrom,
+          c.validUntil,
+          c.givenBy,
+          c.evidence,
+          c.recordedBy,
+          c.recordedOrg,
+          c.recordedAt,
+        ],
       );
     }
   }

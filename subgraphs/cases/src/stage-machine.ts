@@ -27,15 +27,15 @@ export interface CaseState {
 
 /** A step refused: the input field at fault and what is missing, for BAD_USER_INPUT. */
 export class StepRefused extends Error {
-  constructor(readonly field: string, message: string) {
+  constructor(
+    readonly field: string,
+    message: string,
+  ) {
     super(message);
   }
 }
 
-export type Step =
-  | { kind: 'ASSESSMENT' }
-  | { kind: 'PLAN' }
-  | { kind: 'DECISION'; decision: DecisionKind; leadOrgId: string | null };
+export type Step = { kind: 'ASSESSMENT' } | { kind: 'PLAN' } | { kind: 'DECISION'; decision: DecisionKind; leadOrgId: string | null };
 
 /** The stage after the step, or StepRefused naming what is missing. */
 export function nextStage(state: CaseState, step: Step): Stage {
@@ -63,15 +63,20 @@ function afterDecision(state: CaseState, decision: DecisionKind, leadOrgId: stri
       if (plan.approved) throw new StepRefused('input.kind', `Plan version ${plan.version} is approved already: propose a revision to approve again`);
       return 'ACTIVE';
     case 'EVALUATED':
-      if (stage !== 'ACTIVE' && stage !== 'MONITORING') throw new StepRefused('input.kind', 'Only an approved plan (ACTIVE) can be evaluated: approve the plan first (PLAN_APPROVED)');
+      if (stage !== 'ACTIVE' && stage !== 'MONITORING')
+        throw new StepRefused('input.kind', 'Only an approved plan (ACTIVE) can be evaluated: approve the plan first (PLAN_APPROVED)');
       return 'MONITORING';
     case 'CLOSURE_APPROVED':
       if (stage !== 'MONITORING') {
-        throw new StepRefused('input.kind', stage === 'ACTIVE'
-          ? 'Evaluate the plan (EVALUATED) before closing the case'
-          : 'A case closes only after its plan is approved and evaluated (PLAN_APPROVED, then EVALUATED)');
+        throw new StepRefused(
+          'input.kind',
+          stage === 'ACTIVE'
+            ? 'Evaluate the plan (EVALUATED) before closing the case'
+            : 'A case closes only after its plan is approved and evaluated (PLAN_APPROVED, then EVALUATED)',
+        );
       }
-      if (!leadOrgId && !state.leadOrgId) throw new StepRefused('input.leadOrgId', 'Name the 主担当 organisation that carries on after closure (leadOrgId)');
+      if (!leadOrgId && !state.leadOrgId)
+        throw new StepRefused('input.leadOrgId', 'Name the 主担当 organisation that carries on after closure (leadOrgId)');
       return 'CLOSED';
     case 'PARTICIPATION_NEEDED':
       if (stage === 'INTAKE') throw new StepRefused('input.kind', 'Record an assessment before deciding on 参加支援');

@@ -12,8 +12,8 @@ import { CONTACT_KINDS } from '../src/store/case-parts.js';
 const LEVELS: Record<CaseLevel, true> = { FULL: true, MEMBER: true, SUMMARY: true };
 
 const sdlEnums = new Map(
-  parse(subgraphSdl('cases')).definitions
-    .filter((d): d is EnumTypeDefinitionNode => d.kind === Kind.ENUM_TYPE_DEFINITION)
+  parse(subgraphSdl('cases'))
+    .definitions.filter((d): d is EnumTypeDefinitionNode => d.kind === Kind.ENUM_TYPE_DEFINITION)
     .map((d) => [d.name.value, (d.values ?? []).map((v) => v.name.value).sort()]),
 );
 

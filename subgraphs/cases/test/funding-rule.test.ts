@@ -26,7 +26,15 @@ describe('按分: the funding sector of an activity', () => {
     expect(fundingSector(rule, subject(70))).toBe('KONKYU');
     expect(describeRule(rule)).toContain('75歳以上→KAIGO');
     expect(fundingRule(undefined)).toEqual(DEFAULT_FUNDING_RULE);
-    for (const bad of ['not json', '[]', '{"order":["KAIGO","KAIGO"]}', '{"elderFrom":-1}', '{"otherwise":"JUKI"}', '{"colour":"red"}', '{"kodomoCategories":[1]}']) {
+    for (const bad of [
+      'not json',
+      '[]',
+      '{"order":["KAIGO","KAIGO"]}',
+      '{"elderFrom":-1}',
+      '{"otherwise":"JUKI"}',
+      '{"colour":"red"}',
+      '{"kodomoCategories":[1]}',
+    ]) {
       expect(() => fundingRule(bad)).toThrow(/HUB_CASE_FUNDING_RULE/);
     }
   });
@@ -37,7 +45,14 @@ describe('按分: the funding sector of an activity', () => {
       personId: fc.option(fc.constantFrom('a', 'b', 'c', 'd', 'e'), { nil: null }),
       day: fc.constantFrom('2026-05-01', '2026-05-31'),
     });
-    const subjects = fc.dictionary(fc.constantFrom('a', 'b', 'c', 'd', 'e'), fc.record({ age: fc.option(fc.integer({ min: 0, max: 105 }), { nil: null }), certified: fc.boolean(), kodomoCategories: fc.subarray(['特定妊婦', '要保護児童']) }));
+    const subjects = fc.dictionary(
+      fc.constantFrom('a', 'b', 'c', 'd', 'e'),
+      fc.record({
+        age: fc.option(fc.integer({ min: 0, max: 105 }), { nil: null }),
+        certified: fc.boolean(),
+        kodomoCategories: fc.subarray(['特定妊婦', '要保護児童']),
+      }),
+    );
     fc.assert(
       fc.property(fc.array(activity, { maxLength: 400 }), subjects, fc.integer({ min: 3, max: 12 }), (activities: Activity[], known, threshold) => {
         const cells = attribute(activities, (id) => (id === null ? null : (known[id] ?? null)), DEFAULT_FUNDING_RULE);

@@ -1,5 +1,16 @@
 import fc from 'fast-check';
-import { DECISION_KINDS, meetingKindFor, nextStage, participationAfter, STAGES, StepRefused, type CaseState, type DecisionKind, type Stage, type Step } from '../src/stage-machine.js';
+import {
+  DECISION_KINDS,
+  meetingKindFor,
+  nextStage,
+  participationAfter,
+  STAGES,
+  StepRefused,
+  type CaseState,
+  type DecisionKind,
+  type Stage,
+  type Step,
+} from '../src/stage-machine.js';
 
 const state = (stage: Stage, plan: CaseState['plan'] = null, leadOrgId: string | null = null): CaseState => ({ stage, plan, leadOrgId });
 const decision = (d: DecisionKind, leadOrgId: string | null = null): Step => ({ kind: 'DECISION', decision: d, leadOrgId });
@@ -14,7 +25,7 @@ const refusal = (s: CaseState, step: Step): { field: string; message: string } |
 };
 
 describe('the stage machine of a 多機関協働 case', () => {
-  it('walks the contract\'s path: INTAKE → ASSESSMENT → PLANNING → ACTIVE → MONITORING → CLOSED', () => {
+  it("walks the contract's path: INTAKE → ASSESSMENT → PLANNING → ACTIVE → MONITORING → CLOSED", () => {
     let s = state('INTAKE');
     const walk = (step: Step, to: Stage, plan = s.plan) => {
       const next = nextStage(s, step);
@@ -31,11 +42,26 @@ describe('the stage machine of a 多機関協働 case', () => {
   it('names the missing step for each shortcut', () => {
     expect(refusal(state('INTAKE'), { kind: 'PLAN' })).toEqual({ field: 'caseId', message: expect.stringContaining('recordAssessment') });
     expect(refusal(state('ASSESSMENT'), decision('PLAN_APPROVED'))).toEqual({ field: 'input.kind', message: expect.stringContaining('proposePlan') });
-    expect(refusal(state('PLANNING', { version: 1, approved: false }), decision('EVALUATED'))).toEqual({ field: 'input.kind', message: expect.stringContaining('PLAN_APPROVED') });
-    expect(refusal(state('ACTIVE', { version: 1, approved: true }), decision('CLOSURE_APPROVED', 'X'))).toEqual({ field: 'input.kind', message: expect.stringContaining('EVALUATED') });
-    expect(refusal(state('MONITORING', { version: 1, approved: true }), decision('CLOSURE_APPROVED'))).toEqual({ field: 'input.leadOrgId', message: expect.stringContaining('主担当') });
-    expect(refusal(state('ACTIVE', { version: 1, approved: true }), decision('PLAN_APPROVED'))).toEqual({ field: 'input.kind', message: expect.stringContaining('revision') });
-    expect(refusal(state('INTAKE'), decision('PARTICIPATION_NEEDED'))).toEqual({ field: 'input.kind', message: expect.stringContaining('assessment') });
+    expect(refusal(state('PLANNING', { version: 1, approved: false }), decision('EVALUATED'))).toEqual({
+      field: 'input.kind',
+      message: expect.stringContaining('PLAN_APPROVED'),
+    });
+    expect(refusal(state('ACTIVE', { version: 1, approved: true }), decision('CLOSURE_APPROVED', 'X'))).toEqual({
+      field: 'input.kind',
+      message: expect.stringContaining('EVALUATED'),
+    });
+    expect(refusal(state('MONITORING', { version: 1, approved: true }), decision('CLOSURE_APPROVED'))).toEqual({
+      field: 'input.leadOrgId',
+      message: expect.stringContaining('主担当'),
+    });
+    expect(refusal(state('ACTIVE', { version: 1, approved: true }), decision('PLAN_APPROVED'))).toEqual({
+      field: 'input.kind',
+      message: expect.stringContaining('revision'),
+    });
+    expect(refusal(state('INTAKE'), decision('PARTICIPATION_NEEDED'))).toEqual({
+      field: 'input.kind',
+      message: expect.stringContaining('assessment'),
+    });
   });
 
   it('takes a 主担当 named earlier at closure, and approves a revision from ACTIVE or MONITORING back to ACTIVE', () => {
@@ -46,11 +72,15 @@ describe('the stage machine of a 多機関協働 case', () => {
     }
   });
 
-  it('never moves a closed case, never moves backwards except a revision\'s approval, and never skips a stage (property)', () => {
+  it("never moves a closed case, never moves backwards except a revision's approval, and never skips a stage (property)", () => {
     const steps = fc.oneof(
       fc.constant<Step>({ kind: 'ASSESSMENT' }),
       fc.constant<Step>({ kind: 'PLAN' }),
-      fc.record({ kind: fc.constant('DECISION' as const), decision: fc.constantFrom(...DECISION_KINDS), leadOrgId: fc.option(fc.constant('ORG'), { nil: null }) }),
+      fc.record({
+        kind: fc.constant('DECISION' as const),
+        decision: fc.constantFrom(...DECISION_KINDS),
+        leadOrgId: fc.option(fc.constant('ORG'), { nil: null }),
+      }),
     );
     const states = fc.record({
       stage: fc.constantFrom(...STAGES),
@@ -66,7 +96,9 @@ describe('the stage machine of a 多機関協働 case', () => {
         const from = STAGES.indexOf(s.stage);
         const at = STAGES.indexOf(to);
         const revisionApproved = step.kind === 'DECISION' && step.decision === 'PLAN_APPROVED' && to === 'ACTIVE';
-        expect(at === from || at === from + 1 || (revisionApproved && s.stage === 'MONITORING') || (revisionApproved && s.stage === 'PLANNING')).toBe(true);
+        expect(at === from || at === from + 1 || (revisionApproved && s.stage === 'MONITORING') || (revisionApproved && s.stage === 'PLANNING')).toBe(
+          true,
+        );
         if (to === 'CLOSED') expect(step.kind === 'DECISION' && step.decision === 'CLOSURE_APPROVED' && (step.leadOrgId || s.leadOrgId)).toBeTruthy();
         if (to === 'ACTIVE' && s.stage !== 'ACTIVE') expect(step).toMatchObject({ decision: 'PLAN_APPROVED' });
       }),
@@ -76,8 +108,11 @@ describe('the stage machine of a 多機関協働 case', () => {
 
   it('sends plan, evaluation, closure and participation to a 重層的支援会議, outreach to a 支援会議', () => {
     expect(DECISION_KINDS.map((k) => [k, meetingKindFor(k)])).toEqual([
-      ['PLAN_APPROVED', 'JUSOU_SHIEN_KAIGI'], ['EVALUATED', 'JUSOU_SHIEN_KAIGI'], ['CLOSURE_APPROVED', 'JUSOU_SHIEN_KAIGI'],
-      ['PARTICIPATION_NEEDED', 'JUSOU_SHIEN_KAIGI'], ['OUTREACH_PLANNED', 'SHIEN_KAIGI'],
+      ['PLAN_APPROVED', 'JUSOU_SHIEN_KAIGI'],
+      ['EVALUATED', 'JUSOU_SHIEN_KAIGI'],
+      ['CLOSURE_APPROVED', 'JUSOU_SHIEN_KAIGI'],
+      ['PARTICIPATION_NEEDED', 'JUSOU_SHIEN_KAIGI'],
+      ['OUTREACH_PLANNED', 'SHIEN_KAIGI'],
     ]);
   });
 

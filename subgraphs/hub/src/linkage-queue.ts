@@ -5,7 +5,6 @@ import { sectorByCode, sectorByLinkageSource } from '@welfare-hub/sectors';
 import type { HubContext } from './hub-context.js';
 import type { MutationResolvers, QueryResolvers } from './generated/resolvers.js';
 
-
 /** Linking a record shows who it is about: only staff of the sector that holds the record may do it. */
 async function requireSectorStaff(ctx: HubContext, sector: Sector): Promise<void> {
   if (ctx.policy.hasRole('analyst')) throw forbidden('Analysts see no person');
@@ -27,7 +26,10 @@ export const linkageQuery: QueryResolvers = {
     const sources = [...(sectorByCode(args.sector)?.linkageSources ?? [])];
     const entries = await ctx.decisions.queue(sources, args.limit, Math.max(0, args.offset));
     // 支援措置: whether a sector record's address agrees with a protected resident's would tell where they live.
-    const withheld = await addressWithheldIds(ctx.db, entries.flatMap((e) => e.candidates.map((c) => c.atenaNo)));
+    const withheld = await addressWithheldIds(
+      ctx.db,
+      entries.flatMap((e) => e.candidates.map((c) => c.atenaNo)),
+    );
     const shown = (atenaNo: string, field: string): boolean => field !== 'address' || !withheld.has(atenaNo);
     return entries.map((e) => ({
       source: e.source,

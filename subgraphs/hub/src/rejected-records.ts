@@ -44,11 +44,15 @@ export async function rejectedRecords(
   const [org] = registration ? await ctx.register.organisations([registration.orgId]) : [];
   const sectors = org && !org.outsideWelfare ? org.sectors : [];
   const admin = ctx.policy.hasRole('admin');
-  const mine = registered().filter((s) => sectors.includes(s.code)).map((s) => s.source);
+  const mine = registered()
+    .filter((s) => sectors.includes(s.code))
+    .map((s) => s.source);
   if (!admin && mine.length === 0) throw forbidden('Only an admin or staff of an organisation holding a sector lists rejected records');
-  if (!admin && args.source && !mine.includes(args.source)) throw forbidden('Only staff of the sector that owns the source list its rejected records');
+  if (!admin && args.source && !mine.includes(args.source))
+    throw forbidden('Only staff of the sector that owns the source list its rejected records');
   if (!Number.isInteger(args.limit) || args.limit < 0 || args.limit > 1000) throw badInput('limit', 'limit must be between 0 and 1000');
-  if (!Number.isInteger(args.offset) || args.offset < 0 || args.offset > 10_000_000) throw badInput('offset', 'offset must be between 0 and 10000000');
+  if (!Number.isInteger(args.offset) || args.offset < 0 || args.offset > 10_000_000)
+    throw badInput('offset', 'offset must be between 0 and 10000000');
   const sources = args.source ? [args.source] : admin ? [undefined] : mine;
   const rows: RejectedRecordRow[] = [];
   for (const source of sources) {

@@ -16,7 +16,6 @@ import { registerAuditEntry, type RegisterActor } from './register/history.js';
 import type { HubContext } from './hub-context.js';
 import type { Resolvers, SourceName as GraphSourceName } from './generated/resolvers.js';
 
-
 const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/;
 
 function requireAdmin(ctx: HubContext): void {
@@ -91,8 +90,7 @@ export const resolvers: Resolvers = {
       const reads = await listReads(ctx.db, toSourceName(args.source), clamp('limit', args.limit, 500));
       return reads.map((r) => ({ ...r, source: r.source.toUpperCase() as GraphSourceName }));
     },
-    rejectedRecords: (_, args, ctx) =>
-      rejectedRecords({ ...args, source: toSourceName(args.source) }, ctx),
+    rejectedRecords: (_, args, ctx) => rejectedRecords({ ...args, source: toSourceName(args.source) }, ctx),
   },
   Mutation: {
     ...linkageMutation,
@@ -127,10 +125,8 @@ export const resolvers: Resolvers = {
     },
   },
   Viewer: {
-    staff: async (viewer, _, ctx) =>
-      viewer.registered ? ((await ctx.register.staff({ ids: [viewer.staffId] }))[0] ?? null) : null,
-    organisation: async (viewer, _, ctx) =>
-      viewer.registered ? ((await ctx.register.organisations([viewer.orgId]))[0] ?? null) : null,
+    staff: async (viewer, _, ctx) => (viewer.registered ? ((await ctx.register.staff({ ids: [viewer.staffId] }))[0] ?? null) : null),
+    organisation: async (viewer, _, ctx) => (viewer.registered ? ((await ctx.register.organisations([viewer.orgId]))[0] ?? null) : null),
   },
   Person: {
     // No lookup of the person: the answer is the same for an id that exists and one that does not.

@@ -15,7 +15,13 @@ import { MeetingReview } from './meeting/review.js';
 import { RegisterHistory } from './register/history.js';
 
 /** The hub's own records as a subgraph: organisations, staff, and the ledger of source reads. */
-export function hubSubgraph(deps: { db: DataSource; policy: Policy; keeper: AuditKeeper; analytics: AnalyticsDeps; consentOwnAge: number }): SubgraphDefinition<HubContext> {
+export function hubSubgraph(deps: {
+  db: DataSource;
+  policy: Policy;
+  keeper: AuditKeeper;
+  analytics: AnalyticsDeps;
+  consentOwnAge: number;
+}): SubgraphDefinition<HubContext> {
   const register = new Register(deps.db);
   const decisions = new LinkDecisions(deps.db);
   const audit = new AuditLog(deps.db);
@@ -30,8 +36,19 @@ export function hubSubgraph(deps: { db: DataSource; policy: Policy; keeper: Audi
     // Typed against the SDL by the generated Resolvers (resolvers.ts); Apollo's map is looser (no __resolveReference).
     resolvers: resolvers as GraphQLResolverMap<HubContext>,
     context: (hub) => ({
-      policy: deps.policy.forRequest(hub), register, decisions, audit, records, keeper: deps.keeper, consents, meetings, meetingReview, registerHistory,
-      db: deps.db, analytics: deps.analytics, consentOwnAge: deps.consentOwnAge,
+      policy: deps.policy.forRequest(hub),
+      register,
+      decisions,
+      audit,
+      records,
+      keeper: deps.keeper,
+      consents,
+      meetings,
+      meetingReview,
+      registerHistory,
+      db: deps.db,
+      analytics: deps.analytics,
+      consentOwnAge: deps.consentOwnAge,
     }),
   };
 }

@@ -5,7 +5,8 @@ import { PERSON, VIEWER, dataOf, hubFixture, refusal } from './support/hub-fixtu
 
 const fixture = hubFixture();
 
-const FIELDS = 'id personId sectors recipientOrgs purpose method status recordedBy recordedOrg revokedBy revokeReason guardian { name relationship verified }';
+const FIELDS =
+  'id personId sectors recipientOrgs purpose method status recordedBy recordedOrg revokedBy revokeReason guardian { name relationship verified }';
 const RECORD = `mutation ($input: ConsentInput!) { recordConsent(input: $input) { ${FIELDS} } }`;
 const REVOKE = `mutation ($id: ID!, $reason: String!) { revokeConsent(id: $id, reason: $reason) { ${FIELDS} } }`;
 const CONSENTS = `query ($personId: ID!) { consents(personId: $personId) { id } }`;
@@ -14,8 +15,15 @@ const today = new Date().toISOString().slice(0, 10);
 const nextYear = `${Number(today.slice(0, 4)) + 1}${today.slice(4)}`;
 /** The 困窮 desk records that the person lets the 介護 centre see their 困窮 records. */
 const input = (overrides: Record<string, unknown> = {}) => ({
-  personId: PERSON.adult, sectors: ['KONKYU'], recipientOrgs: ['KAIGO-HOKATSU'], purpose: '支援のため', validFrom: today, validUntil: nextYear,
-  method: 'WRITTEN', evidence: '同意書 2026-117', ...overrides,
+  personId: PERSON.adult,
+  sectors: ['KONKYU'],
+  recipientOrgs: ['KAIGO-HOKATSU'],
+  purpose: '支援のため',
+  validFrom: today,
+  validUntil: nextYear,
+  method: 'WRITTEN',
+  evidence: '同意書 2026-117',
+  ...overrides,
 });
 
 async function record(viewer: TestViewer, overrides: Record<string, unknown> = {}) {
@@ -24,7 +32,9 @@ async function record(viewer: TestViewer, overrides: Record<string, unknown> = {
 const idsReadBy = async (viewer: TestViewer, personId: string): Promise<string[]> =>
   dataOf(await fixture.hub().run<{ consents: { id: string }[] }>(viewer, CONSENTS, { personId })).consents.map((c) => c.id);
 const konkyuAccess = async (viewer: TestViewer, personId: string) => {
-  const result = await fixture.hub().entities(viewer, [{ __typename: 'Person', id: personId }], '... on Person { access { sector status basis reference } }');
+  const result = await fixture
+    .hub()
+    .entities(viewer, [{ __typename: 'Person', id: personId }], '... on Person { access { sector status basis reference } }');
   return (dataOf(result)._entities[0] as { access: { sector: string }[] }).access.find((a) => a.sector === 'KONKYU');
 };
 
@@ -32,8 +42,15 @@ describe('recordConsent', () => {
   it('records a consent for welfare staff, as given and ACTIVE, recorded by them', async () => {
     const consent = dataOf(await record(VIEWER.konkyu)).recordConsent;
     expect(consent).toMatchObject({
-      personId: PERSON.adult, sectors: ['KONKYU'], recipientOrgs: ['KAIGO-HOKATSU'], method: 'WRITTEN', status: 'ACTIVE',
-      recordedBy: 'konkyu-1', recordedOrg: 'KONKYU-SHAKYO', revokedBy: null, guardian: null,
+      personId: PERSON.adult,
+      sectors: ['KONKYU'],
+      recipientOrgs: ['KAIGO-HOKATSU'],
+      method: 'WRITTEN',
+      status: 'ACTIVE',
+      recordedBy: 'konkyu-1',
+      recordedOrg: 'KONKYU-SHAKYO',
+      revokedBy: null,
+      guardian: null,
     });
   });
 
@@ -47,12 +64,17 @@ describe('recordConsent', () => {
     expect(refusal(await record(VIEWER.konkyu, { personId: '0000009999' }))).toEqual({ code: 'BAD_USER_INPUT', field: 'input.personId' });
     expect(refusal(await record(VIEWER.konkyu, { recipientOrgs: ['NOWHERE'] }))).toEqual({ code: 'BAD_USER_INPUT', field: 'input.recipientOrgs' });
     expect(refusal(await record(VIEWER.konkyu, { sectors: [] }))).toEqual({ code: 'BAD_USER_INPUT', field: 'input.sectors' });
-    expect(refusal(await record(VIEWER.konkyu, { validFrom: nextYear, validUntil: today }))).toEqual({ code: 'BAD_USER_INPUT', field: 'input.validUntil' });
+    expect(refusal(await record(VIEWER.konkyu, { validFrom: nextYear, validUntil: today }))).toEqual({
+      code: 'BAD_USER_INPUT',
+      field: 'input.validUntil',
+    });
   });
 
   it('for a child, needs the representative who gives it, and keeps one the registry cannot show unverified', async () => {
     expect(refusal(await record(VIEWER.konkyu, { personId: PERSON.child }))).toEqual({ code: 'BAD_USER_INPUT', field: 'input.givenBy' });
-    const consent = dataOf(await record(VIEWER.konkyu, { personId: PERSON.child, guardian: { name: '弁護士 甲', relationship: 'LEGAL_GUARDIAN' } })).recordConsent;
+    const consent = dataOf(
+      await record(VIEWER.konkyu, { personId: PERSON.child, guardian: { name: '弁護士 甲', relationship: 'LEGAL_GUARDIAN' } }),
+    ).recordConsent;
     expect(consent['guardian']).toEqual({ name: '弁護士 甲', relationship: 'LEGAL_GUARDIAN', verified: false });
   });
 });
@@ -94,7 +116,9 @@ describe('revokeConsent, and what a consent grants', () => {
     const { id } = dataOf(await record(VIEWER.konkyu, { recipientOrgs: ['SHOGAI-KA'] })).recordConsent;
     expect(await konkyuAccess(VIEWER.shogai, PERSON.adult)).toEqual({ sector: 'KONKYU', status: 'GRANTED', basis: 'CONSENT', reference: id });
 
-    const revoked = dataOf(await fixture.hub().run<{ revokeConsent: Record<string, unknown> }>(VIEWER.konkyu, REVOKE, { id, reason: ' 本人の申出 ' })).revokeConsent;
+    const revoked = dataOf(
+      await fixture.hub().run<{ revokeConsent: Record<string, unknown> }>(VIEWER.konkyu, REVOKE, { id, reason: ' 本人の申出 ' }),
+    ).revokeConsent;
     expect(revoked).toMatchObject({ id, status: 'REVOKED', revokedBy: 'konkyu-1', revokeReason: '本人の申出' });
     expect(await konkyuAccess(VIEWER.shogai, PERSON.adult)).toMatchObject({ status: 'DENIED', basis: null });
   });
@@ -103,10 +127,15 @@ describe('revokeConsent, and what a consent grants', () => {
     const { id } = dataOf(await record(VIEWER.konkyu)).recordConsent;
     expect(refusal(await fixture.hub().run(VIEWER.kaigo, REVOKE, { id, reason: '取消' }))).toEqual({ code: 'FORBIDDEN' });
     expect(refusal(await fixture.hub().run(VIEWER.konkyu, REVOKE, { id, reason: '  ' }))).toEqual({ code: 'BAD_USER_INPUT', field: 'reason' });
-    expect(dataOf(await fixture.hub().run<{ revokeConsent: { status: string } }>(VIEWER.coordinator, REVOKE, { id, reason: '取消' })).revokeConsent.status).toBe('REVOKED');
+    expect(
+      dataOf(await fixture.hub().run<{ revokeConsent: { status: string } }>(VIEWER.coordinator, REVOKE, { id, reason: '取消' })).revokeConsent.status,
+    ).toBe('REVOKED');
   });
 
   it('refuses an id no consent has', async () => {
-    expect(refusal(await fixture.hub().run(VIEWER.konkyu, REVOKE, { id: 'no-such-consent', reason: '取消' }))).toEqual({ code: 'BAD_USER_INPUT', field: 'id' });
+    expect(refusal(await fixture.hub().run(VIEWER.konkyu, REVOKE, { id: 'no-such-consent', reason: '取消' }))).toEqual({
+      code: 'BAD_USER_INPUT',
+      field: 'id',
+    });
   });
 });

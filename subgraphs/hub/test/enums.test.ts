@@ -22,21 +22,33 @@ const MAPPED: Record<string, readonly string[]> = {
   MeetingContextState: all<MeetingContextState>({ NONE: true, USABLE: true, NOT_OPEN: true, UNAVAILABLE: true }),
   Grouping: all<Grouping>({ DISTRICT: true, AGE_BAND: true }),
   AuditProblem: all<AuditProblem>({
-    ENTRY_CHANGED: true, ENTRY_MISSING: true, TAIL_CUT: true, REWRITTEN: true, CHECKPOINT_INVALID: true, CHECKPOINT_MISSING: true,
-    START_MOVED: true, WITNESS_INVALID: true,
+    ENTRY_CHANGED: true,
+    ENTRY_MISSING: true,
+    TAIL_CUT: true,
+    REWRITTEN: true,
+    CHECKPOINT_INVALID: true,
+    CHECKPOINT_MISSING: true,
+    START_MOVED: true,
+    WITNESS_INVALID: true,
   }),
   MeetingRole: all<MeetingRole>({ FULL: true, SUBMIT_ONLY: true }),
   MeetingFlag: all<MeetingFlag>({ SINGLE_ORGANISATION: true, CONVENOR_MEMBER: true, NO_REASON: true }),
   ConsentFlag: all<ConsentFlag>({ SELF_RECIPIENT: true, NO_EVIDENCE: true, GUARDIAN_UNVERIFIED: true }),
   RegisterEntity: all<RegisterEntity>({ ORGANISATION: true, STAFF: true }),
   RegisterChangeFlag: all<RegisterChangeFlag>({
-    SECTORS_WIDENED: true, BROUGHT_INSIDE_WELFARE: true, STAFF_MOVED: true, OWN_REGISTRATION: true, UNREGISTERED_ACTOR: true, REVERTS_PREVIOUS: true, REVERTED: true,
+    SECTORS_WIDENED: true,
+    BROUGHT_INSIDE_WELFARE: true,
+    STAFF_MOVED: true,
+    OWN_REGISTRATION: true,
+    UNREGISTERED_ACTOR: true,
+    REVERTS_PREVIOUS: true,
+    REVERTED: true,
   }),
 };
 
 const sdlEnums = new Map(
-  parse(subgraphSdl('hub')).definitions
-    .filter((d): d is EnumTypeDefinitionNode => d.kind === Kind.ENUM_TYPE_DEFINITION)
+  parse(subgraphSdl('hub'))
+    .definitions.filter((d): d is EnumTypeDefinitionNode => d.kind === Kind.ENUM_TYPE_DEFINITION)
     .map((d) => [d.name.value, (d.values ?? []).map((v) => v.name.value).sort()]),
 );
 

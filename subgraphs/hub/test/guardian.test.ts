@@ -2,7 +2,12 @@ import { registryShowsParent, representative } from '../src/consent/guardian.js'
 import { consentFlags } from '../src/consent/consents.js';
 
 const inSetai = (relationshipCode: string, setaiNo = '0000000100') => ({ setaiNo, relationshipCode });
-const resident = (atenaNo: string, relationshipCode: string, setaiNo = '0000000100') => ({ atenaNo, setaiNo, relationshipCode, name: '山田\u3000花子' });
+const resident = (atenaNo: string, relationshipCode: string, setaiNo = '0000000100') => ({
+  atenaNo,
+  setaiNo,
+  relationshipCode,
+  name: '山田\u3000花子',
+});
 
 describe('registryShowsParent', () => {
   it.each([
@@ -31,17 +36,30 @@ describe('registryShowsParent', () => {
 describe('representative', () => {
   const child = inSetai('04');
   it('verifies a parent the registry shows, named as a parent or by givenBy alone', () => {
-    expect(representative(child, { name: '山田 花子', relationship: 'PARENT', personId: '1', resident: resident('1', '01') })).toMatchObject({ relationship: 'PARENT', verified: true });
-    expect(representative(child, { name: '山田 花子', relationship: null, personId: '1', resident: resident('1', '02') })).toMatchObject({ relationship: 'PARENT', verified: true });
+    expect(representative(child, { name: '山田 花子', relationship: 'PARENT', personId: '1', resident: resident('1', '01') })).toMatchObject({
+      relationship: 'PARENT',
+      verified: true,
+    });
+    expect(representative(child, { name: '山田 花子', relationship: null, personId: '1', resident: resident('1', '02') })).toMatchObject({
+      relationship: 'PARENT',
+      verified: true,
+    });
   });
 
   it('leaves unverified a parent living elsewhere, a 後見人, anyone the registry does not show as a parent', () => {
     expect(representative(child, { name: '山田 太郎', relationship: 'PARENT', personId: null, resident: undefined }).verified).toBe(false);
-    expect(representative(child, { name: '山田 太郎', relationship: 'PARENT', personId: '2', resident: resident('2', '01', '0000000999') }).verified).toBe(false);
+    expect(
+      representative(child, { name: '山田 太郎', relationship: 'PARENT', personId: '2', resident: resident('2', '01', '0000000999') }).verified,
+    ).toBe(false);
     expect(representative(child, { name: '弁護士 甲', relationship: 'LEGAL_GUARDIAN', personId: null, resident: undefined }).verified).toBe(false);
     // Even a 世帯主 named as ADULT_GUARDIAN: guardianship is in the 後見登記, not the registry.
-    expect(representative(child, { name: '山田 花子', relationship: 'ADULT_GUARDIAN', personId: '1', resident: resident('1', '01') }).verified).toBe(false);
-    expect(representative(child, { name: '山田 次郎', relationship: null, personId: '3', resident: resident('3', '10') })).toMatchObject({ relationship: 'OTHER_REPRESENTATIVE', verified: false });
+    expect(representative(child, { name: '山田 花子', relationship: 'ADULT_GUARDIAN', personId: '1', resident: resident('1', '01') }).verified).toBe(
+      false,
+    );
+    expect(representative(child, { name: '山田 次郎', relationship: null, personId: '3', resident: resident('3', '10') })).toMatchObject({
+      relationship: 'OTHER_REPRESENTATIVE',
+      verified: false,
+    });
   });
 });
 
@@ -50,9 +68,14 @@ describe('consentFlags', () => {
   it('flags nothing in a consent recorded for another organisation, with evidence, given by the person', () => {
     expect(consentFlags(consent)).toEqual([]);
   });
-  it('flags each thing worth a look, in the contract\'s order', () => {
+  it("flags each thing worth a look, in the contract's order", () => {
     expect(
-      consentFlags({ ...consent, recipientOrgs: ['KAIGO-HOKATSU', 'KONKYU-SHAKYO'], evidence: null, guardian: { name: 'x', relationship: 'ADULT_GUARDIAN', personId: null, verified: false } }),
+      consentFlags({
+        ...consent,
+        recipientOrgs: ['KAIGO-HOKATSU', 'KONKYU-SHAKYO'],
+        evidence: null,
+        guardian: { name: 'x', relationship: 'ADULT_GUARDIAN', personId: null, verified: false },
+      }),
     ).toEqual(['SELF_RECIPIENT', 'NO_EVIDENCE', 'GUARDIAN_UNVERIFIED']);
     expect(consentFlags({ ...consent, guardian: { name: 'x', relationship: 'PARENT', personId: '1', verified: true } })).toEqual([]);
   });

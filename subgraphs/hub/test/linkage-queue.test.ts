@@ -6,7 +6,8 @@ import { PERSON, VIEWER, dataOf, hubFixture, refusal } from './support/hub-fixtu
 
 const fixture = hubFixture();
 
-const QUEUE = 'query ($sector: Sector!, $limit: Int) { linkageQueue(sector: $sector, limit: $limit) { source sourceKey state candidates { personId score agreed disagreed } } }';
+const QUEUE =
+  'query ($sector: Sector!, $limit: Int) { linkageQueue(sector: $sector, limit: $limit) { source sourceKey state candidates { personId score agreed disagreed } } }';
 const CONFIRM = 'mutation ($source: String!, $key: ID!, $person: ID!) { confirmLink(source: $source, sourceKey: $key, personId: $person) }';
 const REJECT = 'mutation ($source: String!, $key: ID!, $person: ID!) { rejectLink(source: $source, sourceKey: $key, personId: $person) }';
 
@@ -38,9 +39,13 @@ beforeAll(async () => {
 });
 
 describe('linkageQueue', () => {
-  it('shows staff of the sector its sources\' records not yet linked, candidates best first, with what agreed', async () => {
+  it("shows staff of the sector its sources' records not yet linked, candidates best first, with what agreed", async () => {
     const entries = await queue(VIEWER.shogai, 'SHOGAI');
-    expect(entries.map((e) => [e.source, e.sourceKey, e.state])).toEqual([['shogai-techo', 'T-1', 'QUEUED'], ['shogai-techo', 'T-2', 'QUEUED'], ['shogai-sodan', 'S-1', 'UNMATCHED']]);
+    expect(entries.map((e) => [e.source, e.sourceKey, e.state])).toEqual([
+      ['shogai-techo', 'T-1', 'QUEUED'],
+      ['shogai-techo', 'T-2', 'QUEUED'],
+      ['shogai-sodan', 'S-1', 'UNMATCHED'],
+    ]);
     expect(entries[0]!.candidates).toEqual([
       { personId: PERSON.adult, score: expect.closeTo(0.8, 5), agreed: ['name', 'birthDate'], disagreed: ['address'] },
       { personId: PERSON.other, score: expect.closeTo(0.6, 5), agreed: ['name', 'birthDate'], disagreed: ['address'] },
@@ -61,7 +66,10 @@ describe('linkageQueue', () => {
   });
 
   it('refuses a limit out of bounds', async () => {
-    expect(refusal(await fixture.hub().run(VIEWER.shogai, QUEUE, { sector: 'SHOGAI', limit: 0 }))).toEqual({ code: 'BAD_USER_INPUT', field: 'limit' });
+    expect(refusal(await fixture.hub().run(VIEWER.shogai, QUEUE, { sector: 'SHOGAI', limit: 0 }))).toEqual({
+      code: 'BAD_USER_INPUT',
+      field: 'limit',
+    });
   });
 });
 
@@ -69,7 +77,7 @@ describe('confirmLink and rejectLink', () => {
   const decide = (viewer: TestViewer, mutation: string, key: string, person: string, source = 'shogai-techo') =>
     fixture.hub().run(viewer, mutation, { source, key, person });
 
-  it('a rejected candidate leaves the record\'s candidates, the record stays queued', async () => {
+  it("a rejected candidate leaves the record's candidates, the record stays queued", async () => {
     expect(dataOf(await decide(VIEWER.shogai, REJECT, 'T-1', PERSON.other))).toEqual({ rejectLink: true });
     const t1 = (await queue(VIEWER.shogai, 'SHOGAI')).find((e) => e.sourceKey === 'T-1')!;
     expect(t1.candidates.map((c) => c.personId)).toEqual([PERSON.adult]);
@@ -97,10 +105,14 @@ describe('a resident under 支援措置 (DV等支援措置)', () => {
     // The place juki's 支援措置 store derives from the list: the adult's 世帯 and address are withheld.
     const db = fixture.db();
     await db.query(`UPDATE juki.person SET address = '福祉市東2-3' WHERE atena_no = $1`, [PERSON.adult]);
-    await db.query(`INSERT INTO juki.withheld_place (atena_no, setai_no, address) VALUES ($1, $2, '福祉市東2-3')`, [PERSON.adult, `S${PERSON.adult}`]);
-    await db.query(`INSERT INTO linkage.candidate (source, source_key, atena_no, score, agreements) VALUES ('kaigo-hihokensha', 'H-1', $1, 0.5, $2)`, [
-      PERSON.other, JSON.stringify({ name: true, birthDate: true, address: false }),
+    await db.query(`INSERT INTO juki.withheld_place (atena_no, setai_no, address) VALUES ($1, $2, '福祉市東2-3')`, [
+      PERSON.adult,
+      `S${PERSON.adult}`,
     ]);
+    await db.query(
+      `INSERT INTO linkage.candidate (source, source_key, atena_no, score, agreements) VALUES ('kaigo-hihokensha', 'H-1', $1, 0.5, $2)`,
+      [PERSON.other, JSON.stringify({ name: true, birthDate: true, address: false })],
+    );
   });
 
   it('is a candidate without a word on the address: whether a record agrees with it would tell where they live', async () => {

@@ -6,7 +6,8 @@ import { PERSON, VIEWER, dataOf, hubFixture, refusal } from './support/hub-fixtu
 
 const fixture = hubFixture();
 
-const MEETING = 'id kind title open closedAt convenedBy subjectPersonIds memberStaffIds members { staffId orgId role } concerns { note sourceStaffId }';
+const MEETING =
+  'id kind title open closedAt convenedBy subjectPersonIds memberStaffIds members { staffId orgId role } concerns { note sourceStaffId }';
 const OPEN = `mutation ($input: MeetingInput!) { openSupportMeeting(input: $input) { ${MEETING} } }`;
 const CLOSE = `mutation ($id: ID!) { closeSupportMeeting(id: $id) { ${MEETING} } }`;
 const READ = `query ($id: ID!) { supportMeeting(id: $id) { ${MEETING} } }`;
@@ -24,17 +25,27 @@ interface Meeting {
 const hours = (n: number): string => new Date(Date.now() + n * 3_600_000).toISOString();
 /** A 支援会議 about the adult: the 困窮 and 障害 desks and the 民生委員 on its roster. */
 const input = (overrides: Record<string, unknown> = {}) => ({
-  kind: 'SHIEN_KAIGI', title: '支援会議（中央地区）', subjectPersonIds: [PERSON.adult], memberStaffIds: ['konkyu-1', 'shogai-1', 'minsei-1'],
-  opensAt: hours(-1), closesAt: hours(24), reason: '支援会議の決定 2026-14', ...overrides,
+  kind: 'SHIEN_KAIGI',
+  title: '支援会議（中央地区）',
+  subjectPersonIds: [PERSON.adult],
+  memberStaffIds: ['konkyu-1', 'shogai-1', 'minsei-1'],
+  opensAt: hours(-1),
+  closesAt: hours(24),
+  reason: '支援会議の決定 2026-14',
+  ...overrides,
 });
 async function open(overrides: Record<string, unknown> = {}): Promise<Meeting> {
   return dataOf(await fixture.hub().run<{ openSupportMeeting: Meeting }>(VIEWER.coordinator, OPEN, { input: input(overrides) })).openSupportMeeting;
 }
-const read = async (viewer: TestViewer, id: string): Promise<Meeting | null> => dataOf(await fixture.hub().run<{ supportMeeting: Meeting | null }>(viewer, READ, { id })).supportMeeting;
-const concern = (viewer: TestViewer, meetingId: string, note: string) => fixture.hub().run(viewer, CONCERN, { input: { meetingId, personId: PERSON.adult, note } });
+const read = async (viewer: TestViewer, id: string): Promise<Meeting | null> =>
+  dataOf(await fixture.hub().run<{ supportMeeting: Meeting | null }>(viewer, READ, { id })).supportMeeting;
+const concern = (viewer: TestViewer, meetingId: string, note: string) =>
+  fixture.hub().run(viewer, CONCERN, { input: { meetingId, personId: PERSON.adult, note } });
 /** The viewer's access to the adult's 介護 records, naming the meeting as the gateway's x-hub-meeting would. */
 const kaigoAccess = async (viewer: TestViewer, meetingId: string) => {
-  const result = await fixture.hub().entities({ ...viewer, meetingId }, [{ __typename: 'Person', id: PERSON.adult }], '... on Person { access { sector status basis reference } }');
+  const result = await fixture
+    .hub()
+    .entities({ ...viewer, meetingId }, [{ __typename: 'Person', id: PERSON.adult }], '... on Person { access { sector status basis reference } }');
   return (dataOf(result)._entities[0] as { access: { sector: string }[] }).access.find((a) => a.sector === 'KAIGO');
 };
 
@@ -42,7 +53,11 @@ describe('openSupportMeeting', () => {
   it('opens a meeting for a coordinator, staff outside welfare on its roster as SUBMIT_ONLY, everyone else FULL', async () => {
     const meeting = await open();
     expect(meeting).toMatchObject({ kind: 'SHIEN_KAIGI', open: true, closedAt: null, convenedBy: 'coord-1', subjectPersonIds: [PERSON.adult] });
-    expect(meeting.members.map((m) => [m.staffId, m.role]).sort()).toEqual([['konkyu-1', 'FULL'], ['minsei-1', 'SUBMIT_ONLY'], ['shogai-1', 'FULL']]);
+    expect(meeting.members.map((m) => [m.staffId, m.role]).sort()).toEqual([
+      ['konkyu-1', 'FULL'],
+      ['minsei-1', 'SUBMIT_ONLY'],
+      ['shogai-1', 'FULL'],
+    ]);
   });
 
   it('is refused to anyone without the coordinator role', async () => {
@@ -51,7 +66,8 @@ describe('openSupportMeeting', () => {
   });
 
   it('refuses a meeting without subjects, with a member not registered, or closing before it opens', async () => {
-    const refused = async (overrides: Record<string, unknown>) => refusal(await fixture.hub().run(VIEWER.coordinator, OPEN, { input: input(overrides) }));
+    const refused = async (overrides: Record<string, unknown>) =>
+      refusal(await fixture.hub().run(VIEWER.coordinator, OPEN, { input: input(overrides) }));
     expect(await refused({ subjectPersonIds: [] })).toEqual({ code: 'BAD_USER_INPUT', field: 'input.subjectPersonIds' });
     expect(await refused({ memberStaffIds: ['konkyu-1', 'nobody'] })).toEqual({ code: 'BAD_USER_INPUT', field: 'input.memberStaffIds' });
     expect(await refused({ opensAt: hours(2), closesAt: hours(1) })).toEqual({ code: 'BAD_USER_INPUT', field: 'input.closesAt' });
@@ -79,7 +95,10 @@ describe('supportMeeting: only members see it', () => {
   it('a member removed from the roster no longer sees it', async () => {
     const { id: other } = await open();
     expect(await read(VIEWER.shogai, other)).not.toBeNull();
-    expect(dataOf(await fixture.hub().run<{ removeMeetingMember: { memberStaffIds: string[] } }>(VIEWER.coordinator, REMOVE, { m: other, s: 'shogai-1' })).removeMeetingMember.memberStaffIds).not.toContain('shogai-1');
+    expect(
+      dataOf(await fixture.hub().run<{ removeMeetingMember: { memberStaffIds: string[] } }>(VIEWER.coordinator, REMOVE, { m: other, s: 'shogai-1' }))
+        .removeMeetingMember.memberStaffIds,
+    ).not.toContain('shogai-1');
     expect(await read(VIEWER.shogai, other)).toBeNull();
   });
 });
@@ -87,7 +106,9 @@ describe('supportMeeting: only members see it', () => {
 describe('concerns (気になる情報)', () => {
   it('any member records one, the submit-only member included; full members read them, kept with their source', async () => {
     const { id } = await open();
-    expect(dataOf(await concern(VIEWER.minsei, id, '新聞がたまっている'))).toEqual({ recordConcern: { note: '新聞がたまっている', sourceStaffId: 'minsei-1', sourceOrgId: 'MINSEI' } });
+    expect(dataOf(await concern(VIEWER.minsei, id, '新聞がたまっている'))).toEqual({
+      recordConcern: { note: '新聞がたまっている', sourceStaffId: 'minsei-1', sourceOrgId: 'MINSEI' },
+    });
     expect((await read(VIEWER.shogai, id))!.concerns).toEqual([{ note: '新聞がたまっている', sourceStaffId: 'minsei-1' }]);
     // The coordinator sees the meeting, but is not a member: no concerns.
     expect((await read(VIEWER.coordinator, id))!.concerns).toEqual([]);
@@ -101,7 +122,7 @@ describe('concerns (気になる情報)', () => {
 });
 
 describe('closeSupportMeeting, and the meeting as a basis', () => {
-  it('a FULL member sees the subject\'s other sectors on the meeting while it is open, and not once it is closed', async () => {
+  it("a FULL member sees the subject's other sectors on the meeting while it is open, and not once it is closed", async () => {
     const { id } = await open();
     expect(await kaigoAccess(VIEWER.konkyu, id)).toEqual({ sector: 'KAIGO', status: 'GRANTED', basis: 'SUPPORT_MEETING', reference: id });
     // A submit-only member reads nothing on it.

@@ -5,7 +5,8 @@ import type { MutationResolvers } from './generated/resolvers.js';
 export const reprocessMutation: MutationResolvers = {
   reprocessRejected: async (_, { source }, ctx) => {
     if (!ctx.policy.hasRole('admin')) throw forbidden();
-    if (source !== 'JUKI') throw badInput('source', 'Only JUKI records can be re-processed yet; the other sources take a record again on their next read');
+    if (source !== 'JUKI')
+      throw badInput('source', 'Only JUKI records can be re-processed yet; the other sources take a record again on their next read');
     const { resolved, stillRejected } = await ctx.ingest.reprocessRejected();
     return { source, resolved, stillRejected };
   },

@@ -22,7 +22,13 @@ export function decodeCursor(cursor: string): Position {
   } catch {
     throw badInput('after', 'after must be a cursor this search returned');
   }
-  if (!Array.isArray(value) || value.length !== 2 || ![1, 2, 3, 4].includes(value[0] as number) || typeof value[1] !== 'string' || !/^\d{1,15}$/.test(value[1])) {
+  if (
+    !Array.isArray(value) ||
+    value.length !== 2 ||
+    ![1, 2, 3, 4].includes(value[0] as number) ||
+    typeof value[1] !== 'string' ||
+    !/^\d{1,15}$/.test(value[1])
+  ) {
     throw badInput('after', 'after must be a cursor this search returned');
   }
   return { residentStatus: value[0] as number, atenaNo: value[1] };

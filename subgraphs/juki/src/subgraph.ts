@@ -18,7 +18,13 @@ export function jukiSubgraph(deps: { ingest: JukiIngest; policy: Policy }): Subg
     resolvers: resolvers as GraphQLResolverMap<JukiContext>,
     context: (hub) => {
       const policy = deps.policy.forRequest(hub);
-      return { policy, loaders: createLoaders(deps.ingest.persons), store: deps.ingest.persons, ingest: deps.ingest, identity: new IdentityLog(policy, deps.ingest.persons) };
+      return {
+        policy,
+        loaders: createLoaders(deps.ingest.persons),
+        store: deps.ingest.persons,
+        ingest: deps.ingest,
+        identity: new IdentityLog(policy, deps.ingest.persons),
+      };
     },
     sources: async (): Promise<Record<string, SourceHealth>> => ({ juki: await deps.ingest.health() }),
   };

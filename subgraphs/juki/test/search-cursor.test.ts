@@ -13,18 +13,25 @@ describe('searchPersonsConnection cursors', () => {
 
   it('never take anything else: any other string is BAD_USER_INPUT on `after`, never a query with it', () => {
     fc.assert(
-      fc.property(fc.oneof(fc.string(), fc.base64String(), fc.jsonValue().map((v) => Buffer.from(JSON.stringify(v)).toString('base64url'))), (cursor) => {
-        let position: unknown;
-        try {
-          position = decodeCursor(cursor);
-        } catch (error) {
-          expect(error).toBeInstanceOf(GraphQLError);
-          expect((error as GraphQLError).extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
-          return;
-        }
-        // A string that happens to decode is a well-formed position, nothing more.
-        expect(position).toEqual({ residentStatus: expect.any(Number), atenaNo: expect.stringMatching(/^\d{1,15}$/) });
-      }),
+      fc.property(
+        fc.oneof(
+          fc.string(),
+          fc.base64String(),
+          fc.jsonValue().map((v) => Buffer.from(JSON.stringify(v)).toString('base64url')),
+        ),
+        (cursor) => {
+          let position: unknown;
+          try {
+            position = decodeCursor(cursor);
+          } catch (error) {
+            expect(error).toBeInstanceOf(GraphQLError);
+            expect((error as GraphQLError).extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
+            return;
+          }
+          // A string that happens to decode is a well-formed position, nothing more.
+          expect(position).toEqual({ residentStatus: expect.any(Number), atenaNo: expect.stringMatching(/^\d{1,15}$/) });
+        },
+      ),
       { numRuns: 2000 },
     );
   });

@@ -20,7 +20,16 @@ export async function launchChromium(): Promise<Browser> {
     executablePath: CHROMIUM,
     headless: true,
     // Root in CI needs --no-sandbox; the rest keep Chromium from calling out of a closed network at every start.
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--lang=ja-JP'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--lang=ja-JP',
+    ],
   });
 }
 
@@ -45,7 +54,13 @@ export interface AxeSummary {
 export async function axe(page: Page, screen: string): Promise<AxeSummary> {
   await page.evaluate(axeSource);
   const violations = await page.evaluate(async () => {
-    const result = await (window as unknown as { axe: { run(context: Document, options: unknown): Promise<{ violations: { id: string; impact: string | null; nodes: unknown[]; help: string }[] }> } }).axe.run(document, {
+    const result = await (
+      window as unknown as {
+        axe: {
+          run(context: Document, options: unknown): Promise<{ violations: { id: string; impact: string | null; nodes: unknown[]; help: string }[] }>;
+        };
+      }
+    ).axe.run(document, {
       runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] },
     });
     return result.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length, help: v.help }));
@@ -69,8 +84,11 @@ export async function screenshot(page: Page, name: string): Promise<void> {
  */
 export async function unreachableByKeyboard(page: Page): Promise<string[]> {
   const total = await page.evaluate(() => {
-    const selector = 'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
-    const controls = [...document.querySelectorAll<HTMLElement>(selector)].filter((e) => e.getClientRects().length > 0 && getComputedStyle(e).visibility !== 'hidden');
+    const selector =
+      'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
+    const controls = [...document.querySelectorAll<HTMLElement>(selector)].filter(
+      (e) => e.getClientRects().length > 0 && getComputedStyle(e).visibility !== 'hidden',
+    );
     controls.forEach((e, i) => e.setAttribute('data-kb', String(i)));
     // Start where a keyboard user starts: the first control of the page (the skip link).
     controls[0]?.focus();
@@ -83,10 +101,13 @@ export async function unreachableByKeyboard(page: Page): Promise<string[]> {
     const id = await page.evaluate(() => document.activeElement?.getAttribute('data-kb') ?? null);
     if (id !== null) reached.add(id);
   }
-  return page.evaluate((seen) => {
-    const missed = [...document.querySelectorAll<HTMLElement>('[data-kb]')].filter((e) => !seen.includes(e.getAttribute('data-kb')!));
-    return missed.map((e) => `${e.tagName.toLowerCase()} ${e.getAttribute('aria-label') ?? e.textContent?.trim().slice(0, 30) ?? ''}`);
-  }, [...reached]);
+  return page.evaluate(
+    (seen) => {
+      const missed = [...document.querySelectorAll<HTMLElement>('[data-kb]')].filter((e) => !seen.includes(e.getAttribute('data-kb')!));
+      return missed.map((e) => `${e.tagName.toLowerCase()} ${e.getAttribute('aria-label') ?? e.textContent?.trim().slice(0, 30) ?? ''}`);
+    },
+    [...reached],
+  );
 }
 
 export function writeArtifact(name: string, value: unknown): void {

@@ -28,16 +28,29 @@ export async function startFakeIdp(user: { sub: string; org: string; roles?: str
   let issuer = '';
   const cors = { 'access-control-allow-origin': '*' };
   const sign = (claims: Record<string, unknown>, aud: string, key: CryptoKey): Promise<string> =>
-    new SignJWT(claims).setProtectedHeader({ alg: 'RS256', kid: 'idp-1' }).setIssuer(issuer).setAudience(aud).setSubject(user.sub).setIssuedAt().setExpirationTime('15m').sign(key);
+    new SignJWT(claims)
+      .setProtectedHeader({ alg: 'RS256', kid: 'idp-1' })
+      .setIssuer(issuer)
+      .setAudience(aud)
+      .setSubject(user.sub)
+      .setIssuedAt()
+      .setExpirationTime('15m')
+      .sign(key);
 
   const server: Server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', issuer);
     if (url.pathname === '/.well-known/openid-configuration') {
       res.writeHead(200, { 'content-type': 'application/json', ...cors }).end(
         JSON.stringify({
-          issuer, authorization_endpoint: `${issuer}/authorize`, token_endpoint: `${issuer}/token`, jwks_uri: `${issuer}/jwks`,
-          response_types_supported: ['code'], subject_types_supported: ['public'], id_token_signing_alg_values_supported: ['RS256'],
-          code_challenge_methods_supported: ['S256'], token_endpoint_auth_methods_supported: ['none'],
+          issuer,
+          authorization_endpoint: `${issuer}/authorize`,
+          token_endpoint: `${issuer}/token`,
+          jwks_uri: `${issuer}/jwks`,
+          response_types_supported: ['code'],
+          subject_types_supported: ['public'],
+          id_token_signing_alg_values_supported: ['RS256'],
+          code_challenge_methods_supported: ['S256'],
+          token_endpoint_auth_methods_supported: ['none'],
         }),
       );
       return;
@@ -46,7 +59,12 @@ export async function startFakeIdp(user: { sub: string; org: string; roles?: str
     if (url.pathname === '/authorize') {
       seen.authorize.push(url.searchParams);
       const p = url.searchParams;
-      if (p.get('client_id') !== clientId || p.get('response_type') !== 'code' || p.get('code_challenge_method') !== 'S256' || !p.get('code_challenge')) {
+      if (
+        p.get('client_id') !== clientId ||
+        p.get('response_type') !== 'code' ||
+        p.get('code_challenge_method') !== 'S256' ||
+        !p.get('code_challenge')
+      ) {
         return void res.writeHead(400).end('bad authorization request');
       }
       const code = randomBytes(16).toString('base64url');
@@ -58,7 +76,9 @@ export async function startFakeIdp(user: { sub: string; org: string; roles?: str
       return void res.writeHead(302, { location: back.href }).end();
     }
     if (url.pathname === '/token' && req.method === 'OPTIONS') {
-      return void res.writeHead(204, { ...cors, 'access-control-allow-headers': 'content-type, accept, dpop', 'access-control-allow-methods': 'POST' }).end();
+      return void res
+        .writeHead(204, { ...cors, 'access-control-allow-headers': 'content-type, accept, dpop', 'access-control-allow-methods': 'POST' })
+        .end();
     }
     if (url.pathname === '/token' && req.method === 'POST') {
       const chunks: Buffer[] = [];
@@ -91,7 +111,15 @@ export async function startFakeIdp(user: { sub: string; org: string; roles?: str
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   issuer = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
   return {
-    issuer, jwksUrl: `${issuer}/jwks`, audience, clientId, seen,
-    close: () => new Promise<void>((resolve) => { server.close(() => resolve()); server.closeAllConnections(); }),
+    issuer,
+    jwksUrl: `${issuer}/jwks`,
+    audience,
+    clientId,
+    seen,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
   };
 }

@@ -109,7 +109,11 @@ export interface MultiHostHub {
 
 /** The gateway's signed health probe, which a subgraph answers with the state of its sources. */
 async function subgraphHealth(signer: ContextSigner, name: string, url: string): Promise<{ sources: Record<string, { state: string }> }> {
-  const token = await signer.sign(name, { viewer: { staffId: 'hub-gateway', orgId: 'hub-gateway', roles: [] }, meetingId: null, requestId: 'multi-host' }, operationHash('health', {}));
+  const token = await signer.sign(
+    name,
+    { viewer: { staffId: 'hub-gateway', orgId: 'hub-gateway', roles: [] }, meetingId: null, requestId: 'multi-host' },
+    operationHash('health', {}),
+  );
   const response = await fetch(url.replace(/\/graphql$/, '/health'), { headers: { [CONTEXT_HEADER]: token }, signal: AbortSignal.timeout(2_000) });
   if (!response.ok) throw new Error(`${name} health ${response.status}`);
   return (await response.json()) as { sources: Record<string, { state: string }> };
@@ -160,13 +164,18 @@ export async function startMultiHostHub(options: { residents?: number } = {}): P
     await seedDemoRegister(store.dataSource);
     await loadKaigoVendorDb(store.dataSource, join(cityDir, 'kaigo', 'kaigo.json'));
     const kodomoKey = 'multi-host-kodomo-key';
-    const kodomoSim: KodomoSimulator = await startKodomoSimulator({ dataFile: join(cityDir, 'kodomo', 'kodomo.json'), apiKey: kodomoKey, host: network.rootAddress });
+    const kodomoSim: KodomoSimulator = await startKodomoSimulator({
+      dataFile: join(cityDir, 'kodomo', 'kodomo.json'),
+      apiKey: kodomoKey,
+      host: network.rootAddress,
+    });
     cleanups.push(() => kodomoSim.close());
 
     const keys = await generateSigningKeys();
     const { privatePem, publicPem } = await exportSigningKeys(keys);
     const signer = new ContextSigner(keys.privateKey);
-    const url = (host: string, name: (typeof SUBGRAPHS)[number]): string => `http://${hosts[host]!.address}:${PORT_FROM + SUBGRAPHS.indexOf(name)}/graphql`;
+    const url = (host: string, name: (typeof SUBGRAPHS)[number]): string =>
+      `http://${hosts[host]!.address}:${PORT_FROM + SUBGRAPHS.indexOf(name)}/graphql`;
     const subgraphUrl = (name: (typeof SUBGRAPHS)[number] | 'shogaiB'): string => (name === 'shogaiB' ? url('shogaiB', 'shogai') : url(name, name));
     const sources: Record<string, Record<string, string>> = {
       juki: { HUB_JUKI_DIR: join(cityDir, 'juki') },

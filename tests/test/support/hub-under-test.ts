@@ -177,16 +177,24 @@ class MultiProcessHub implements RunningHub {
 
   private async launch(): Promise<void> {
     this.output = '';
-    const child = spawn(process.execPath, [MAIN], { env: { PATH: process.env['PATH'], ...this.env }, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [MAIN], {
+      env: { PATH: process.env['PATH'], ...this.env },
+      detached: true,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     this.child = child;
     const keep = (chunk: Buffer): void => {
       this.output = (this.output + chunk.toString('utf8')).slice(-20_000);
     };
     child.stdout!.on('data', keep);
     child.stderr!.on('data', keep);
-    const exited = new Promise<never>((_, reject) => child.once('exit', (code) => reject(new Error(`the hub exited (${code}) before it was ready:\n${this.output}`))));
+    const exited = new Promise<never>((_, reject) =>
+      child.once('exit', (code) => reject(new Error(`the hub exited (${code}) before it was ready:\n${this.output}`))),
+    );
     const gave = new AbortController();
-    const timeout = new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`the hub was not ready within 120 s:\n${this.output}`)), 120_000).unref());
+    const timeout = new Promise<never>((_, reject) =>
+      setTimeout(() => reject(new Error(`the hub was not ready within 120 s:\n${this.output}`)), 120_000).unref(),
+    );
     try {
       await Promise.race([whenReady(`http://127.0.0.1:${this.env['HUB_PORT']}/health/ready`, gave.signal), exited, timeout]);
     } finally {
@@ -231,7 +239,10 @@ class MultiProcessHub implements RunningHub {
   }
 }
 
-export async function token(claims: { sub: string; org: string; roles?: string[] }, options: { secret?: string; expiresIn?: string } = {}): Promise<string> {
+export async function token(
+  claims: { sub: string; org: string; roles?: string[] },
+  options: { secret?: string; expiresIn?: string } = {},
+): Promise<string> {
   return new SignJWT({ org: claims.org, roles: claims.roles ?? [] })
     .setProtectedHeader({ alg: 'HS256' })
     .setSubject(claims.sub)

@@ -28,7 +28,9 @@ const atenaOf = (record: Buffer): string => record.subarray(1, 11).toString('lat
  */
 export function copyRegistryWithout(from: string, to: string, atenaNo: string): { record: Buffer; nextDay: string } {
   let latest: Buffer | null = null;
-  const names = readdirSync(from).filter((n) => /^JUKI_(FULL|IDO)_\d{8}\.DAT$/.test(n)).sort((a, b) => a.slice(-12).localeCompare(b.slice(-12)));
+  const names = readdirSync(from)
+    .filter((n) => /^JUKI_(FULL|IDO)_\d{8}\.DAT$/.test(n))
+    .sort((a, b) => a.slice(-12).localeCompare(b.slice(-12)));
   for (const name of names) {
     const rows = records(readFileSync(join(from, name)));
     latest = rows.find((r) => atenaOf(r) === atenaNo) ?? latest;

@@ -52,7 +52,9 @@ function removeNamespace(name: string): void {
 
 /** Namespaces (and what still runs in them) and bridges left by a run that was killed before its teardown. */
 function removeLeftovers(): void {
-  const names = spawnSync('ip', ['netns', 'list'], { encoding: 'utf8' }).stdout.split('\n').map((l) => l.split(' ')[0]!);
+  const names = spawnSync('ip', ['netns', 'list'], { encoding: 'utf8' })
+    .stdout.split('\n')
+    .map((l) => l.split(' ')[0]!);
   const dead = new Set<string>();
   for (const name of names) {
     const match = new RegExp(`^${PREFIX}-([0-9a-z]+)-`).exec(name);
@@ -131,7 +133,10 @@ export class HostNetwork {
   leftovers(): string[] {
     const netns = spawnSync('ip', ['netns', 'list'], { encoding: 'utf8' }).stdout;
     const links = spawnSync('ip', ['-o', 'link'], { encoding: 'utf8' }).stdout;
-    return [...this.hosts.filter((h) => netns.includes(h.netns)).map((h) => h.netns), ...(links.includes(`${this.bridge}:`) || links.includes(`${this.bridge}@`) ? [this.bridge] : [])];
+    return [
+      ...this.hosts.filter((h) => netns.includes(h.netns)).map((h) => h.netns),
+      ...(links.includes(`${this.bridge}:`) || links.includes(`${this.bridge}@`) ? [this.bridge] : []),
+    ];
   }
 }
 

@@ -32,13 +32,24 @@ export async function startOtlpReceiver(): Promise<{ url: string; spans: Receive
     req.on('end', () => {
       try {
         const body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as {
-          resourceSpans?: { resource?: { attributes?: KeyValue[] }; scopeSpans?: { spans?: { name: string; traceId: string; spanId: string; parentSpanId?: string; attributes?: KeyValue[] }[] }[] }[];
+          resourceSpans?: {
+            resource?: { attributes?: KeyValue[] };
+            scopeSpans?: { spans?: { name: string; traceId: string; spanId: string; parentSpanId?: string; attributes?: KeyValue[] }[] }[];
+          }[];
         };
         for (const rs of body.resourceSpans ?? []) {
           const resource = flat(rs.resource?.attributes);
           for (const ss of rs.scopeSpans ?? []) {
             for (const s of ss.spans ?? []) {
-              spans.push({ service: resource['service.name'] ?? '', resource, name: s.name, traceId: s.traceId, spanId: s.spanId, parentSpanId: s.parentSpanId || null, attributes: flat(s.attributes) });
+              spans.push({
+                service: resource['service.name'] ?? '',
+                resource,
+                name: s.name,
+                traceId: s.traceId,
+                spanId: s.spanId,
+                parentSpanId: s.parentSpanId || null,
+                attributes: flat(s.attributes),
+              });
             }
           }
         }

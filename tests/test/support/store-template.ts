@@ -14,7 +14,10 @@ import { openStore } from '@welfare-hub/store';
 export async function useMigratedTemplate(hubDataDir: string): Promise<void> {
   const target = join(hubDataDir, 'pglite');
   if (existsSync(target)) return; // a restart keeps its own store
-  const key = createHash('sha256').update(allMigrations.map((m) => m.name).join('\n')).digest('hex').slice(0, 16);
+  const key = createHash('sha256')
+    .update(allMigrations.map((m) => m.name).join('\n'))
+    .digest('hex')
+    .slice(0, 16);
   const template = join(tmpdir(), `welfare-hub-e2e-store-${key}`);
   if (!existsSync(template)) {
     const making = mkdtempSync(join(tmpdir(), 'welfare-hub-e2e-store-making-'));

@@ -21,6 +21,15 @@ const [built] = await seconds(() => buildIndex(sources, todayInTokyo()));
 const [, statistics] = await seconds(() => situationStatistics(sources, { asOf: null, groupBy: 'DISTRICT', threshold: 10, today: todayInTokyo() }));
 const [, groupBy] = await seconds(() =>
   store.dataSource.query(`SELECT h.district, k.kind, count(*) FROM analytics.household h, unnest(h.kinds) AS k(kind)
-    WHERE h.generation = (SELECT generation FROM analytics.state) GROUP BY 1, 2`));
-console.log(JSON.stringify({ households: built.households, indexBuildSeconds: Number(built.seconds.toFixed(2)), statisticsSeconds: Number(statistics.toFixed(3)), groupBySeconds: Number(groupBy.toFixed(3)), ratio: Number((statistics / groupBy).toFixed(1)) }));
+    WHERE h.generation = (SELECT generation FROM analytics.state) GROUP BY 1, 2`),
+);
+console.log(
+  JSON.stringify({
+    households: built.households,
+    indexBuildSeconds: Number(built.seconds.toFixed(2)),
+    statisticsSeconds: Number(statistics.toFixed(3)),
+    groupBySeconds: Number(groupBy.toFixed(3)),
+    ratio: Number((statistics / groupBy).toFixed(1)),
+  }),
+);
 await store.close();

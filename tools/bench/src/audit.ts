@@ -7,8 +7,16 @@ const { values } = parseArgs({ options: { 'database-url': { type: 'string' } } }
 const store = await openStore({ databaseUrl: values['database-url'], dataDir: 'memory://', migrations: auditMigrations });
 const log = new AuditLog(store.dataSource);
 const entry = (i: number): AuditEntry => ({
-  at: new Date(), requestId: `r${i}`, staffId: 's', orgId: 'o', personId: String(i), sector: 'KAIGO', status: 'GRANTED',
-  basis: 'OWN_SECTOR', reference: null, purpose: 'Person.kaigo',
+  at: new Date(),
+  requestId: `r${i}`,
+  staffId: 's',
+  orgId: 'o',
+  personId: String(i),
+  sector: 'KAIGO',
+  status: 'GRANTED',
+  basis: 'OWN_SECTOR',
+  reference: null,
+  purpose: 'Person.kaigo',
 });
 // One append is one request's decisions: a household of 5 asked about one sector is a batch of 5.
 for (const batch of [1, 5, 20]) {
@@ -25,7 +33,16 @@ for (const batch of [1, 5, 20]) {
     }),
   );
   const seconds = (Date.now() - started) / 1000;
-  console.log(JSON.stringify({ store: store.kind, batch, concurrency: 8, entries: total, entriesPerSecond: Math.round(total / seconds), appendsPerSecond: Math.round(total / batch / seconds) }));
+  console.log(
+    JSON.stringify({
+      store: store.kind,
+      batch,
+      concurrency: 8,
+      entries: total,
+      entriesPerSecond: Math.round(total / seconds),
+      appendsPerSecond: Math.round(total / batch / seconds),
+    }),
+  );
 }
 const started = Date.now();
 const integrity = await log.verify();

@@ -12,30 +12,49 @@ import { configureLog } from '@welfare-hub/telemetry';
 import { todayInTokyo } from '@welfare-hub/codec';
 import { openStore } from '@welfare-hub/store';
 
-const { values } = parseArgs({ options: { 'database-url': { type: 'string' }, runs: { type: 'string', default: '5' }, port: { type: 'string', default: '4497' } } });
+const { values } = parseArgs({
+  options: { 'database-url': { type: 'string' }, runs: { type: 'string', default: '5' }, port: { type: 'string', default: '4497' } },
+});
 if (!values['database-url']) throw new Error('--database-url URL is required');
 configureLog('silent');
 const store = await openStore({ databaseUrl: values['database-url'], migrations: allMigrations });
 const keys = await generateSigningKeys();
-const running = await serveSubgraph(casesSubgraph({ db: store.dataSource, policy: new Policy(store.dataSource), threshold: 10, issues: new Map(Object.entries(DEFAULT_ISSUES)), fundingRule: DEFAULT_FUNDING_RULE }), { host: '127.0.0.1', port: Number(values.port), publicKey: keys.publicKey });
+const running = await serveSubgraph(
+  casesSubgraph({
+    db: store.dataSource,
+    policy: new Policy(store.dataSource),
+    threshold: 10,
+    issues: new Map(Object.entries(DEFAULT_ISSUES)),
+    fundingRule: DEFAULT_FUNDING_RULE,
+  }),
+  { host: '127.0.0.1', port: Number(values.port), publicKey: keys.publicKey },
+);
 const signer = new ContextSigner(keys.privateKey);
 const analyst = { staffId: 'analyst-01', orgId: 'KIKAKU', roles: ['analyst' as const] };
 
 async function timed(query: string, variables: Record<string, unknown>): Promise<{ ms: number; bytes: number }> {
   const started = process.hrtime.bigint();
   const header = await signer.sign('cases', { viewer: analyst, meetingId: null, requestId: randomUUID() }, operationHash(query, variables));
-  const response = await fetch(running.url, { method: 'POST', headers: { 'content-type': 'application/json', [CONTEXT_HEADER]: header }, body: JSON.stringify({ query, variables }) });
+  const response = await fetch(running.url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', [CONTEXT_HEADER]: header },
+    body: JSON.stringify({ query, variables }),
+  });
   const text = await response.text();
   if (!response.ok || text.includes('"errors"')) throw new Error(text.slice(0, 300));
   return { ms: Number(process.hrtime.bigint() - started) / 1e6, bytes: text.length };
 }
-const summary = (ms: number[]) => ({ medianMs: Number([...ms].sort((a, b) => a - b)[Math.floor(ms.length / 2)]!.toFixed(1)), maxMs: Number(Math.max(...ms).toFixed(1)) });
+const summary = (ms: number[]) => ({
+  medianMs: Number([...ms].sort((a, b) => a - b)[Math.floor(ms.length / 2)]!.toFixed(1)),
+  maxMs: Number(Math.max(...ms).toFixed(1)),
+});
 
 const today = todayInTokyo();
 const yearAgo = new Date(Date.parse(`${today}T00:00:00Z`) - 364 * 86_400_000).toISOString().slice(0, 10);
 const [{ cases, contacts, residents }] = await store.dataSource.query(
   `SELECT (SELECT count(*)::int FROM cases.case_file) AS cases, (SELECT count(*)::int FROM cases.contact) AS contacts,
-     (SELECT count(*)::int FROM juki.person WHERE resident_status = 1) AS residents`);
+     (SELECT count(*)::int FROM juki.person WHERE resident_status = 1) AS residents`,
+);
 const indicatorsQuery = `query ($f: Date!, $t: Date!) { caseIndicators(from: $f, to: $t) { intakesByRoute { key count } referrals referralsTo { key count } casesOpened
   plansApproved decisionsByKind { key count } participationsStarted hosts outreachContacts closed returnedBySector { key count } issuesPerCase
   caseloadByOrganisation { key count } csv } }`;
@@ -56,6 +75,15 @@ for (let i = 0; i < runs; i++) {
   for (const m of months) await timed(reportQuery, { m });
   year.push(Number(process.hrtime.bigint() - started) / 1e6);
 }
-console.log(JSON.stringify({ residents, cases, contacts, caseIndicatorsYear: summary(indicators), activityReportMonth: summary(reports), activityReportAllTwelveMonths: summary(year) }));
+console.log(
+  JSON.stringify({
+    residents,
+    cases,
+    contacts,
+    caseIndicatorsYear: summary(indicators),
+    activityReportMonth: summary(reports),
+    activityReportAllTwelveMonths: summary(year),
+  }),
+);
 await running.close();
 await store.close();

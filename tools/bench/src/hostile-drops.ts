@@ -23,7 +23,15 @@ const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms
 
 const dataDir = mkdtempSync(join(tmpdir(), 'hostile-drops-'));
 const hub = spawn(process.execPath, [MAIN], {
-  env: { ...process.env, HUB_DATA_DIR: dataDir, HUB_PORT: String(port), HUB_HOST: '127.0.0.1', HUB_SUBGRAPH_PORT_FROM: String(port + 1), HUB_DEMO_RESIDENTS: String(residents), HUB_LOG: 'silent' },
+  env: {
+    ...process.env,
+    HUB_DATA_DIR: dataDir,
+    HUB_PORT: String(port),
+    HUB_HOST: '127.0.0.1',
+    HUB_SUBGRAPH_PORT_FROM: String(port + 1),
+    HUB_DEMO_RESIDENTS: String(residents),
+    HUB_LOG: 'silent',
+  },
   stdio: ['ignore', 'ignore', 'inherit'],
 });
 
@@ -95,10 +103,19 @@ async function attempt(label: string, source: string, path: string, write: () =>
   await sleep(2_000);
   const measured = await watch.stop();
   const after = await health();
-  console.log(JSON.stringify({
-    attempt: label, residents, baselineRssMiB: Math.round(baseline), ...measured, rssGrowthMiB: Math.round(measured.peakRssMiB - baseline),
-    reportedAfterMs, readyStatus: after?.status, sourceState: after?.body.sources[source]?.state, problem,
-  }));
+  console.log(
+    JSON.stringify({
+      attempt: label,
+      residents,
+      baselineRssMiB: Math.round(baseline),
+      ...measured,
+      rssGrowthMiB: Math.round(measured.peakRssMiB - baseline),
+      reportedAfterMs,
+      readyStatus: after?.status,
+      sourceState: after?.body.sources[source]?.state,
+      problem,
+    }),
+  );
 }
 
 async function writeInSteps(path: string, parts: Iterable<Buffer>): Promise<void> {
@@ -120,24 +137,44 @@ function* hugeSodan(headerLine: Buffer, mb: number): Iterable<Buffer> {
     step[i + 1] = 0xa0;
   }
   for (let left = mb * 1024 * 1024; left > 0; left -= step.length) yield left >= step.length ? step : step.subarray(0, left);
-  yield Buffer.concat([Buffer.from('",', 'ascii'), Buffer.from([0x8e, 0x96, 0x8b, 0xc6, 0x8f, 0x8a]), Buffer.from(',', 'ascii'), Buffer.from([0x91, 0xce, 0x89, 0x9e, 0x92, 0x86]), Buffer.from('\r\n', 'ascii')]); // 事業所, 対応中
+  yield Buffer.concat([
+    Buffer.from('",', 'ascii'),
+    Buffer.from([0x8e, 0x96, 0x8b, 0xc6, 0x8f, 0x8a]),
+    Buffer.from(',', 'ascii'),
+    Buffer.from([0x91, 0xce, 0x89, 0x9e, 0x92, 0x86]),
+    Buffer.from('\r\n', 'ascii'),
+  ]); // 事業所, 対応中
 }
 
 // A minimal xlsx whose sheet is `mb` MB of blanks, deflated: about a thousand to one.
 function bomb(mb: number): Buffer {
-  const sheetHead = Buffer.from('<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>');
+  const sheetHead = Buffer.from(
+    '<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>',
+  );
   const content = Buffer.concat([sheetHead, Buffer.alloc(mb * 1024 * 1024, 0x20), Buffer.from('</sheetData></worksheet>')]);
   const data = deflateRawSync(content, { level: 9 });
   const name = Buffer.from('xl/worksheets/sheet1.xml');
   const local = Buffer.alloc(30);
-  local.writeUInt32LE(0x04034b50, 0); local.writeUInt16LE(20, 4); local.writeUInt16LE(8, 8);
-  local.writeUInt32LE(data.length, 18); local.writeUInt32LE(content.length, 22); local.writeUInt16LE(name.length, 26);
+  local.writeUInt32LE(0x04034b50, 0);
+  local.writeUInt16LE(20, 4);
+  local.writeUInt16LE(8, 8);
+  local.writeUInt32LE(data.length, 18);
+  local.writeUInt32LE(content.length, 22);
+  local.writeUInt16LE(name.length, 26);
   const central = Buffer.alloc(46);
-  central.writeUInt32LE(0x02014b50, 0); central.writeUInt16LE(20, 4); central.writeUInt16LE(20, 6); central.writeUInt16LE(8, 10);
-  central.writeUInt32LE(data.length, 20); central.writeUInt32LE(content.length, 24); central.writeUInt16LE(name.length, 28);
+  central.writeUInt32LE(0x02014b50, 0);
+  central.writeUInt16LE(20, 4);
+  central.writeUInt16LE(20, 6);
+  central.writeUInt16LE(8, 10);
+  central.writeUInt32LE(data.length, 20);
+  central.writeUInt32LE(content.length, 24);
+  central.writeUInt16LE(name.length, 28);
   const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0); end.writeUInt16LE(1, 8); end.writeUInt16LE(1, 10);
-  end.writeUInt32LE(central.length + name.length, 12); end.writeUInt32LE(local.length + name.length + data.length, 16);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(1, 8);
+  end.writeUInt16LE(1, 10);
+  end.writeUInt32LE(central.length + name.length, 12);
+  end.writeUInt32LE(local.length + name.length + data.length, 16);
   return Buffer.concat([local, name, data, central, name, end]);
 }
 
@@ -151,13 +188,22 @@ try {
   console.log(JSON.stringify({ ready: true, residents, afterMs: Date.now() - startedAt, rssMiB: Math.round(rssMiB()) }));
 
   const shogaiDir = join(dataDir, 'demo-city', 'shogai');
-  const sodan = readFileSync(join(shogaiDir, readdirSync(shogaiDir).find((n) => n.startsWith('SHOGAI_SODAN_'))!));
+  const sodan = readFileSync(
+    join(
+      shogaiDir,
+      readdirSync(shogaiDir).find((n) => n.startsWith('SHOGAI_SODAN_'))!,
+    ),
+  );
   const sodanPath = join(shogaiDir, 'SHOGAI_SODAN_20991231.csv');
-  await attempt(`SHOGAI_SODAN with one ${fieldMb} MB 概要`, 'shogai', sodanPath, () => writeInSteps(sodanPath, hugeSodan(sodan.subarray(0, sodan.indexOf('\r\n') + 2), fieldMb)));
+  await attempt(`SHOGAI_SODAN with one ${fieldMb} MB 概要`, 'shogai', sodanPath, () =>
+    writeInSteps(sodanPath, hugeSodan(sodan.subarray(0, sodan.indexOf('\r\n') + 2), fieldMb)),
+  );
 
   const xlsx = bomb(bombMb);
   const konkyuPath = join(dataDir, 'demo-city', 'konkyu', 'KONKYU_DAICHO_20991231.xlsx');
-  await attempt(`a ${Math.round(xlsx.length / 1024)} KB .xlsx whose sheet inflates to ${bombMb} MB`, 'konkyu', konkyuPath, async () => writeFileSync(konkyuPath, xlsx));
+  await attempt(`a ${Math.round(xlsx.length / 1024)} KB .xlsx whose sheet inflates to ${bombMb} MB`, 'konkyu', konkyuPath, async () =>
+    writeFileSync(konkyuPath, xlsx),
+  );
 } finally {
   hub.kill('SIGINT');
   await new Promise((r) => hub.once('exit', r));

@@ -16,14 +16,23 @@ const store = await openStore({
   dataDir: 'memory://',
   migrations: [...ingestMigrations, ...jukiMigrations, ...linkageMigrations, ...shogaiMigrations, ...konkyuMigrations],
 });
-await store.dataSource.query('TRUNCATE juki.person, ingest.source_read, ingest.rejected_record, linkage.link, linkage.candidate, linkage.decision, konkyu.consultation');
+await store.dataSource.query(
+  'TRUNCATE juki.person, ingest.source_read, ingest.rejected_record, linkage.link, linkage.candidate, linkage.decision, konkyu.consultation',
+);
 await new JukiIngest({ dir: join(values.city, 'juki'), db: store.dataSource }).scan();
 const started = Date.now();
 const outcomes = await new ShogaiIngest({ dir: join(values.city, 'shogai'), db: store.dataSource }).scan();
 const seconds = (Date.now() - started) / 1000;
 
-interface Truth { source: string; key: string; atenaNo: string }
-const truth = readFileSync(join(values.city, 'truth', 'shogai.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Truth);
+interface Truth {
+  source: string;
+  key: string;
+  atenaNo: string;
+}
+const truth = readFileSync(join(values.city, 'truth', 'shogai.jsonl'), 'utf8')
+  .trim()
+  .split('\n')
+  .map((l) => JSON.parse(l) as Truth);
 const links: { source: string; source_key: string; atena_no: string | null; state: string; method: string | null }[] = await store.dataSource.query(
   `SELECT source, source_key, atena_no, state, method FROM linkage.link`,
 );
@@ -41,7 +50,11 @@ const queued = links.filter((l) => l.state === 'queued').length;
 const unmatched = links.filter((l) => l.state === 'unmatched').length;
 await new KonkyuIngest({ dir: join(values.city, 'konkyu'), db: store.dataSource }).scan();
 const ledgerTruth = new Map(
-  readFileSync(join(values.city, 'truth', 'konkyu.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Truth).map((t) => [t.key, t.atenaNo]),
+  readFileSync(join(values.city, 'truth', 'konkyu.jsonl'), 'utf8')
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l) as Truth)
+    .map((t) => [t.key, t.atenaNo]),
 );
 const konkyuLinks: { source_key: string; atena_no: string | null; state: string }[] = await store.dataSource.query(
   `SELECT source_key, atena_no, state FROM linkage.link WHERE source = 'konkyu'`,

@@ -16,7 +16,15 @@ const { values } = parseArgs({ options: { city: { type: 'string' }, 'database-ur
 if (!values.city || !values['database-url']) throw new Error('--city DIR and --database-url URL are required');
 const store = await openStore({
   databaseUrl: values['database-url'],
-  migrations: [...ingestMigrations, ...jukiMigrations, ...linkageMigrations, ...shogaiMigrations, ...konkyuMigrations, ...kodomoMigrations, ...kaigoMigrations],
+  migrations: [
+    ...ingestMigrations,
+    ...jukiMigrations,
+    ...linkageMigrations,
+    ...shogaiMigrations,
+    ...konkyuMigrations,
+    ...kodomoMigrations,
+    ...kaigoMigrations,
+  ],
 });
 const db = store.dataSource;
 await db.query(`DROP TABLE IF EXISTS T_HIHOKENSHA, T_NINTEI, T_KYUFU_JISSEKI, T_HOKATSU_SODAN`);
@@ -26,12 +34,23 @@ await new JukiIngest({ dir: join(values.city, 'juki'), db }).scan();
 await loadKaigoVendorDb(db, join(values.city, 'kaigo', 'kaigo.json'));
 const sim = await startKodomoSimulator({ dataFile: join(values.city, 'kodomo', 'kodomo.json'), apiKey: 'bench', faults: { rateLimit: 1000 } });
 
-async function measure(name: string, ingest: { scan(): Promise<unknown>; health(): Promise<{ recordsRead: number; awaitingLink: number }> }): Promise<void> {
+async function measure(
+  name: string,
+  ingest: { scan(): Promise<unknown>; health(): Promise<{ recordsRead: number; awaitingLink: number }> },
+): Promise<void> {
   const started = process.hrtime.bigint();
   await ingest.scan();
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   const health = await ingest.health();
-  console.log(JSON.stringify({ source: name, records: health.recordsRead, seconds: Number(seconds.toFixed(2)), recordsPerSecond: Math.round(health.recordsRead / seconds), awaitingLink: health.awaitingLink }));
+  console.log(
+    JSON.stringify({
+      source: name,
+      records: health.recordsRead,
+      seconds: Number(seconds.toFixed(2)),
+      recordsPerSecond: Math.round(health.recordsRead / seconds),
+      awaitingLink: health.awaitingLink,
+    }),
+  );
 }
 await measure('shogai', new ShogaiIngest({ dir: join(values.city, 'shogai'), db }));
 await measure('konkyu', new KonkyuIngest({ dir: join(values.city, 'konkyu'), db }));

@@ -26,5 +26,7 @@ for await (const chunk of indexHouseholds(sources, values['as-of'])) {
   }
 }
 if (values.dump) writeFileSync(values.dump, JSON.stringify(kinds));
-console.log(JSON.stringify({ asOf: values['as-of'], households, ...counts, seconds: Number((Number(process.hrtime.bigint() - started) / 1e9).toFixed(1)) }));
+console.log(
+  JSON.stringify({ asOf: values['as-of'], households, ...counts, seconds: Number((Number(process.hrtime.bigint() - started) / 1e9).toFixed(1)) }),
+);
 await store.close();

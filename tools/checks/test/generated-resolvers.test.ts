@@ -20,10 +20,17 @@ process.stdout.write(JSON.stringify(files));
 `;
 
 describe('the generated resolver types', () => {
-  it.each(SCHEMA_FIRST)('subgraphs/%s/src/generated is what its SDL gives', (name) => {
-    const cwd = join(ROOT, 'subgraphs', name);
-    const files = JSON.parse(execFileSync(process.execPath, ['--input-type=module', '-e', GENERATE], { cwd, encoding: 'utf8' })) as { filename: string; content: string }[];
-    expect(files.length).toBeGreaterThan(0);
-    for (const file of files) expect(readFileSync(join(cwd, file.filename), 'utf8')).toBe(file.content);
-  }, 60_000);
+  it.each(SCHEMA_FIRST)(
+    'subgraphs/%s/src/generated is what its SDL gives',
+    (name) => {
+      const cwd = join(ROOT, 'subgraphs', name);
+      const files = JSON.parse(execFileSync(process.execPath, ['--input-type=module', '-e', GENERATE], { cwd, encoding: 'utf8' })) as {
+        filename: string;
+        content: string;
+      }[];
+      expect(files.length).toBeGreaterThan(0);
+      for (const file of files) expect(readFileSync(join(cwd, file.filename), 'utf8')).toBe(file.content);
+    },
+    60_000,
+  );
 });

@@ -12,13 +12,15 @@ const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const PACKAGE_GLOBS = ['packages/*', 'adapters/*', 'subgraphs/*', 'tools/*', 'gateway', 'launcher', 'schema', 'console'];
 const SOURCE = /\.(ts|tsx|mts|cts)$/;
 
-interface Package { name: string; dir: string }
+interface Package {
+  name: string;
+  dir: string;
+}
 
 function packages(): Package[] {
   const dirs = PACKAGE_GLOBS.flatMap((glob) =>
-    glob.endsWith('/*')
-      ? readdirSync(join(ROOT, glob.slice(0, -2))).map((entry) => join(glob.slice(0, -2), entry))
-      : [glob]);
+    glob.endsWith('/*') ? readdirSync(join(ROOT, glob.slice(0, -2))).map((entry) => join(glob.slice(0, -2), entry)) : [glob],
+  );
   return dirs
     .filter((dir) => existsSync(join(ROOT, dir, 'package.json')) && existsSync(join(ROOT, dir, 'src')))
     .map((dir) => ({ dir, name: (JSON.parse(readFileSync(join(ROOT, dir, 'package.json'), 'utf8')) as { name: string }).name }));
@@ -37,8 +39,11 @@ function sourceFiles(dir: string): string[] {
 function resolveRelative(from: string, specifier: string): string | undefined {
   const base = resolve(dirname(from), specifier);
   const stem = base.replace(/\.(js|jsx|mjs|cjs)$/, '');
-  const candidates = [base, ...['.ts', '.tsx', '.mts', '.cts'].map((ext) => stem + ext),
-    ...['index.ts', 'index.tsx'].map((index) => join(base, index))];
+  const candidates = [
+    base,
+    ...['.ts', '.tsx', '.mts', '.cts'].map((ext) => stem + ext),
+    ...['index.ts', 'index.tsx'].map((index) => join(base, index)),
+  ];
   return candidates.find((path) => SOURCE.test(path) && existsSync(path) && statSync(path).isFile());
 }
 
@@ -79,7 +84,10 @@ function importGraphs(): { files: Map<string, Set<string>>; packages: Map<string
           continue;
         }
         // `@welfare-hub/store` or `@welfare-hub/store/sub`: the package, whatever the file.
-        const name = specifier.split('/').slice(0, specifier.startsWith('@') ? 2 : 1).join('/');
+        const name = specifier
+          .split('/')
+          .slice(0, specifier.startsWith('@') ? 2 : 1)
+          .join('/');
         if (byName.has(name) && name !== pkg.name) packageGraph.get(pkg.name)!.add(name);
       }
     }
@@ -100,7 +108,12 @@ describe('import cycles', () => {
   });
 
   it('finds a cycle when there is one', () => {
-    const graph = new Map([['a.ts', new Set(['b.ts'])], ['b.ts', new Set(['c.ts'])], ['c.ts', new Set(['a.ts'])], ['d.ts', new Set(['d.ts'])]]);
+    const graph = new Map([
+      ['a.ts', new Set(['b.ts'])],
+      ['b.ts', new Set(['c.ts'])],
+      ['c.ts', new Set(['a.ts'])],
+      ['d.ts', new Set(['d.ts'])],
+    ]);
     expect(cycles(graph).map((cycle) => cycle.join(' → '))).toEqual(['a.ts → b.ts → c.ts → a.ts', 'd.ts → d.ts']);
   });
 

@@ -16,9 +16,21 @@ const SOURCE = /\.(ts|tsx|mts|cts)$/;
 // where each module keeps them): not held to the rule.
 const EXEMPT = new Set(['@welfare-hub/bench', '@welfare-hub/citygen']);
 
-interface Source { pkg: string; file: string; text: string }
-interface Relation { kind: 'table' | 'view'; owner: string }
-interface Violation { pkg: string; file: string; relation: string; owner: string }
+interface Source {
+  pkg: string;
+  file: string;
+  text: string;
+}
+interface Relation {
+  kind: 'table' | 'view';
+  owner: string;
+}
+interface Violation {
+  pkg: string;
+  file: string;
+  relation: string;
+  owner: string;
+}
 
 // A system's adapter and its subgraph are one module (`adapters/juki` stores what `subgraphs/juki` serves: "a sector is
 // one folder" in issue 15): the module is the folder's name for those two trees, the package's name otherwise.
@@ -44,7 +56,10 @@ export function literals(code: string, name = 'x.ts'): string[] {
 
 const SQL = /\b(select|insert|update|delete|from|join|create|alter|drop|truncate|with)\b/i;
 const IDENT = '"?([a-z_][a-z0-9_]*)"?';
-const DEFINES = new RegExp(`\\bcreate\\s+(?:or\\s+replace\\s+)?(?:(materialized\\s+)?view|(?:unlogged\\s+)?table)\\s+(?:if\\s+not\\s+exists\\s+)?${IDENT}\\.${IDENT}`, 'gi');
+const DEFINES = new RegExp(
+  `\\bcreate\\s+(?:or\\s+replace\\s+)?(?:(materialized\\s+)?view|(?:unlogged\\s+)?table)\\s+(?:if\\s+not\\s+exists\\s+)?${IDENT}\\.${IDENT}`,
+  'gi',
+);
 
 /** The tables and views each module's SQL creates: `schema.name` → its kind and owner. */
 export function relations(sources: Source[]): Map<string, Relation> {
@@ -89,13 +104,15 @@ function sourceFiles(dir: string): string[] {
 
 function repositorySources(): Source[] {
   const dirs = PACKAGE_GLOBS.flatMap((glob) =>
-    glob.endsWith('/*') ? readdirSync(join(ROOT, dirname(glob))).map((entry) => join(dirname(glob), entry)) : [glob]);
+    glob.endsWith('/*') ? readdirSync(join(ROOT, dirname(glob))).map((entry) => join(dirname(glob), entry)) : [glob],
+  );
   return dirs
     .filter((dir) => existsSync(join(ROOT, dir, 'package.json')) && existsSync(join(ROOT, dir, 'src')))
     .map((dir) => ({ dir, name: (JSON.parse(readFileSync(join(ROOT, dir, 'package.json'), 'utf8')) as { name: string }).name }))
     .filter(({ name }) => !EXEMPT.has(name))
-    .flatMap(({ dir, name }) => sourceFiles(join(ROOT, dir, 'src'))
-      .map((file) => ({ pkg: moduleOf(dir, name), file: relative(ROOT, file), text: readFileSync(file, 'utf8') })));
+    .flatMap(({ dir, name }) =>
+      sourceFiles(join(ROOT, dir, 'src')).map((file) => ({ pkg: moduleOf(dir, name), file: relative(ROOT, file), text: readFileSync(file, 'utf8') })),
+    );
 }
 
 // What still crosses, only ever shorter: the cases subgraph's demo-city writer (hub-records.ts, writeDemoRecords) writes
@@ -107,8 +124,7 @@ const PENDING: string[] = [
   '@welfare-hub/subgraph-cases → hub.meeting_subject (@welfare-hub/subgraph-hub)',
 ];
 
-const show = (found: Violation[]): string[] =>
-  [...new Set(found.map((v) => `${v.pkg} → ${v.relation} (${v.owner})`))].sort();
+const show = (found: Violation[]): string[] => [...new Set(found.map((v) => `${v.pkg} → ${v.relation} (${v.owner})`))].sort();
 
 describe('table ownership', () => {
   const sources = repositorySources();
@@ -122,26 +138,34 @@ describe('table ownership', () => {
     expect(known.get('cases.case_file')).toEqual({ kind: 'table', owner: '@welfare-hub/subgraph-cases' });
   });
 
-  it('finds a read of another package\'s table, and allows the owner and its views', () => {
-    const owner = { pkg: 'juki', file: 'a/migration.ts', text: [
-      'await db.query(`CREATE TABLE juki.person (atena_no text)`);',
-      'await db.query(`CREATE OR REPLACE VIEW juki.current_resident AS SELECT * FROM juki.person`);',
-      "const own = 'SELECT name FROM juki.person WHERE atena_no = $1';",
-    ].join('\n') };
-    const reader = { pkg: 'policy', file: 'b/facts.ts', text: [
-      '// a comment naming juki.person is not SQL',
-      "import x from 'juki.person';",
-      'const ok = `SELECT 1 FROM juki.current_resident r WHERE r.atena_no = ${id}`;',
-      'const bad = `SELECT p.name\n  FROM "juki"."person" p JOIN hub.consent c ON true WHERE ${p}`;',
-      "const log = 'juki.person was read';",
-    ].join('\n') };
+  it("finds a read of another package's table, and allows the owner and its views", () => {
+    const owner = {
+      pkg: 'juki',
+      file: 'a/migration.ts',
+      text: [
+        'await db.query(`CREATE TABLE juki.person (atena_no text)`);',
+        'await db.query(`CREATE OR REPLACE VIEW juki.current_resident AS SELECT * FROM juki.person`);',
+        "const own = 'SELECT name FROM juki.person WHERE atena_no = $1';",
+      ].join('\n'),
+    };
+    const reader = {
+      pkg: 'policy',
+      file: 'b/facts.ts',
+      text: [
+        '// a comment naming juki.person is not SQL',
+        "import x from 'juki.person';",
+        'const ok = `SELECT 1 FROM juki.current_resident r WHERE r.atena_no = ${id}`;',
+        'const bad = `SELECT p.name\n  FROM "juki"."person" p JOIN hub.consent c ON true WHERE ${p}`;',
+        "const log = 'juki.person was read';",
+      ].join('\n'),
+    };
     const sources = [owner, reader];
     const found = violations(sources, relations(sources));
     expect(show(found)).toEqual(['policy → juki.person (juki)']);
     expect(found[0]!.file).toBe('b/facts.ts');
   });
 
-  it('finds no package reading another package\'s tables, but those still to move', () => {
+  it("finds no package reading another package's tables, but those still to move", () => {
     // Exact both ways: a new read fails, and so does one that has moved to a view but is still listed here.
     expect(show(violations(sources, known))).toEqual(PENDING);
   });

@@ -22,9 +22,30 @@ const ORG: Record<Sector, { org: string; staff: string }> = {
 };
 const TEAM = { org: 'JUSOU-SUISHIN', staff: 'coord-01' };
 const MEMBERS = [TEAM.staff, ...Object.values(ORG).map((o) => o.staff)];
-const ISSUES = ['FAMILY', 'DEMENTIA', 'REFUSAL', 'POVERTY', 'DEBT', 'EMPLOYMENT', 'HOUSING', 'ILLNESS', 'MENTAL', 'DISABILITY', 'HIKIKOMORI', 'SCHOOL', 'CARE', 'CHILDCARE', 'ISOLATION', 'NO_SUPPORTER'];
+const ISSUES = [
+  'FAMILY',
+  'DEMENTIA',
+  'REFUSAL',
+  'POVERTY',
+  'DEBT',
+  'EMPLOYMENT',
+  'HOUSING',
+  'ILLNESS',
+  'MENTAL',
+  'DISABILITY',
+  'HIKIKOMORI',
+  'SCHOOL',
+  'CARE',
+  'CHILDCARE',
+  'ISOLATION',
+  'NO_SUPPORTER',
+];
 const REASONS: Record<Sector, string[]> = {
-  KAIGO: ['介護サービス利用者の同居家族に長期のひきこもりが疑われる', '認知症の親と無職の子の世帯で家計が不安定', '介護者の疲弊と子育てが重なっている'],
+  KAIGO: [
+    '介護サービス利用者の同居家族に長期のひきこもりが疑われる',
+    '認知症の親と無職の子の世帯で家計が不安定',
+    '介護者の疲弊と子育てが重なっている',
+  ],
   SHOGAI: ['障害のある本人と高齢の親の世帯で将来の生活が見通せない', '相談支援の中で家族の困窮と孤立がわかった'],
   KODOMO: ['不登校の子の家庭で保護者の就労と心身の不調が重なっている', '子育て世帯で家計と養育の課題が複合している'],
   KONKYU: ['家計相談の中で家族の介護と障害の疑いがわかった', '滞納と就労の課題に加え同居家族の支援が必要'],
@@ -35,7 +56,14 @@ const HOSTS = [
   { id: 'HOST-KITCHEN', name: '男性の料理教室 (公民館)', offers: ['調理実習', '居場所'] },
   { id: 'HOST-SHOP', name: 'まちの商店会', offers: ['職場体験', '就労'] },
 ];
-const CONTACT_NOTES = ['自宅を訪問し近況を確認', '電話で様子を確認', '関係機関へ同行', '面談で今後の見通しを共有', '手紙をポストに入れた', 'イベントのチラシを届けた'];
+const CONTACT_NOTES = [
+  '自宅を訪問し近況を確認',
+  '電話で様子を確認',
+  '関係機関へ同行',
+  '面談で今後の見通しを共有',
+  '手紙をポストに入れた',
+  'イベントのチラシを届けた',
+];
 
 const DAY = 86_400_000;
 /** A working-hours instant in Japan on a day (yyyy-mm-dd), as ISO with offset. */
@@ -93,16 +121,43 @@ export function caseHistory(city: City, planted: readonly Planted[], options: Ca
     if (day >= asOf) continue;
     const id = uuid(random);
     jusou.push({ id, day });
-    meetings.push({ id, kind: 'JUSOU_SHIEN_KAIGI', title: `重層的支援会議 ${day.slice(0, 7)}`, subjectPersonIds: [], subjectHouseholdIds: [], members: MEMBERS, opensAt: at(day, 14), closesAt: at(day, 16), closedAt: at(day, 16), convenedBy: TEAM.staff });
+    meetings.push({
+      id,
+      kind: 'JUSOU_SHIEN_KAIGI',
+      title: `重層的支援会議 ${day.slice(0, 7)}`,
+      subjectPersonIds: [],
+      subjectHouseholdIds: [],
+      members: MEMBERS,
+      opensAt: at(day, 14),
+      closesAt: at(day, 16),
+      closedAt: at(day, 16),
+      convenedBy: TEAM.staff,
+    });
   }
-  meetings.push({ id: uuid(random), kind: 'JUSOU_SHIEN_KAIGI', title: `重層的支援会議 ${asOf}`, subjectPersonIds: [], subjectHouseholdIds: [], members: MEMBERS, opensAt: at(asOf, 9), closesAt: at(addDays(asOf, 1), 18), closedAt: null, convenedBy: TEAM.staff });
+  meetings.push({
+    id: uuid(random),
+    kind: 'JUSOU_SHIEN_KAIGI',
+    title: `重層的支援会議 ${asOf}`,
+    subjectPersonIds: [],
+    subjectHouseholdIds: [],
+    members: MEMBERS,
+    opensAt: at(asOf, 9),
+    closesAt: at(addDays(asOf, 1), 18),
+    closedAt: null,
+    convenedBy: TEAM.staff,
+  });
   /** The first monthly sitting on or after a day (none after the last day). */
   const sittingFrom = (day: string) => jusou.find((m) => m.day >= day) ?? null;
 
   const hosts = HOSTS.map((h) => ({ ...h, registeredAt: at(addDays(asOf, -364)), by: TEAM.staff }));
 
   const heldResidents = (s: Sector) => [...options.held[s]].filter((a) => byAtena.has(a)).sort();
-  const pools: Record<Sector, string[]> = { KAIGO: heldResidents('KAIGO'), SHOGAI: heldResidents('SHOGAI'), KODOMO: heldResidents('KODOMO'), KONKYU: heldResidents('KONKYU') };
+  const pools: Record<Sector, string[]> = {
+    KAIGO: heldResidents('KAIGO'),
+    SHOGAI: heldResidents('SHOGAI'),
+    KODOMO: heldResidents('KODOMO'),
+    KONKYU: heldResidents('KONKYU'),
+  };
   const used = new Set<string>();
 
   /** The subjects for a case about someone a sector holds: an adult first (a child's parent), then one more member perhaps. */
@@ -122,38 +177,80 @@ export function caseHistory(city: City, planted: readonly Planted[], options: Ca
    * about: the member the referring sector holds a record of, when that is not the subject (named in the referral too);
    * stopAt: the stage a case opened lately has reached today, so that the work lists show every stage.
    */
-  const plans: { sector: Sector; atenaNo: string; about?: string; opened: string; route: string; withoutConsent: boolean; attachAfter: number | null; setai?: string; stopAt?: 'INTAKE' | 'ASSESSMENT' | 'PLANNING' }[] = [];
+  const plans: {
+    sector: Sector;
+    atenaNo: string;
+    about?: string;
+    opened: string;
+    route: string;
+    withoutConsent: boolean;
+    attachAfter: number | null;
+    setai?: string;
+    stopAt?: 'INTAKE' | 'ASSESSMENT' | 'PLANNING';
+  }[] = [];
   // The planted 8050 households first: referred by the care manager, outreach before consent, one son signs later.
   // The care manager refers the son about whom the 地域包括 holds a record of his parent (the seeds' own case: the son is
   // in no system at all), so the referral names both.
-  planted.filter((p) => p.kind === 'EIGHTY_FIFTY').forEach((p, i) => {
-    const parent = Object.entries(p.involvement).find(([, s]) => s.includes('KAIGO'))?.[0];
-    const son = Object.keys(p.involvement).find((a) => a !== parent);
-    if (son && parent && byAtena.has(son)) {
-      plans.push({ sector: 'KAIGO', atenaNo: son, about: parent, opened: addDays(asOf, -(250 - i * 60)), route: 'REFERRAL', withoutConsent: true, attachAfter: i === 0 ? 70 : null, setai: p.setaiNo });
-    }
-  });
-  planted.filter((p) => p.kind === 'MULTI_SECTOR' || p.kind === 'DOUBLE_CARE').forEach((p, i) => {
-    // Referred by a sector that holds the person: 困窮 for the 複数分野 daughter, 介護 for the ダブルケア grandmother.
-    const sector: Sector = p.kind === 'MULTI_SECTOR' ? 'KONKYU' : 'KAIGO';
-    const first = Object.entries(p.involvement).find(([, s]) => s.includes(sector))?.[0];
-    if (first && byAtena.has(first)) plans.push({ sector, atenaNo: first, opened: addDays(asOf, -(300 - i * 70)), route: 'REFERRAL', withoutConsent: false, attachAfter: null });
-  });
+  planted
+    .filter((p) => p.kind === 'EIGHTY_FIFTY')
+    .forEach((p, i) => {
+      const parent = Object.entries(p.involvement).find(([, s]) => s.includes('KAIGO'))?.[0];
+      const son = Object.keys(p.involvement).find((a) => a !== parent);
+      if (son && parent && byAtena.has(son)) {
+        plans.push({
+          sector: 'KAIGO',
+          atenaNo: son,
+          about: parent,
+          opened: addDays(asOf, -(250 - i * 60)),
+          route: 'REFERRAL',
+          withoutConsent: true,
+          attachAfter: i === 0 ? 70 : null,
+          setai: p.setaiNo,
+        });
+      }
+    });
+  planted
+    .filter((p) => p.kind === 'MULTI_SECTOR' || p.kind === 'DOUBLE_CARE')
+    .forEach((p, i) => {
+      // Referred by a sector that holds the person: 困窮 for the 複数分野 daughter, 介護 for the ダブルケア grandmother.
+      const sector: Sector = p.kind === 'MULTI_SECTOR' ? 'KONKYU' : 'KAIGO';
+      const first = Object.entries(p.involvement).find(([, s]) => s.includes(sector))?.[0];
+      if (first && byAtena.has(first))
+        plans.push({ sector, atenaNo: first, opened: addDays(asOf, -(300 - i * 70)), route: 'REFERRAL', withoutConsent: false, attachAfter: null });
+    });
   for (const p of plans) used.add(p.atenaNo);
   const lately: ('INTAKE' | 'ASSESSMENT' | 'PLANNING')[] = ['INTAKE', 'ASSESSMENT', 'PLANNING'];
   while (plans.length < total) {
-    const sector = random.weighted<Sector>([['KAIGO', 30], ['KONKYU', 30], ['SHOGAI', 20], ['KODOMO', 20]]);
+    const sector = random.weighted<Sector>([
+      ['KAIGO', 30],
+      ['KONKYU', 30],
+      ['SHOGAI', 20],
+      ['KODOMO', 20],
+    ]);
     const pool = pools[sector];
     if (pool.length === 0) continue;
     const atenaNo = random.pick(pool);
     if (used.has(atenaNo)) continue;
     used.add(atenaNo);
-    const route = random.weighted([['REFERRAL', 60], ['WINDOW', 15], ['OUTREACH', 15], ['CONCERN', 10]] as const);
+    const route = random.weighted([
+      ['REFERRAL', 60],
+      ['WINDOW', 15],
+      ['OUTREACH', 15],
+      ['CONCERN', 10],
+    ] as const);
     const withoutConsent = route === 'OUTREACH' || route === 'CONCERN' ? random.chance(0.6) : random.chance(0.05);
     // The first regular cases are this month's, one still at intake, one assessed, one with its plan proposed.
     const stopAt = lately.shift();
     const opened = stopAt ? addDays(asOf, -random.int(14, 28)) : addDays(asOf, -random.int(0, 362));
-    plans.push({ sector, atenaNo, opened, route, withoutConsent: stopAt ? false : withoutConsent, attachAfter: withoutConsent && !stopAt && random.chance(0.5) ? random.int(20, 90) : null, ...(stopAt ? { stopAt } : {}) });
+    plans.push({
+      sector,
+      atenaNo,
+      opened,
+      route,
+      withoutConsent: stopAt ? false : withoutConsent,
+      attachAfter: withoutConsent && !stopAt && random.chance(0.5) ? random.int(20, 90) : null,
+      ...(stopAt ? { stopAt } : {}),
+    });
   }
   const STAGES = ['INTAKE', 'ASSESSMENT', 'PLANNING', 'ACTIVE'];
   const reaches = (plan: (typeof plans)[number], stage: string): boolean => !plan.stopAt || STAGES.indexOf(stage) <= STAGES.indexOf(plan.stopAt);
@@ -176,15 +273,45 @@ export function caseHistory(city: City, planted: readonly Planted[], options: Ca
       stages.push({ from: stage, to, at: at(day, 15), by: TEAM.staff, decisionId });
       stage = to;
     };
-    const contact = (day: string, by: { org: string; staff: string }, personId: string | null, outreach: string | null, kind?: string, participationId: string | null = null) => {
+    const contact = (
+      day: string,
+      by: { org: string; staff: string },
+      personId: string | null,
+      outreach: string | null,
+      kind?: string,
+      participationId: string | null = null,
+    ) => {
       if (day > asOf) return;
-      contacts.push({ id: uuid(random), participationId, at: at(day, random.int(9, 17), random.int(0, 59)), kind: kind ?? random.pick(['VISIT', 'PHONE', 'ACCOMPANY', 'MEETING']), note: random.pick(CONTACT_NOTES), personId, by: by.staff, org: by.org, outreachDecision: outreach });
+      contacts.push({
+        id: uuid(random),
+        participationId,
+        at: at(day, random.int(9, 17), random.int(0, 59)),
+        kind: kind ?? random.pick(['VISIT', 'PHONE', 'ACCOMPANY', 'MEETING']),
+        note: random.pick(CONTACT_NOTES),
+        personId,
+        by: by.staff,
+        org: by.org,
+        outreachDecision: outreach,
+      });
     };
 
     let referralId: string | null = null;
     if (plan.route === 'REFERRAL') {
       referralId = uuid(random);
-      referrals.push({ id: referralId, fromOrg: source.org, sentBy: source.staff, toOrg: TEAM.org, subjectIds: [...new Set([...subjects, ...(plan.about ? [plan.about] : [])])], reason: random.pick(REASONS[plan.sector]), state: 'ACCEPTED', sentAt: at(addDays(plan.opened, -random.int(1, 10)), 11), decidedAt: at(plan.opened, 10), decidedBy: TEAM.staff, declineReason: null, caseId: id });
+      referrals.push({
+        id: referralId,
+        fromOrg: source.org,
+        sentBy: source.staff,
+        toOrg: TEAM.org,
+        subjectIds: [...new Set([...subjects, ...(plan.about ? [plan.about] : [])])],
+        reason: random.pick(REASONS[plan.sector]),
+        state: 'ACCEPTED',
+        sentAt: at(addDays(plan.opened, -random.int(1, 10)), 11),
+        decidedAt: at(plan.opened, 10),
+        decidedBy: TEAM.staff,
+        declineReason: null,
+        caseId: id,
+      });
     }
 
     // Consent: on the 申込票 at intake, or attached later; before it, the case lives under a 支援会議. It names the team
@@ -197,42 +324,112 @@ export function caseHistory(city: City, planted: readonly Planted[], options: Ca
       const meetingId = uuid(random);
       const opens = addDays(plan.opened, 2);
       const closes = addDays(plan.opened, 150);
-      meetings.push({ id: meetingId, kind: 'SHIEN_KAIGI', title: '支援会議 (本人同意なし)', subjectPersonIds: [], subjectHouseholdIds: [plan.setai ?? person.setaiNo], members: [TEAM.staff, ORG.KONKYU.staff, source.staff].filter((s, i, a) => a.indexOf(s) === i), opensAt: at(opens, 10), closesAt: at(closes, 18), closedAt: closes < asOf ? at(closes, 18) : null, convenedBy: TEAM.staff });
+      meetings.push({
+        id: meetingId,
+        kind: 'SHIEN_KAIGI',
+        title: '支援会議 (本人同意なし)',
+        subjectPersonIds: [],
+        subjectHouseholdIds: [plan.setai ?? person.setaiNo],
+        members: [TEAM.staff, ORG.KONKYU.staff, source.staff].filter((s, i, a) => a.indexOf(s) === i),
+        opensAt: at(opens, 10),
+        closesAt: at(closes, 18),
+        closedAt: closes < asOf ? at(closes, 18) : null,
+        convenedBy: TEAM.staff,
+      });
       if (opens <= asOf) {
         const decisionId = uuid(random);
-        decisions.push({ id: decisionId, meetingId, meetingKind: 'SHIEN_KAIGI', kind: 'OUTREACH_PLANNED', at: at(opens, 11), note: '手紙とチラシで関係づくりを始め、訪問は自立相談支援機関が担う', present: [TEAM.staff, ORG.KONKYU.staff], by: TEAM.staff, personId: null, leadOrg: null, planVersion: null });
+        decisions.push({
+          id: decisionId,
+          meetingId,
+          meetingKind: 'SHIEN_KAIGI',
+          kind: 'OUTREACH_PLANNED',
+          at: at(opens, 11),
+          note: '手紙とチラシで関係づくりを始め、訪問は自立相談支援機関が担う',
+          present: [TEAM.staff, ORG.KONKYU.staff],
+          by: TEAM.staff,
+          personId: null,
+          leadOrg: null,
+          planVersion: null,
+        });
         const until = consentDay ?? asOf;
-        for (let d = addDays(opens, random.int(3, 10)); d <= until; d = addDays(d, random.int(10, 25))) contact(d, ORG.KONKYU, first, decisionId, random.pick(['LETTER', 'LETTER', 'VISIT']));
+        for (let d = addDays(opens, random.int(3, 10)); d <= until; d = addDays(d, random.int(10, 25)))
+          contact(d, ORG.KONKYU, first, decisionId, random.pick(['LETTER', 'LETTER', 'VISIT']));
       }
     }
     if (consentDay !== null) {
       consentId = uuid(random);
       const person = byAtena.get(first)!;
-      const guardian = ageOn(person.birthDate, consentDay) < 15 ? (bySetai.get(person.setaiNo) ?? []).find((p) => ageOn(p.birthDate, consentDay!) >= 18)?.atenaNo ?? null : null;
-      consents.push({ id: consentId, personId: first, sectors: ['KAIGO', 'SHOGAI', 'KODOMO', 'KONKYU'], recipientOrgs: plan.setai ? [TEAM.org, ORG.KONKYU.org] : [TEAM.org], purpose: '多機関協働による支援 (相談受付申込票)', validFrom: consentDay, validUntil: addDays(consentDay, 730), givenBy: guardian, evidence: '相談受付申込票', recordedBy: TEAM.staff, recordedOrg: TEAM.org, recordedAt: at(consentDay, 10) });
+      const guardian =
+        ageOn(person.birthDate, consentDay) < 15
+          ? ((bySetai.get(person.setaiNo) ?? []).find((p) => ageOn(p.birthDate, consentDay!) >= 18)?.atenaNo ?? null)
+          : null;
+      consents.push({
+        id: consentId,
+        personId: first,
+        sectors: ['KAIGO', 'SHOGAI', 'KODOMO', 'KONKYU'],
+        recipientOrgs: plan.setai ? [TEAM.org, ORG.KONKYU.org] : [TEAM.org],
+        purpose: '多機関協働による支援 (相談受付申込票)',
+        validFrom: consentDay,
+        validUntil: addDays(consentDay, 730),
+        givenBy: guardian,
+        evidence: '相談受付申込票',
+        recordedBy: TEAM.staff,
+        recordedOrg: TEAM.org,
+        recordedAt: at(consentDay, 10),
+      });
     }
 
     // The flow, as far as the last day reaches.
     let day = addDays(plan.opened, random.int(5, 12));
-    const issues = [...new Set(Array.from({ length: Math.max(2, Math.min(9, Math.round(5.4 + (random.next() - 0.5) * 5))) }, () => random.pick(ISSUES)))];
+    const issues = [
+      ...new Set(Array.from({ length: Math.max(2, Math.min(9, Math.round(5.4 + (random.next() - 0.5) * 5))) }, () => random.pick(ISSUES))),
+    ];
     if (day <= asOf && reaches(plan, 'ASSESSMENT')) {
       assessments.push({ issues, summary: '本人・家族の状況と関係機関の関わりを整理した', at: at(day, 16), by: TEAM.staff, org: TEAM.org });
       move('ASSESSMENT', day, null);
       day = addDays(day, random.int(7, 25));
-      const roles = [{ orgId: source.org, personId: first, task: '本人への継続的な相談支援' }, { orgId: TEAM.org, personId: null, task: '総合調整・進行管理' }];
+      const roles = [
+        { orgId: source.org, personId: first, task: '本人への継続的な相談支援' },
+        { orgId: TEAM.org, personId: null, task: '総合調整・進行管理' },
+      ];
       if (subjects[1]) {
         const child = ageOn(byAtena.get(subjects[1])!.birthDate, day) < 18;
-        roles.push({ orgId: child ? ORG.KODOMO.org : ORG.KONKYU.org, personId: subjects[1], task: child ? '学校と連携した見守り' : '家計と就労の相談' });
+        roles.push({
+          orgId: child ? ORG.KODOMO.org : ORG.KONKYU.org,
+          personId: subjects[1],
+          task: child ? '学校と連携した見守り' : '家計と就労の相談',
+        });
       }
       if (day <= asOf && reaches(plan, 'PLANNING')) {
         const reviewOn = addDays(day, 90);
-        const version: Json = { version: 1, goals: ['生活の安定', '関係機関の役割分担の合意'], reviewOn, at: at(day, 15), by: TEAM.staff, approvedAt: null, decisionId: null, roles };
+        const version: Json = {
+          version: 1,
+          goals: ['生活の安定', '関係機関の役割分担の合意'],
+          reviewOn,
+          at: at(day, 15),
+          by: TEAM.staff,
+          approvedAt: null,
+          decisionId: null,
+          roles,
+        };
         planVersions.push(version);
         move('PLANNING', day, null);
         const sitting = consentDay !== null && reaches(plan, 'ACTIVE') ? sittingFrom(day > consentDay ? day : consentDay) : null;
         if (sitting) {
           const decisionId = uuid(random);
-          decisions.push({ id: decisionId, meetingId: sitting.id, meetingKind: 'JUSOU_SHIEN_KAIGI', kind: 'PLAN_APPROVED', at: at(sitting.day, 15), note: 'プランの適切性を確認し役割分担を合意', present: MEMBERS, by: TEAM.staff, personId: null, leadOrg: null, planVersion: 1 });
+          decisions.push({
+            id: decisionId,
+            meetingId: sitting.id,
+            meetingKind: 'JUSOU_SHIEN_KAIGI',
+            kind: 'PLAN_APPROVED',
+            at: at(sitting.day, 15),
+            note: 'プランの適切性を確認し役割分担を合意',
+            present: MEMBERS,
+            by: TEAM.staff,
+            personId: null,
+            leadOrg: null,
+            planVersion: 1,
+          });
           version['approvedAt'] = at(sitting.day, 15);
           version['decisionId'] = decisionId;
           move('ACTIVE', sitting.day, decisionId);
@@ -247,27 +444,73 @@ export function caseHistory(city: City, planted: readonly Planted[], options: Ca
             const need = sittingFrom(addDays(sitting.day, 1));
             if (need) {
               const needId = uuid(random);
-              decisions.push({ id: needId, meetingId: need.id, meetingKind: 'JUSOU_SHIEN_KAIGI', kind: 'PARTICIPATION_NEEDED', at: at(need.day, 15, 30), note: '社会とのつながりを回復する参加支援が必要', present: MEMBERS, by: TEAM.staff, personId: first, leadOrg: null, planVersion: null });
+              decisions.push({
+                id: needId,
+                meetingId: need.id,
+                meetingKind: 'JUSOU_SHIEN_KAIGI',
+                kind: 'PARTICIPATION_NEEDED',
+                at: at(need.day, 15, 30),
+                note: '社会とのつながりを回復する参加支援が必要',
+                present: MEMBERS,
+                by: TEAM.staff,
+                personId: first,
+                leadOrg: null,
+                planVersion: null,
+              });
               const start = addDays(need.day, random.int(5, 15));
               if (start <= asOf) {
                 const end = addDays(start, random.int(60, 150));
                 const pid = uuid(random);
                 const ended = end <= asOf;
-                participations.push({ id: pid, personId: first, hostId: random.pick(HOSTS).id, state: ended ? random.pick(['SETTLED', 'SETTLED', 'ENDED']) : 'ACTIVE', startedAt: at(start, 13), endedAt: ended ? at(end, 13) : null, decisionId: needId, by: TEAM.staff });
-                for (let d = addDays(start, random.int(7, 14)); d <= asOf && d <= addDays(end, 60); d = addDays(d, random.int(14, 30))) contact(d, TEAM, first, null, 'VISIT', pid);
+                participations.push({
+                  id: pid,
+                  personId: first,
+                  hostId: random.pick(HOSTS).id,
+                  state: ended ? random.pick(['SETTLED', 'SETTLED', 'ENDED']) : 'ACTIVE',
+                  startedAt: at(start, 13),
+                  endedAt: ended ? at(end, 13) : null,
+                  decisionId: needId,
+                  by: TEAM.staff,
+                });
+                for (let d = addDays(start, random.int(7, 14)); d <= asOf && d <= addDays(end, 60); d = addDays(d, random.int(14, 30)))
+                  contact(d, TEAM, first, null, 'VISIT', pid);
               }
             }
           }
           const evaluation = sittingFrom(reviewOn);
           if (evaluation) {
             const evalId = uuid(random);
-            decisions.push({ id: evalId, meetingId: evaluation.id, meetingKind: 'JUSOU_SHIEN_KAIGI', kind: 'EVALUATED', at: at(evaluation.day, 14, 30), note: '支援の経過と成果を評価', present: MEMBERS, by: TEAM.staff, personId: null, leadOrg: null, planVersion: null });
+            decisions.push({
+              id: evalId,
+              meetingId: evaluation.id,
+              meetingKind: 'JUSOU_SHIEN_KAIGI',
+              kind: 'EVALUATED',
+              at: at(evaluation.day, 14, 30),
+              note: '支援の経過と成果を評価',
+              present: MEMBERS,
+              by: TEAM.staff,
+              personId: null,
+              leadOrg: null,
+              planVersion: null,
+            });
             move('MONITORING', evaluation.day, evalId);
             const closing = sittingFrom(addDays(evaluation.day, random.int(25, 90)));
             if (closing && random.chance(0.8)) {
               const closeId = uuid(random);
               lead = source.org;
-              decisions.push({ id: closeId, meetingId: closing.id, meetingKind: 'JUSOU_SHIEN_KAIGI', kind: 'CLOSURE_APPROVED', at: at(closing.day, 15, 45), note: '役割分担が定まり主担当へつなぎ戻す', present: MEMBERS, by: TEAM.staff, personId: null, leadOrg: lead, planVersion: null });
+              decisions.push({
+                id: closeId,
+                meetingId: closing.id,
+                meetingKind: 'JUSOU_SHIEN_KAIGI',
+                kind: 'CLOSURE_APPROVED',
+                at: at(closing.day, 15, 45),
+                note: '役割分担が定まり主担当へつなぎ戻す',
+                present: MEMBERS,
+                by: TEAM.staff,
+                personId: null,
+                leadOrg: lead,
+                planVersion: null,
+              });
               move('CLOSED', closing.day, closeId);
               closedAt = at(closing.day, 15, 45);
               stages[stages.length - 1]!['at'] = closedAt;
@@ -277,9 +520,25 @@ export function caseHistory(city: City, planted: readonly Planted[], options: Ca
       }
     }
     cases.push({
-      id, route: plan.route, subjectIds: subjects, openedAt: at(plan.opened, 10), openedBy: TEAM.staff, consentId, consentAttachedAt: consentId ? at(consentDay!, 10) : null,
-      summary: plan.route === 'REFERRAL' ? 'つなぎを受けて相談受付' : '相談受付', referralId, leadOrg: lead, returnedTo: lead, stage, closedAt,
-      stages, assessments, plans: planVersions, decisions, participations, contacts: contacts.filter((c) => closedAt === null || (c['at'] as string) <= closedAt || c['participationId'] !== null),
+      id,
+      route: plan.route,
+      subjectIds: subjects,
+      openedAt: at(plan.opened, 10),
+      openedBy: TEAM.staff,
+      consentId,
+      consentAttachedAt: consentId ? at(consentDay!, 10) : null,
+      summary: plan.route === 'REFERRAL' ? 'つなぎを受けて相談受付' : '相談受付',
+      referralId,
+      leadOrg: lead,
+      returnedTo: lead,
+      stage,
+      closedAt,
+      stages,
+      assessments,
+      plans: planVersions,
+      decisions,
+      participations,
+      contacts: contacts.filter((c) => closedAt === null || (c['at'] as string) <= closedAt || c['participationId'] !== null),
     });
   }
 
@@ -294,12 +553,27 @@ export function caseHistory(city: City, planted: readonly Planted[], options: Ca
     const to = waiting ? TEAM.org : ORG[random.pick((Object.keys(ORG) as Sector[]).filter((s) => s !== from))].org;
     const sent = addDays(asOf, waiting ? -random.int(0, 6) : -random.int(7, 360));
     const declined = !waiting && random.chance(0.3);
-    referrals.push({ id: uuid(random), fromOrg: ORG[from].org, sentBy: ORG[from].staff, toOrg: to, subjectIds: [atenaNo], reason: random.pick(REASONS[from]), state: waiting ? 'SENT' : declined ? 'DECLINED' : 'ACCEPTED', sentAt: at(sent, 11), decidedAt: waiting ? null : at(addDays(sent, 2), 10), decidedBy: waiting ? null : Object.values(ORG).find((o) => o.org === to)!.staff, declineReason: declined ? '当機関の対象外のため' : null, caseId: null });
+    referrals.push({
+      id: uuid(random),
+      fromOrg: ORG[from].org,
+      sentBy: ORG[from].staff,
+      toOrg: to,
+      subjectIds: [atenaNo],
+      reason: random.pick(REASONS[from]),
+      state: waiting ? 'SENT' : declined ? 'DECLINED' : 'ACCEPTED',
+      sentAt: at(sent, 11),
+      decidedAt: waiting ? null : at(addDays(sent, 2), 10),
+      decidedBy: waiting ? null : Object.values(ORG).find((o) => o.org === to)!.staff,
+      declineReason: declined ? '当機関の対象外のため' : null,
+      caseId: null,
+    });
   }
   // A 重層的支援会議 names the persons whose cases it discussed; today's sitting those whose plans wait for it.
   const discussed = new Map<string, Set<string>>();
   for (const k of cases) {
-    for (const d of k['decisions'] as Json[]) if (d['meetingKind'] === 'JUSOU_SHIEN_KAIGI') discussed.set(d['meetingId'] as string, new Set([...(discussed.get(d['meetingId'] as string) ?? []), (k['subjectIds'] as string[])[0]!]));
+    for (const d of k['decisions'] as Json[])
+      if (d['meetingKind'] === 'JUSOU_SHIEN_KAIGI')
+        discussed.set(d['meetingId'] as string, new Set([...(discussed.get(d['meetingId'] as string) ?? []), (k['subjectIds'] as string[])[0]!]));
   }
   const waiting = cases.filter((k) => k['stage'] === 'PLANNING' && k['consentId'] !== null).map((k) => (k['subjectIds'] as string[])[0]!);
   for (const m of meetings) {

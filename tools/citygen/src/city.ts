@@ -126,10 +126,15 @@ function addHousehold(city: City): void {
     }
     case 'couple': {
       const age = random.chance(0.68) ? elderly() : random.int(25, 64);
-      write(city, address, [
-        { relationship: HEAD, age, sex: 'MALE' },
-        { relationship: WIFE, age: Math.max(20, age - random.int(0, 5)), sex: 'FEMALE' },
-      ], family);
+      write(
+        city,
+        address,
+        [
+          { relationship: HEAD, age, sex: 'MALE' },
+          { relationship: WIFE, age: Math.max(20, age - random.int(0, 5)), sex: 'FEMALE' },
+        ],
+        family,
+      );
       return;
     }
     case 'couple+children':
@@ -137,7 +142,11 @@ function addHousehold(city: City): void {
       const parent = random.int(27, 56);
       const drafts: Draft[] = [{ relationship: HEAD, age: parent, sex: kind === 'single-parent' ? 'FEMALE' : 'MALE' }];
       if (kind === 'couple+children') drafts.push({ relationship: WIFE, age: Math.max(22, parent - random.int(0, 4)), sex: 'FEMALE' });
-      const children = random.weighted([[1, 45], [2, 43], [3, 12]] as const);
+      const children = random.weighted([
+        [1, 45],
+        [2, 43],
+        [3, 12],
+      ] as const);
       for (let i = 0; i < children; i++) drafts.push({ relationship: CHILD, age: Math.max(0, parent - random.int(22, 40)), sex: sex() });
       write(city, address, drafts, family);
       return;
@@ -165,19 +174,29 @@ function addHousehold(city: City): void {
       const old = elderly() + 8;
       const parentSetai = write(city, address, [{ relationship: HEAD, age: Math.min(old, 104), sex: 'FEMALE' }], family);
       const child = Math.max(40, Math.min(old, 104) - random.int(26, 34));
-      const childSetai = write(city, address, [
-        { relationship: HEAD, age: child, sex: 'MALE' },
-        ...(random.chance(0.6) ? [{ relationship: WIFE, age: child - random.int(0, 4), sex: 'FEMALE' as const }] : []),
-      ], family);
+      const childSetai = write(
+        city,
+        address,
+        [
+          { relationship: HEAD, age: child, sex: 'MALE' },
+          ...(random.chance(0.6) ? [{ relationship: WIFE, age: child - random.int(0, 4), sex: 'FEMALE' as const }] : []),
+        ],
+        family,
+      );
       childSetai.sameAddressAs = parentSetai.setaiNo;
       return;
     }
     default: {
       const age = adult();
-      write(city, address, [
-        { relationship: HEAD, age, sex: sex() },
-        { relationship: '10', age: Math.max(18, age + random.int(-6, 6)), sex: sex() },
-      ], family);
+      write(
+        city,
+        address,
+        [
+          { relationship: HEAD, age, sex: sex() },
+          { relationship: '10', age: Math.max(18, age + random.int(-6, 6)), sex: sex() },
+        ],
+        family,
+      );
     }
   }
 }
@@ -225,7 +244,11 @@ function addRemovedRecords(city: City): void {
   for (let i = 0; i < count; i++) {
     const household = random.pick(city.households);
     const head = household.members[0]!;
-    const status = random.weighted([[3, 45], [2, 50], [4, 5]] as const);
+    const status = random.weighted([
+      [3, 45],
+      [2, 50],
+      [4, 5],
+    ] as const);
     const age = status === 3 ? random.int(70, 100) : random.int(18, 40);
     const sex: Sex = random.chance(0.5) ? 'MALE' : 'FEMALE';
     const birthDate = addYears(city.asOf, age + 1, random);

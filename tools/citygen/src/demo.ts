@@ -52,9 +52,17 @@ export async function generateDemoCity(options: DemoCityOptions): Promise<DemoCi
   const must = (sector: string): Set<string> => new Set([...involvement].filter(([, s]) => s.has(sector)).map(([a]) => a));
   // Planted households hold exactly what they list, so that what a test expects of them is all there is.
   const quiet = new Set([...involvement.keys(), ...youtaikyo.flatMap((y) => [y.parent, y.child])]);
-  const consultations = new Map(planted.filter((p) => p.parentConsultation).map((p) => [p.parentConsultation!, {
-    kbn: '05', text: '長男（51）が十数年ひきこもり、就労なし。父が自身の入院を前に今後を心配して来所。ケアマネより情報提供。',
-  }]));
+  const consultations = new Map(
+    planted
+      .filter((p) => p.parentConsultation)
+      .map((p) => [
+        p.parentConsultation!,
+        {
+          kbn: '05',
+          text: '長男（51）が十数年ひきこもり、就労なし。父が自身の入院を前に今後を心配して来所。ケアマネより情報提供。',
+        },
+      ]),
+  );
   const firstDay = city.asOf;
   const juki = await writeJukiFiles(city, join(options.dir, 'juki'), { idoDays, invalidRate: options.invalidRate });
   await writeTruth(city, options.dir, juki.invalid);
@@ -67,16 +75,29 @@ export async function generateDemoCity(options: DemoCityOptions): Promise<DemoCi
   const konkyu = await writeKonkyuLedger(city, join(options.dir, 'konkyu'), { asOf: city.asOf, seed: options.seed, must: must('KONKYU'), quiet });
   writeSourceTruth(options.dir, 'konkyu', konkyu);
   const kodomo = writeKodomoData(city, join(options.dir, 'kodomo'), {
-    asOf: city.asOf, seed: options.seed, carers: youngCarers(city, shogai), must: must('KODOMO'), quiet, cases: plantedCases(youtaikyo),
+    asOf: city.asOf,
+    seed: options.seed,
+    carers: youngCarers(city, shogai),
+    must: must('KODOMO'),
+    quiet,
+    cases: plantedCases(youtaikyo),
   });
   writeSourceTruth(options.dir, 'kodomo', kodomo);
   const kaigo = writeKaigoData(city, join(options.dir, 'kaigo'), { asOf: city.asOf, seed: options.seed, must: must('KAIGO'), quiet, consultations });
   writeSourceTruth(options.dir, 'kaigo', kaigo);
   // A year of case work over the same residents: referrals come from the sector that holds the person.
   const held = (records: readonly { atenaNo: string | null }[]) => new Set(records.flatMap((r) => (r.atenaNo ? [r.atenaNo] : [])));
-  writeCaseHistory(city, planted, options.dir, { asOf: options.asOf, seed: options.seed, held: { KAIGO: held(kaigo), SHOGAI: held(shogai), KODOMO: held(kodomo), KONKYU: held(konkyu) } });
+  writeCaseHistory(city, planted, options.dir, {
+    asOf: options.asOf,
+    seed: options.seed,
+    held: { KAIGO: held(kaigo), SHOGAI: held(shogai), KODOMO: held(kodomo), KONKYU: held(konkyu) },
+  });
   return {
-    persons: city.persons.length, households: city.households.length, files: juki.files, bytes: juki.bytes, invalidRecords: juki.invalid.length,
+    persons: city.persons.length,
+    households: city.households.length,
+    files: juki.files,
+    bytes: juki.bytes,
+    invalidRecords: juki.invalid.length,
     protectedResidents: sochi.filter((s) => s.protectedNow).length,
   };
 }
@@ -84,7 +105,9 @@ export async function generateDemoCity(options: DemoCityOptions): Promise<DemoCi
 /** Children under 18 living with a parent the 障害 sector knows: who the young-carer cases are planted on. */
 function youngCarers(city: ReturnType<typeof generateCity>, shogai: readonly { source: string; atenaNo: string }[]): Set<string> {
   const withDisability = new Set(shogai.filter((s) => s.source === 'shogai-techo').map((s) => s.atenaNo));
-  const setaiOfDisabled = new Set(city.persons.filter((p) => p.status === 1 && withDisability.has(p.atenaNo) && p.relationship !== '04').map((p) => p.setaiNo));
+  const setaiOfDisabled = new Set(
+    city.persons.filter((p) => p.status === 1 && withDisability.has(p.atenaNo) && p.relationship !== '04').map((p) => p.setaiNo),
+  );
   const year = Number(city.asOf.slice(0, 4));
   return new Set(
     city.persons

@@ -45,7 +45,15 @@ export function simulateDay(city: City, date: string): Person[] {
     if (!mother) continue;
     const sex = random.chance(0.5) ? 'MALE' : 'FEMALE';
     const given = random.pick(GIVEN_NAMES[sex].young);
-    const baby: Person = { ...mother, atenaNo: city.nextAtena(), relationship: CHILD, givenName: given[0], givenKana: given[1], birthDate: date, sex };
+    const baby: Person = {
+      ...mother,
+      atenaNo: city.nextAtena(),
+      relationship: CHILD,
+      givenName: given[0],
+      givenKana: given[1],
+      birthDate: date,
+      sex,
+    };
     city.persons.push(baby);
     bySetai.get(mother.setaiNo)?.members.push(baby);
     stamp(baby, '02');
@@ -64,9 +72,21 @@ export function simulateDay(city: City, date: string): Person[] {
     const where = randomAddress(random);
     const setaiNo = city.nextSetai();
     const arrival: Person = {
-      atenaNo: city.nextAtena(), setaiNo, relationship: HEAD, familyName: family[0], givenName: given[0], familyKana: family[1],
-      givenKana: given[1], birthDate: `${Number(date.slice(0, 4)) - random.int(20, 45)}${date.slice(4)}`.replace('-02-29', '-02-28'),
-      sex, district: where.district, address: where.address, status: 1, changeDate: '', changeReason: '', updatedAt: '',
+      atenaNo: city.nextAtena(),
+      setaiNo,
+      relationship: HEAD,
+      familyName: family[0],
+      givenName: given[0],
+      familyKana: family[1],
+      givenKana: given[1],
+      birthDate: `${Number(date.slice(0, 4)) - random.int(20, 45)}${date.slice(4)}`.replace('-02-29', '-02-28'),
+      sex,
+      district: where.district,
+      address: where.address,
+      status: 1,
+      changeDate: '',
+      changeReason: '',
+      updatedAt: '',
     };
     city.persons.push(arrival);
     const household = { setaiNo, members: [arrival] };

@@ -12,7 +12,15 @@ export interface KaigoData {
   T_HOKATSU_SODAN: Record<string, string | number | null>[];
 }
 
-const LEVELS = [['12', 14], ['13', 14], ['21', 20], ['22', 17], ['23', 13], ['24', 12], ['25', 10]] as const;
+const LEVELS = [
+  ['12', 14],
+  ['13', 14],
+  ['21', 20],
+  ['22', 17],
+  ['23', 13],
+  ['24', 12],
+  ['25', 10],
+] as const;
 
 function ageOn(p: Person, asOf: string): number {
   let age = Number(asOf.slice(0, 4)) - Number(p.birthDate.slice(0, 4));
@@ -35,7 +43,13 @@ function shift(iso: string, days: number): string {
 export function writeKaigoData(
   city: City,
   dir: string,
-  options: { asOf: string; seed: number; must?: ReadonlySet<string>; quiet?: ReadonlySet<string>; consultations?: ReadonlyMap<string, { kbn: string; text: string }> },
+  options: {
+    asOf: string;
+    seed: number;
+    must?: ReadonlySet<string>;
+    quiet?: ReadonlySet<string>;
+    consultations?: ReadonlyMap<string, { kbn: string; text: string }>;
+  },
 ): SourceTruth[] {
   mkdirSync(dir, { recursive: true });
   const random = new Random((options.seed ^ 0x6a160) >>> 0);
@@ -73,23 +87,52 @@ export function writeKaigoData(
       for (let r = 1; r <= periods; r++) {
         const end = shift(start, 364);
         data.T_NINTEI.push({
-          HIHOKENSHA_NO: no, RIREKI_NO: r, YOKAIGODO_CD: must ? '22' : random.weighted(LEVELS), SHINSEI_YMD: ymd(shift(start, -30)),
-          NINTEI_YMD: ymd(shift(start, -1)), YUKO_KAISHI_YMD: ymd(start), YUKO_SHURYO_YMD: ymd(end), UPD_DT: upd,
+          HIHOKENSHA_NO: no,
+          RIREKI_NO: r,
+          YOKAIGODO_CD: must ? '22' : random.weighted(LEVELS),
+          SHINSEI_YMD: ymd(shift(start, -30)),
+          NINTEI_YMD: ymd(shift(start, -1)),
+          YUKO_KAISHI_YMD: ymd(start),
+          YUKO_SHURYO_YMD: ymd(end),
+          UPD_DT: upd,
         });
         start = shift(end, 1);
       }
       if (!must && random.chance(0.05)) {
-        data.T_NINTEI.push({ HIHOKENSHA_NO: no, RIREKI_NO: periods + 1, YOKAIGODO_CD: '99', SHINSEI_YMD: ymd(shift(options.asOf, -10)), NINTEI_YMD: null, YUKO_KAISHI_YMD: null, YUKO_SHURYO_YMD: null, UPD_DT: upd });
+        data.T_NINTEI.push({
+          HIHOKENSHA_NO: no,
+          RIREKI_NO: periods + 1,
+          YOKAIGODO_CD: '99',
+          SHINSEI_YMD: ymd(shift(options.asOf, -10)),
+          NINTEI_YMD: null,
+          YUKO_KAISHI_YMD: null,
+          YUKO_SHURYO_YMD: null,
+          UPD_DT: upd,
+        });
       }
-      data.T_KYUFU_JISSEKI.push({ HIHOKENSHA_NO: no, SERVICE_YM: options.asOf.slice(0, 7).replace('-', ''), SERVICE_SHURUI_CD: random.pick(['11', '13', '15', '17', '43']), TANI_SU: random.int(1000, 30000), UPD_DT: upd });
+      data.T_KYUFU_JISSEKI.push({
+        HIHOKENSHA_NO: no,
+        SERVICE_YM: options.asOf.slice(0, 7).replace('-', ''),
+        SERVICE_SHURUI_CD: random.pick(['11', '13', '15', '17', '43']),
+        TANI_SU: random.int(1000, 30000),
+        UPD_DT: upd,
+      });
     }
     const planted = options.consultations?.get(p.atenaNo);
     if (planted) {
       // A consultation the plant asks for, open, with both numbers known: the 地域包括's record of the family's worry.
       const id = ++sodan;
       data.T_HOKATSU_SODAN.push({
-        SODAN_ID: id, HIHOKENSHA_NO: no, ATENA_NO: p.atenaNo, SODANSHA_KANA: null, CENTER_CD: '0001', SODAN_YMD: ymd(shift(options.asOf, -60)),
-        SODAN_KBN: planted.kbn, NAIYO: planted.text, STATUS: '1', UPD_DT: upd,
+        SODAN_ID: id,
+        HIHOKENSHA_NO: no,
+        ATENA_NO: p.atenaNo,
+        SODANSHA_KANA: null,
+        CENTER_CD: '0001',
+        SODAN_YMD: ymd(shift(options.asOf, -60)),
+        SODAN_KBN: planted.kbn,
+        NAIYO: planted.text,
+        STATUS: '1',
+        UPD_DT: upd,
       });
       truth.push({ source: 'kaigo-sodan', key: String(id), atenaNo: p.atenaNo });
     } else if (!options.quiet?.has(p.atenaNo) && random.chance(age >= 75 ? 0.06 : 0.01)) {

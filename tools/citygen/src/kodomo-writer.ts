@@ -54,7 +54,14 @@ function daysBefore(iso: string, days: number): string {
 export function writeKodomoData(
   city: City,
   dir: string,
-  options: { asOf: string; seed: number; carers?: ReadonlySet<string>; must?: ReadonlySet<string>; quiet?: ReadonlySet<string>; cases?: ReadonlyMap<string, readonly PlantedCase[]> },
+  options: {
+    asOf: string;
+    seed: number;
+    carers?: ReadonlySet<string>;
+    must?: ReadonlySet<string>;
+    quiet?: ReadonlySet<string>;
+    cases?: ReadonlyMap<string, readonly PlantedCase[]>;
+  },
 ): SourceTruth[] {
   mkdirSync(dir, { recursive: true });
   const random = new Random((options.seed ^ 0x6b0d0) >>> 0);
@@ -94,7 +101,11 @@ export function writeKodomoData(
     truth.push({ source: 'kodomo-child', key: childId, atenaNo: p.atenaNo });
     const open = must || random.chance(0.7);
     const opened = daysBefore(options.asOf, random.int(10, 700));
-    const category = carer ? 'ヤングケアラー支援' : random.chance(0.01) ? '家庭訪問支援(新)' : random.pick(['要保護児童', '要支援児童', '利用者支援', '子育て世帯訪問支援']);
+    const category = carer
+      ? 'ヤングケアラー支援'
+      : random.chance(0.01)
+        ? '家庭訪問支援(新)'
+        : random.pick(['要保護児童', '要支援児童', '利用者支援', '子育て世帯訪問支援']);
     const caseId = `K${options.asOf.slice(0, 4)}-${String(++caseNo).padStart(6, '0')}`;
     data.cases.push({
       caseId,
@@ -113,19 +124,33 @@ export function writeKodomoData(
   /** A child with exactly these cases, all linked by 宛名番号: no draw, so the rest of the city stays as it was. */
   function plant(p: Person, cases: readonly PlantedCase[]): void {
     const childId = `C${String(++childNo).padStart(8, '0')}`;
-    const guardians = (bySetai.get(p.setaiNo) ?? []).filter((m) => m.relationship === '01' || m.relationship === '02' || m.relationship === '03').slice(0, 2);
+    const guardians = (bySetai.get(p.setaiNo) ?? [])
+      .filter((m) => m.relationship === '01' || m.relationship === '02' || m.relationship === '03')
+      .slice(0, 2);
     data.children.push({
-      childId, atenaNo: p.atenaNo, name: `${p.familyName} ${p.givenName}`, nameKana: `${p.familyKana} ${p.givenKana}`, birthDate: p.birthDate,
-      sex: p.sex === 'MALE' ? 'M' : 'F', guardians: guardians.map((g) => ({ atenaNo: g.atenaNo, name: `${g.familyName} ${g.givenName}`, relation: g.sex === 'MALE' ? '父' : '母' })),
+      childId,
+      atenaNo: p.atenaNo,
+      name: `${p.familyName} ${p.givenName}`,
+      nameKana: `${p.familyKana} ${p.givenKana}`,
+      birthDate: p.birthDate,
+      sex: p.sex === 'MALE' ? 'M' : 'F',
+      guardians: guardians.map((g) => ({ atenaNo: g.atenaNo, name: `${g.familyName} ${g.givenName}`, relation: g.sex === 'MALE' ? '父' : '母' })),
       updatedAt: stamp,
     });
     truth.push({ source: 'kodomo-child', key: childId, atenaNo: p.atenaNo });
     for (const c of cases) {
       const caseId = `K${options.asOf.slice(0, 4)}-${String(++caseNo).padStart(6, '0')}`;
       data.cases.push({
-        caseId, subject: { type: 'child', childId, atenaNo: p.atenaNo }, category: c.category, status: 'open', openedOn: daysBefore(options.asOf, c.openedDaysAgo),
-        closedOn: null, youngCarerConcern: c.youngCarerConcern, youtaikyoRegistered: c.youtaikyoRegistered,
-        summary: c.youtaikyoRegistered ? '要対協 個別ケース検討会議で進行管理。' : '定期訪問。', updatedAt: stamp,
+        caseId,
+        subject: { type: 'child', childId, atenaNo: p.atenaNo },
+        category: c.category,
+        status: 'open',
+        openedOn: daysBefore(options.asOf, c.openedDaysAgo),
+        closedOn: null,
+        youngCarerConcern: c.youngCarerConcern,
+        youtaikyoRegistered: c.youtaikyoRegistered,
+        summary: c.youtaikyoRegistered ? '要対協 個別ケース検討会議で進行管理。' : '定期訪問。',
+        updatedAt: stamp,
       });
       truth.push({ source: 'kodomo-case', key: caseId, atenaNo: p.atenaNo });
     }

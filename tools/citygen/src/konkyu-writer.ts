@@ -6,7 +6,24 @@ import type { City, Person } from './city.js';
 import { Random } from './random.js';
 import type { SourceTruth } from './shogai-writer.js';
 
-const HEADERS = ['受付番号', '受付日', '氏名', 'ふりがな', '生年月日', '性別', '住所', '相談経路', '主訴', '支援状況', 'プラン作成日', '住居確保給付金', '就労準備支援', '家計改善支援', '担当者', '備考'];
+const HEADERS = [
+  '受付番号',
+  '受付日',
+  '氏名',
+  'ふりがな',
+  '生年月日',
+  '性別',
+  '住所',
+  '相談経路',
+  '主訴',
+  '支援状況',
+  'プラン作成日',
+  '住居確保給付金',
+  '就労準備支援',
+  '家計改善支援',
+  '担当者',
+  '備考',
+];
 const CONCERNS = ['収入・生活費', '家賃・住居', '就労', '債務', '家族関係', 'ひきこもり', '病気・健康', 'その他'];
 const ROUTES = ['本人', '家族・知人', '関係機関', '民生委員', 'その他'];
 const STATES = ['新規', 'アセスメント', 'プラン作成', '支援中', '終結', '中断'];
@@ -31,7 +48,11 @@ function daysBefore(iso: string, days: number): string {
  * a middle-aged child lives with a very old parent (8050). Typed by hand: dates as cells or as text in
  * several forms, full-width digits, a katakana reading, a row with only its number, a column added on the right.
  */
-export async function writeKonkyuLedger(city: City, dir: string, options: { asOf: string; seed: number; must?: ReadonlySet<string>; quiet?: ReadonlySet<string> }): Promise<SourceTruth[]> {
+export async function writeKonkyuLedger(
+  city: City,
+  dir: string,
+  options: { asOf: string; seed: number; must?: ReadonlySet<string>; quiet?: ReadonlySet<string> },
+): Promise<SourceTruth[]> {
   mkdirSync(dir, { recursive: true });
   const random = new Random((options.seed ^ 0x4b0c1) >>> 0);
   const workbook = new ExcelJS.Workbook();
@@ -59,13 +80,18 @@ export async function writeKonkyuLedger(city: City, dir: string, options: { asOf
     if (!random.chance(eightyFifty ? 0.15 : 0.004) && !must) continue;
     const key = `R${reiwa}-${String(++number).padStart(4, '0')}`;
     const opened = daysBefore(options.asOf, random.int(0, 360));
-    const concerns = eightyFifty || (must && age >= 40 && age < 65) ? ['ひきこもり', random.pick(CONCERNS)] : [random.pick(CONCERNS), ...(random.chance(0.4) ? [random.pick(CONCERNS)] : [])];
+    const concerns =
+      eightyFifty || (must && age >= 40 && age < 65)
+        ? ['ひきこもり', random.pick(CONCERNS)]
+        : [random.pick(CONCERNS), ...(random.chance(0.4) ? [random.pick(CONCERNS)] : [])];
     const unique = [...new Set(concerns)];
     const state = must ? '支援中' : random.pick(STATES);
     const kana = `${p.familyKana}\u3000${p.givenKana}`;
     const reading = random.chance(0.05) ? kana : katakanaToHiragana(kana);
     const dateCell = (iso: string): ExcelJS.CellValue =>
-      random.chance(0.8) ? new Date(`${iso}T00:00:00Z`) : random.pick([toWarekiText(iso, 'kanji'), toWarekiText(iso, 'letter'), iso.replaceAll('-', '/').replace(/\/0/g, '/')]);
+      random.chance(0.8)
+        ? new Date(`${iso}T00:00:00Z`)
+        : random.pick([toWarekiText(iso, 'kanji'), toWarekiText(iso, 'letter'), iso.replaceAll('-', '/').replace(/\/0/g, '/')]);
     const address = random.chance(0.3) ? p.address.replace(/^○○市/, '') : p.address;
     sheet.getRow(row).values = [
       random.chance(0.05) ? fullwidthDigits(key) : key,

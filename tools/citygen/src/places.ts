@@ -34,6 +34,8 @@ export function randomAddress(random: Random, city = '○○市'): Address {
   const chome = random.int(1, 5);
   const ban = random.int(1, 30);
   const go = random.int(1, 20);
-  const apartment = random.chance(0.25) ? `　${random.pick(['コーポ', 'ハイツ', 'メゾン'])}${town}${fullwidthDigits(random.int(1, 4) * 100 + random.int(1, 8))}号室` : '';
+  const apartment = random.chance(0.25)
+    ? `　${random.pick(['コーポ', 'ハイツ', 'メゾン'])}${town}${fullwidthDigits(random.int(1, 4) * 100 + random.int(1, 8))}号室`
+    : '';
   return { district, address: `${city}${town}${kanjiNumber(chome)}丁目${fullwidthDigits(ban)}番${fullwidthDigits(go)}号${apartment}`.slice(0, 30) };
 }

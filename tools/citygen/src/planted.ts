@@ -77,9 +77,20 @@ function household(city: City, members: Member[]): Person[] {
     const given = random.pick(GIVEN_NAMES[m.sex][generationOf(Number(birthDate.slice(0, 4)))]);
     const registered = compact(city.asOf).slice(0, 4) + '0401';
     return {
-      atenaNo: city.nextAtena(), setaiNo, relationship: m.relationship, familyName: family[0], givenName: given[0],
-      familyKana: family[1], givenKana: given[1], birthDate, sex: m.sex, district: where.district, address: where.address,
-      status: 1, changeDate: registered < compact(birthDate) ? compact(birthDate) : registered, changeReason: '01',
+      atenaNo: city.nextAtena(),
+      setaiNo,
+      relationship: m.relationship,
+      familyName: family[0],
+      givenName: given[0],
+      familyKana: family[1],
+      givenKana: given[1],
+      birthDate,
+      sex: m.sex,
+      district: where.district,
+      address: where.address,
+      status: 1,
+      changeDate: registered < compact(birthDate) ? compact(birthDate) : registered,
+      changeReason: '01',
       updatedAt: `${registered}090000`,
     };
   });
@@ -97,7 +108,11 @@ export function plantSituations(city: City): Planted[] {
       { relationship: '01', age: 82, sex: 'FEMALE' },
       { relationship: '04', age: 52, sex: 'MALE' },
     ]);
-    planted.push({ kind: 'EIGHTY_FIFTY', setaiNo: son!.setaiNo, involvement: { [son!.atenaNo]: ['KONKYU', 'SHOGAI'], [parent!.atenaNo]: ['KAIGO'] } });
+    planted.push({
+      kind: 'EIGHTY_FIFTY',
+      setaiNo: son!.setaiNo,
+      involvement: { [son!.atenaNo]: ['KONKYU', 'SHOGAI'], [parent!.atenaNo]: ['KAIGO'] },
+    });
     // ダブルケア: a mother caring for her toddler and her certified mother at once.
     const [, mother, toddler, grandmother] = household(city, [
       { relationship: '01', age: 38, sex: 'MALE' },
@@ -124,7 +139,12 @@ export function plantSituations(city: City): Planted[] {
       { relationship: '01', age: 79, sex: 'MALE' },
       { relationship: '04', age: 51, sex: 'MALE' },
     ]);
-    planted.push({ kind: 'EIGHTY_FIFTY', setaiNo: father!.setaiNo, involvement: { [father!.atenaNo]: ['KAIGO'], [withdrawn!.atenaNo]: [] }, parentConsultation: father!.atenaNo });
+    planted.push({
+      kind: 'EIGHTY_FIFTY',
+      setaiNo: father!.setaiNo,
+      involvement: { [father!.atenaNo]: ['KAIGO'], [withdrawn!.atenaNo]: [] },
+      parentConsultation: father!.atenaNo,
+    });
   }
   return planted;
 }
@@ -132,6 +152,7 @@ export function plantSituations(city: City): Planted[] {
 /** The sectors each planted person must appear in. */
 export function involvementOf(planted: readonly Planted[]): Map<string, Set<string>> {
   const map = new Map<string, Set<string>>();
-  for (const p of planted) for (const [atena, sectors] of Object.entries(p.involvement)) map.set(atena, new Set([...(map.get(atena) ?? []), ...sectors]));
+  for (const p of planted)
+    for (const [atena, sectors] of Object.entries(p.involvement)) map.set(atena, new Set([...(map.get(atena) ?? []), ...sectors]));
   return map;
 }

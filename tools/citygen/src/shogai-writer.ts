@@ -13,10 +13,32 @@ export interface SourceTruth {
 }
 
 const TECHO_HEADER = ['宛名番号', '氏名', '氏名カナ', '生年月日', '手帳種別', '等級', '障害区分', '交付日', '有効期限', '更新日時'];
-const JUKYUSHA_HEADER = ['受給者証番号', '宛名番号', '氏名カナ', '生年月日', '障害支援区分', '支給決定サービス', '支給期間開始', '支給期間終了', '計画相談支援事業所', '更新日時'];
+const JUKYUSHA_HEADER = [
+  '受給者証番号',
+  '宛名番号',
+  '氏名カナ',
+  '生年月日',
+  '障害支援区分',
+  '支給決定サービス',
+  '支給期間開始',
+  '支給期間終了',
+  '計画相談支援事業所',
+  '更新日時',
+];
 const SODAN_HEADER = ['相談ID', '宛名番号', '氏名カナ', '生年月日', '相談日', '相談種別', '概要', '担当事業所', '状態'];
 
-const SODAN_KINDS = ['福祉サービス利用', '障害理解・障害特性', '健康・医療', '不安の解消・情緒安定', '家族関係・人間関係', '家計・経済', '就労', 'ひきこもり', '権利擁護', 'その他'];
+const SODAN_KINDS = [
+  '福祉サービス利用',
+  '障害理解・障害特性',
+  '健康・医療',
+  '不安の解消・情緒安定',
+  '家族関係・人間関係',
+  '家計・経済',
+  '就労',
+  'ひきこもり',
+  '権利擁護',
+  'その他',
+];
 
 function ageOn(p: Person, asOf: string): number {
   let age = Number(asOf.slice(0, 4)) - Number(p.birthDate.slice(0, 4));
@@ -54,7 +76,11 @@ const stamp = (iso: string): string => `${iso.replaceAll('-', '/')} 09:00:00`;
  * 受給者証 for many under 65, consultations for some; with the noise of a real system (blank or wrong
  * 宛名番号, readings with large kana). Returns who each record really is.
  */
-export function writeShogaiFiles(city: City, dir: string, options: { asOf: string; seed: number; must?: ReadonlySet<string>; quiet?: ReadonlySet<string> }): SourceTruth[] {
+export function writeShogaiFiles(
+  city: City,
+  dir: string,
+  options: { asOf: string; seed: number; must?: ReadonlySet<string>; quiet?: ReadonlySet<string> },
+): SourceTruth[] {
   mkdirSync(dir, { recursive: true });
   // A stream of its own, so the registry's files stay the same whatever the sectors draw.
   const random = new Random((options.seed ^ 0x5d0a1) >>> 0);
@@ -78,7 +104,25 @@ export function writeShogaiFiles(city: City, dir: string, options: { asOf: strin
     // A planted person holds only what the plant says.
     if (options.quiet?.has(p.atenaNo) && !must) continue;
     if (!random.chance(rate) && !must) continue;
-    const type = must ? '3' : age >= 65 ? random.weighted([['1', 85], ['3', 10], ['2', 5]] as const) : age < 18 ? random.weighted([['2', 70], ['1', 20], ['3', 10]] as const) : random.weighted([['3', 45], ['1', 35], ['2', 20]] as const);
+    const type = must
+      ? '3'
+      : age >= 65
+        ? random.weighted([
+            ['1', 85],
+            ['3', 10],
+            ['2', 5],
+          ] as const)
+        : age < 18
+          ? random.weighted([
+              ['2', 70],
+              ['1', 20],
+              ['3', 10],
+            ] as const)
+          : random.weighted([
+              ['3', 45],
+              ['1', 35],
+              ['2', 20],
+            ] as const);
     const grade = type === '1' ? `${random.int(1, 6)}級` : type === '2' ? random.pick(['A', 'B', 'A', 'B', 'A1', 'B2']) : `${random.int(1, 3)}級`;
     const kind = type === '1' ? random.pick(['肢体不自由', '視覚', '聴覚・平衡', '内部', '肢体不自由・内部']) : type === '2' ? '知的' : '精神';
     const issued = shiftYears(options.asOf, -random.int(0, 20));
@@ -99,10 +143,17 @@ export function writeShogaiFiles(city: City, dir: string, options: { asOf: strin
         stamp(options.asOf),
       ]),
     );
-    truth.push({ source: 'shogai-techo', key: `${type}:${p.birthDate}:${toHalfwidthKatakana(`${p.familyKana} ${p.givenKana}`)}`, atenaNo: p.atenaNo });
+    truth.push({
+      source: 'shogai-techo',
+      key: `${type}:${p.birthDate}:${toHalfwidthKatakana(`${p.familyKana} ${p.givenKana}`)}`,
+      atenaNo: p.atenaNo,
+    });
     if (age < 65 && random.chance(0.6)) {
       const no = String((jukyushaNo += random.int(1, 9)));
-      const services = age < 18 ? ['放課後等デイサービス'] : random.pick([['居宅介護', '生活介護'], ['就労継続支援B型'], ['居宅介護', '生活介護', '短期入所'], ['共同生活援助']]);
+      const services =
+        age < 18
+          ? ['放課後等デイサービス']
+          : random.pick([['居宅介護', '生活介護'], ['就労継続支援B型'], ['居宅介護', '生活介護', '短期入所'], ['共同生活援助']]);
       jukyusha.push(
         csvLine([
           no,

@@ -76,7 +76,10 @@ export function writeSochiLists(city: City, dir: string, options: { seed: number
     turn(-3, { why: 'added-later' });
   }
   const truth = units.flat();
-  const unknown = String(Number(city.persons.reduce((max, p) => (p.atenaNo > max ? p.atenaNo : max), '0')) + 1000 + random.int(0, 999)).padStart(10, '0');
+  const unknown = String(Number(city.persons.reduce((max, p) => (p.atenaNo > max ? p.atenaNo : max), '0')) + 1000 + random.int(0, 999)).padStart(
+    10,
+    '0',
+  );
   truth.push({ atenaNo: unknown, kubun: '1', protectedNow: true, why: 'not-yet-registered' });
 
   const line = (t: SochiTruth): string => {
@@ -91,7 +94,13 @@ export function writeSochiLists(city: City, dir: string, options: { seed: number
     writeFileSync(join(dir, `JUKI_SOCHI_${compact(day)}.csv`), encodeCp932(text));
   };
   mkdirSync(dir, { recursive: true });
-  write(options.firstDay, truth.filter((t) => t.why !== 'added-later'));
-  write(lastDay, truth.filter((t) => t.why !== 'lifted'));
+  write(
+    options.firstDay,
+    truth.filter((t) => t.why !== 'added-later'),
+  );
+  write(
+    lastDay,
+    truth.filter((t) => t.why !== 'lifted'),
+  );
   return truth;
 }

@@ -20,14 +20,21 @@ async function city(residents: number, seed: number) {
   const dir = mkdtempSync(join(tmpdir(), 'citygen-'));
   made.push(dir);
   const result = await generateDemoCity({ dir, residents, seed, asOf });
-  const truth = readFileSync(join(dir, 'truth', 'juki.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as TruthPerson);
+  const truth = readFileSync(join(dir, 'truth', 'juki.jsonl'), 'utf8')
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l) as TruthPerson);
   return { dir, result, truth };
 }
 
 const digest = (dir: string) =>
   readdirSync(join(dir, 'juki'))
     .sort()
-    .map((f) => createHash('sha256').update(readFileSync(join(dir, 'juki', f))).digest('hex'));
+    .map((f) =>
+      createHash('sha256')
+        .update(readFileSync(join(dir, 'juki', f)))
+        .digest('hex'),
+    );
 
 describe('the synthetic city', () => {
   let main: Awaited<ReturnType<typeof city>>;
@@ -86,7 +93,9 @@ describe('the synthetic city', () => {
   });
 
   it('writes 支援措置 lists of a few residents per thousand, DV households with children among them, laid out as the specification says', () => {
-    const lists = readdirSync(join(main.dir, 'juki')).filter((f) => f.startsWith('JUKI_SOCHI_')).sort();
+    const lists = readdirSync(join(main.dir, 'juki'))
+      .filter((f) => f.startsWith('JUKI_SOCHI_'))
+      .sort();
     expect(lists).toHaveLength(2);
     const truth = JSON.parse(readFileSync(join(main.dir, 'truth', 'sochi.json'), 'utf8')) as SochiTruth[];
     const bytes = readFileSync(join(main.dir, 'juki', lists[1]!));

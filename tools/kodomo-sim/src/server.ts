@@ -51,7 +51,13 @@ function page<T extends { updatedAt: string }>(items: readonly T[], query: URLSe
  * The こども家庭センター system's API (GET /v1/children, GET /v1/cases) over a generated city's data:
  * API key, cursor paging, updatedSince, the rate limit, and on request 503s and dropped connections.
  */
-export async function startKodomoSimulator(options: { dataFile: string; apiKey: string; port?: number; host?: string; faults?: Faults }): Promise<KodomoSimulator> {
+export async function startKodomoSimulator(options: {
+  dataFile: string;
+  apiKey: string;
+  port?: number;
+  host?: string;
+  faults?: Faults;
+}): Promise<KodomoSimulator> {
   const data = JSON.parse(readFileSync(options.dataFile, 'utf8')) as KodomoData;
   const window: number[] = [];
   const sim: KodomoSimulator = { url: '', data, requests: 0, faults: { rateLimit: 20, ...options.faults }, close: async () => {} };

@@ -49,7 +49,15 @@ export async function applyJukiFile(
   const { summary, counts } = await count(handle);
   if (!summary.complete) {
     const problem = `file cut short: ${summary.problem ?? 'trailer missing or count differs'}`;
-    await deps.ledger.recordRead({ name: file.name, sha256, state: 'truncated', recordsRead: summary.dataRecords, recordsRejected: 0, problem, kind });
+    await deps.ledger.recordRead({
+      name: file.name,
+      sha256,
+      state: 'truncated',
+      recordsRead: summary.dataRecords,
+      recordsRejected: 0,
+      problem,
+      kind,
+    });
     return { name: file.name, state: 'truncated', recordsRead: summary.dataRecords, recordsRejected: 0, problem };
   }
   const held = await hold(counts);
@@ -74,7 +82,13 @@ export async function applyJukiFile(
       people.push({ ...line.record, sourceFile: file.name, sourcePosition: line.recordNo });
     } else {
       rejected++;
-      rejections.push({ origin: file.name, position: line.recordNo, reason: line.rejected.reason, field: line.rejected.field, raw: line.rejected.raw });
+      rejections.push({
+        origin: file.name,
+        position: line.recordNo,
+        reason: line.rejected.reason,
+        field: line.rejected.field,
+        raw: line.rejected.raw,
+      });
     }
     if (people.length + rejections.length >= deps.batchSize) await flush();
   }

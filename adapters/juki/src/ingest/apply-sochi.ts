@@ -19,7 +19,11 @@ export async function applySochiFile(
   sha256: string,
 ): Promise<FileOutcome> {
   const { list } = await readSochiFile(file.handle);
-  const report = async (state: 'applied' | 'truncated' | 'failed' | 'superseded', recordsRead: number, problem: string | null): Promise<FileOutcome> => {
+  const report = async (
+    state: 'applied' | 'truncated' | 'failed' | 'superseded',
+    recordsRead: number,
+    problem: string | null,
+  ): Promise<FileOutcome> => {
     await deps.ledger.recordRead({ name: file.name, sha256, state, recordsRead, recordsRejected: 0, problem });
     return { name: file.name, state: state === 'failed' ? 'refused' : state, recordsRead, recordsRejected: 0, problem };
   };

@@ -1,6 +1,15 @@
 import type { FileHandle } from 'node:fs/promises';
 import type { DataSource } from 'typeorm';
-import { DropUnreadable, IngestLedger, SourceIngest, openDropFile, sha256Of, type IngestConfig, type ReadOutcome, type SourceHealthReport } from '@welfare-hub/ingest';
+import {
+  DropUnreadable,
+  IngestLedger,
+  SourceIngest,
+  openDropFile,
+  sha256Of,
+  type IngestConfig,
+  type ReadOutcome,
+  type SourceHealthReport,
+} from '@welfare-hub/ingest';
 import { PersonStore } from '../store/person-store.js';
 import { SochiStore } from '../store/sochi-store.js';
 import { parseJukiRecord } from '../parse/index.js';
@@ -90,7 +99,11 @@ export class JukiIngest extends SourceIngest<FileOutcome[]> {
       const sha = await sha256Of(handle);
       const seen = await this.drops.seen(list.name, sha, 'JUKI_SOCHI');
       if (seen === 'applied' || seen === 'open') return null;
-      const outcome = await applySochiFile({ db: this.options.db, sochi: this.sochi, ledger: this.ledger }, { name: list.name, date: list.date, handle }, sha);
+      const outcome = await applySochiFile(
+        { db: this.options.db, sochi: this.sochi, ledger: this.ledger },
+        { name: list.name, date: list.date, handle },
+        sha,
+      );
       if (outcome.state === 'applied' || outcome.state === 'superseded') this.problems.clear('JUKI_SOCHI');
       else this.problems.raise('JUKI_SOCHI', `${list.name}: ${outcome.problem}`, outcome.state === 'truncated' ? 'truncated' : 'failed');
       return outcome;
@@ -109,9 +122,15 @@ export class JukiIngest extends SourceIngest<FileOutcome[]> {
     const kind = jukiReadKind(file);
     const deps = { db: this.options.db, persons: this.persons, ledger: this.ledger, batchSize: this.options.batchSize ?? 2000 };
     // A full extract is measured against the last one; a 異動 file only by its share of rejected records.
-    const outcome = await applyJukiFile(deps, file, handle, sha, note, (counts) => this.holds.reason({ name: file.name, kind, file: true }, counts, file.kind === 'FULL'));
+    const outcome = await applyJukiFile(deps, file, handle, sha, note, (counts) =>
+      this.holds.reason({ name: file.name, kind, file: true }, counts, file.kind === 'FULL'),
+    );
     if (outcome.state === 'held') {
-      await this.holds.hold({ name: file.name, sha256: sha, recordsRead: outcome.recordsRead, recordsRejected: outcome.recordsRejected, kind }, outcome.problem!, slot);
+      await this.holds.hold(
+        { name: file.name, sha256: sha, recordsRead: outcome.recordsRead, recordsRejected: outcome.recordsRejected, kind },
+        outcome.problem!,
+        slot,
+      );
     } else if (outcome.state === 'truncated') {
       this.problems.raise(slot, `${file.name}: ${outcome.problem}`, 'truncated');
     } else {

@@ -87,7 +87,10 @@ export class CrlfSplitter {
  */
 export async function* fileLines(file: string | FileHandle): AsyncGenerator<Line[]> {
   const splitter = new CrlfSplitter();
-  const chunks = typeof file === 'string' ? createReadStream(file, { highWaterMark: 1 << 20 }) : file.createReadStream({ start: 0, autoClose: false, highWaterMark: 1 << 20 });
+  const chunks =
+    typeof file === 'string'
+      ? createReadStream(file, { highWaterMark: 1 << 20 })
+      : file.createReadStream({ start: 0, autoClose: false, highWaterMark: 1 << 20 });
   for await (const chunk of chunks as AsyncIterable<Buffer>) {
     const out: Line[] = [];
     splitter.push(chunk, out);

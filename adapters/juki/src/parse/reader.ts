@@ -4,8 +4,7 @@ import { RECORD_LENGTH } from './layout.js';
 import { parseJukiRecord, parseTrailer, type JukiRecord, type RecordResult } from './record.js';
 
 export type JukiLine =
-  | { recordNo: number; record: JukiRecord }
-  | { recordNo: number; rejected: { reason: string; field?: string | undefined; raw: Buffer } };
+  { recordNo: number; record: JukiRecord } | { recordNo: number; rejected: { reason: string; field?: string | undefined; raw: Buffer } };
 
 export interface JukiFileSummary {
   /** Every line before the trailer, accepted or rejected. */

@@ -26,8 +26,7 @@ export interface JukiRecord {
 
 export type RecordResult = { ok: true; record: JukiRecord } | { ok: false; reason: string; field?: string };
 
-const asBuffer = (bytes: Uint8Array): Buffer =>
-  Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+const asBuffer = (bytes: Uint8Array): Buffer => (Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
 
 function date(value: IsoDate | null, field: string, fault: string): IsoDate {
   if (value === null) throw new Rejected(field, fault);

@@ -20,9 +20,7 @@ export interface SochiRow {
  * A list read whole, or why it could not be. A problem names the line and the field, never a value: the list is
  * who the municipality hides from whom, and the problem is shown to administrators in `sourceReads`.
  */
-export type SochiList =
-  | { ok: true; rows: SochiRow[]; duplicates: number }
-  | { ok: false; problem: string; cut: boolean };
+export type SochiList = { ok: true; rows: SochiRow[]; duplicates: number } | { ok: false; problem: string; cut: boolean };
 
 const CR = 0x0d;
 const LF = 0x0a;

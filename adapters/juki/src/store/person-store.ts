@@ -90,7 +90,10 @@ export class PersonStore {
         col((p) => p.sourcePosition),
       ],
     );
-    await refreshWithheldPlaces(db, rows.map((p) => p.atenaNo));
+    await refreshWithheldPlaces(
+      db,
+      rows.map((p) => p.atenaNo),
+    );
   }
 
   async byIds(atenaNos: readonly string[]): Promise<PersonRow[]> {
@@ -99,9 +102,7 @@ export class PersonStore {
 
   /** Every record of these 世帯, current and removed; callers pick what they need. */
   async bySetai(setaiNos: readonly string[]): Promise<PersonRow[]> {
-    return this.db.query(`${SELECT_PERSON} WHERE setai_no = ANY($1::text[]) ORDER BY setai_no, relationship_code, atena_no`, [
-      setaiNos,
-    ]);
+    return this.db.query(`${SELECT_PERSON} WHERE setai_no = ANY($1::text[]) ORDER BY setai_no, relationship_code, atena_no`, [setaiNos]);
   }
 
   /** By the start of the reading (a family name finds the family) and/or the birth date. */

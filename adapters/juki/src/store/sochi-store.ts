@@ -50,9 +50,7 @@ export class SochiStore {
   constructor(private readonly db: DataSource) {}
 
   async inForce(db: Db = this.db): Promise<SochiListInForce | null> {
-    const [row] = await db.query(
-      `SELECT to_char(list_date, 'YYYY-MM-DD') AS "listDate", name, sha256, rows FROM juki.sochi_list`,
-    );
+    const [row] = await db.query(`SELECT to_char(list_date, 'YYYY-MM-DD') AS "listDate", name, sha256, rows FROM juki.sochi_list`);
     return row ?? null;
   }
 

@@ -25,9 +25,18 @@ describe('splitting on CRLF', () => {
   });
 
   it('tells a final line without CRLF from a final CRLF', () => {
-    expect(split(text('a\r\nb'), 3)).toEqual([['a', 1], ['b', 1]]);
-    expect(split(text('a\r\nb\r\n'), 3)).toEqual([['a', 1], ['b', 1]]);
-    expect(split(text('a\r\nb\r'), 1)).toEqual([['a', 1], ['b\r', 2]]);
+    expect(split(text('a\r\nb'), 3)).toEqual([
+      ['a', 1],
+      ['b', 1],
+    ]);
+    expect(split(text('a\r\nb\r\n'), 3)).toEqual([
+      ['a', 1],
+      ['b', 1],
+    ]);
+    expect(split(text('a\r\nb\r'), 1)).toEqual([
+      ['a', 1],
+      ['b\r', 2],
+    ]);
   });
 
   it('gives no line for no input', () => {

@@ -34,13 +34,16 @@ const atena = (line: JukiLine | undefined): string | null => (line && 'record' i
 const refusal = (line: JukiLine | undefined) => (line && 'rejected' in line ? line.rejected : null);
 
 describe('readJukiFile', () => {
-  it('reads the spec\'s example file', async () => {
+  it("reads the spec's example file", async () => {
     const file = fixture();
     const ichiro = record({ atenaNo: '0000012346', relationship: '04', name: '山田\u3000一郎', nameKana: 'ﾔﾏﾀﾞ ｲﾁﾛｳ', birthDate: '3470220' });
     writeJuki(file, [record(), ichiro]);
     const { lines, summary } = await readAll(file);
     expect(summary).toEqual({ dataRecords: 2, trailerCount: 2, complete: true });
-    expect(lines.map((l) => [l.recordNo, atena(l)])).toEqual([[1, '0000012345'], [2, '0000012346']]);
+    expect(lines.map((l) => [l.recordNo, atena(l)])).toEqual([
+      [1, '0000012345'],
+      [2, '0000012346'],
+    ]);
   });
 
   it('reads a file whose last line has no CRLF', async () => {
@@ -57,7 +60,10 @@ describe('readJukiFile', () => {
     expect(await readAll(onlyTrailer)).toEqual({ lines: [], summary: { dataRecords: 0, trailerCount: 0, complete: true } });
     const empty = fixture();
     writeFileSync(empty, Buffer.alloc(0));
-    expect(await readAll(empty)).toEqual({ lines: [], summary: { dataRecords: 0, trailerCount: null, complete: false, problem: 'no trailer record' } });
+    expect(await readAll(empty)).toEqual({
+      lines: [],
+      summary: { dataRecords: 0, trailerCount: null, complete: false, problem: 'no trailer record' },
+    });
   });
 
   it('reports a truncated file: no trailer, the stump of the last record rejected by its length', async () => {
@@ -176,7 +182,9 @@ describe('readJukiFile', () => {
   it('streams a file larger than its read buffer, records cut by chunk boundaries included', async () => {
     const file = fixture();
     const count = 12_000; // about 2.4 MB against 1 MiB chunks
-    const people = Array.from({ length: count }, (_, i) => record({ atenaNo: String(i + 1).padStart(10, '0'), name: i % 2 ? '髙橋\u3000一' : '渡邊\u3000花子' }));
+    const people = Array.from({ length: count }, (_, i) =>
+      record({ atenaNo: String(i + 1).padStart(10, '0'), name: i % 2 ? '髙橋\u3000一' : '渡邊\u3000花子' }),
+    );
     writeJuki(file, people);
     let n = 0;
     const reader = readJukiFile(file);

@@ -17,7 +17,7 @@ function rejected(bytes: Uint8Array): { reason: string; field?: string } {
 }
 
 describe('the layout', () => {
-  it('tiles the 200 bytes with the spec\'s fields, in order, without gap or overlap', () => {
+  it("tiles the 200 bytes with the spec's fields, in order, without gap or overlap", () => {
     let next = 1;
     for (const spec of Object.values(FIELDS)) {
       expect(spec.from).toBe(next);
@@ -26,7 +26,7 @@ describe('the layout', () => {
     expect(next - 1).toBe(RECORD_LENGTH);
   });
 
-  it('has the spec\'s code tables', () => {
+  it("has the spec's code tables", () => {
     expect(Object.keys(RELATIONSHIPS).sort()).toEqual(['01', '02', '03', '04', '05', '06', '07', '08', '09', '10', '11', '12', '13']);
     expect(RELATIONSHIPS['13']).toBe('子の配偶者');
     expect(Object.keys(CHANGE_REASONS).sort()).toEqual(['01', '02', '03', '04', '05', '06', '07', '08', '09', '99']);
@@ -34,7 +34,7 @@ describe('the layout', () => {
 });
 
 describe('parseJukiRecord', () => {
-  it('reads the spec\'s two example records', () => {
+  it("reads the spec's two example records", () => {
     expect(accepted(record())).toEqual({
       atenaNo: '0000012345',
       setaiNo: '0000004567',
@@ -52,7 +52,13 @@ describe('parseJukiRecord', () => {
       updatedAt: '2024-04-01T09:30:00+09:00',
     });
     const second = record({ atenaNo: '0000012346', relationship: '04', name: '山田\u3000一郎', nameKana: 'ﾔﾏﾀﾞ ｲﾁﾛｳ', birthDate: '3470220' });
-    expect(accepted(second)).toMatchObject({ atenaNo: '0000012346', relationship: '子', name: '山田\u3000一郎', nameKana: 'ヤマダ\u3000イチロウ', birthDate: '1972-02-20' });
+    expect(accepted(second)).toMatchObject({
+      atenaNo: '0000012346',
+      relationship: '子',
+      name: '山田\u3000一郎',
+      nameKana: 'ヤマダ\u3000イチロウ',
+      birthDate: '1972-02-20',
+    });
   });
 
   it('reads a plain Uint8Array, and a record that is a view into a larger buffer', () => {
@@ -171,7 +177,13 @@ describe('parseJukiRecord', () => {
   });
 
   it('refuses bytes in 氏名 that are not CP932, naming the field and the fault', () => {
-    for (const bad of [[0x81, 0x20], [0x85, 0x40], [0xff, 0x40], [0xa0, 0x40], [0xf0, 0x40]]) {
+    for (const bad of [
+      [0x81, 0x20],
+      [0x85, 0x40],
+      [0xff, 0x40],
+      [0xa0, 0x40],
+      [0xf0, 0x40],
+    ]) {
       expect(rejected(record({}, { name: Buffer.concat([encodeCp932('山田'), Buffer.from(bad)]) }))).toMatchObject({ field: '氏名' });
     }
     const bad = rejected(record({}, { name: Buffer.from([0x81, 0x20, 0x85, 0x40]) }));
@@ -201,8 +213,16 @@ describe('parseJukiRecord', () => {
 
   it('never quotes the record in its reasons: the field and the fault only', () => {
     const faults: Partial<Fields>[] = [
-      { kind: '2' }, { atenaNo: '00000A2345' }, { relationship: '14' }, { nameKana: 'ABC' }, { birthDate: '4310501' },
-      { sex: '3' }, { district: '01A1' }, { residentStatus: '9' }, { changeDate: '20230229' }, { changeReason: '10' },
+      { kind: '2' },
+      { atenaNo: '00000A2345' },
+      { relationship: '14' },
+      { nameKana: 'ABC' },
+      { birthDate: '4310501' },
+      { sex: '3' },
+      { district: '01A1' },
+      { residentStatus: '9' },
+      { changeDate: '20230229' },
+      { changeReason: '10' },
       { updatedAt: '20240401250000' },
     ];
     const personal = [YAMADA_TARO.atenaNo, YAMADA_TARO.setaiNo, '山田', '太郎', 'ﾔﾏﾀﾞ', 'ヤマダ', '本町', '3220815', '1985', '2024'];

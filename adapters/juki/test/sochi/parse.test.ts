@@ -58,7 +58,7 @@ describe('parseSochiList', () => {
     ['a 和暦 date', list(HEADER, OPEN.replace('20260401', '5080401')), 'line 2: 開始日: not a date', false],
     ['zeros for a date', list(HEADER, OPEN.replace('20260401', '00000000')), 'line 2: 開始日: not a date', false],
     ['an end before the start', list(HEADER, ENDED.replace('20260331,', '20240331,')), 'line 2: 終了日: before 開始日', false],
-    ['a 更新日時 at 25 o\'clock', list(HEADER, OPEN.replace('093000', '253000')), 'line 2: 更新日時: not a timestamp', false],
+    ["a 更新日時 at 25 o'clock", list(HEADER, OPEN.replace('093000', '253000')), 'line 2: 更新日時: not a timestamp', false],
     ['a bad row after good ones', list(HEADER, OPEN, ENDED, 'x'), 'line 4: expected 5 columns', false],
   ])('refuses the whole list for %s, naming the line and never a value', (_, bytes, problem, cut) => {
     const parsed = parseSochiList(bytes);
@@ -104,8 +104,12 @@ describe('parseSochiFileName', () => {
   it('knows the list and its date', () => {
     expect(parseSochiFileName('JUKI_SOCHI_20261122.csv')).toEqual({ date: '2026-11-22' });
   });
-  it.each(['JUKI_SOCHI_20230229.csv', 'JUKI_SOCHI_2026112.csv', 'JUKI_SOCHI_20261122.CSV', 'JUKI_SOCHI_20261122.csv.tmp', 'JUKI_FULL_20261122.DAT', ''])(
-    'is null for %j',
-    (name) => expect(parseSochiFileName(name)).toBeNull(),
-  );
+  it.each([
+    'JUKI_SOCHI_20230229.csv',
+    'JUKI_SOCHI_2026112.csv',
+    'JUKI_SOCHI_20261122.CSV',
+    'JUKI_SOCHI_20261122.csv.tmp',
+    'JUKI_FULL_20261122.DAT',
+    '',
+  ])('is null for %j', (name) => expect(parseSochiFileName(name)).toBeNull());
 });

@@ -1,13 +1,33 @@
 import type { FileHandle } from 'node:fs/promises';
 import type { DataSource } from 'typeorm';
 import {
-  BOUNDS, DropUnreadable, IngestLedger, SourceIngest, commonestReason, openDropFile, sha256Of, type IngestConfig, type ReadOutcome, type Rejection,
+  BOUNDS,
+  DropUnreadable,
+  IngestLedger,
+  SourceIngest,
+  commonestReason,
+  openDropFile,
+  sha256Of,
+  type IngestConfig,
+  type ReadOutcome,
+  type Rejection,
 } from '@welfare-hub/ingest';
 import { Linker, type Identity, type Weights } from '@welfare-hub/linkage';
 import { inTransaction } from '@welfare-hub/store';
 import {
-  JUKYUSHA_HEADER, SHOGAI_FILES, SODAN_HEADER, TECHO_HEADER, parseJukyusha, parseSodan, parseTecho, readCsvFile,
-  type Jukyusha, type Parsed, type ShogaiKind, type Sodan, type Techo,
+  JUKYUSHA_HEADER,
+  SHOGAI_FILES,
+  SODAN_HEADER,
+  TECHO_HEADER,
+  parseJukyusha,
+  parseSodan,
+  parseTecho,
+  readCsvFile,
+  type Jukyusha,
+  type Parsed,
+  type ShogaiKind,
+  type Sodan,
+  type Techo,
 } from '../parse/index.js';
 import { replaceSnapshot } from '../store/index.js';
 
@@ -28,7 +48,13 @@ export interface ShogaiOutcome {
 }
 
 function identity(row: Row): Identity {
-  return { sourceKey: row.sourceKey, atenaNo: row.atenaNo, nameKana: row.nameKana, birthDate: row.birthDate, ...('name' in row ? { name: row.name } : {}) };
+  return {
+    sourceKey: row.sourceKey,
+    atenaNo: row.atenaNo,
+    nameKana: row.nameKana,
+    birthDate: row.birthDate,
+    ...('name' in row ? { name: row.name } : {}),
+  };
 }
 
 /**
@@ -89,11 +115,23 @@ export class ShogaiIngest extends SourceIngest<ShogaiOutcome[]> {
       return { name, state: 'truncated', recordsRead: 0, recordsRejected: 0, problem };
     }
     const rows: Row[] = [];
-    const rejections: Rejection[] = file.rejected.map((r) => ({ origin: name, position: r.recordNo, reason: `line ${r.line}: ${r.reason}`, raw: Buffer.from(r.raw) }));
+    const rejections: Rejection[] = file.rejected.map((r) => ({
+      origin: name,
+      position: r.recordNo,
+      reason: `line ${r.line}: ${r.reason}`,
+      raw: Buffer.from(r.raw),
+    }));
     for (const row of file.rows) {
       const parsed = spec.parse(row.fields);
       if (parsed.ok) rows.push(parsed.value);
-      else rejections.push({ origin: name, position: row.recordNo, reason: `line ${row.line}: ${parsed.reason}`, field: parsed.field, raw: Buffer.from(row.fields.join(',')) });
+      else
+        rejections.push({
+          origin: name,
+          position: row.recordNo,
+          reason: `line ${row.line}: ${parsed.reason}`,
+          field: parsed.field,
+          raw: Buffer.from(row.fields.join(',')),
+        });
     }
     const read = file.rows.length + file.rejected.length;
     const held = await this.holds.reason({ name, kind: slot, file: true }, { read, rejected: rejections.length }, true);
@@ -110,7 +148,15 @@ export class ShogaiIngest extends SourceIngest<ShogaiOutcome[]> {
     });
     await this.linkers[kind].forget(gone);
     for (let i = 0; i < rows.length; i += 1000) await this.linkers[kind].link(rows.slice(i, i + 1000).map(identity));
-    await this.ledger.recordRead({ name, sha256, state: 'applied', recordsRead: read, recordsRejected: rejections.length, problem: null, kind: slot });
+    await this.ledger.recordRead({
+      name,
+      sha256,
+      state: 'applied',
+      recordsRead: read,
+      recordsRejected: rejections.length,
+      problem: null,
+      kind: slot,
+    });
     this.problems.clear(slot);
     return { name, state: 'applied', recordsRead: read, recordsRejected: rejections.length, problem: null };
   }

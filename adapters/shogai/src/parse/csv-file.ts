@@ -73,14 +73,21 @@ export async function readCsvFile(file: string | FileHandle, header: readonly st
     if (!headerOk) return;
     recordNo++;
     if (record.overBound) {
-      rejected.push({ recordNo, line: record.line, reason: pastBound('record', record.length, maxRecordBytes, 'bytes'), raw: decodeCp932(record.bytes).text });
+      rejected.push({
+        recordNo,
+        line: record.line,
+        reason: pastBound('record', record.length, maxRecordBytes, 'bytes'),
+        raw: decodeCp932(record.bytes).text,
+      });
       return;
     }
     const text = decodeCp932(record.bytes).text;
     const fields = fieldsOf(text);
     if (fields === null) rejected.push({ recordNo, line: record.line, reason: 'a quote that does not close or open a field', raw: text });
-    else if (fields.some((f) => /[\uFFFD\uE000-\uF8FF]/u.test(f))) rejected.push({ recordNo, line: record.line, reason: 'bytes that are not CP932 (or 外字)', raw: text });
-    else if (fields.length !== header.length) rejected.push({ recordNo, line: record.line, reason: `${fields.length} fields, expected ${header.length}`, raw: text });
+    else if (fields.some((f) => /[\uFFFD\uE000-\uF8FF]/u.test(f)))
+      rejected.push({ recordNo, line: record.line, reason: 'bytes that are not CP932 (or 外字)', raw: text });
+    else if (fields.length !== header.length)
+      rejected.push({ recordNo, line: record.line, reason: `${fields.length} fields, expected ${header.length}`, raw: text });
     else rows.push({ recordNo, line: record.line, fields });
   };
   const stream = typeof file === 'string' ? (createReadStream(file, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>) : readFrom(file);
@@ -92,6 +99,7 @@ export async function readCsvFile(file: string | FileHandle, header: readonly st
   }
   if (headerSeen && !headerOk) return { rows: [], rejected: [], complete: false, problem: 'header row is not the specified one' };
   if (splitter.openQuote) return { rows: [], rejected: [], complete: false, problem: 'file ends inside a quoted field' };
-  if (splitter.rest() !== null || !headerSeen) return { rows: [], rejected: [], complete: false, problem: 'file does not end with a complete record' };
+  if (splitter.rest() !== null || !headerSeen)
+    return { rows: [], rejected: [], complete: false, problem: 'file does not end with a complete record' };
   return { rows, rejected, complete: true };
 }

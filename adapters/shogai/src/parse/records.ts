@@ -2,7 +2,18 @@ import { normaliseKanaForMatch, parseTimestamp14, parseWarekiText, toFullwidthKa
 import { BOUNDS, textPastBound } from '@welfare-hub/ingest';
 
 export const TECHO_HEADER = ['宛名番号', '氏名', '氏名カナ', '生年月日', '手帳種別', '等級', '障害区分', '交付日', '有効期限', '更新日時'];
-export const JUKYUSHA_HEADER = ['受給者証番号', '宛名番号', '氏名カナ', '生年月日', '障害支援区分', '支給決定サービス', '支給期間開始', '支給期間終了', '計画相談支援事業所', '更新日時'];
+export const JUKYUSHA_HEADER = [
+  '受給者証番号',
+  '宛名番号',
+  '氏名カナ',
+  '生年月日',
+  '障害支援区分',
+  '支給決定サービス',
+  '支給期間開始',
+  '支給期間終了',
+  '計画相談支援事業所',
+  '更新日時',
+];
 export const SODAN_HEADER = ['相談ID', '宛名番号', '氏名カナ', '生年月日', '相談日', '相談種別', '概要', '担当事業所', '状態'];
 
 export type CertificateType = 'PHYSICAL' | 'INTELLECTUAL' | 'MENTAL';
@@ -49,7 +60,10 @@ export interface Sodan {
 export type Parsed<T> = { ok: true; value: T } | { ok: false; field: string; reason: string };
 
 class Bad extends Error {
-  constructor(readonly field: string, reason: string) {
+  constructor(
+    readonly field: string,
+    reason: string,
+  ) {
     super(reason);
   }
 }
@@ -61,7 +75,18 @@ const GRADES: Record<CertificateType, readonly string[]> = {
   MENTAL: ['1級', '2級', '3級'],
 };
 const SUPPORT_LEVELS = ['非該当', '区分1', '区分2', '区分3', '区分4', '区分5', '区分6'];
-export const SODAN_CATEGORIES = ['福祉サービス利用', '障害理解・障害特性', '健康・医療', '不安の解消・情緒安定', '家族関係・人間関係', '家計・経済', '就労', 'ひきこもり', '権利擁護', 'その他'];
+export const SODAN_CATEGORIES = [
+  '福祉サービス利用',
+  '障害理解・障害特性',
+  '健康・医療',
+  '不安の解消・情緒安定',
+  '家族関係・人間関係',
+  '家計・経済',
+  '就労',
+  'ひきこもり',
+  '権利擁護',
+  'その他',
+];
 
 // Reasons name the column and the fault, never the value.
 function atena(value: string, field = '宛名番号'): string | null {
@@ -150,7 +175,10 @@ export function parseJukyusha(f: string[]): Parsed<Jukyusha> {
       nameKana: kana(f[2]!),
       birthDate: wareki(f[3]!, '生年月日'),
       supportLevel: level === '' ? null : oneOf(level, SUPPORT_LEVELS, '障害支援区分'),
-      services: within(f[5]!, '支給決定サービス', BOUNDS.freeTextChars).split(';').map((s) => s.trim()).filter(Boolean),
+      services: within(f[5]!, '支給決定サービス', BOUNDS.freeTextChars)
+        .split(';')
+        .map((s) => s.trim())
+        .filter(Boolean),
       validFrom: wareki(f[6]!, '支給期間開始'),
       validUntil: wareki(f[7]!, '支給期間終了'),
       planOffice: within(f[8]!.trim(), '計画相談支援事業所') || null,

@@ -15,7 +15,12 @@ export async function shogaiFacts(db: DataSource, atenaNos: readonly string[]): 
     );
   const [techo, jukyusha, sodan] = await Promise.all([
     linked('shogai-techo', 'shogai.techo', `to_char(t.issued_on, 'YYYY-MM-DD') AS "from", to_char(t.valid_until, 'YYYY-MM-DD') AS "until"`),
-    linked('shogai-jukyusha', 'shogai.jukyusha', `to_char(t.valid_from, 'YYYY-MM-DD') AS "from", to_char(t.valid_until, 'YYYY-MM-DD') AS "until", t.support_level`, 'ORDER BY t.valid_from, t.source_key'),
+    linked(
+      'shogai-jukyusha',
+      'shogai.jukyusha',
+      `to_char(t.valid_from, 'YYYY-MM-DD') AS "from", to_char(t.valid_until, 'YYYY-MM-DD') AS "until", t.support_level`,
+      'ORDER BY t.valid_from, t.source_key',
+    ),
     linked('shogai-sodan', 'shogai.sodan', `to_char(t.date, 'YYYY-MM-DD') AS date, t.status, concat_ws(' ', t.category, t.summary) AS text`),
   ]);
   for (const r of techo) facts.get(r['atena_no']!)?.periods.push({ kind: 'TECHO', from: r['from'] ?? null, until: r['until'] ?? null });

@@ -21,10 +21,23 @@ export async function shogaiProfiles(db: DataSource, atenaNos: readonly string[]
     );
   const [techo, jukyusha, sodan] = await Promise.all([
     linked('shogai-techo', 'shogai.techo', `t.type, t.grade, to_char(t.valid_until, 'YYYY-MM-DD') AS valid_until`, 'ORDER BY t.issued_on'),
-    linked('shogai-jukyusha', 'shogai.jukyusha', 't.support_level, t.services', 'AND t.valid_from <= $2::date AND t.valid_until >= $2::date ORDER BY t.valid_from'),
-    linked('shogai-sodan', 'shogai.sodan', `t.source_key, to_char(t.date, 'YYYY-MM-DD') AS date, t.category, t.status, t.summary`, 'ORDER BY t.date DESC, t.source_key'),
+    linked(
+      'shogai-jukyusha',
+      'shogai.jukyusha',
+      't.support_level, t.services',
+      'AND t.valid_from <= $2::date AND t.valid_until >= $2::date ORDER BY t.valid_from',
+    ),
+    linked(
+      'shogai-sodan',
+      'shogai.sodan',
+      `t.source_key, to_char(t.date, 'YYYY-MM-DD') AS date, t.category, t.status, t.summary`,
+      'ORDER BY t.date DESC, t.source_key',
+    ),
   ]);
-  for (const r of techo) profiles.get(r['atena_no'] as string)?.certificates.push({ type: r['type'] as string, grade: r['grade'] as string, validUntil: (r['valid_until'] as string | null) ?? null });
+  for (const r of techo)
+    profiles
+      .get(r['atena_no'] as string)
+      ?.certificates.push({ type: r['type'] as string, grade: r['grade'] as string, validUntil: (r['valid_until'] as string | null) ?? null });
   for (const r of jukyusha) {
     const profile = profiles.get(r['atena_no'] as string);
     if (!profile) continue;

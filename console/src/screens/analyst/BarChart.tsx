@@ -31,7 +31,14 @@ export function BarChart({ table }: { table: LabelledTable }) {
                   {SUPPRESSED}
                 </text>
               ) : (
-                <rect key={j} x={labelWidth} y={3 + j * barHeight} width={(v / max) * barArea} height={barHeight - 1} fill={PALETTE[j % PALETTE.length]} />
+                <rect
+                  key={j}
+                  x={labelWidth}
+                  y={3 + j * barHeight}
+                  width={(v / max) * barArea}
+                  height={barHeight - 1}
+                  fill={PALETTE[j % PALETTE.length]}
+                />
               ),
             )}
           </g>

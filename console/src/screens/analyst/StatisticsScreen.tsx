@@ -63,7 +63,10 @@ function situationTable(stats: SituationStatisticsQuery['situationStatistics']):
     title: `世帯の状況（${GROUPING_LABEL[stats.groupBy] ?? stats.groupBy}別）`,
     rowHeader: by,
     columns: KINDS.map((k) => SITUATION_LABEL[k]!),
-    rows: ordered.map((g) => ({ label: g === '合計' ? '合計' : stats.groupBy === 'DISTRICT' ? `地区 ${g}` : g, values: KINDS.map((k) => cellOf(groups.get(g), k)) })),
+    rows: ordered.map((g) => ({
+      label: g === '合計' ? '合計' : stats.groupBy === 'DISTRICT' ? `地区 ${g}` : g,
+      values: KINDS.map((k) => cellOf(groups.get(g), k)),
+    })),
     note: `世帯数。${stats.threshold}未満の数と、そこから逆算できる数は「秘匿」。基準日 ${dateJa(stats.asOf)}。`,
   };
 }

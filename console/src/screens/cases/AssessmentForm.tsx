@@ -13,7 +13,15 @@ const RECORD_ASSESSMENT = graphql(`
 `);
 
 /** インテーク・アセスメント: the 課題 (the hub's list) and a summary; a coordinator or the 主担当. */
-export function AssessmentForm({ caseId, issueCodes, onDone }: { caseId: string; issueCodes: readonly { code: string; label: string }[]; onDone(): void }) {
+export function AssessmentForm({
+  caseId,
+  issueCodes,
+  onDone,
+}: {
+  caseId: string;
+  issueCodes: readonly { code: string; label: string }[];
+  onDone(): void;
+}) {
   const [issues, setIssues] = useState<string[]>([]);
   const [summary, setSummary] = useState('');
   const [record, { loading, error }] = useMutation(RECORD_ASSESSMENT);

@@ -26,7 +26,17 @@ interface ActionCase {
  * coordinator or the 主担当; the consent of a 【本人同意なし】 case, the plan and the meeting's decisions for a
  * coordinator. The hub decides anyway.
  */
-export function CaseActions({ caseItem: c, issueCodes, coordinator, onDone }: { caseItem: ActionCase; issueCodes: readonly { code: string; label: string }[]; coordinator: boolean; onDone(): void }) {
+export function CaseActions({
+  caseItem: c,
+  issueCodes,
+  coordinator,
+  onDone,
+}: {
+  caseItem: ActionCase;
+  issueCodes: readonly { code: string; label: string }[];
+  coordinator: boolean;
+  onDone(): void;
+}) {
   const closed = c.stage === 'CLOSED';
   const assess = (coordinator || c.visibility === 'FULL') && (c.stage === 'INTAKE' || c.stage === 'ASSESSMENT');
   const plan = coordinator && !closed && c.stage !== 'INTAKE';
@@ -34,7 +44,10 @@ export function CaseActions({ caseItem: c, issueCodes, coordinator, onDone }: { 
   const needed = c.decisions
     .filter((d) => d.kind === 'PARTICIPATION_NEEDED' && d.person)
     .map((d) => d.person!)
-    .filter((person, i, all) => all.findIndex((x) => x.id === person.id) === i && !c.participations.some((p) => p.person.id === person.id && p.state !== 'ENDED'));
+    .filter(
+      (person, i, all) =>
+        all.findIndex((x) => x.id === person.id) === i && !c.participations.some((p) => p.person.id === person.id && p.state !== 'ENDED'),
+    );
   const kinds = decisionKindsFor({ stage: c.stage, withoutConsent: c.withoutConsent, planApproved: c.plan?.approved ?? false });
   return (
     <section aria-labelledby="actions-heading">
@@ -48,7 +61,9 @@ export function CaseActions({ caseItem: c, issueCodes, coordinator, onDone }: { 
       {c.participations.map((p) => (
         <ParticipationFollowUp key={p.id} participation={p} coordinator={coordinator} onDone={onDone} />
       ))}
-      {coordinator && !closed && <LeadForm key={c.leadOrganisation?.id ?? ''} caseId={c.id} current={c.leadOrganisation?.id ?? null} onDone={onDone} />}
+      {coordinator && !closed && (
+        <LeadForm key={c.leadOrganisation?.id ?? ''} caseId={c.id} current={c.leadOrganisation?.id ?? null} onDone={onDone} />
+      )}
       {coordinator && kinds.length > 0 && (
         <DecisionForm key={c.stage} cases={[{ id: c.id, title: caseTitle(c), kinds, subjects: c.subjects }]} onDone={onDone} />
       )}

@@ -126,7 +126,13 @@ export default function CaseScreen() {
         <dt>対象者</dt>
         <dd>{c.subjects.map((s) => `${s.name}（宛名番号 ${s.id}）`).join('、') || '対象者未特定'}</dd>
         <dt>同意</dt>
-        <dd>{c.withoutConsent ? '本人同意なし（支援会議のもとで支援）' : c.consent ? `申込票の同意あり（同意番号 ${c.consent.id}）` : '申込票の同意あり'}</dd>
+        <dd>
+          {c.withoutConsent
+            ? '本人同意なし（支援会議のもとで支援）'
+            : c.consent
+              ? `申込票の同意あり（同意番号 ${c.consent.id}）`
+              : '申込票の同意あり'}
+        </dd>
         <dt>主担当</dt>
         <dd>{c.leadOrganisation?.name ?? '—'}</dd>
         {c.closedAt && (

@@ -23,7 +23,17 @@ export const WITHOUT_CONSENT = '';
  * The consent given on the 申込票: one of the subject's active consents (recorded on the 同意 screen), or, where the
  * caller allows it, 【本人同意なし】.
  */
-export function ConsentChoice({ personId, value, onChange, allowWithout }: { personId: string; value: string; onChange(id: string): void; allowWithout: boolean }) {
+export function ConsentChoice({
+  personId,
+  value,
+  onChange,
+  allowWithout,
+}: {
+  personId: string;
+  value: string;
+  onChange(id: string): void;
+  allowWithout: boolean;
+}) {
   const { data, loading } = useQuery(SUBJECT_CONSENTS, { variables: { personId }, skip: !personId, fetchPolicy: 'cache-and-network' });
   const active = (data?.consents ?? []).filter((c) => c.status === 'ACTIVE');
   const id = useId();

@@ -26,10 +26,13 @@ export function ContactForm({ caseId, subjects, onDone }: { caseId: string; subj
   const ids = { at: useId(), kind: useId(), person: useId(), note: useId() };
   const submit = (e: FormEvent): void => {
     e.preventDefault();
-    void record({ variables: { caseId, input: { at: fromLocalInput(at), kind, note, personId: personId || null } } }).then(() => {
-      setNote('');
-      onDone();
-    }, () => undefined);
+    void record({ variables: { caseId, input: { at: fromLocalInput(at), kind, note, personId: personId || null } } }).then(
+      () => {
+        setNote('');
+        onDone();
+      },
+      () => undefined,
+    );
   };
   return (
     <section aria-labelledby="record-contact-heading">

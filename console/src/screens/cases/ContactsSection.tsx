@@ -27,7 +27,13 @@ interface ParticipationRow {
 }
 
 /** 支援経過 (contacts) and 参加支援, as far as this viewer may see them. */
-export function ContactsSection({ contacts, participations }: { contacts: readonly ContactFieldsFragment[]; participations: readonly ParticipationRow[] }) {
+export function ContactsSection({
+  contacts,
+  participations,
+}: {
+  contacts: readonly ContactFieldsFragment[];
+  participations: readonly ParticipationRow[];
+}) {
   return (
     <>
       <section aria-labelledby="contacts-heading">

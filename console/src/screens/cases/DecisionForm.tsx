@@ -61,10 +61,13 @@ export function DecisionForm({ meetingId: fixedMeeting, cases, onDone }: { meeti
       personId: chosenKind === 'PARTICIPATION_NEEDED' ? personId || current.subjects[0]?.id || null : null,
       leadOrgId: chosenKind === 'CLOSURE_APPROVED' ? leadOrgId.trim() || null : null,
     };
-    void record({ variables: { meetingId, input } }).then(() => {
-      setNote('');
-      onDone();
-    }, () => undefined);
+    void record({ variables: { meetingId, input } }).then(
+      () => {
+        setNote('');
+        onDone();
+      },
+      () => undefined,
+    );
   };
   return (
     <section aria-labelledby="record-decision-heading">

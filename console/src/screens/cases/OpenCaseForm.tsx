@@ -48,11 +48,16 @@ export function OpenCaseForm({ referral }: { referral: FromReferral | null }) {
       withoutConsent: consentId === WITHOUT_CONSENT,
       summary,
     };
-    void open({ variables: { input } }).then((r) => r.data && navigate(`/cases/${encodeURIComponent(r.data.openCase.id)}`), () => undefined);
+    void open({ variables: { input } }).then(
+      (r) => r.data && navigate(`/cases/${encodeURIComponent(r.data.openCase.id)}`),
+      () => undefined,
+    );
   };
   return (
     <section aria-labelledby="open-case-heading">
-      <h2 id="open-case-heading" tabIndex={-1} ref={heading}>{referral ? `つなぎからケースを開く（${referral.fromName}から）` : 'ケースを開く（相談受付）'}</h2>
+      <h2 id="open-case-heading" tabIndex={-1} ref={heading}>
+        {referral ? `つなぎからケースを開く（${referral.fromName}から）` : 'ケースを開く（相談受付）'}
+      </h2>
       <form className="stack" onSubmit={submit}>
         {!referral && (
           <div className="field">
@@ -68,10 +73,16 @@ export function OpenCaseForm({ referral }: { referral: FromReferral | null }) {
         )}
         <div className="field">
           <label htmlFor={ids.subjects}>対象者の宛名番号（複数は「,」区切り、未特定なら空欄）</label>
-          <input id={ids.subjects} value={subjects} onChange={(e) => {
+          <input
+            id={ids.subjects}
+            value={subjects}
+            onChange={(e) => {
               setSubjects(e.target.value);
               setConsentId(WITHOUT_CONSENT);
-            }} inputMode="numeric" autoComplete="off" />
+            }}
+            inputMode="numeric"
+            autoComplete="off"
+          />
         </div>
         <ConsentChoice personId={subjectIds[0] ?? ''} value={consentId} onChange={setConsentId} allowWithout />
         <div className="field">

@@ -92,7 +92,15 @@ export function StartParticipationForm({ caseId, needed, onDone }: { caseId: str
 }
 
 /** 定着支援・フォローアップ of one participation, and its end (SETTLED 定着 or ENDED) for a coordinator. */
-export function ParticipationFollowUp({ participation: p, coordinator, onDone }: { participation: { id: string; state: string; person: { name: string }; host: { name: string } }; coordinator: boolean; onDone(): void }) {
+export function ParticipationFollowUp({
+  participation: p,
+  coordinator,
+  onDone,
+}: {
+  participation: { id: string; state: string; person: { name: string }; host: { name: string } };
+  coordinator: boolean;
+  onDone(): void;
+}) {
   const [kind, setKind] = useState<ContactKind>('VISIT');
   const [note, setNote] = useState('');
   const [followUp, following] = useMutation(FOLLOW_UP);
@@ -101,10 +109,13 @@ export function ParticipationFollowUp({ participation: p, coordinator, onDone }:
   const who = `${p.person.name}（${p.host.name}）`;
   const submit = (e: FormEvent): void => {
     e.preventDefault();
-    void followUp({ variables: { participationId: p.id, input: { at: new Date(Date.now() - 1_000).toISOString(), kind, note } } }).then(() => {
-      setNote('');
-      onDone();
-    }, () => undefined);
+    void followUp({ variables: { participationId: p.id, input: { at: new Date(Date.now() - 1_000).toISOString(), kind, note } } }).then(
+      () => {
+        setNote('');
+        onDone();
+      },
+      () => undefined,
+    );
   };
   const over = p.state === 'SETTLED' || p.state === 'ENDED';
   return (
@@ -127,10 +138,18 @@ export function ParticipationFollowUp({ participation: p, coordinator, onDone }:
       </form>
       {coordinator && !over && (
         <p>
-          <button type="button" disabled={ending.loading} onClick={() => void end({ variables: { id: p.id, state: 'SETTLED' } }).then(onDone, () => undefined)}>
+          <button
+            type="button"
+            disabled={ending.loading}
+            onClick={() => void end({ variables: { id: p.id, state: 'SETTLED' } }).then(onDone, () => undefined)}
+          >
             定着として終える
           </button>
-          <button type="button" disabled={ending.loading} onClick={() => void end({ variables: { id: p.id, state: 'ENDED' } }).then(onDone, () => undefined)}>
+          <button
+            type="button"
+            disabled={ending.loading}
+            onClick={() => void end({ variables: { id: p.id, state: 'ENDED' } }).then(onDone, () => undefined)}
+          >
             参加支援を終える
           </button>
         </p>

@@ -14,13 +14,29 @@ const PROPOSE_PLAN = graphql(`
   }
 `);
 
-interface RoleRow { orgId: string; personId: string; task: string }
+interface RoleRow {
+  orgId: string;
+  personId: string;
+  task: string;
+}
 
 /** 支援プランを作成 (a coordinator): goals, 役割分担 and the review date; a new version when there is one already. */
-export function PlanForm({ caseId, plan, subjects, onDone }: { caseId: string; plan: PlanFieldsFragment | null; subjects: readonly { id: string; name: string }[]; onDone(): void }) {
+export function PlanForm({
+  caseId,
+  plan,
+  subjects,
+  onDone,
+}: {
+  caseId: string;
+  plan: PlanFieldsFragment | null;
+  subjects: readonly { id: string; name: string }[];
+  onDone(): void;
+}) {
   const [goals, setGoals] = useState(() => plan?.goals.join('\n') ?? '');
   const [roles, setRoles] = useState<RoleRow[]>(() =>
-    plan && plan.roles.length > 0 ? plan.roles.map((r) => ({ orgId: r.organisation.id, personId: r.person?.id ?? '', task: r.task })) : [{ orgId: '', personId: '', task: '' }],
+    plan && plan.roles.length > 0
+      ? plan.roles.map((r) => ({ orgId: r.organisation.id, personId: r.person?.id ?? '', task: r.task }))
+      : [{ orgId: '', personId: '', task: '' }],
   );
   const [reviewOn, setReviewOn] = useState(() => dayInJapan(90));
   const [propose, { loading, error }] = useMutation(PROPOSE_PLAN);
@@ -29,7 +45,10 @@ export function PlanForm({ caseId, plan, subjects, onDone }: { caseId: string; p
   const submit = (e: FormEvent): void => {
     e.preventDefault();
     const input = {
-      goals: goals.split('\n').map((g) => g.trim()).filter(Boolean),
+      goals: goals
+        .split('\n')
+        .map((g) => g.trim())
+        .filter(Boolean),
       roles: roles.filter((r) => r.orgId.trim()).map((r) => ({ orgId: r.orgId.trim(), personId: r.personId || null, task: r.task })),
       reviewOn,
     };

@@ -35,7 +35,8 @@ export function PlanSection({ plan }: { plan: PlanFieldsFragment | null }) {
         <>
           <p>
             第{plan.version}版（{dateTimeJa(plan.proposedAt)}作成）、
-            {plan.approved ? `重層的支援会議で承認済み（${dateTimeJa(plan.approvedAt)}）` : '重層的支援会議の承認待ち'}、次の見直し {dateJa(plan.reviewOn)}
+            {plan.approved ? `重層的支援会議で承認済み（${dateTimeJa(plan.approvedAt)}）` : '重層的支援会議の承認待ち'}、次の見直し{' '}
+            {dateJa(plan.reviewOn)}
           </p>
           <h3>目標</h3>
           <ul>

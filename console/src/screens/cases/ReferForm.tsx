@@ -44,10 +44,13 @@ export function ReferForm() {
   const submit = (e: FormEvent): void => {
     e.preventDefault();
     const input = { subjectPersonIds: subjects.split(/[,、\s]+/).filter(Boolean), toOrgId: toOrgId.trim(), reason };
-    void refer({ variables: { input } }).then(() => {
-      setReason('');
-      void sent.refetch();
-    }, () => undefined);
+    void refer({ variables: { input } }).then(
+      () => {
+        setReason('');
+        void sent.refetch();
+      },
+      () => undefined,
+    );
   };
   const list = sent.data?.referralsFromMe ?? [];
   return (

@@ -76,7 +76,8 @@ export function ReferralsToMe({ onOpenCase }: { onOpenCase: ((referral: FromRefe
                 <button
                   type="button"
                   aria-label={`${r.subjects.map((s) => s.name).join('・') || '対象者未特定'}のつなぎからケースを開く`}
-                  onClick={() => onOpenCase({ id: r.id, fromName: r.from.name, subjectIds: r.subjects.map((s) => s.id) })}>
+                  onClick={() => onOpenCase({ id: r.id, fromName: r.from.name, subjectIds: r.subjects.map((s) => s.id) })}
+                >
                   つなぎからケースを開く
                 </button>
               )}

@@ -15,7 +15,10 @@ const REFUSALS: readonly [RegExp, string][] = [
   [/The meeting is not open/, 'この会議は開催中ではありません。決定は会議の開催中に記録します。'],
   [/支援会議's subjects must include/, 'この支援会議の対象者に、ケースの対象者が含まれていません。'],
   [/Everyone present must be a full member/, '出席者は会議の構成員である必要があります。'],
-  [/Before consent, contacts are logged only under an OUTREACH_PLANNED/, '本人同意の前は、支援会議でアウトリーチを決定したケースでのみ支援経過を記録できます。'],
+  [
+    /Before consent, contacts are logged only under an OUTREACH_PLANNED/,
+    '本人同意の前は、支援会議でアウトリーチを決定したケースでのみ支援経過を記録できます。',
+  ],
   [/is in the future/, '日時が未来です。支援経過は実施した後に記録してください。'],
   [/is before the case was opened/, '日時がケースの受付より前です。'],
   [/A contact about a member names a subject/, '対象の世帯員は、ケースの対象者から選んでください。'],

@@ -135,7 +135,8 @@ function ConsentItem({ consent: c, onReceipt, onChanged }: { consent: ConsentFie
   return (
     <li className={c.status === 'REVOKED' ? 'revoked' : ''}>
       <p>
-        <strong>{label(CONSENT_STATUS_LABEL, c.status)}</strong> {c.sectors.map((s) => SECTOR_LABEL[s] ?? s).join('・')} → {c.recipientOrgs.join('、')}／目的：
+        <strong>{label(CONSENT_STATUS_LABEL, c.status)}</strong> {c.sectors.map((s) => SECTOR_LABEL[s] ?? s).join('・')} →{' '}
+        {c.recipientOrgs.join('、')}／目的：
         {c.purpose}／{dateJa(c.validFrom)}〜{dateJa(c.validUntil)}／{label(CONSENT_METHOD_LABEL, c.method)}
         {c.givenBy && `／代理人 ${c.givenBy}`}
       </p>
@@ -165,4 +166,3 @@ function ConsentItem({ consent: c, onReceipt, onChanged }: { consent: ConsentFie
     </li>
   );
 }
-

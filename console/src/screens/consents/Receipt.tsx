@@ -3,7 +3,15 @@ import type { ConsentFieldsFragment } from '../../gql/graphql.js';
 import { CONSENT_METHOD_LABEL, CONSENT_STATUS_LABEL, SECTOR_LABEL, dateJa, dateTimeJa, label } from '../../labels.js';
 
 /** The person's copy of their consent (控え), printable: the print style sheet shows this region alone. */
-export function Receipt({ consent: c, person, onClose }: { consent: ConsentFieldsFragment; person: { name: string; birthDate: string }; onClose(): void }) {
+export function Receipt({
+  consent: c,
+  person,
+  onClose,
+}: {
+  consent: ConsentFieldsFragment;
+  person: { name: string; birthDate: string };
+  onClose(): void;
+}) {
   // Shown where the worker is, and focused: a screen reader reads the receipt next, the keyboard is on it.
   const ref = useRef<HTMLElement>(null);
   useEffect(() => {

@@ -56,13 +56,16 @@ export function RecordConsentForm({ person, onRecorded }: { person: { id: string
           evidence: evidence.trim() || null,
         },
       },
-    }).then((result) => {
-      if (result.data) {
-        onRecorded(result.data.recordConsent);
-        setSectors([]);
-        setPurpose('');
-      }
-    }, () => undefined);
+    }).then(
+      (result) => {
+        if (result.data) {
+          onRecorded(result.data.recordConsent);
+          setSectors([]);
+          setPurpose('');
+        }
+      },
+      () => undefined,
+    );
   };
 
   return (

@@ -144,9 +144,7 @@ export function HouseholdScreen() {
       </p>
       <section aria-label="世帯" className="household">
         <table>
-          <caption>
-            分野ごとの閲覧の可否と根拠{meeting ? `（支援会議「${meeting.title}」の文脈）` : ''}
-          </caption>
+          <caption>分野ごとの閲覧の可否と根拠{meeting ? `（支援会議「${meeting.title}」の文脈）` : ''}</caption>
           <thead>
             <tr>
               <th scope="col">氏名</th>
@@ -221,7 +219,9 @@ export function HouseholdScreen() {
                       {a?.status === 'GRANTED' ? (
                         <SectorDetail member={m} sector={s} />
                       ) : (
-                        <span className="withheld">閲覧不可：この分野を見る根拠（自分野・本人同意・支援会議）がありません。記録の有無も表示しません。</span>
+                        <span className="withheld">
+                          閲覧不可：この分野を見る根拠（自分野・本人同意・支援会議）がありません。記録の有無も表示しません。
+                        </span>
                       )}
                     </dd>
                   </div>

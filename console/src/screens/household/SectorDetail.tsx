@@ -54,7 +54,8 @@ export function SectorDetail({ member, sector }: { member: Member; sector: Secto
       return (
         <>
           <p>
-            手帳：{p.certificates.length === 0 ? 'なし' : p.certificates.map((c) => `${label(CERTIFICATE_LABEL, c.type)} ${c.grade}`).join('、')}／障害支援区分：
+            手帳：{p.certificates.length === 0 ? 'なし' : p.certificates.map((c) => `${label(CERTIFICATE_LABEL, c.type)} ${c.grade}`).join('、')}
+            ／障害支援区分：
             {p.supportLevel ?? '—'}
           </p>
           {p.services.length > 0 && <p>サービス：{p.services.join('、')}</p>}

@@ -127,10 +127,20 @@ function Candidate({ entry, candidate: c, onDone }: { entry: Entry; candidate: E
       <td>{c.agreed.map((f) => label(LINK_FIELD_LABEL, f)).join('、') || '—'}</td>
       <td>{c.disagreed.map((f) => label(LINK_FIELD_LABEL, f)).join('、') || '—'}</td>
       <td>
-        <button type="button" aria-label={`${who}と同一人物として確定`} disabled={confirming.loading} onClick={() => void confirm({ variables }).then(onDone, () => undefined)}>
+        <button
+          type="button"
+          aria-label={`${who}と同一人物として確定`}
+          disabled={confirming.loading}
+          onClick={() => void confirm({ variables }).then(onDone, () => undefined)}
+        >
           確定
         </button>{' '}
-        <button type="button" aria-label={`${who}は別人`} disabled={rejecting.loading} onClick={() => void reject({ variables }).then(onDone, () => undefined)}>
+        <button
+          type="button"
+          aria-label={`${who}は別人`}
+          disabled={rejecting.loading}
+          onClick={() => void reject({ variables }).then(onDone, () => undefined)}
+        >
           別人
         </button>
         <ErrorNote error={confirming.error ?? rejecting.error} />

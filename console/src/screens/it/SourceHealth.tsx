@@ -23,7 +23,10 @@ export function SourceHealth({ sources }: { sources: readonly string[] }) {
     let live = true;
     fetch('/health/ready', { headers: { accept: 'application/json' } })
       .then((r) => r.json() as Promise<{ sources: Record<string, SourceState> }>)
-      .then((body) => live && setHealth(body.sources), () => live && setFailed(true));
+      .then(
+        (body) => live && setHealth(body.sources),
+        () => live && setFailed(true),
+      );
     return () => {
       live = false;
     };

@@ -110,7 +110,12 @@ export default function SourcesScreen({ sectors, admin }: { sectors: readonly st
               <button
                 type="button"
                 disabled={done.loading}
-                onClick={() => void reprocess({ variables: { source } }).then(() => refetch(), () => undefined)}
+                onClick={() =>
+                  void reprocess({ variables: { source } }).then(
+                    () => refetch(),
+                    () => undefined,
+                  )
+                }
               >
                 却下レコードを再処理
               </button>

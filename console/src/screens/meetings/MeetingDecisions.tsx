@@ -44,14 +44,29 @@ const CASES = graphql(`
  * of the cases the viewer may see, and for a coordinator while the meeting is open, the form to record one for a case
  * about the meeting's subjects.
  */
-export default function MeetingDecisions({ meetingId, persons, households, canRecord }: { meetingId: string; persons: readonly string[]; households: readonly string[]; canRecord: boolean }) {
+export default function MeetingDecisions({
+  meetingId,
+  persons,
+  households,
+  canRecord,
+}: {
+  meetingId: string;
+  persons: readonly string[];
+  households: readonly string[];
+  canRecord: boolean;
+}) {
   const { data, loading, error, refetch } = useQuery(CASES, { fetchPolicy: 'cache-and-network' });
   if (loading && !data) return <Loading what="ケース" />;
   const all = data?.myCases ?? [];
   const made = all.flatMap((c) => c.decisions.filter((d) => d.meetingId === meetingId).map((d) => ({ ...d, caseId: c.id, title: caseTitle(c) })));
   const about = all.filter((c) => c.subjects.some((s) => persons.includes(s.id) || households.includes(s.household.id)));
   const cases: DecisionCase[] = about
-    .map((c) => ({ id: c.id, title: caseTitle(c), subjects: c.subjects, kinds: decisionKindsFor({ stage: c.stage, withoutConsent: c.withoutConsent, planApproved: c.plan?.approved ?? false }) }))
+    .map((c) => ({
+      id: c.id,
+      title: caseTitle(c),
+      subjects: c.subjects,
+      kinds: decisionKindsFor({ stage: c.stage, withoutConsent: c.withoutConsent, planApproved: c.plan?.approved ?? false }),
+    }))
     .filter((c) => c.kinds.length > 0);
   return (
     <section aria-labelledby="meeting-decisions-heading">

@@ -161,7 +161,8 @@ export function MeetingScreen() {
           <ul>
             {m.concerns.map((c) => (
               <li key={c.id}>
-                {dateTimeJa(c.recordedAt)} {c.personId ? `宛名番号 ${c.personId}` : `世帯 ${c.householdId}`}：{c.note}（{c.sourceStaffId}、{c.sourceOrgId}）
+                {dateTimeJa(c.recordedAt)} {c.personId ? `宛名番号 ${c.personId}` : `世帯 ${c.householdId}`}：{c.note}（{c.sourceStaffId}、
+                {c.sourceOrgId}）
               </li>
             ))}
           </ul>
@@ -181,7 +182,12 @@ function RemoveMember({ meetingId, staffId, onDone }: { meetingId: string; staff
   const [remove, { loading, error }] = useMutation(REMOVE_MEMBER);
   return (
     <>
-      <button type="button" disabled={loading} aria-label={`${staffId}を構成員から外す`} onClick={() => void remove({ variables: { meetingId, staffId } }).then(onDone, () => undefined)}>
+      <button
+        type="button"
+        disabled={loading}
+        aria-label={`${staffId}を構成員から外す`}
+        onClick={() => void remove({ variables: { meetingId, staffId } }).then(onDone, () => undefined)}
+      >
         外す
       </button>
       <ErrorNote error={error} />
@@ -199,10 +205,13 @@ function AddMember({ meetingId, onDone }: { meetingId: string; onDone(): void })
       className="inline-form"
       onSubmit={(e: FormEvent) => {
         e.preventDefault();
-        void add({ variables: { meetingId, staffId: staffId.trim(), role: role || null } }).then(() => {
-          setStaffId('');
-          onDone();
-        }, () => undefined);
+        void add({ variables: { meetingId, staffId: staffId.trim(), role: role || null } }).then(
+          () => {
+            setStaffId('');
+            onDone();
+          },
+          () => undefined,
+        );
       }}
     >
       <label htmlFor={ids.staff}>追加する職員ID</label>
@@ -232,11 +241,19 @@ function ConcernForm({ meetingId, onDone }: { meetingId: string; onDone(): void 
       className="stack"
       onSubmit={(e: FormEvent) => {
         e.preventDefault();
-        const input = { meetingId, note, personId: target === 'person' ? subject.trim() : null, householdId: target === 'household' ? subject.trim() : null };
-        void record({ variables: { input } }).then(() => {
-          setNote('');
-          onDone();
-        }, () => undefined);
+        const input = {
+          meetingId,
+          note,
+          personId: target === 'person' ? subject.trim() : null,
+          householdId: target === 'household' ? subject.trim() : null,
+        };
+        void record({ variables: { input } }).then(
+          () => {
+            setNote('');
+            onDone();
+          },
+          () => undefined,
+        );
       }}
     >
       <div className="field">

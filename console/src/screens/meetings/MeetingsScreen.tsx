@@ -115,7 +115,10 @@ function OpenMeetingForm() {
           closesAt: fromLocalInput(closesAt),
         },
       },
-    }).then((r) => r.data && navigate(`/meetings/${r.data.openSupportMeeting.id}`), () => undefined);
+    }).then(
+      (r) => r.data && navigate(`/meetings/${r.data.openSupportMeeting.id}`),
+      () => undefined,
+    );
   };
   return (
     <section aria-labelledby="open-meeting-heading">

@@ -45,9 +45,7 @@ export function ConsentReviewSection() {
   return (
     <section aria-labelledby="consent-review-heading">
       <h2 id="consent-review-heading">同意の点検</h2>
-      <p className="muted">
-        記録された同意と、点検が必要な点（{Object.values(CONSENT_FLAG_LABEL).join('、')}）。
-      </p>
+      <p className="muted">記録された同意と、点検が必要な点（{Object.values(CONSENT_FLAG_LABEL).join('、')}）。</p>
       <form className="inline-form" onSubmit={submit}>
         <PeriodFields value={period} onChange={setPeriod} />
         <label className="check">
@@ -93,9 +91,11 @@ export function ConsentReviewSection() {
                     <td>
                       {label(CONSENT_METHOD_LABEL, c.method)}／{c.evidence ?? '証跡なし'}
                     </td>
-                    <td>{c.guardian ? `${c.guardian.name}（${c.guardian.verified ? '住民記録で確認' : '未確認'}）` : c.givenBy ?? '—'}</td>
+                    <td>{c.guardian ? `${c.guardian.name}（${c.guardian.verified ? '住民記録で確認' : '未確認'}）` : (c.givenBy ?? '—')}</td>
                     <td>{label(CONSENT_STATUS_LABEL, c.status)}</td>
-                    <td className={flags.length > 0 ? 'flagged' : ''}>{flags.length > 0 ? flags.map((f) => CONSENT_FLAG_LABEL[f] ?? f).join('、') : 'なし'}</td>
+                    <td className={flags.length > 0 ? 'flagged' : ''}>
+                      {flags.length > 0 ? flags.map((f) => CONSENT_FLAG_LABEL[f] ?? f).join('、') : 'なし'}
+                    </td>
                   </tr>
                 ))}
               </tbody>

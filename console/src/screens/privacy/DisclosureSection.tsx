@@ -91,7 +91,11 @@ export function DisclosureSection() {
             <dd>{dateTimeJa(new Date().toISOString())}</dd>
           </dl>
           <h4>1. あなたの氏名・住所などが表示された記録</h4>
-          {d.identityEntries.length === 0 ? <p>記録はありません。</p> : <IdentityTable rows={d.identityEntries} caption="識別情報の表示（古い順）" withFlags={false} />}
+          {d.identityEntries.length === 0 ? (
+            <p>記録はありません。</p>
+          ) : (
+            <IdentityTable rows={d.identityEntries} caption="識別情報の表示（古い順）" withFlags={false} />
+          )}
           <h4>2. 福祉の各分野の情報の閲覧の記録</h4>
           {d.entries.length === 0 ? (
             <p>記録はありません。</p>
@@ -118,7 +122,8 @@ export function DisclosureSection() {
             <ul>
               {d.consents.map((c) => (
                 <li key={c.id}>
-                  {label(CONSENT_STATUS_LABEL, c.status)}：{c.sectors.map((s) => SECTOR_LABEL[s] ?? s).join('・')}の情報を{c.recipientOrgs.join('、')}へ（{c.purpose}）、
+                  {label(CONSENT_STATUS_LABEL, c.status)}：{c.sectors.map((s) => SECTOR_LABEL[s] ?? s).join('・')}の情報を{c.recipientOrgs.join('、')}
+                  へ（{c.purpose}）、
                   {dateJa(c.validFrom)}〜{dateJa(c.validUntil)}。記録 {c.recordedOrg} {c.recordedBy}（{dateTimeJa(c.recordedAt)}）
                   {c.givenBy && `、代理人 ${c.givenBy}`}
                   {c.revokedAt && `、撤回 ${dateTimeJa(c.revokedAt)}`}

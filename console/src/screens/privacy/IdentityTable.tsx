@@ -17,7 +17,17 @@ graphql(`
 `);
 
 /** Identity reads (who was shown a person's identity): the same table for identityLog, protectedReads and disclosure. */
-export function IdentityTable({ rows, caption, withPerson = false, withFlags = true }: { rows: readonly IdentityFieldsFragment[]; caption: string; withPerson?: boolean; withFlags?: boolean }) {
+export function IdentityTable({
+  rows,
+  caption,
+  withPerson = false,
+  withFlags = true,
+}: {
+  rows: readonly IdentityFieldsFragment[];
+  caption: string;
+  withPerson?: boolean;
+  withFlags?: boolean;
+}) {
   return (
     <table>
       <caption>{caption}</caption>

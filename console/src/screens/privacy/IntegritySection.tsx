@@ -31,10 +31,10 @@ export function IntegritySection() {
       {r && (
         <p role="status" className={r.ok ? 'ok' : 'error'}>
           {r.ok ? '改ざんは検出されませんでした。' : `改ざんの疑い：記録 ${r.firstBadEntry ?? '?'} 以降が連鎖と一致しません。`}
-          検証した記録 {r.entries}件、署名済みチェックポイント {r.checkpoints}件（最終 {dateTimeJa(r.lastCheckpointAt)}）、検証日時 {dateTimeJa(r.checkedAt)}。
+          検証した記録 {r.entries}件、署名済みチェックポイント {r.checkpoints}件（最終 {dateTimeJa(r.lastCheckpointAt)}）、検証日時{' '}
+          {dateTimeJa(r.checkedAt)}。
         </p>
       )}
     </section>
   );
 }
-

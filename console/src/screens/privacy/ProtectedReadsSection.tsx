@@ -35,7 +35,9 @@ export function ProtectedReadsSection() {
       {called && data && (
         <>
           <p role="status">{data.protectedReads.length}件</p>
-          {data.protectedReads.length > 0 && <IdentityTable rows={data.protectedReads} caption="支援措置対象者の閲覧（新しい順）" withPerson withFlags={false} />}
+          {data.protectedReads.length > 0 && (
+            <IdentityTable rows={data.protectedReads} caption="支援措置対象者の閲覧（新しい順）" withPerson withFlags={false} />
+          )}
         </>
       )}
     </section>

@@ -1,6 +1,9 @@
 import { useId } from 'react';
 
-export interface Period { from: string; to: string }
+export interface Period {
+  from: string;
+  to: string;
+}
 
 /** A period of days in Japan's calendar as the instants the audit queries take (null: open-ended). */
 export function periodVariables(p: Period): { from: string | null; to: string | null } {

@@ -8,7 +8,11 @@ import { fundingSector, FUNDING_SECTORS, type FundingRule, type FundingSector, t
  */
 export const ACTIVITIES = ['CONSULTATION', 'CONTACT', 'CASE'] as const;
 export type ActivityKind = (typeof ACTIVITIES)[number];
-export const ACTIVITY_LABELS: Record<ActivityKind, string> = { CONSULTATION: '新規相談受付', CONTACT: '支援経過 (連絡・訪問・同行)', CASE: '継続支援ケース' };
+export const ACTIVITY_LABELS: Record<ActivityKind, string> = {
+  CONSULTATION: '新規相談受付',
+  CONTACT: '支援経過 (連絡・訪問・同行)',
+  CASE: '継続支援ケース',
+};
 export const SECTOR_LABELS: Record<FundingSector, string> = { KAIGO: '介護', SHOGAI: '障害', KODOMO: '子ども', KONKYU: '困窮' };
 
 export interface Activity {
@@ -38,7 +42,10 @@ export async function monthActivities(db: DataSource, month: string): Promise<Ac
   const from = `${b.first}T00:00:00+09:00`;
   const to = `${b.next}T00:00:00+09:00`;
   const [opened, contacts, open] = await Promise.all([
-    db.query(`SELECT ${FIRST_SUBJECT} AS person_id, ${JST_DAY('c.opened_at')} AS day FROM cases.case_file c WHERE c.opened_at >= $1 AND c.opened_at < $2`, [from, to]),
+    db.query(
+      `SELECT ${FIRST_SUBJECT} AS person_id, ${JST_DAY('c.opened_at')} AS day FROM cases.case_file c WHERE c.opened_at >= $1 AND c.opened_at < $2`,
+      [from, to],
+    ),
     db.query(
       `SELECT COALESCE(ct.person_id, p.person_id, ${FIRST_SUBJECT}) AS person_id, ${JST_DAY('ct.at')} AS day
        FROM cases.contact ct JOIN cases.case_file c ON c.id = ct.case_id LEFT JOIN cases.participation p ON p.id = ct.participation_id
@@ -52,25 +59,38 @@ export async function monthActivities(db: DataSource, month: string): Promise<Ac
       [from, to, b.last],
     ),
   ]);
-  const as = (kind: ActivityKind, rows: { person_id: string | null; day: string }[]): Activity[] => rows.map((r) => ({ kind, personId: r.person_id, day: r.day }));
+  const as = (kind: ActivityKind, rows: { person_id: string | null; day: string }[]): Activity[] =>
+    rows.map((r) => ({ kind, personId: r.person_id, day: r.day }));
   return [...as('CONSULTATION', opened), ...as('CONTACT', contacts), ...as('CASE', open)];
 }
 
 /** Counts per activity and funding sector: each activity lands in exactly one cell. */
-export function attribute(activities: readonly Activity[], subject: (personId: string | null, day: string) => SubjectOnDay | null, rule: FundingRule): number[][] {
+export function attribute(
+  activities: readonly Activity[],
+  subject: (personId: string | null, day: string) => SubjectOnDay | null,
+  rule: FundingRule,
+): number[][] {
   const cells = ACTIVITIES.map(() => FUNDING_SECTORS.map(() => 0));
   for (const a of activities) cells[ACTIVITIES.indexOf(a.kind)]![FUNDING_SECTORS.indexOf(fundingSector(rule, subject(a.personId, a.day)))]! += 1;
   return cells;
 }
 
-export interface ActivityRow { fundingSector: FundingSector | null; activity: ActivityKind; count: number | null; suppressed: boolean }
+export interface ActivityRow {
+  fundingSector: FundingSector | null;
+  activity: ActivityKind;
+  count: number | null;
+  suppressed: boolean;
+}
 
 /**
  * The month as rows (activity × funding sector) and totals (per activity), suppressed like the analysts' other tables:
  * a count about persons from 1 to threshold-1 is withheld, with complements, so that none can be worked out from the
  * totals. Published rows add up to their total.
  */
-export function activityTable(cells: number[][], threshold: number): { rows: ActivityRow[]; totals: ActivityRow[]; columnTotals: (number | null)[]; grandTotal: number | null } {
+export function activityTable(
+  cells: number[][],
+  threshold: number,
+): { rows: ActivityRow[]; totals: ActivityRow[]; columnTotals: (number | null)[]; grandTotal: number | null } {
   const s = suppressTable({ cells, threshold });
   const rows = ACTIVITIES.flatMap((activity, i) =>
     FUNDING_SECTORS.map((fundingSector, j) => ({ fundingSector, activity, count: s.cells[i]![j]!, suppressed: s.cells[i]![j] === null })),
@@ -80,7 +100,12 @@ export function activityTable(cells: number[][], threshold: number): { rows: Act
 }
 
 /** The report as a 所管課 files it: activities down, funding sectors across, totals on the right and at the bottom. */
-export function activityGrid(table: { rows: ActivityRow[]; totals: ActivityRow[]; columnTotals: (number | null)[]; grandTotal: number | null }): (string | number | null)[][] {
+export function activityGrid(table: {
+  rows: ActivityRow[];
+  totals: ActivityRow[];
+  columnTotals: (number | null)[];
+  grandTotal: number | null;
+}): (string | number | null)[][] {
   return [
     ['活動', ...FUNDING_SECTORS.map((s) => `${SECTOR_LABELS[s]} (${s})`), '合計'],
     ...ACTIVITIES.map((a) => [

@@ -44,7 +44,11 @@ export function fundingSector(rule: FundingRule, subject: SubjectOnDay | null): 
   for (const test of rule.order) {
     if (test === 'KAIGO' && subject.age !== null && subject.age >= rule.elderFrom) return 'KAIGO';
     if (test === 'SHOGAI' && subject.certified) return 'SHOGAI';
-    if (test === 'KODOMO' && ((subject.age !== null && subject.age < rule.childUnder) || subject.kodomoCategories.some((c) => rule.kodomoCategories.includes(c)))) return 'KODOMO';
+    if (
+      test === 'KODOMO' &&
+      ((subject.age !== null && subject.age < rule.childUnder) || subject.kodomoCategories.some((c) => rule.kodomoCategories.includes(c)))
+    )
+      return 'KODOMO';
   }
   return rule.otherwise;
 }
@@ -52,7 +56,11 @@ export function fundingSector(rule: FundingRule, subject: SubjectOnDay | null): 
 /** The rule in words, printed on the report so that a 所管課 can see what it was attributed by. */
 export function describeRule(rule: FundingRule): string {
   const tests = rule.order.map((t) =>
-    t === 'KAIGO' ? `${rule.elderFrom}歳以上→KAIGO` : t === 'SHOGAI' ? '手帳・受給者証→SHOGAI' : `${rule.childUnder}歳未満・こども(${rule.kodomoCategories.join('/')})→KODOMO`,
+    t === 'KAIGO'
+      ? `${rule.elderFrom}歳以上→KAIGO`
+      : t === 'SHOGAI'
+        ? '手帳・受給者証→SHOGAI'
+        : `${rule.childUnder}歳未満・こども(${rule.kodomoCategories.join('/')})→KODOMO`,
   );
   return `${tests.join('; ')}; それ以外→${rule.otherwise}`;
 }
@@ -81,7 +89,8 @@ export function fundingRule(raw: string | undefined): FundingRule {
   for (const k of ['elderFrom', 'childUnder'] as const) {
     if (!Number.isInteger(rule[k]) || rule[k] < 0 || rule[k] > 130) throw new Error(`HUB_CASE_FUNDING_RULE: ${k} must be a whole number of years`);
   }
-  if (!Array.isArray(rule.kodomoCategories) || rule.kodomoCategories.some((c) => typeof c !== 'string')) throw new Error('HUB_CASE_FUNDING_RULE: kodomoCategories must be a list of strings');
+  if (!Array.isArray(rule.kodomoCategories) || rule.kodomoCategories.some((c) => typeof c !== 'string'))
+    throw new Error('HUB_CASE_FUNDING_RULE: kodomoCategories must be a list of strings');
   if (!(FUNDING_SECTORS as readonly string[]).includes(rule.otherwise)) throw new Error('HUB_CASE_FUNDING_RULE: otherwise must be a sector');
   return rule;
 }

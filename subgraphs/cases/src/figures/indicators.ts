@@ -8,13 +8,31 @@ export type IntakeRoute = (typeof ROUTES)[number];
 /** Where a closed case was returned: the sector the 主担当 holds (the first, in the contract's order), NONE if it holds none. */
 export const RETURN_KEYS = ['KAIGO', 'SHOGAI', 'KODOMO', 'KONKYU', 'NONE'] as const;
 
-export interface Count { key: string; count: number | null; suppressed: boolean }
+export interface Count {
+  key: string;
+  count: number | null;
+  suppressed: boolean;
+}
 
 export interface CaseIndicators {
-  from: string; to: string; threshold: number;
-  intakesByRoute: Count[]; referrals: number | null; referralsTo: Count[]; casesOpened: number | null; plansApproved: number | null; decisionsByKind: Count[];
-  participationsStarted: number | null; hosts: number; outreachContacts: number | null; closed: number | null; returnedBySector: Count[];
-  issuesPerCase: number | null; casesAssessed: number | null; issuesRecorded: number | null; caseloadByOrganisation: Count[];
+  from: string;
+  to: string;
+  threshold: number;
+  intakesByRoute: Count[];
+  referrals: number | null;
+  referralsTo: Count[];
+  casesOpened: number | null;
+  plansApproved: number | null;
+  decisionsByKind: Count[];
+  participationsStarted: number | null;
+  hosts: number;
+  outreachContacts: number | null;
+  closed: number | null;
+  returnedBySector: Count[];
+  issuesPerCase: number | null;
+  casesAssessed: number | null;
+  issuesRecorded: number | null;
+  caseloadByOrganisation: Count[];
 }
 
 /** A count about persons from 1 to threshold-1 is withheld; 0 and larger counts are shown. */
@@ -26,7 +44,10 @@ const count = (key: string, n: number | null): Count => ({ key, count: n, suppre
  * total as the analysts' other tables are, so that no withheld count follows from the others and the total.
  */
 function listWithTotal(keys: readonly string[], counts: Map<string, number>, threshold: number): { list: Count[]; total: number | null } {
-  const s = suppressList(keys.map((k) => counts.get(k) ?? 0), threshold);
+  const s = suppressList(
+    keys.map((k) => counts.get(k) ?? 0),
+    threshold,
+  );
   return { list: keys.map((k, i) => count(k, s.counts[i]!)), total: s.total };
 }
 
@@ -36,7 +57,12 @@ const grouped = (rows: { key: string | null; n: number }[]) => new Map(rows.map(
  * The 実施計画's 評価指標 over [from, to] (days in Japan's calendar, both included): counts of events, never a person,
  * read from the case tables in a handful of statements.
  */
-export async function caseIndicators(db: DataSource, range: { from: string; to: string }, threshold: number, sectorsOf: Map<string, string[]>): Promise<CaseIndicators> {
+export async function caseIndicators(
+  db: DataSource,
+  range: { from: string; to: string },
+  threshold: number,
+  sectorsOf: Map<string, string[]>,
+): Promise<CaseIndicators> {
   const from = `${range.from}T00:00:00+09:00`;
   const to = new Date(new Date(`${range.to}T00:00:00+09:00`).getTime() + 86_400_000).toISOString();
   const p = [from, to];
@@ -85,7 +111,9 @@ export async function caseIndicators(db: DataSource, range: { from: string; to: 
   const casesAssessed = primary(assessed.cases, threshold);
   const issuesRecorded = primary(assessed.issues, threshold);
   return {
-    from: range.from, to: range.to, threshold,
+    from: range.from,
+    to: range.to,
+    threshold,
     intakesByRoute: intake.list,
     referrals: referred.total,
     referralsTo: referred.list,
@@ -113,7 +141,12 @@ export function indicatorsCsv(i: CaseIndicators): string {
   list('referralsTo', i.referralsTo);
   lines.push(['plansApproved', '', i.plansApproved]);
   list('decisionsByKind', i.decisionsByKind);
-  lines.push(['participationsStarted', '', i.participationsStarted], ['hosts', '', i.hosts], ['outreachContacts', '', i.outreachContacts], ['closed', '', i.closed]);
+  lines.push(
+    ['participationsStarted', '', i.participationsStarted],
+    ['hosts', '', i.hosts],
+    ['outreachContacts', '', i.outreachContacts],
+    ['closed', '', i.closed],
+  );
   list('returnedBySector', i.returnedBySector);
   lines.push(['casesAssessed', '', i.casesAssessed], ['issuesRecorded', '', i.issuesRecorded], ['issuesPerCase', '', i.issuesPerCase]);
   list('caseloadByOrganisation', i.caseloadByOrganisation);

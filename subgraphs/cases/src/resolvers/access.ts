@@ -19,7 +19,7 @@ export async function requireViewer(ctx: CasesContext): Promise<CaseViewer> {
 }
 
 export async function requireCoordinator(ctx: CasesContext): Promise<CaseViewer> {
-  if (!ctx.policy.hasRole('coordinator')) throw forbidden('This step is the 多機関協働 team\'s: it needs the role coordinator');
+  if (!ctx.policy.hasRole('coordinator')) throw forbidden("This step is the 多機関協働 team's: it needs the role coordinator");
   return requireViewer(ctx);
 }
 
@@ -27,7 +27,16 @@ export async function requireCoordinator(ctx: CasesContext): Promise<CaseViewer>
 export async function caseFacts(ctx: CasesContext, rows: readonly CaseRow[]): Promise<Map<string, CaseFacts>> {
   const consents = await ctx.hub.consents(rows.flatMap((r) => (r.consentId ? [r.consentId] : [])));
   return new Map(
-    rows.map((r) => [r.id, { id: r.id, subjectIds: r.subjectIds, consented: r.consentId !== null && consents.get(r.consentId)?.active === true, leadOrgId: r.leadOrgId, planRoles: r.planRoles }]),
+    rows.map((r) => [
+      r.id,
+      {
+        id: r.id,
+        subjectIds: r.subjectIds,
+        consented: r.consentId !== null && consents.get(r.consentId)?.active === true,
+        leadOrgId: r.leadOrgId,
+        planRoles: r.planRoles,
+      },
+    ]),
   );
 }
 

@@ -59,31 +59,48 @@ export const caseMutations: MutationResolvers = {
   openCase: async (_, { input }, ctx) => {
     const viewer = await requireCoordinator(ctx);
     const subjects = [...new Set(input.subjectPersonIds)];
-    if ((await ctx.hub.residents(subjects)).size !== subjects.length) throw badInput('input.subjectPersonIds', 'Every subject must be a resident (宛名番号)');
+    if ((await ctx.hub.residents(subjects)).size !== subjects.length)
+      throw badInput('input.subjectPersonIds', 'Every subject must be a resident (宛名番号)');
     const without = input.withoutConsent === true;
     if (without === (input.consentId != null)) {
-      throw badInput('input.consentId', without ? 'A case opened withoutConsent names no consent' : 'Name the consent given on the 申込票 (consentId), or open the case withoutConsent (【本人同意なし】)');
+      throw badInput(
+        'input.consentId',
+        without
+          ? 'A case opened withoutConsent names no consent'
+          : 'Name the consent given on the 申込票 (consentId), or open the case withoutConsent (【本人同意なし】)',
+      );
     }
     if (input.consentId != null) {
       if (subjects.length === 0) throw badInput('input.subjectPersonIds', 'A case on consent names the person who gave it');
       const consent = (await ctx.hub.consents([input.consentId])).get(input.consentId);
-      if (!consent || !subjects.includes(consent.personId)) throw badInput('input.consentId', 'The consent must be one of the subjects\'');
+      if (!consent || !subjects.includes(consent.personId)) throw badInput('input.consentId', "The consent must be one of the subjects'");
       if (!consent.active) throw badInput('input.consentId', 'The consent is revoked or outside its period');
     }
     const summary = text('input.summary', input.summary, 4000);
     const referralId = input.referralId ?? null;
-    return afterStep(ctx, await inTransaction(ctx.db, async (tx) => {
-      if (referralId) {
-        const referral = (await referralsById(tx, [referralId], true)).get(referralId);
-        const toTeam = referral && (referral.toOrgId === viewer.orgId || (await isTeam(tx, referral.toOrgId)));
-        if (!referral || !toTeam) throw badInput('input.referralId', 'No referral to the 多機関協働 team has that id');
-        if (referral.state !== 'SENT') throw badInput('input.referralId', `The referral was ${referral.state.toLowerCase()} already`);
-      }
-      await registerTeam(tx, viewer.orgId);
-      const id = await write.insertCase(tx, { route: input.route, subjectIds: subjects, referralId, consentId: input.consentId ?? null, summary, openedBy: viewer.staffId });
-      if (referralId) await decideReferral(tx, referralId, 'ACCEPTED', viewer.staffId, null, id);
-      return id;
-    }), 'Mutation.openCase');
+    return afterStep(
+      ctx,
+      await inTransaction(ctx.db, async (tx) => {
+        if (referralId) {
+          const referral = (await referralsById(tx, [referralId], true)).get(referralId);
+          const toTeam = referral && (referral.toOrgId === viewer.orgId || (await isTeam(tx, referral.toOrgId)));
+          if (!referral || !toTeam) throw badInput('input.referralId', 'No referral to the 多機関協働 team has that id');
+          if (referral.state !== 'SENT') throw badInput('input.referralId', `The referral was ${referral.state.toLowerCase()} already`);
+        }
+        await registerTeam(tx, viewer.orgId);
+        const id = await write.insertCase(tx, {
+          route: input.route,
+          subjectIds: subjects,
+          referralId,
+          consentId: input.consentId ?? null,
+          summary,
+          openedBy: viewer.staffId,
+        });
+        if (referralId) await decideReferral(tx, referralId, 'ACCEPTED', viewer.staffId, null, id);
+        return id;
+      }),
+      'Mutation.openCase',
+    );
   },
 
   /** The person finally signs the 申込票 (AS-03): the case leaves the 支援会議 and the 重層的支援会議 may decide on it. */
@@ -92,7 +109,7 @@ export const caseMutations: MutationResolvers = {
     const consent = (await ctx.hub.consents([args.consentId])).get(args.consentId);
     await onCase(ctx, args.caseId, async (tx, row) => {
       if (!row.withoutConsent) throw badInput('caseId', 'The case has its consent already');
-      if (!consent || !row.subjectIds.includes(consent.personId)) throw badInput('consentId', 'The consent must be one of the case\'s subjects\'');
+      if (!consent || !row.subjectIds.includes(consent.personId)) throw badInput('consentId', "The consent must be one of the case's subjects'");
       if (!consent.active) throw badInput('consentId', 'The consent is revoked or outside its period');
       await write.attachConsent(tx, row.id, consent.id);
     });
@@ -132,7 +149,8 @@ export const caseMutations: MutationResolvers = {
       const roles = args.input.roles.map((r, i) => {
         const org = orgs.get(r.orgId);
         if (!org || org.outsideWelfare) throw badInput(`input.roles[${i}].orgId`, 'A role goes to a registered welfare organisation');
-        if (r.personId != null && !row.subjectIds.includes(r.personId)) throw badInput(`input.roles[${i}].personId`, 'A role for a member names a subject of the case');
+        if (r.personId != null && !row.subjectIds.includes(r.personId))
+          throw badInput(`input.roles[${i}].personId`, 'A role for a member names a subject of the case');
         return { orgId: org.id, personId: r.personId ?? null, task: text(`input.roles[${i}].task`, r.task, 500) };
       });
       const to = step(row, { kind: 'PLAN' });

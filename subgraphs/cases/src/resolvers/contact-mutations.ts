@@ -8,7 +8,8 @@ import { participationAfter, StepRefused } from '../stage-machine.js';
 import { checkId, contactTime, requireCoordinator, requireViewer, seesMember, text, texts, visibleCase, type CaseView } from './access.js';
 import { onCase, stepError } from './case-mutations.js';
 
-const WHO_LOGS = 'Contacts are logged by a coordinator, the 主担当 or an organisation with a role in the plan (before consent: the 支援会議\'s members)';
+const WHO_LOGS =
+  "Contacts are logged by a coordinator, the 主担当 or an organisation with a role in the plan (before consent: the 支援会議's members)";
 
 /** The case for a contact or follow-up: one the viewer may not see is refused in the same words as one that does not exist. */
 async function caseForWork(ctx: CasesContext, caseId: string, purpose: string): Promise<CaseView> {
@@ -19,7 +20,8 @@ async function caseForWork(ctx: CasesContext, caseId: string, purpose: string): 
 
 function contactFields(input: ContactInput, view: CaseView) {
   const personId = input.personId ?? null;
-  if (personId !== null && !view.subjectIds.includes(personId)) throw badInput('input.personId', 'A contact about a member names a subject of the case');
+  if (personId !== null && !view.subjectIds.includes(personId))
+    throw badInput('input.personId', 'A contact about a member names a subject of the case');
   return { at: contactTime('input.at', input.at, view.openedAt), kind: input.kind, note: text('input.note', input.note, 4000), personId };
 }
 
@@ -37,13 +39,22 @@ export const contactMutations: MutationResolvers = {
     const viewer = await requireViewer(ctx);
     const view = await caseForWork(ctx, args.caseId, 'Mutation.recordContact');
     const fields = contactFields(args.input, view);
-    if (view.access.level !== 'FULL' && fields.personId !== null && !seesMember(view, fields.personId)) throw forbidden('A contact about a member is logged by an organisation with a role for that member');
+    if (view.access.level !== 'FULL' && fields.personId !== null && !seesMember(view, fields.personId))
+      throw forbidden('A contact about a member is logged by an organisation with a role for that member');
     const id = await onCase(ctx, view.id, async (tx, row) => {
       if (row.stage === 'CLOSED') throw badInput('caseId', 'The case is closed (終結): the 主担当 carries on in its own records');
       // A case without consent takes contacts only under an outreach decision (the 支援会議's pre-consent plan).
       const outreach = row.withoutConsent ? await write.outreachDecision(tx, row.id) : null;
-      if (row.withoutConsent && !outreach) throw badInput('caseId', 'Before consent, contacts are logged only under an OUTREACH_PLANNED decision of a 支援会議');
-      return write.insertContact(tx, { caseId: row.id, participationId: null, ...fields, by: viewer.staffId, org: viewer.orgId, outreachDecision: outreach });
+      if (row.withoutConsent && !outreach)
+        throw badInput('caseId', 'Before consent, contacts are logged only under an OUTREACH_PLANNED decision of a 支援会議');
+      return write.insertContact(tx, {
+        caseId: row.id,
+        participationId: null,
+        ...fields,
+        by: viewer.staffId,
+        org: viewer.orgId,
+        outreachDecision: outreach,
+      });
     });
     return (await contactById(ctx.db, id))!;
   },
@@ -67,8 +78,15 @@ export const contactMutations: MutationResolvers = {
     const id = await onCase(ctx, view.id, async (tx, row) => {
       if (row.stage === 'CLOSED') throw badInput('caseId', 'The case is closed (終結)');
       const decision = await write.participationDecision(tx, row.id, args.personId);
-      if (!decision) throw badInput('personId', '参加支援 starts only after a 重層的支援会議 decided it is needed for this person (PARTICIPATION_NEEDED)');
-      return write.insertParticipation(tx, { caseId: row.id, personId: args.personId, hostId: args.hostId, decisionId: decision, by: viewer.staffId });
+      if (!decision)
+        throw badInput('personId', '参加支援 starts only after a 重層的支援会議 decided it is needed for this person (PARTICIPATION_NEEDED)');
+      return write.insertParticipation(tx, {
+        caseId: row.id,
+        personId: args.personId,
+        hostId: args.hostId,
+        decisionId: decision,
+        by: viewer.staffId,
+      });
     });
     return participationOut(ctx, id, view);
   },
@@ -78,11 +96,19 @@ export const contactMutations: MutationResolvers = {
     const viewer = await requireViewer(ctx);
     const found = await participationById(ctx.db, args.participationId);
     const view = found ? await visibleCase(ctx, found.caseId, 'Mutation.recordFollowUp') : null;
-    if (!found || !view || !seesMember(view, found.personId)) throw forbidden('Follow-ups are logged by a coordinator, the 主担当 or the organisation with a role for that person');
+    if (!found || !view || !seesMember(view, found.personId))
+      throw forbidden('Follow-ups are logged by a coordinator, the 主担当 or the organisation with a role for that person');
     const fields = contactFields({ ...args.input, personId: found.personId }, view);
     await inTransaction(ctx.db, async (tx) => {
       const p = (await participationById(tx, found.id, true))!;
-      await write.insertContact(tx, { caseId: p.caseId, participationId: p.id, ...fields, by: viewer.staffId, org: viewer.orgId, outreachDecision: null });
+      await write.insertContact(tx, {
+        caseId: p.caseId,
+        participationId: p.id,
+        ...fields,
+        by: viewer.staffId,
+        org: viewer.orgId,
+        outreachDecision: null,
+      });
       const state = participationAfter(p.state, 'FOLLOW_UP');
       if (state !== p.state) await write.setParticipationState(tx, p.id, state, false);
     });

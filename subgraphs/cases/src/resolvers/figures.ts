@@ -28,13 +28,21 @@ export const figureQueries: QueryResolvers = {
     if (!monthBounds(args.month)) throw badInput('month', "month is 'YYYY-MM'");
     await asAnalyst(ctx, 'activityReport', args);
     const activities = await monthActivities(ctx.db, args.month);
-    const subject = await subjectAttributes(ctx.db, activities.flatMap((a) => (a.personId ? [a.personId] : [])));
+    const subject = await subjectAttributes(
+      ctx.db,
+      activities.flatMap((a) => (a.personId ? [a.personId] : [])),
+    );
     const table = activityTable(attribute(activities, subject, ctx.figures.rule), ctx.figures.threshold);
     const grid = activityGrid(table);
     const rule = describeRule(ctx.figures.rule);
     return {
-      month: args.month, rows: table.rows, totals: table.totals, rule, threshold: ctx.figures.threshold,
-      csv: activityCsv(grid), xlsx: await activityWorkbook(args.month, grid, rule, ctx.figures.threshold),
+      month: args.month,
+      rows: table.rows,
+      totals: table.totals,
+      rule,
+      threshold: ctx.figures.threshold,
+      csv: activityCsv(grid),
+      xlsx: await activityWorkbook(args.month, grid, rule, ctx.figures.threshold),
     };
   },
 };

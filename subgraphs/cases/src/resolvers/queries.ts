@@ -63,4 +63,3 @@ export const caseQueries: QueryResolvers = {
     return caseReadsOf(ctx.db, args.personId, args.limit, args.offset);
   },
 };
-

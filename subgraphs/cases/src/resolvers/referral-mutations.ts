@@ -27,7 +27,8 @@ export const referralMutations: MutationResolvers = {
     const viewer = await requireViewer(ctx);
     const subjects = [...new Set(input.subjectPersonIds)];
     if (subjects.length === 0) throw badInput('input.subjectPersonIds', 'Name the resident(s) the referral is about');
-    if ((await ctx.hub.residents(subjects)).size !== subjects.length) throw badInput('input.subjectPersonIds', 'Every subject must be a resident (宛名番号)');
+    if ((await ctx.hub.residents(subjects)).size !== subjects.length)
+      throw badInput('input.subjectPersonIds', 'Every subject must be a resident (宛名番号)');
     const to = (await ctx.hub.organisations([input.toOrgId])).get(input.toOrgId);
     if (!to || to.outsideWelfare) throw badInput('input.toOrgId', 'Refer to a registered welfare organisation');
     if (to.id === viewer.orgId) throw badInput('input.toOrgId', 'A referral goes to another organisation');
@@ -52,4 +53,3 @@ export const referralMutations: MutationResolvers = {
     return referralView(ctx, id, 'Mutation.declineReferral');
   },
 };
-

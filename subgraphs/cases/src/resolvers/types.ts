@@ -1,5 +1,11 @@
 import type {
-  CaseContactResolvers, CaseDecisionResolvers, CaseResolvers, ParticipationResolvers, PersonResolvers, PlanResolvers, ReferralResolvers,
+  CaseContactResolvers,
+  CaseDecisionResolvers,
+  CaseResolvers,
+  ParticipationResolvers,
+  PersonResolvers,
+  PlanResolvers,
+  ReferralResolvers,
 } from '../generated/resolvers.js';
 import type { ContactRow } from '../store/case-parts.js';
 import { full, seesDetail, seesMember, visibleCase, visibleCases } from './access.js';
@@ -27,7 +33,8 @@ export const caseType: CaseResolvers = {
   decisions: async (c, _, ctx) =>
     (await ctx.loaders.decisions.load(c.id)).map((d) => ({ ...d, note: (d.personId ? seesMember(c, d.personId) : seesDetail(c)) ? d.note : null })),
   contacts: async (c, _, ctx) => (await ctx.loaders.contacts.load(c.id)).filter((x) => x.participationId === null && seesMember(c, x.personId)),
-  participations: async (c, _, ctx) => (await ctx.loaders.participations.load(c.id)).filter((p) => seesMember(c, p.personId)).map((p) => ({ ...p, view: c })),
+  participations: async (c, _, ctx) =>
+    (await ctx.loaders.participations.load(c.id)).filter((p) => seesMember(c, p.personId)).map((p) => ({ ...p, view: c })),
   leadOrganisation: (c) => organisation(c.leadOrgId),
   returnedTo: (c) => organisation(c.returnedTo),
   referral: async (c, _, ctx) => {

@@ -5,18 +5,60 @@ import type { DecisionKind, ParticipationState } from '../stage-machine.js';
 export const CONTACT_KINDS = ['LETTER', 'VISIT', 'PHONE', 'ACCOMPANY', 'MEETING', 'OTHER'] as const;
 export type ContactKind = (typeof CONTACT_KINDS)[number];
 
-export interface AssessmentRow { caseId: string; issues: string[]; summary: string; recordedAt: Date; recordedBy: string }
+export interface AssessmentRow {
+  caseId: string;
+  issues: string[];
+  summary: string;
+  recordedAt: Date;
+  recordedBy: string;
+}
 export interface PlanRow {
-  caseId: string; version: number; goals: string[]; reviewOn: string; proposedAt: Date; approvedAt: Date | null; approved: boolean;
+  caseId: string;
+  version: number;
+  goals: string[];
+  reviewOn: string;
+  proposedAt: Date;
+  approvedAt: Date | null;
+  approved: boolean;
   roles: { orgId: string; personId: string | null; task: string }[];
 }
 export interface DecisionRow {
-  id: string; caseId: string; meetingId: string; meetingKind: string; kind: DecisionKind; at: Date; note: string | null; present: string[];
-  personId: string | null; leadOrgId: string | null;
+  id: string;
+  caseId: string;
+  meetingId: string;
+  meetingKind: string;
+  kind: DecisionKind;
+  at: Date;
+  note: string | null;
+  present: string[];
+  personId: string | null;
+  leadOrgId: string | null;
 }
-export interface ContactRow { id: string; caseId: string; participationId: string | null; at: Date; kind: ContactKind; note: string; by: string; personId: string | null }
-export interface ParticipationRow { id: string; caseId: string; personId: string; hostId: string; state: ParticipationState; startedAt: Date; endedAt: Date | null; decisionId: string }
-export interface HostRow { id: string; name: string; offers: string[] }
+export interface ContactRow {
+  id: string;
+  caseId: string;
+  participationId: string | null;
+  at: Date;
+  kind: ContactKind;
+  note: string;
+  by: string;
+  personId: string | null;
+}
+export interface ParticipationRow {
+  id: string;
+  caseId: string;
+  personId: string;
+  hostId: string;
+  state: ParticipationState;
+  startedAt: Date;
+  endedAt: Date | null;
+  decisionId: string;
+}
+export interface HostRow {
+  id: string;
+  name: string;
+  offers: string[];
+}
 
 type Db = DataSource | EntityManager;
 
@@ -62,7 +104,9 @@ const CONTACT = `id, case_id AS "caseId", participation_id AS "participationId",
 
 /** The contacts of each case, follow-ups of participations included, oldest first. */
 export async function contacts(db: Db, ids: readonly string[]): Promise<ContactRow[][]> {
-  const rows: ContactRow[] = await db.query(`SELECT ${CONTACT} FROM cases.contact WHERE case_id = ANY($1::text[]) ORDER BY case_id, at, id`, [[...ids]]);
+  const rows: ContactRow[] = await db.query(`SELECT ${CONTACT} FROM cases.contact WHERE case_id = ANY($1::text[]) ORDER BY case_id, at, id`, [
+    [...ids],
+  ]);
   return byCase(ids, rows);
 }
 
@@ -74,7 +118,10 @@ export async function contactById(db: Db, id: string): Promise<ContactRow | null
 const PARTICIPATION = `id, case_id AS "caseId", person_id AS "personId", host_id AS "hostId", state, started_at AS "startedAt", ended_at AS "endedAt", decision_id AS "decisionId"`;
 
 export async function participations(db: Db, ids: readonly string[]): Promise<ParticipationRow[][]> {
-  const rows: ParticipationRow[] = await db.query(`SELECT ${PARTICIPATION} FROM cases.participation WHERE case_id = ANY($1::text[]) ORDER BY case_id, started_at, id`, [[...ids]]);
+  const rows: ParticipationRow[] = await db.query(
+    `SELECT ${PARTICIPATION} FROM cases.participation WHERE case_id = ANY($1::text[]) ORDER BY case_id, started_at, id`,
+    [[...ids]],
+  );
   return byCase(ids, rows);
 }
 

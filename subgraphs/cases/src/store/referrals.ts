@@ -48,16 +48,31 @@ export async function isTeam(db: Db, orgId: string): Promise<boolean> {
   return (await db.query(`SELECT 1 FROM cases.team_org WHERE org_id = $1`, [orgId])).length > 0;
 }
 
-export async function insertReferral(db: Db, r: { fromOrgId: string; sentBy: string; toOrgId: string; subjectIds: string[]; reason: string }): Promise<string> {
+export async function insertReferral(
+  db: Db,
+  r: { fromOrgId: string; sentBy: string; toOrgId: string; subjectIds: string[]; reason: string },
+): Promise<string> {
   const id = randomUUID();
   await db.query(`INSERT INTO cases.referral (id, from_org, sent_by, to_org, subject_ids, reason, state) VALUES ($1, $2, $3, $4, $5, $6, 'SENT')`, [
-    id, r.fromOrgId, r.sentBy, r.toOrgId, r.subjectIds, r.reason,
+    id,
+    r.fromOrgId,
+    r.sentBy,
+    r.toOrgId,
+    r.subjectIds,
+    r.reason,
   ]);
   return id;
 }
 
 /** SENT → ACCEPTED or DECLINED, once: the update says whether it was still SENT. */
-export async function decideReferral(db: Db, id: string, state: 'ACCEPTED' | 'DECLINED', by: string, reason: string | null, caseId: string | null): Promise<boolean> {
+export async function decideReferral(
+  db: Db,
+  id: string,
+  state: 'ACCEPTED' | 'DECLINED',
+  by: string,
+  reason: string | null,
+  caseId: string | null,
+): Promise<boolean> {
   const rows: unknown[] = await db.query(
     `UPDATE cases.referral SET state = $2, decided_at = now(), decided_by = $3, decline_reason = $4, case_id = $5 WHERE id = $1 AND state = 'SENT' RETURNING id`,
     [id, state, by, reason, caseId],

@@ -18,7 +18,12 @@ export const analyticsQuery: QueryResolvers = {
   },
   situationStatistics: async (_, args, ctx) => {
     await asAnalyst(ctx, 'situationStatistics', { asOf: args.asOf ?? null, groupBy: args.groupBy });
-    return situationStatistics(ctx.analytics.sources, { asOf: args.asOf ?? null, groupBy: args.groupBy, threshold: ctx.analytics.threshold, today: todayInTokyo() });
+    return situationStatistics(ctx.analytics.sources, {
+      asOf: args.asOf ?? null,
+      groupBy: args.groupBy,
+      threshold: ctx.analytics.threshold,
+      today: todayInTokyo(),
+    });
   },
 };
 

@@ -56,8 +56,24 @@ export class Consents {
       `INSERT INTO hub.consent (id, person_id, sectors, recipient_orgs, purpose, valid_from, valid_until, method, given_by, evidence, recorded_by, recorded_org,
          guardian_name, guardian_relationship, guardian_person_id, guardian_verified)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)`,
-      [id, c.personId, c.sectors, c.recipientOrgs, c.purpose, c.validFrom, c.validUntil, c.method, c.givenBy, c.evidence, c.recordedBy, c.recordedOrg,
-        g?.name ?? null, g?.relationship ?? null, g?.personId ?? null, g?.verified ?? null],
+      [
+        id,
+        c.personId,
+        c.sectors,
+        c.recipientOrgs,
+        c.purpose,
+        c.validFrom,
+        c.validUntil,
+        c.method,
+        c.givenBy,
+        c.evidence,
+        c.recordedBy,
+        c.recordedOrg,
+        g?.name ?? null,
+        g?.relationship ?? null,
+        g?.personId ?? null,
+        g?.verified ?? null,
+      ],
     );
     return (await this.byId(id))!;
   }
@@ -90,7 +106,13 @@ export class Consents {
   }
 
   /** Consents recorded in a period, newest first, for the privacy officer's review; with their flags. */
-  async review(filter: { from: Date | null; to: Date | null; flaggedOnly: boolean; limit: number; offset: number }): Promise<{ consent: ConsentRecord; flags: ConsentFlag[] }[]> {
+  async review(filter: {
+    from: Date | null;
+    to: Date | null;
+    flaggedOnly: boolean;
+    limit: number;
+    offset: number;
+  }): Promise<{ consent: ConsentRecord; flags: ConsentFlag[] }[]> {
     // Flagged only: the three flags in SQL, so that a page of flagged consents is a page.
     const rows: ConsentRecord[] = await this.db.query(
       `${SELECT} WHERE ($1::timestamptz IS NULL OR recorded_at >= $1) AND ($2::timestamptz IS NULL OR recorded_at <= $2)

@@ -23,7 +23,10 @@ const PARENT_OF: Readonly<Record<string, readonly string[]>> = {
   '10': ['05', '06'], // 兄弟姉妹 (of the 世帯主) → 父, 母
 };
 
-export function registryShowsParent(child: { setaiNo: string; relationshipCode: string }, parent: { setaiNo: string; relationshipCode: string }): boolean {
+export function registryShowsParent(
+  child: { setaiNo: string; relationshipCode: string },
+  parent: { setaiNo: string; relationshipCode: string },
+): boolean {
   return child.setaiNo === parent.setaiNo && (PARENT_OF[child.relationshipCode] ?? []).includes(parent.relationshipCode);
 }
 

@@ -52,8 +52,10 @@ async function guardianOf(ctx: HubContext, input: ConsentInput): Promise<Guardia
   }
   const personId = named?.personId ?? givenBy;
   if (!named && !personId) return null;
-  if (personId === input.personId) throw badInput(named?.personId ? 'input.guardian.personId' : 'input.givenBy', 'A representative is someone other than the person');
-  if (personId && !(await exists(ctx, personId))) throw badInput(named?.personId ? 'input.guardian.personId' : 'input.givenBy', 'No resident has that id');
+  if (personId === input.personId)
+    throw badInput(named?.personId ? 'input.guardian.personId' : 'input.givenBy', 'A representative is someone other than the person');
+  if (personId && !(await exists(ctx, personId)))
+    throw badInput(named?.personId ? 'input.guardian.personId' : 'input.givenBy', 'No resident has that id');
   const found = await residents(ctx.db, personId ? [input.personId, personId] : [input.personId]);
   const resident = personId ? found.get(personId) : undefined;
   const name = named ? text('input.guardian.name', named.name, 200) : (resident?.name ?? personId!);
@@ -76,8 +78,7 @@ async function readable(ctx: HubContext, consents: ConsentRecord[]): Promise<Con
 }
 
 export const consentQuery: QueryResolvers = {
-  consents: async (_, { personId }, ctx) =>
-    readable(ctx, await ctx.consents.forPerson(personId)),
+  consents: async (_, { personId }, ctx) => readable(ctx, await ctx.consents.forPerson(personId)),
 };
 
 /** Consent.__resolveReference: the same rule for one consent. */
@@ -94,13 +95,17 @@ export const consentMutation: MutationResolvers = {
     if (!(await exists(ctx, input.personId))) throw badInput('input.personId', 'No resident has that id');
     const guardian = await guardianOf(ctx, input);
     if (!guardian && (await isMinor(ctx, input.personId, todayInTokyo()))) {
-      throw badInput('input.givenBy', `For a person under ${ctx.consentOwnAge} the representative who gives the consent must be named (givenBy or guardian)`);
+      throw badInput(
+        'input.givenBy',
+        `For a person under ${ctx.consentOwnAge} the representative who gives the consent must be named (givenBy or guardian)`,
+      );
     }
     const sectors = [...new Set(input.sectors)].filter(isSector);
     if (sectors.length === 0) throw badInput('input.sectors', 'Name at least one sector');
     const orgs = [...new Set(input.recipientOrgs)];
     if (orgs.length === 0) throw badInput('input.recipientOrgs', 'Name at least one organisation');
-    if ((await ctx.register.organisations(orgs)).length !== orgs.length) throw badInput('input.recipientOrgs', 'Every organisation must be registered');
+    if ((await ctx.register.organisations(orgs)).length !== orgs.length)
+      throw badInput('input.recipientOrgs', 'Every organisation must be registered');
     const purpose = text('input.purpose', input.purpose, 500);
     for (const field of ['validFrom', 'validUntil'] as const) {
       const [y, m, d] = input[field].split('-').map(Number) as [number, number, number];
@@ -109,9 +114,18 @@ export const consentMutation: MutationResolvers = {
     if (input.validFrom > input.validUntil) throw badInput('input.validUntil', 'validUntil is before validFrom');
     const evidence = input.evidence == null || input.evidence.trim() === '' ? null : text('input.evidence', input.evidence, 500);
     return ctx.consents.record({
-      personId: input.personId, sectors, recipientOrgs: orgs, purpose, validFrom: input.validFrom, validUntil: input.validUntil,
-      method: input.method, givenBy: guardian?.personId ?? null, guardian, evidence,
-      recordedBy: registration.staffId, recordedOrg: registration.orgId,
+      personId: input.personId,
+      sectors,
+      recipientOrgs: orgs,
+      purpose,
+      validFrom: input.validFrom,
+      validUntil: input.validUntil,
+      method: input.method,
+      givenBy: guardian?.personId ?? null,
+      guardian,
+      evidence,
+      recordedBy: registration.staffId,
+      recordedOrg: registration.orgId,
     });
   },
   revokeConsent: async (_, { id, reason }, ctx) => {

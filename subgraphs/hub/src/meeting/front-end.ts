@@ -10,6 +10,5 @@ export const meetingFrontEndQuery: QueryResolvers = {
     return ctx.meetings.mine(registration.staffId, args.includeClosed);
   },
   /** Asked by the gateway before it runs a request that names a meeting: the request is refused unless USABLE. */
-  meetingContextState: (_, __, ctx) =>
-    meetingContextState(ctx.db, ctx.policy.context),
+  meetingContextState: (_, __, ctx) => meetingContextState(ctx.db, ctx.policy.context),
 };

@@ -41,11 +41,19 @@ export interface Concern {
 export class Meetings {
   constructor(private readonly db: DataSource) {}
 
-  async open(m: Omit<Meeting, 'id' | 'closedAt' | 'memberStaffIds' | 'createdAt'> & { members: { staffId: string; role: MeetingRole }[] }): Promise<Meeting> {
+  async open(
+    m: Omit<Meeting, 'id' | 'closedAt' | 'memberStaffIds' | 'createdAt'> & { members: { staffId: string; role: MeetingRole }[] },
+  ): Promise<Meeting> {
     const id = randomUUID();
     await this.db.transaction(async (tx) => {
       await tx.query(`INSERT INTO hub.meeting (id, kind, title, opens_at, closes_at, convened_by, reason) VALUES ($1, $2, $3, $4, $5, $6, $7)`, [
-        id, m.kind, m.title, m.opensAt, m.closesAt, m.convenedBy, m.reason,
+        id,
+        m.kind,
+        m.title,
+        m.opensAt,
+        m.closesAt,
+        m.convenedBy,
+        m.reason,
       ]);
       await tx.query(`INSERT INTO hub.meeting_subject (meeting_id, person_id) SELECT $1, unnest($2::text[])`, [id, m.subjectPersonIds]);
       await tx.query(`INSERT INTO hub.meeting_subject (meeting_id, setai_no) SELECT $1, unnest($2::text[])`, [id, m.subjectHouseholdIds]);
@@ -66,9 +74,16 @@ export class Meetings {
 
   async removeMember(meetingId: string, staffId: string, by: string): Promise<boolean> {
     return this.db.transaction(async (tx) => {
-      const gone: unknown[] = await tx.query(`DELETE FROM hub.meeting_member WHERE meeting_id = $1 AND staff_id = $2 RETURNING staff_id`, [meetingId, staffId]);
+      const gone: unknown[] = await tx.query(`DELETE FROM hub.meeting_member WHERE meeting_id = $1 AND staff_id = $2 RETURNING staff_id`, [
+        meetingId,
+        staffId,
+      ]);
       if (gone.length === 0) return false;
-      await tx.query(`INSERT INTO hub.meeting_roster_change (meeting_id, staff_id, change, role, changed_by) VALUES ($1, $2, 'REMOVED', NULL, $3)`, [meetingId, staffId, by]);
+      await tx.query(`INSERT INTO hub.meeting_roster_change (meeting_id, staff_id, change, role, changed_by) VALUES ($1, $2, 'REMOVED', NULL, $3)`, [
+        meetingId,
+        staffId,
+        by,
+      ]);
       return true;
     });
   }
@@ -79,7 +94,12 @@ export class Meetings {
        ON CONFLICT (meeting_id, staff_id) DO UPDATE SET role = EXCLUDED.role`,
       [meetingId, staffId, role],
     );
-    await tx.query(`INSERT INTO hub.meeting_roster_change (meeting_id, staff_id, change, role, changed_by) VALUES ($1, $2, 'SET', $3, $4)`, [meetingId, staffId, role, by]);
+    await tx.query(`INSERT INTO hub.meeting_roster_change (meeting_id, staff_id, change, role, changed_by) VALUES ($1, $2, 'SET', $3, $4)`, [
+      meetingId,
+      staffId,
+      role,
+      by,
+    ]);
   }
 
   async members(meetingId: string): Promise<MeetingMember[]> {
@@ -91,7 +111,10 @@ export class Meetings {
   }
 
   async roleOf(meetingId: string, staffId: string): Promise<MeetingRole | null> {
-    const [row]: { role: MeetingRole }[] = await this.db.query(`SELECT role FROM hub.meeting_member WHERE meeting_id = $1 AND staff_id = $2`, [meetingId, staffId]);
+    const [row]: { role: MeetingRole }[] = await this.db.query(`SELECT role FROM hub.meeting_member WHERE meeting_id = $1 AND staff_id = $2`, [
+      meetingId,
+      staffId,
+    ]);
     return row?.role ?? null;
   }
 

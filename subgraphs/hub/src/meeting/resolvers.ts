@@ -57,9 +57,14 @@ export const meetingMutation: MutationResolvers = {
     // any meeting. It is listed for the privacy officer with its flags (meeting/review.ts).
     return ctx.meetings.open({
       reason,
-      kind: input.kind, title, subjectPersonIds: persons, subjectHouseholdIds: households,
+      kind: input.kind,
+      title,
+      subjectPersonIds: persons,
+      subjectHouseholdIds: households,
       members: ids.map((staffId) => ({ staffId, role: submitOnly.has(staffId) ? 'SUBMIT_ONLY' : roles.get(staffId)! })),
-      opensAt: input.opensAt, closesAt: input.closesAt, convenedBy: ctx.policy.context.viewer.staffId,
+      opensAt: input.opensAt,
+      closesAt: input.closesAt,
+      convenedBy: ctx.policy.context.viewer.staffId,
     });
   },
   closeSupportMeeting: async (_, { id }, ctx) => {
@@ -81,7 +86,8 @@ export const meetingMutation: MutationResolvers = {
   removeMeetingMember: async (_, args, ctx) => {
     requireCoordinator(ctx);
     if (!(await ctx.meetings.byId(args.meetingId))) throw badInput('meetingId', 'No meeting has that id');
-    if (!(await ctx.meetings.removeMember(args.meetingId, args.staffId, ctx.policy.context.viewer.staffId))) throw badInput('staffId', 'Not a member of that meeting');
+    if (!(await ctx.meetings.removeMember(args.meetingId, args.staffId, ctx.policy.context.viewer.staffId)))
+      throw badInput('staffId', 'Not a member of that meeting');
     return (await ctx.meetings.byId(args.meetingId))!;
   },
   /** Any member, full or submit-only, of a meeting not yet over: 気になる情報 about a person or a 世帯, kept with its source. */
@@ -96,8 +102,12 @@ export const meetingMutation: MutationResolvers = {
     if (note === '' || note.length > 2000) throw badInput('input.note', 'note must be 1-2000 characters');
     const { viewer } = ctx.policy.context;
     return ctx.meetings.recordConcern({
-      meetingId: meeting.id, personId: input.personId ?? null, householdId: input.householdId ?? null, note,
-      sourceStaffId: viewer.staffId, sourceOrgId: viewer.orgId,
+      meetingId: meeting.id,
+      personId: input.personId ?? null,
+      householdId: input.householdId ?? null,
+      note,
+      sourceStaffId: viewer.staffId,
+      sourceOrgId: viewer.orgId,
     });
   },
 };
@@ -106,6 +116,5 @@ export const meetingType: SupportMeetingResolvers = {
   open: (m) => isOpen(m),
   members: (m, _, ctx) => ctx.meetings.members(m.id),
   /** What members noticed: for the meeting's full members while it is open, for nobody else. */
-  concerns: async (m, _, ctx) =>
-    isOpen(m) && (await viewerRole(ctx, m.id)) === 'FULL' ? ctx.meetings.concerns(m.id) : [],
+  concerns: async (m, _, ctx) => (isOpen(m) && (await viewerRole(ctx, m.id)) === 'FULL' ? ctx.meetings.concerns(m.id) : []),
 };

@@ -8,5 +8,14 @@ import { HubConsentRepresentative1763800013200 } from './1763800013200-consent-r
 import { HubOversight1763800013300 } from './1763800013300-oversight.js';
 import { HubExportedViews1763800013500 } from './1763800013500-exported-views.js';
 
-export const hubMigrations = [HubRegister1763800000100, HubConsent1763800000900, HubMeeting1763800001000, HubMeetingRoster1763800001200, HubOrganisationContact1763800001400, HubMeetingSubjectIndex1763800001600,
-  HubConsentRepresentative1763800013200, HubOversight1763800013300, HubExportedViews1763800013500];
+export const hubMigrations = [
+  HubRegister1763800000100,
+  HubConsent1763800000900,
+  HubMeeting1763800001000,
+  HubMeetingRoster1763800001200,
+  HubOrganisationContact1763800001400,
+  HubMeetingSubjectIndex1763800001600,
+  HubConsentRepresentative1763800013200,
+  HubOversight1763800013300,
+  HubExportedViews1763800013500,
+];

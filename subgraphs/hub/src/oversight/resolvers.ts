@@ -26,7 +26,12 @@ function page(args: Page): { from: Date | null; to: Date | null; flaggedOnly: bo
 }
 
 const consentEntries = async (ctx: HubContext, p: ReturnType<typeof page>) =>
-  (await ctx.consents.review(p)).map(({ consent, flags }) => ({ consent, recordedBy: consent.recordedBy, recordedByOrg: consent.recordedOrg, flags }));
+  (await ctx.consents.review(p)).map(({ consent, flags }) => ({
+    consent,
+    recordedBy: consent.recordedBy,
+    recordedByOrg: consent.recordedOrg,
+    flags,
+  }));
 
 export const oversightQuery: QueryResolvers = {
   consentReview: (_, args, ctx) => {

@@ -13,13 +13,7 @@ export type RegisterEntity = 'ORGANISATION' | 'STAFF';
 
 /** What the privacy officer is asked to look at in a change to the register. */
 export type RegisterChangeFlag =
-  | 'SECTORS_WIDENED'
-  | 'BROUGHT_INSIDE_WELFARE'
-  | 'STAFF_MOVED'
-  | 'OWN_REGISTRATION'
-  | 'UNREGISTERED_ACTOR'
-  | 'REVERTS_PREVIOUS'
-  | 'REVERTED';
+  'SECTORS_WIDENED' | 'BROUGHT_INSIDE_WELFARE' | 'STAFF_MOVED' | 'OWN_REGISTRATION' | 'UNREGISTERED_ACTOR' | 'REVERTS_PREVIOUS' | 'REVERTED';
 
 export interface RegisterState {
   name: string;
@@ -62,8 +56,15 @@ export function registerAuditEntry(actor: RegisterActor, entity: RegisterEntity,
       ? `sectors=${(requested.sectors ?? []).join(',')} outsideWelfare=${requested.outsideWelfare === true}`
       : `org=${requested.orgId ?? ''}`;
   return {
-    at: new Date(), requestId: actor.requestId, staffId: actor.staffId, orgId: actor.orgId, personId: '', sector: 'REGISTER',
-    status: 'GRANTED', basis: null, reference: `${entity}:${entityId}`,
+    at: new Date(),
+    requestId: actor.requestId,
+    staffId: actor.staffId,
+    orgId: actor.orgId,
+    personId: '',
+    sector: 'REGISTER',
+    status: 'GRANTED',
+    basis: null,
+    reference: `${entity}:${entityId}`,
     purpose: `${entity === 'ORGANISATION' ? 'registerOrganisation' : 'registerStaff'} ${state}`,
   };
 }
@@ -107,7 +108,8 @@ function flagsOf(r: Row): RegisterChangeFlag[] {
   if (added.length > 0) flags.push('SECTORS_WIDENED');
   if (r.before?.outsideWelfare === true && r.after.outsideWelfare === false) flags.push('BROUGHT_INSIDE_WELFARE');
   if (r.entity === 'STAFF' && r.before !== null && r.before.orgId !== r.after.orgId) flags.push('STAFF_MOVED');
-  if ((r.entity === 'ORGANISATION' && r.entity_id === r.changed_by_org) || (r.entity === 'STAFF' && r.entity_id === r.changed_by)) flags.push('OWN_REGISTRATION');
+  if ((r.entity === 'ORGANISATION' && r.entity_id === r.changed_by_org) || (r.entity === 'STAFF' && r.entity_id === r.changed_by))
+    flags.push('OWN_REGISTRATION');
   if (!r.changed_by_registered) flags.push('UNREGISTERED_ACTOR');
   const same = (a: RegisterState | null, b: RegisterState | null): boolean => a !== null && b !== null && canonical(a) === canonical(b);
   if (r.has_previous && same(r.after, r.previous_before)) flags.push('REVERTS_PREVIOUS');
@@ -131,8 +133,17 @@ export class RegisterHistory {
       [filter.from, filter.to, filter.limit, filter.offset],
     );
     return rows.map((r) => ({
-      id: r.id, at: r.at, changedBy: r.changed_by, changedByOrg: r.changed_by_org, changedByRegistered: r.changed_by_registered,
-      entity: r.entity, entityId: r.entity_id, before: r.before, after: r.after, flags: flagsOf(r), until: r.until,
+      id: r.id,
+      at: r.at,
+      changedBy: r.changed_by,
+      changedByOrg: r.changed_by_org,
+      changedByRegistered: r.changed_by_registered,
+      entity: r.entity,
+      entityId: r.entity_id,
+      before: r.before,
+      after: r.after,
+      flags: flagsOf(r),
+      until: r.until,
     }));
   }
 

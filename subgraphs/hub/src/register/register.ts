@@ -64,13 +64,10 @@ export class Register {
 
   /** Inserts what is missing and leaves what exists as an admin last set it. */
   async seedOrganisation(org: Organisation): Promise<void> {
-    await this.db.query(`INSERT INTO hub.organisation (id, name, sectors, outside_welfare, contact) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (id) DO NOTHING`, [
-      org.id,
-      org.name,
-      org.sectors,
-      org.outsideWelfare ?? false,
-      org.contact ?? null,
-    ]);
+    await this.db.query(
+      `INSERT INTO hub.organisation (id, name, sectors, outside_welfare, contact) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (id) DO NOTHING`,
+      [org.id, org.name, org.sectors, org.outsideWelfare ?? false, org.contact ?? null],
+    );
   }
 
   async seedStaff(staff: Staff): Promise<void> {
@@ -82,10 +79,7 @@ export class Register {
   }
 
   async organisations(ids?: readonly string[]): Promise<Organisation[]> {
-    return this.db.query(
-      `SELECT ${ORGANISATION_COLUMNS} FROM hub.organisation WHERE $1::text[] IS NULL OR id = ANY($1) ORDER BY id`,
-      [ids ?? null],
-    );
+    return this.db.query(`SELECT ${ORGANISATION_COLUMNS} FROM hub.organisation WHERE $1::text[] IS NULL OR id = ANY($1) ORDER BY id`, [ids ?? null]);
   }
 
   async staff(filter: { ids?: readonly string[]; orgId?: string | null }): Promise<Staff[]> {
@@ -100,5 +94,10 @@ export class Register {
 const ORGANISATION_COLUMNS = `id, name, sectors, outside_welfare AS "outsideWelfare", contact`;
 
 // The history's states, with their keys in one order, so that equal states compare equal.
-const organisationState = (o: Organisation): RegisterState => ({ name: o.name, sectors: [...o.sectors].sort(), outsideWelfare: o.outsideWelfare ?? false, contact: o.contact ?? null });
+const organisationState = (o: Organisation): RegisterState => ({
+  name: o.name,
+  sectors: [...o.sectors].sort(),
+  outsideWelfare: o.outsideWelfare ?? false,
+  contact: o.contact ?? null,
+});
 const staffState = (s: Staff): RegisterState => ({ name: s.name, orgId: s.orgId });

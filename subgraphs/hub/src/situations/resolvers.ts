@@ -11,7 +11,9 @@ export const householdType: HouseholdResolvers = {
    */
   situations: (household, args, ctx) => {
     const members: MemberFacts[] = (household.members ?? []).map((m) => ({
-      id: m.id, birthDate: m.birthDate, relationship: m.relationship,
+      id: m.id,
+      birthDate: m.birthDate,
+      relationship: m.relationship,
       sectors: Object.fromEntries(sectors().map((s) => [s.code, m[`${s.field}Facts`] ?? null])),
     }));
     // The thresholds the analysts' index counts with: a case worker and a planner see the same rules.

@@ -46,7 +46,11 @@ async function seed(db: DataSource): Promise<void> {
        ('minsei-1', 'MINSEI', '丁'), ('coord-1', 'FUKUSHI-SOMU', '戊'), ('po-1', 'FUKUSHI-SOMU', '己'), ('admin-1', 'FUKUSHI-SOMU', '庚')`,
   );
   const born = (years: number): string => `${new Date().getUTCFullYear() - years}-01-01`;
-  const residents: [string, string, string][] = [[PERSON.adult, '01', born(56)], [PERSON.other, '01', born(40)], [PERSON.child, '04', born(8)]];
+  const residents: [string, string, string][] = [
+    [PERSON.adult, '01', born(56)],
+    [PERSON.other, '01', born(40)],
+    [PERSON.child, '04', born(8)],
+  ];
   let position = 0;
   for (const [atenaNo, relationship, birthDate] of residents) {
     await db.query(
@@ -73,9 +77,18 @@ export function hubFixture(): HubFixture {
   beforeAll(async () => {
     store = await openTestStore({ migrations: [...auditMigrations, ...hubMigrations, ...jukiMigrations, ...linkageMigrations] });
     await seed(store.dataSource);
-    const unused = new Proxy({}, { get: (_, key) => { throw new Error(`not part of this test: ${String(key)}`); } });
+    const unused = new Proxy(
+      {},
+      {
+        get: (_, key) => {
+          throw new Error(`not part of this test: ${String(key)}`);
+        },
+      },
+    );
     const analytics = unused as Parameters<typeof hubSubgraph>[0]['analytics'];
-    hub = inProcessSubgraph(hubSubgraph({ db: store.dataSource, policy: new Policy(store.dataSource), keeper: unused as AuditKeeper, analytics, consentOwnAge: 15 }));
+    hub = inProcessSubgraph(
+      hubSubgraph({ db: store.dataSource, policy: new Policy(store.dataSource), keeper: unused as AuditKeeper, analytics, consentOwnAge: 15 }),
+    );
   }, 120_000);
   afterAll(() => store.close());
   return { db: () => store.dataSource, hub: () => hub };

@@ -17,7 +17,12 @@ export interface HivePeer {
  * the subgraphs, their policy and the audit do the same work behind either gateway. It has no query limits, metrics
  * or circuit breaker: they would only slow it.
  */
-export async function startHivePeer(port: number, endpoints: readonly SubgraphEndpoint[], signer: ContextSigner, authenticate: Authenticator): Promise<HivePeer> {
+export async function startHivePeer(
+  port: number,
+  endpoints: readonly SubgraphEndpoint[],
+  signer: ContextSigner,
+  authenticate: Authenticator,
+): Promise<HivePeer> {
   // The composed supergraph names placeholder addresses; a Hive deployment loads one naming the real ones.
   let supergraph = supergraphSdl();
   for (const e of endpoints) supergraph = supergraph.replaceAll(`http://${e.name}.subgraph.invalid/graphql`, e.url);
@@ -36,7 +41,13 @@ export async function startHivePeer(port: number, endpoints: readonly SubgraphEn
       calls++;
     },
   };
-  const hive = createGatewayRuntime<{ hubContext: HubContext }>({ supergraph, logging: false, landingPage: false, graphiql: false, plugins: () => [signing] });
+  const hive = createGatewayRuntime<{ hubContext: HubContext }>({
+    supergraph,
+    logging: false,
+    landingPage: false,
+    graphiql: false,
+    plugins: () => [signing],
+  });
   const server = createServer((req, res) => {
     authenticate(req.headers.authorization).then(
       // Called as a Node listener the runtime sends the answer (handleNodeRequestAndResponse only computes it).

@@ -31,7 +31,10 @@ const rows: { setai_no: string }[] = await store.dataSource.query(
            WHERE q.setai_no = p.setai_no AND q.resident_status = 1 AND l.state = 'linked') >= 2
    ORDER BY p.setai_no LIMIT 500`,
 );
-const ceiling = await startCeiling(store.dataSource, Number(process.env['BENCH_CEILING_PORT'] || 4499), { staffId: 'kaigo-01', orgId: 'KAIGO-HOKATSU' });
+const ceiling = await startCeiling(store.dataSource, Number(process.env['BENCH_CEILING_PORT'] || 4499), {
+  staffId: 'kaigo-01',
+  orgId: 'KAIGO-HOKATSU',
+});
 process.send!({ kind: 'ready', households: rows.map((r) => r.setai_no) });
 const inspector = new Session();
 process.on('message', (message: { kind: string; mode?: 'real' | 'grant-all' | 'identity-unaudited'; file?: string }) => {
@@ -52,6 +55,9 @@ process.on('message', (message: { kind: string; mode?: 'real' | 'grant-all' | 'i
     process.send!({ kind: 'mode', mode: policy.mode });
   } else if (message.kind === 'stop') {
     ceiling.close();
-    void hub.close().then(() => store.close()).then(() => process.exit(0));
+    void hub
+      .close()
+      .then(() => store.close())
+      .then(() => process.exit(0));
   }
 });
