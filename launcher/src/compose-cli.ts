@@ -6,7 +6,7 @@ import { clientSchemaPath, clientSchemaSdl, supergraphPath } from '@welfare-hub/
 import { registrySupergraph } from './compose/supergraph.js';
 import { sectorModules } from './sectors.js';
 
-const { supergraphSdl, unacceptedHints } = registrySupergraph(sectorModules());
+const { supergraphSdl, unacceptedHints } = await registrySupergraph(sectorModules());
 if (unacceptedHints.length > 0) {
   console.error(`composition hints not accepted:\n${unacceptedHints.join('\n')}`);
   process.exit(1);

@@ -1,10 +1,13 @@
-import { supergraphSdl } from '@welfare-hub/schema';
+import { supergraphSdl, type Composition } from '@welfare-hub/schema';
 import { registrySupergraph, sectorModules } from '../src/index.js';
 
 // The supergraph the hub composes at start from the registry's subgraphs: for the four built-in sectors, the committed
 // schema/supergraph.graphql (what the console's and any front-end's types are generated from, through client.graphql).
 describe('supergraph composition from the registry', () => {
-  const composition = registrySupergraph(sectorModules());
+  let composition: Composition;
+  beforeAll(async () => {
+    composition = await registrySupergraph(sectorModules());
+  });
 
   it('composes without a hint nobody accepted', () => {
     expect(composition.unacceptedHints).toEqual([]);

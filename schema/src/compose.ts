@@ -1,4 +1,3 @@
-import { composeServices } from '@apollo/composition';
 import { parse } from 'graphql';
 
 /**
@@ -22,7 +21,9 @@ export interface SubgraphSdl {
  * The supergraph of the given subgraphs, in port order. The launcher composes the registry's subgraphs at start
  * (launcher/src/compose/supergraph.ts); for the four built-in sectors that is the committed schema/supergraph.graphql.
  */
-export function composeSupergraph(subgraphs: readonly SubgraphSdl[]): Composition {
+export async function composeSupergraph(subgraphs: readonly SubgraphSdl[]): Promise<Composition> {
+  // Loaded when asked: every process reads this package, only a hub given more sectors (and `npm run compose`) composes.
+  const { composeServices } = await import('@apollo/composition');
   const result = composeServices(
     subgraphs.map(({ name, sdl }) => ({
       name,

@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { hiraganaToKatakana, parseWarekiText, isValidCalendarDate, isoDate, parseIsoDate } from '@welfare-hub/codec';
 import { BOUNDS, textPastBound } from '@welfare-hub/ingest';
 
@@ -138,7 +138,9 @@ function withinBounds(values: readonly string[]): void {
  * bytes, they must have passed the workbook's bounds first (zipPastBounds): exceljs inflates every part whole.
  */
 export async function readLedger(source: string | Buffer): Promise<Ledger> {
-  const workbook = new ExcelJS.Workbook();
+  // Loaded on the first read: every process knows the konkyu sector (the registry), only konkyu's reads its ledger.
+  const { default: Excel } = await import('exceljs');
+  const workbook = new Excel.Workbook();
   if (typeof source === 'string') await workbook.xlsx.readFile(source);
   else await workbook.xlsx.load(source as unknown as ArrayBuffer);
   const sheet = workbook.getWorksheet(SHEET);

@@ -10,7 +10,6 @@ import { serveSubgraph, type RunningSubgraph } from '@welfare-hub/subgraph-host'
 import { configureLog, logEvent } from '@welfare-hub/telemetry';
 import type { HubConfig, Role } from '../config/index.js';
 import { allMigrations } from '../migrations.js';
-import { prepareDemo } from './demo.js';
 import { loadSectorModules, SECTOR_MODULES, sectorModules, type HubSectorModule } from '../sectors.js';
 import type { SubgraphPart } from './parts.js';
 
@@ -77,7 +76,9 @@ export async function composeHub(given: HubConfig, roles: readonly Role[], optio
           migrate: given.scope === 'embedded',
         }));
   const demo =
-    given.scope === 'embedded' && store ? await prepareDemo(given, store.dataSource) : { config: given, served: [], close: async () => {} };
+    given.scope === 'embedded' && store
+      ? await (await import('./demo.js')).prepareDemo(given, store.dataSource)
+      : { config: given, served: [], close: async () => {} };
   const config = demo.config;
   const endpoints = subgraphEndpoints(config.subgraphs);
   const keys = await signingKeys(config, options.keys);
@@ -113,7 +114,8 @@ export async function composeHub(given: HubConfig, roles: readonly Role[], optio
       // Composed from the registry's subgraphs: the sector lines of the hub's SDL are the registered sectors'.
       // The built-in sectors' composition is committed (schema/supergraph.graphql, kept equal to what the registry
       // composes by launcher/test/supergraph.test.ts); only a hub given more sectors composes at start (about 1.5 s).
-      supergraphSdl: sectors.length === SECTOR_COUNT ? supergraphSdl() : (await import('./supergraph.js')).registrySupergraph(sectors).supergraphSdl,
+      supergraphSdl:
+        sectors.length === SECTOR_COUNT ? supergraphSdl() : (await (await import('./supergraph.js')).registrySupergraph(sectors)).supergraphSdl,
       endpoints,
       signer: new ContextSigner(keys.privateKey!),
       authenticate: createAuthenticator(config.auth),

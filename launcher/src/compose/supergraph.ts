@@ -13,6 +13,6 @@ export function registrySubgraphs(modules: readonly HubSectorModule[]): Subgraph
 }
 
 /** The supergraph of the registry's subgraphs, composed at start: for the four built-in sectors, schema/supergraph.graphql. */
-export function registrySupergraph(modules: readonly HubSectorModule[]): Composition {
+export function registrySupergraph(modules: readonly HubSectorModule[]): Promise<Composition> {
   return composeSupergraph(registrySubgraphs(modules));
 }

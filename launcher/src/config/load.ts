@@ -10,10 +10,10 @@ import {
   type AuthConfig,
   type FrontEndConfig,
   type QueryLimitsConfig,
-} from '@welfare-hub/gateway';
+} from '@welfare-hub/gateway/settings';
 import { SUBGRAPH_NAMES, type SubgraphName } from '@welfare-hub/schema';
 import { DEFAULT_THRESHOLDS, DEFAULT_WEIGHTS, SUBGRAPH_URL_VARIABLES, VARIABLES } from './variables.js';
-import { fundingRule, issueCodes } from '@welfare-hub/subgraph-cases';
+import { fundingRule, issueCodes } from '@welfare-hub/subgraph-cases/settings';
 import type { HubConfig, Role, Scope } from './types.js';
 
 /** Every problem of a configuration at once, each naming its variable: an operator fixes them in one go. */

@@ -1,9 +1,9 @@
-import type { AuthConfig, FrontEndConfig, QueryLimitsConfig } from '@welfare-hub/gateway';
+import type { AuthConfig, FrontEndConfig, QueryLimitsConfig } from '@welfare-hub/gateway/settings';
 import type { IngestConfig } from '@welfare-hub/ingest';
 import type { Weights } from '@welfare-hub/linkage';
 import type { SubgraphName } from '@welfare-hub/schema';
 import type { SituationThresholds } from '@welfare-hub/situations';
-import type { FundingRule } from '@welfare-hub/subgraph-cases';
+import type { FundingRule } from '@welfare-hub/subgraph-cases/settings';
 
 /** One part of the hub a process can run: the gateway or one subgraph. */
 export type Role = 'gateway' | SubgraphName;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DEFAULT_QUERY_LIMITS, DEFAULT_SUBGRAPH_RESPONSE_BYTES } from '@welfare-hub/gateway';
+import { DEFAULT_QUERY_LIMITS, DEFAULT_SUBGRAPH_RESPONSE_BYTES } from '@welfare-hub/gateway/settings';
 import { DEFAULT_INGEST_CONFIG } from '@welfare-hub/ingest';
 import { DEFAULT_THRESHOLDS } from '@welfare-hub/situations';
 import { DEFAULT_WEIGHTS, MATCH_FIELDS } from '@welfare-hub/linkage';
