@@ -61,3 +61,22 @@ export function representative(
   const relationship = named.relationship ?? (parentShown ? 'PARENT' : 'OTHER_REPRESENTATIVE');
   return { name: named.name, relationship, personId: named.personId, verified: relationship === 'PARENT' && parentShown };
 }
+
+/** Whether the registry has ever delivered the person (a consent may be about a resident who has since moved away). */
+export async function isRegistered(db: DataSource, atenaNo: string): Promise<boolean> {
+  return (await db.query(`SELECT 1 FROM juki.registered_person WHERE atena_no = $1`, [atenaNo])).length > 0;
+}
+
+/**
+ * Below ownAge (HUB_CONSENT_OWN_AGE, 15 by default) a consent is given by a representative (givenBy or guardian). 15 is
+ * the age from which Japanese practice treats a child's own will as decisive in comparable matters (養子縁組の同意,
+ * 遺言能力); a municipality may set another.
+ */
+export async function isMinor(db: DataSource, atenaNo: string, today: string, ownAge: number): Promise<boolean> {
+  const [row] = await db.query(`SELECT date_part('year', age($2::date, birth_date)) < $3 AS minor FROM juki.registered_person WHERE atena_no = $1`, [
+    atenaNo,
+    today,
+    ownAge,
+  ]);
+  return row?.minor === true;
+}

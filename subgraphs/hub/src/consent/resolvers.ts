@@ -3,7 +3,7 @@ import { isSector, type Registration } from '@welfare-hub/policy';
 import { isValidCalendarDate, todayInTokyo } from '@welfare-hub/codec';
 import type { HubContext } from '../hub-context.js';
 import type { ConsentRecord } from './consents.js';
-import { GUARDIAN_RELATIONSHIPS, representative, residents, type Guardian } from './guardian.js';
+import { GUARDIAN_RELATIONSHIPS, isMinor, isRegistered, representative, residents, type Guardian } from './guardian.js';
 import type { ConsentInput, MutationResolvers, QueryResolvers } from '../generated/resolvers.js';
 
 async function requireRegistered(ctx: HubContext): Promise<Registration> {
@@ -18,22 +18,6 @@ async function welfareStaff(ctx: HubContext): Promise<Registration | null> {
   const registration = await requireRegistered(ctx);
   const [org] = await ctx.register.organisations([registration.orgId]);
   return org && !org.outsideWelfare ? registration : null;
-}
-
-const exists = async (ctx: HubContext, atenaNo: string): Promise<boolean> =>
-  (await ctx.db.query(`SELECT 1 FROM juki.registered_person WHERE atena_no = $1`, [atenaNo])).length > 0;
-
-/**
- * Below ctx.consentOwnAge (HUB_CONSENT_OWN_AGE, 15 by default) a consent is given by a representative (givenBy or
- * guardian). 15 is the age from which Japanese practice treats a child's own will as decisive in comparable matters
- * (養子縁組の同意, 遺言能力); a municipality may set another.
- */
-async function isMinor(ctx: HubContext, atenaNo: string, today: string): Promise<boolean> {
-  const [row] = await ctx.db.query(
-    `SELECT date_part('year', age($2::date, birth_date)) < $3 AS minor FROM juki.registered_person WHERE atena_no = $1`,
-    [atenaNo, today, ctx.consentOwnAge],
-  );
-  return row?.minor === true;
 }
 
 function text(field: string, value: string, max: number): string {
@@ -54,7 +38,7 @@ async function guardianOf(ctx: HubContext, input: ConsentInput): Promise<Guardia
   if (!named && !personId) return null;
   if (personId === input.personId)
     throw badInput(named?.personId ? 'input.guardian.personId' : 'input.givenBy', 'A representative is someone other than the person');
-  if (personId && !(await exists(ctx, personId)))
+  if (personId && !(await isRegistered(ctx.db, personId)))
     throw badInput(named?.personId ? 'input.guardian.personId' : 'input.givenBy', 'No resident has that id');
   const found = await residents(ctx.db, personId ? [input.personId, personId] : [input.personId]);
   const resident = personId ? found.get(personId) : undefined;
@@ -92,9 +76,9 @@ export const consentMutation: MutationResolvers = {
     // 民生委員, a utility: they pass on what they notice, and cannot grant anyone (themselves included) a sight of a person.
     const registration = await welfareStaff(ctx);
     if (!registration) throw forbidden('Staff of an organisation outside welfare may not record a consent');
-    if (!(await exists(ctx, input.personId))) throw badInput('input.personId', 'No resident has that id');
+    if (!(await isRegistered(ctx.db, input.personId))) throw badInput('input.personId', 'No resident has that id');
     const guardian = await guardianOf(ctx, input);
-    if (!guardian && (await isMinor(ctx, input.personId, todayInTokyo()))) {
+    if (!guardian && (await isMinor(ctx.db, input.personId, todayInTokyo(), ctx.consentOwnAge))) {
       throw badInput(
         'input.givenBy',
         `For a person under ${ctx.consentOwnAge} the representative who gives the consent must be named (givenBy or guardian)`,
