@@ -197,6 +197,14 @@ class MultiProcessHub implements RunningHub {
     );
     try {
       await Promise.race([whenReady(`http://127.0.0.1:${this.env['HUB_PORT']}/health/ready`, gave.signal), exited, timeout]);
+    } catch (error) {
+      // A hub that never became ready takes every process it started with it: none is left holding the ports.
+      try {
+        process.kill(-child.pid!, 'SIGKILL');
+      } catch {
+        // already gone
+      }
+      throw error;
     } finally {
       gave.abort();
     }

@@ -7,6 +7,7 @@ const WORKER = Number(process.env['JEST_WORKER_ID'] ?? '1');
 let nextBlock = 0;
 
 export function portBlock(): number {
-  // 41000 + 2,000 per worker: 100 blocks of 20 per worker, far more than one file starts.
-  return 41000 + ((WORKER - 1) % 10) * 2000 + (nextBlock++ % 100) * 20;
+  // 41000 + 2,000 per worker: 100 blocks of 20 per worker, far more than one file starts. Where in its range a file
+  // begins varies with the process, so a hub a crashed earlier run left behind is unlikely to hold the same ports.
+  return 41000 + ((WORKER - 1) % 10) * 2000 + ((process.pid + nextBlock++) % 100) * 20;
 }
