@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import type { DataSource } from 'typeorm';
 import { inTransaction } from '@welfare-hub/store';
-import { HubRecords } from './hub-records.js';
+import { HubRecords, type DemoConsent, type DemoMeeting } from './hub-records.js';
 import * as write from './store/case-writes.js';
 import { registerTeam } from './store/referrals.js';
 
@@ -10,32 +10,8 @@ export interface CaseHistory {
   asOf: string;
   teams: string[];
   hosts: { id: string; name: string; offers: string[]; registeredAt: string; by: string }[];
-  meetings: {
-    id: string;
-    kind: string;
-    title: string;
-    subjectPersonIds: string[];
-    subjectHouseholdIds: string[];
-    members: string[];
-    opensAt: string;
-    closesAt: string;
-    closedAt: string | null;
-    convenedBy: string;
-  }[];
-  consents: {
-    id: string;
-    personId: string;
-    sectors: string[];
-    recipientOrgs: string[];
-    purpose: string;
-    validFrom: string;
-    validUntil: string;
-    givenBy: string | null;
-    evidence: string;
-    recordedBy: string;
-    recordedOrg: string;
-    recordedAt: string;
-  }[];
+  meetings: DemoMeeting[];
+  consents: DemoConsent[];
   referrals: {
     id: string;
     fromOrg: string;

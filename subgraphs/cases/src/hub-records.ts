@@ -10,6 +10,36 @@ export interface MeetingFacts {
   subjectHouseholdIds: string[];
 }
 
+/** A meeting of the demo city's year of case work, as the city generator writes it (cases.json). */
+export interface DemoMeeting {
+  id: string;
+  kind: string;
+  title: string;
+  subjectPersonIds: string[];
+  subjectHouseholdIds: string[];
+  members: string[];
+  opensAt: string;
+  closesAt: string;
+  closedAt: string | null;
+  convenedBy: string;
+}
+
+/** A consent of the demo city's year of case work, as the city generator writes it (cases.json). */
+export interface DemoConsent {
+  id: string;
+  personId: string;
+  sectors: string[];
+  recipientOrgs: string[];
+  purpose: string;
+  validFrom: string;
+  validUntil: string;
+  givenBy: string | null;
+  evidence: string;
+  recordedBy: string;
+  recordedOrg: string;
+  recordedAt: string;
+}
+
 export interface ConsentFacts {
   id: string;
   personId: string;
@@ -101,35 +131,7 @@ export class HubRecords {
    * tables, its columns), inside the loader's transaction. Demo data only: real meetings and consents come through the
    * hub's own mutations.
    */
-  async writeDemoRecords(
-    tx: EntityManager,
-    meetings: readonly {
-      id: string;
-      kind: string;
-      title: string;
-      subjectPersonIds: string[];
-      subjectHouseholdIds: string[];
-      members: string[];
-      opensAt: string;
-      closesAt: string;
-      closedAt: string | null;
-      convenedBy: string;
-    }[],
-    consents: readonly {
-      id: string;
-      personId: string;
-      sectors: string[];
-      recipientOrgs: string[];
-      purpose: string;
-      validFrom: string;
-      validUntil: string;
-      givenBy: string | null;
-      evidence: string;
-      recordedBy: string;
-      recordedOrg: string;
-      recordedAt: string;
-    }[],
-  ): Promise<void> {
+  async writeDemoRecords(tx: EntityManager, meetings: readonly DemoMeeting[], consents: readonly DemoConsent[]): Promise<void> {
     for (const m of meetings) {
       await tx.query(
         `INSERT INTO hub.meeting (id, kind, title, opens_at, closes_at, closed_at, convened_by, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $4)`,
