@@ -10,14 +10,17 @@ import { serveSubgraph, type RunningSubgraph } from '@welfare-hub/subgraph-host'
 import { configureLog, logEvent } from '@welfare-hub/telemetry';
 import type { HubConfig, Role } from '../config/index.js';
 import { allMigrations } from '../migrations.js';
-import { loadSectorModules, SECTOR_MODULES, sectorModules, type HubSectorModule } from '../sectors.js';
+import { allRoles, loadSectorModules, SECTOR_MODULES, sectorModules, type HubSectorModule } from '../sectors.js';
 import type { SubgraphPart } from './parts.js';
 
-/** Every part of the hub: each subgraph (the registry's sectors among them, in port order), then the gateway. */
 /** How many sectors are built in (SECTOR_MODULES): those after them were given to this process. */
 const SECTOR_COUNT = SECTOR_MODULES.length;
 
-export const ALL_ROLES: readonly Role[] = [...subgraphNames(), 'gateway'];
+/**
+ * The built-in parts: each subgraph in port order, then the gateway, as registered when this module loads (a sector
+ * given later, by HUB_SECTOR_MODULES or composeHub's options, is served with them: see `whole` below).
+ */
+export const ALL_ROLES: readonly Role[] = allRoles();
 
 export interface ComposeOptions {
   /** A store opened (and migrated) by the caller, as the benchmark does; otherwise the hub opens its own. */
