@@ -4,5 +4,5 @@ export { ConfigError, FILE_VARIABLES, loadConfig, type HubConfig, type Role, typ
 export { allMigrations } from './migrations.js';
 export { seedDemoRegister } from './seed.js';
 export { whenReady } from './run/ready.js';
-export { SECTOR_MODULES, sectorFacts, sectorModules, type HubSectorModule } from './sectors.js';
+export { demoCitySectors, SECTOR_MODULES, sectorFacts, sectorModules, type HubSectorModule } from './sectors.js';
 export { registrySubgraphs, registrySupergraph } from './compose/supergraph.js';

@@ -4,6 +4,7 @@ import { konkyuSector } from '@welfare-hub/adapter-konkyu';
 import { shogaiSector } from '@welfare-hub/adapter-shogai';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import type { DemoCitySector } from '@welfare-hub/citygen';
 import type { SectorModule } from '@welfare-hub/sector-subgraph';
 import { subgraphNames } from '@welfare-hub/schema';
 import { registerSector } from '@welfare-hub/sectors';
@@ -33,6 +34,11 @@ export function sectorModules(extra: readonly HubSectorModule[] = []): HubSector
 /** Each sector's facts reader by its code, in the registry's order: what the analysts' index reads through. */
 export function sectorFacts(modules: readonly HubSectorModule[] = sectorModules()): Record<string, HubSectorModule['facts']> {
   return Object.fromEntries(modules.map((m) => [m.info.code, m.facts]));
+}
+
+/** The sectors with a part in the demo city, as the city generator takes them: in the registry's order, each in its folder. */
+export function demoCitySectors(modules: readonly HubSectorModule[] = SECTOR_MODULES): DemoCitySector[] {
+  return modules.flatMap((m) => (m.demo ? [{ code: m.info.code, folder: m.info.subgraph, write: m.demo.write }] : []));
 }
 
 /**

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { generateDemoCity } from '@welfare-hub/citygen';
+import { demoCitySectors } from '@welfare-hub/launcher';
 import { decodeCp932, encodeCp932 } from '@welfare-hub/codec';
 import { acceptHeldRead, ingestMigrations, type SourceIngest } from '@welfare-hub/ingest';
 import { JukiIngest, jukiMigrations } from '@welfare-hub/adapter-juki';
@@ -245,7 +246,7 @@ describe('the fault corpus (issue 14)', () => {
   beforeAll(async () => {
     root = mkdtempSync(join(tmpdir(), 'fault-corpus-'));
     city = join(root, 'city');
-    await generateDemoCity({ dir: city, residents: 400, seed: 14, asOf: ASOF });
+    await generateDemoCity({ dir: city, residents: 400, seed: 14, asOf: ASOF, sectors: demoCitySectors() });
     store = await openTestStore({
       migrations: [...ingestMigrations, ...jukiMigrations, ...linkageMigrations, ...shogaiMigrations, ...konkyuMigrations, ...kodomoMigrations],
     });

@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generateDemoCity, type SourceTruth } from '@welfare-hub/citygen';
+import { demoCitySectors } from '@welfare-hub/launcher';
 import { ingestMigrations } from '@welfare-hub/ingest';
 import { JukiIngest, jukiMigrations } from '@welfare-hub/adapter-juki';
 import { ShogaiIngest, shogaiMigrations } from '@welfare-hub/adapter-shogai';
@@ -18,7 +19,7 @@ describe('sector ingest and linkage on a generated city', () => {
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'shogai-city-'));
-    await generateDemoCity({ dir, residents: 6000, seed: 99, asOf: '2026-11-22' });
+    await generateDemoCity({ dir, residents: 6000, seed: 99, asOf: '2026-11-22', sectors: demoCitySectors() });
     truth = readFileSync(join(dir, 'truth', 'shogai.jsonl'), 'utf8')
       .trim()
       .split('\n')

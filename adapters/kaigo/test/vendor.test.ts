@@ -4,11 +4,12 @@ import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import mysql from 'mysql2/promise';
-import { generateCity, writeKaigoData } from '@welfare-hub/citygen';
+import { generateCity } from '@welfare-hub/citygen';
 import { ingestMigrations } from '@welfare-hub/ingest';
 import { linkageMigrations } from '@welfare-hub/linkage';
 import { loadKaigoVendorDb } from '@welfare-hub/kaigo-sim';
 import { openStore, openTestStore, type Store } from '@welfare-hub/store';
+import { writeKaigoData } from '../src/demo-city.js';
 import { KaigoIngest, kaigoMigrations, kaigoProfiles, openVendorDb, checkNintei } from '../src/index.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'kaigo-'));

@@ -1,4 +1,6 @@
+import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { releasedFacts, releasedProfile } from '@welfare-hub/policy';
 import { sectorByCode } from '@welfare-hub/sectors';
 import { connectIngest, type IngestSettings, type SectorModule } from '@welfare-hub/sector-subgraph';
@@ -20,6 +22,17 @@ export const kodomoSector: SectorModule<KodomoProfile, IngestSettings & KodomoSe
   migrations: [KodomoRecords1763800000600, KodomoYoutaikyo1763800013100],
   profiles: (db, ids) => kodomoProfiles(db, ids),
   facts: kodomoFacts,
+  demo: {
+    write: async (city, dir, context) => (await import('./demo-city.js')).writeKodomoDemo(city, dir, context),
+    unconfigured: (config) => config.sources.kodomoUrl === null,
+    // The system is an API: the simulator serves the city's data (kodomo.json) on a local port, with a key of this start.
+    async serve(dir, { config }) {
+      const { startKodomoSimulator } = await import('@welfare-hub/kodomo-sim');
+      const apiKey = randomBytes(16).toString('hex');
+      const sim = await startKodomoSimulator({ dataFile: join(dir, 'kodomo.json'), apiKey });
+      return { config: { ...config, sources: { ...config.sources, kodomoUrl: sim.url, kodomoApiKey: apiKey } }, close: () => sim.close() };
+    },
+  },
   // A 要対協 case leaves the subgraph only on a basis that releases it (the contract's access rule 4, packages/policy).
   release: {
     profile: (profile, decision) => releasedProfile(profile, decision),

@@ -16,6 +16,12 @@ export const konkyuSector: SectorModule<KonkyuProfile, IngestSettings & { source
   migrations: [KonkyuLedger1763800000500],
   profiles: (db, ids) => konkyuProfiles(db, ids),
   facts: konkyuFacts,
+  demo: {
+    write: async (city, dir, context) => (await import('./demo-city.js')).writeKonkyuDemo(city, dir, context),
+    unconfigured: (config) => config.sources.konkyuDir === null,
+    // The ledger is a workbook in a folder, as the 社協 shares it.
+    serve: async (dir, { config }) => ({ config: { ...config, sources: { ...config.sources, konkyuDir: dir } }, close: async () => {} }),
+  },
   async source(deps) {
     const dir = deps.config.sources.konkyuDir;
     // The demo city's sources are set by prepareDemo; in production loadConfig has refused a hub without them.

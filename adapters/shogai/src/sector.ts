@@ -13,6 +13,12 @@ export const shogaiSector: SectorModule<ShogaiProfile, IngestSettings & { source
   migrations: shogaiMigrations,
   profiles: shogaiProfiles,
   facts: shogaiFacts,
+  demo: {
+    write: async (city, dir, context) => (await import('./demo-city.js')).writeShogaiDemo(city, dir, context),
+    unconfigured: (config) => config.sources.shogaiDir === null,
+    // The exports are files: the ingest reads the city's folder as it would the system's export folder.
+    serve: async (dir, { config }) => ({ config: { ...config, sources: { ...config.sources, shogaiDir: dir } }, close: async () => {} }),
+  },
   async source(deps) {
     const dir = deps.config.sources.shogaiDir;
     if (dir === null) throw new Error('HUB_SHOGAI_DIR is not configured');

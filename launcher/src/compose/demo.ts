@@ -1,15 +1,13 @@
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import type { DataSource } from 'typeorm';
 import { CITY_FORMAT, generateDemoCity } from '@welfare-hub/citygen';
 import { todayInTokyo } from '@welfare-hub/codec';
-import { loadKaigoVendorDb } from '@welfare-hub/kaigo-sim';
-import { startKodomoSimulator } from '@welfare-hub/kodomo-sim';
 import { loadCaseHistory } from '@welfare-hub/subgraph-cases';
 import { logEvent } from '@welfare-hub/telemetry';
 import type { HubConfig } from '../config/index.js';
 import { seedDemoRegister } from '../seed.js';
+import { demoCitySectors, sectorModules, type HubSectorModule } from '../sectors.js';
 
 export interface DemoSources {
   /** The configuration with every source the demo city serves filled in. */
@@ -19,80 +17,57 @@ export interface DemoSources {
   close(): Promise<void>;
 }
 
-/** The sources a configuration leaves to the demo city. */
-export function demoServed(config: HubConfig): string[] {
-  const s = config.sources;
-  return [
-    ['juki', s.jukiDir],
-    ['kaigo', s.kaigoDbUrl],
-    ['shogai', s.shogaiDir],
-    ['kodomo', s.kodomoUrl],
-    ['konkyu', s.konkyuDir],
-  ].flatMap(([name, place]) => (place === null ? [name as string] : []));
+/** The sources a configuration leaves to the demo city: the 住基 files and each sector's that has a demo part. */
+export function demoServed(config: HubConfig, sectors: readonly HubSectorModule[] = sectorModules()): string[] {
+  return [...(config.sources.jukiDir === null ? ['juki'] : []), ...sectors.filter((m) => m.demo?.unconfigured(config)).map((m) => m.info.subgraph)];
 }
 
 /**
- * In demo mode, a source that is not configured is served from a generated demo city (generated once per size and
- * seed under the data folder, so a restart reads the same city): its files in folders, the kodomo API by a simulator
- * run by this process, the 介護 vendor tables in the hub's own store. A hub with any demo source gets the demo
- * register. Production never gets here with a source missing (config/load.ts refuses it).
+ * In demo mode, a source that is not configured is served from a generated demo city (generated once per size, seed
+ * and sectors under the data folder, so a restart reads the same city): each sector serves its own folder of it
+ * (SectorDemo.serve: files in folders, the kodomo API by a simulator run by this process, the 介護 vendor tables in the
+ * hub's own store). A hub with any demo source gets the demo register. Production never gets here with a source
+ * missing (config/load.ts refuses it).
  */
-export async function prepareDemo(config: HubConfig, db: DataSource): Promise<DemoSources> {
-  const served = demoServed(config);
+export async function prepareDemo(config: HubConfig, db: DataSource, sectors: readonly HubSectorModule[] = sectorModules()): Promise<DemoSources> {
+  const served = demoServed(config, sectors);
   if (served.length === 0 || config.mode === 'production') return { config, served: [], close: async () => {} };
-  const city = await ensureDemoCity(config.dataDir, config.demo.residents, config.demo.seed, todayInTokyo());
+  const city = await ensureDemoCity(config.dataDir, config.demo.residents, config.demo.seed, todayInTokyo(), sectors);
   await seedDemoRegister(db);
   // The city's year of case work into an empty case store, so that a demo shows a municipality in mid-year.
   if (config.demo.caseHistory) {
-    const loaded = await loadCaseHistory(db, city.casesFile);
+    const loaded = await loadCaseHistory(db, join(city, 'cases', 'cases.json'));
     if (loaded > 0) logEvent('cases.demo_history_loaded', { cases: loaded });
   }
-  const sources = { ...config.sources };
-  sources.jukiDir ??= city.jukiDir;
-  sources.shogaiDir ??= city.shogaiDir;
-  sources.konkyuDir ??= city.konkyuDir;
-  let closeKodomo = async (): Promise<void> => {};
-  if (sources.kodomoUrl === null) {
-    const apiKey = randomBytes(16).toString('hex');
-    const sim = await startKodomoSimulator({ dataFile: city.kodomoFile, apiKey });
-    Object.assign(sources, { kodomoUrl: sim.url, kodomoApiKey: apiKey });
-    closeKodomo = () => sim.close();
+  let serving: HubConfig = { ...config, sources: { ...config.sources, jukiDir: config.sources.jukiDir ?? join(city, 'juki') } };
+  const closers: (() => Promise<void>)[] = [];
+  for (const sector of sectors) {
+    if (!sector.demo?.unconfigured(serving)) continue;
+    const demo = await sector.demo.serve(join(city, sector.info.subgraph), { db, config: serving });
+    serving = demo.config;
+    closers.push(demo.close);
   }
-  if (sources.kaigoDbUrl === null) {
-    const [{ present }] = await db.query(`SELECT to_regclass('public.t_hihokensha') IS NOT NULL AS present`);
-    if (!present) await loadKaigoVendorDb(db, city.kaigoFile);
-    // On a server the kaigo process reads the simulated vendor tables over its own connection; embedded, it shares the store.
-    sources.kaigoDbUrl = config.databaseUrl;
-  }
-  return { config: { ...config, sources }, served, close: closeKodomo };
+  return {
+    config: serving,
+    served,
+    close: async () => {
+      await Promise.all(closers.map((close) => close()));
+    },
+  };
 }
 
-interface CityDirs {
-  casesFile: string;
-  jukiDir: string;
-  shogaiDir: string;
-  konkyuDir: string;
-  kodomoFile: string;
-  kaigoFile: string;
-}
-
-async function ensureDemoCity(dataDir: string, residents: number, seed: number, asOf: string): Promise<CityDirs> {
+/** The demo city's folder, written anew when its size, seed, sectors or the generator's format differ from the cached one. */
+async function ensureDemoCity(dataDir: string, residents: number, seed: number, asOf: string, modules: readonly HubSectorModule[]): Promise<string> {
   const root = join(dataDir, 'demo-city');
   const marker = join(root, 'city.json');
+  const sectors = demoCitySectors(modules);
   // The generator's format too: a city cached by an older generator (without what is new) is written again.
-  const wanted = JSON.stringify({ residents, seed, format: CITY_FORMAT });
-  const dirs = {
-    casesFile: join(root, 'cases', 'cases.json'),
-    jukiDir: join(root, 'juki'),
-    shogaiDir: join(root, 'shogai'),
-    konkyuDir: join(root, 'konkyu'),
-    kodomoFile: join(root, 'kodomo', 'kodomo.json'),
-    kaigoFile: join(root, 'kaigo', 'kaigo.json'),
-  };
-  if (existsSync(marker) && readFileSync(marker, 'utf8') === wanted && Object.values(dirs).every((d) => existsSync(d))) return dirs;
+  const wanted = JSON.stringify({ residents, seed, format: CITY_FORMAT, sectors: sectors.map((s) => s.code) });
+  const folders = ['juki', 'cases', ...sectors.map((s) => s.folder)].map((folder) => join(root, folder));
+  if (existsSync(marker) && readFileSync(marker, 'utf8') === wanted && folders.every((d) => existsSync(d))) return root;
   rmSync(root, { recursive: true, force: true });
   mkdirSync(root, { recursive: true });
-  await generateDemoCity({ dir: root, residents, seed, asOf });
+  await generateDemoCity({ dir: root, residents, seed, asOf, sectors });
   writeFileSync(marker, wanted);
-  return dirs;
+  return root;
 }

@@ -80,7 +80,7 @@ export async function composeHub(given: HubConfig, roles: readonly Role[], optio
         }));
   const demo =
     given.scope === 'embedded' && store
-      ? await (await import('./demo.js')).prepareDemo(given, store.dataSource)
+      ? await (await import('./demo.js')).prepareDemo(given, store.dataSource, sectors)
       : { config: given, served: [], close: async () => {} };
   const config = demo.config;
   const endpoints = subgraphEndpoints(config.subgraphs);

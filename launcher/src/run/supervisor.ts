@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { exportSigningKeys, generateSigningKeys } from '@welfare-hub/context';
 import { openStore } from '@welfare-hub/store';
 import { banner } from '../banner.js';
-import { allRoles, loadSectorModules } from '../sectors.js';
+import { allRoles, loadSectorModules, sectorModules } from '../sectors.js';
 import { prepareDemo } from '../compose/demo.js';
 import type { HubConfig, Role } from '../config/index.js';
 import { allMigrations } from '../migrations.js';
@@ -21,7 +21,7 @@ export async function runSupervisor(config: HubConfig): Promise<void> {
   // A sector of HUB_SECTOR_MODULES is migrated here and run as a part of its own like the built-in ones.
   const extra = await loadSectorModules(config.sectorModules);
   const store = await openStore({ databaseUrl: config.databaseUrl!, migrations: [...allMigrations, ...extra.flatMap((m) => m.migrations)] });
-  const demo = await prepareDemo(config, store.dataSource);
+  const demo = await prepareDemo(config, store.dataSource, sectorModules(extra));
   await store.close();
   const { privatePem, publicPem } =
     config.contextKeys.privatePem && config.contextKeys.publicPem

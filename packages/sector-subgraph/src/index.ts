@@ -9,7 +9,7 @@ import { todayInTokyo } from '@welfare-hub/codec';
 import type { DataSource } from 'typeorm';
 import type { SectorModule, SectorSource } from './module.js';
 
-export { connectIngest, type IngestSettings, type SectorModule, type SectorSource, type SectorSourceDeps } from './module.js';
+export { connectIngest, type IngestSettings, type SectorDemo, type SectorModule, type SectorSource, type SectorSourceDeps } from './module.js';
 
 export interface SectorContext<P> {
   policy: RequestPolicy;

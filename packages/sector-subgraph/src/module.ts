@@ -1,4 +1,5 @@
 import type { DataSource, MigrationInterface } from 'typeorm';
+import type { SectorDemoWriter } from '@welfare-hub/citygen';
 import type { IngestConfig, SourceGenerations, SourceIngest } from '@welfare-hub/ingest';
 import type { Weights } from '@welfare-hub/linkage';
 import type { Decision } from '@welfare-hub/policy';
@@ -29,6 +30,22 @@ export interface SectorSourceDeps<C> {
 }
 
 /**
+ * A sector's part of the demo city (npm start without its source configured): its legacy source, written by the city
+ * generator (tools/citygen) into the sector's folder of the city, and served from there to the hub's own ingest.
+ */
+export interface SectorDemo<C> {
+  /** Writes the source for a generated city; loaded on first use (only a demo start writes a city). */
+  write: SectorDemoWriter;
+  /** Whether the configuration leaves this source to the demo city. */
+  unconfigured(config: C): boolean;
+  /**
+   * Serves what `write` left in `dir`: the configuration with the source filled in (the whole of it, whatever more the
+   * hub's configuration holds than C), and how to stop serving it.
+   */
+  serve<T extends C>(dir: string, deps: { db: DataSource; config: T }): Promise<{ config: T; close(): Promise<void> }>;
+}
+
+/**
  * A sector, whole: everything the hub needs to serve it, exported by the sector's own folder
  * (adapters/<sector>/src/sector.ts) and listed once in the launcher (launcher/src/sectors.ts). P is its profile.
  */
@@ -45,6 +62,8 @@ export interface SectorModule<P = unknown, C = never> {
   facts(db: DataSource, atenaNos: readonly string[]): Promise<Map<string, SituationFacts>>;
   /** Its source: the adapter's ingest, connected and reading (connectIngest), or anything that reports its health. */
   source(deps: SectorSourceDeps<C>): Promise<SectorSource>;
+  /** Its part of the demo city; a sector without one has no demo source, and a demo hub needs its source configured. */
+  demo?: SectorDemo<C>;
   /** What a basis releases where it does not release the whole sector (kodomo's 要対協 case, access rule 4). */
   release?: { profile(profile: P, decision: Decision): P; facts(facts: SituationFacts, decision: Decision): SituationFacts };
 }

@@ -10,7 +10,7 @@ import { generateDemoCity } from '@welfare-hub/citygen';
 import { ContextSigner, CONTEXT_HEADER, exportSigningKeys, generateSigningKeys, operationHash, type SigningKeys } from '@welfare-hub/context';
 import { loadKaigoVendorDb } from '@welfare-hub/kaigo-sim';
 import { startKodomoSimulator, type KodomoSimulator } from '@welfare-hub/kodomo-sim';
-import { seedDemoRegister } from '@welfare-hub/launcher';
+import { demoCitySectors, seedDemoRegister } from '@welfare-hub/launcher';
 import { createTestDatabase, openStore, type Store, type TestDatabase } from '@welfare-hub/store';
 import { HostNetwork, tcpRelay, type Host } from './netns.js';
 import { TEST_SECRET } from './hub-under-test.js';
@@ -158,7 +158,7 @@ export async function startMultiHostHub(options: { residents?: number } = {}): P
     const cityDir = mkdtempSync(join(tmpdir(), 'hub-multihost-'));
     cleanups.push(() => rmSync(cityDir, { recursive: true, force: true }));
     const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Tokyo' }).format(new Date());
-    await generateDemoCity({ dir: cityDir, residents: options.residents ?? 300, seed: 20261122, asOf: today });
+    await generateDemoCity({ dir: cityDir, residents: options.residents ?? 300, seed: 20261122, asOf: today, sectors: demoCitySectors() });
     const store = await openStore({ databaseUrl: database.url, migrate: false, poolSize: 2 });
     cleanups.push(() => store.close());
     await seedDemoRegister(store.dataSource);

@@ -82,8 +82,11 @@ function uuid(random: Random): string {
 export interface CaseHistoryOptions {
   asOf: string;
   seed: number;
-  /** atenaNo of each resident a sector holds a record about. */
-  held: Record<Sector, ReadonlySet<string>>;
+  /**
+   * atenaNo of each resident a sector holds a record about, by sector code. The year's referrals come from the four
+   * sectors of the demo register (ORG below); a sector the city does not hold refers no one.
+   */
+  held: Readonly<Partial<Record<string, ReadonlySet<string>>>>;
 }
 
 /** Writes cases/cases.json under dir and returns how many cases it holds. */
@@ -151,7 +154,7 @@ export function caseHistory(city: City, planted: readonly Planted[], options: Ca
 
   const hosts = HOSTS.map((h) => ({ ...h, registeredAt: at(addDays(asOf, -364)), by: TEAM.staff }));
 
-  const heldResidents = (s: Sector) => [...options.held[s]].filter((a) => byAtena.has(a)).sort();
+  const heldResidents = (s: Sector) => [...(options.held[s] ?? [])].filter((a) => byAtena.has(a)).sort();
   const pools: Record<Sector, string[]> = {
     KAIGO: heldResidents('KAIGO'),
     SHOGAI: heldResidents('SHOGAI'),

@@ -5,10 +5,17 @@ export { writeTruth, type TruthPerson } from './truth.js';
 export { generateDemoCity, CITY_FORMAT, type DemoCity, type DemoCityOptions } from './demo.js';
 export { writeSochiLists, type SochiTruth } from './sochi-writer.js';
 export { Random } from './random.js';
-export { writeShogaiFiles, type SourceTruth } from './shogai-writer.js';
 export { writeSourceTruth } from './truth.js';
-export { writeKonkyuLedger } from './konkyu-writer.js';
-export { writeKodomoData, type KodomoData } from './kodomo-writer.js';
-export { writeKaigoData, type KaigoData } from './kaigo-writer.js';
-export { plantSituations, plantYoutaikyo, OTHER_CASE, YOUTAIKYO_CASE, type Planted, type PlantedCase, type PlantedYoutaikyo } from './planted.js';
+export { csvLine } from './csv.js';
+export { ageOn, type DemoCitySector, type SectorDemoContext, type SectorDemoWriter, type SourceTruth } from './sector-demo.js';
+export {
+  plantSituations,
+  plantYoutaikyo,
+  plantedCases,
+  OTHER_CASE,
+  YOUTAIKYO_CASE,
+  type Planted,
+  type PlantedCase,
+  type PlantedYoutaikyo,
+} from './planted.js';
 export { caseHistory, writeCaseHistory, type CaseHistoryOptions } from './case-history.js';

@@ -2,7 +2,7 @@ import { createWriteStream, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { City } from './city.js';
 import type { PlantedInvalid } from './juki-writer.js';
-import type { SourceTruth } from './shogai-writer.js';
+import type { SourceTruth } from './sector-demo.js';
 
 /** One person as the city really is: what linkage and ingest are scored against. */
 export interface TruthPerson {

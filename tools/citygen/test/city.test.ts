@@ -19,7 +19,7 @@ afterAll(() => made.forEach((dir) => rmSync(dir, { recursive: true, force: true 
 async function city(residents: number, seed: number) {
   const dir = mkdtempSync(join(tmpdir(), 'citygen-'));
   made.push(dir);
-  const result = await generateDemoCity({ dir, residents, seed, asOf });
+  const result = await generateDemoCity({ dir, residents, seed, asOf, sectors: [] });
   const truth = readFileSync(join(dir, 'truth', 'juki.jsonl'), 'utf8')
     .trim()
     .split('\n')

@@ -1,6 +1,13 @@
 import { readFileSync } from 'node:fs';
 import type { DataSource } from 'typeorm';
-import type { KaigoData } from '@welfare-hub/citygen';
+
+/** The vendor database's rows, as the tables of kaigo.md hold them (the simulator loads them into a real database). */
+export interface KaigoData {
+  T_HIHOKENSHA: Record<string, string | null>[];
+  T_NINTEI: Record<string, string | number | null>[];
+  T_KYUFU_JISSEKI: Record<string, string | number>[];
+  T_HOKATSU_SODAN: Record<string, string | number | null>[];
+}
 
 /**
  * The vendor's tables as kaigo.md gives them, created unquoted (PostgreSQL keeps them lower case, MariaDB

@@ -1,1 +1,1 @@
-export { startKodomoSimulator, type Faults, type KodomoSimulator } from './server.js';
+export { startKodomoSimulator, type Faults, type KodomoData, type KodomoSimulator } from './server.js';

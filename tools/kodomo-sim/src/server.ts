@@ -1,6 +1,33 @@
 import { createServer, type IncomingMessage, type ServerResponse, type Server } from 'node:http';
 import { readFileSync } from 'node:fs';
-import type { KodomoData } from '@welfare-hub/citygen';
+
+/** The こども家庭センター system's data, as its API serves it (the simulator reads this file). */
+export interface KodomoData {
+  children: {
+    childId: string;
+    atenaNo: string | null;
+    name: string;
+    nameKana: string;
+    birthDate: string;
+    sex: 'M' | 'F';
+    guardians: { atenaNo: string | null; name: string; relation: string }[];
+    updatedAt: string;
+  }[];
+  cases: {
+    caseId: string;
+    subject:
+      | { type: 'child'; childId: string; atenaNo: string | null }
+      | { type: 'expectant_mother' | 'household'; atenaNo: string | null; name: string; nameKana: string; birthDate: string };
+    category: string;
+    status: 'open' | 'closed';
+    openedOn: string;
+    closedOn: string | null;
+    youngCarerConcern: boolean;
+    youtaikyoRegistered: boolean;
+    summary: string;
+    updatedAt: string;
+  }[];
+}
 
 /** Faults the simulator can be told to inject, to test a client the way the real system tests it. */
 export interface Faults {

@@ -1,6 +1,10 @@
-// node tools/citygen/dist/cli.js --residents 10000 --seed 42 --as-of 2026-11-22 --ido-days 3 --out DIR
+// npm run generate-city -- --residents 10000 --seed 42 --as-of 2026-11-22 --ido-days 3 --out DIR
+// The demo city with every registered sector's source (launcher/src/sectors.ts), the same one `npm start` serves. It
+// lives here, not in tools/citygen, because the sectors' writers are in their own folders, which the generator does
+// not depend on.
 import { parseArgs } from 'node:util';
-import { generateDemoCity } from './demo.js';
+import { generateDemoCity } from '@welfare-hub/citygen';
+import { demoCitySectors } from './sectors.js';
 
 const { values } = parseArgs({
   options: {
@@ -13,7 +17,7 @@ const { values } = parseArgs({
   },
 });
 if (!values.out) {
-  console.error('usage: cli.js --out DIR [--residents N] [--seed S] [--as-of YYYY-MM-DD] [--ido-days D] [--invalid-rate R]');
+  console.error('usage: npm run generate-city -- --out DIR [--residents N] [--seed S] [--as-of YYYY-MM-DD] [--ido-days D] [--invalid-rate R]');
   process.exit(2);
 }
 const started = Date.now();
@@ -22,6 +26,7 @@ const city = await generateDemoCity({
   residents: Number(values.residents),
   seed: Number(values.seed),
   asOf: values['as-of'],
+  sectors: demoCitySectors(),
   idoDays: Number(values['ido-days']),
   invalidRate: Number(values['invalid-rate']),
 });

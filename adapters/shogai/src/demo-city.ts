@@ -1,16 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { toHalfwidthKatakana, toWarekiText } from '@welfare-hub/codec';
-import type { City, Person } from './city.js';
-import { csvLine } from './csv.js';
-import { Random } from './random.js';
-
-export interface SourceTruth {
-  source: string;
-  /** The record's own key in its source (受給者証番号, 相談ID, or the 手帳's natural key). */
-  key: string;
-  atenaNo: string;
-}
+import { ageOn, csvLine, Random, type City, type Person, type SectorDemoWriter, type SourceTruth } from '@welfare-hub/citygen';
 
 const TECHO_HEADER = ['宛名番号', '氏名', '氏名カナ', '生年月日', '手帳種別', '等級', '障害区分', '交付日', '有効期限', '更新日時'];
 const JUKYUSHA_HEADER = [
@@ -39,12 +30,6 @@ const SODAN_KINDS = [
   '権利擁護',
   'その他',
 ];
-
-function ageOn(p: Person, asOf: string): number {
-  let age = Number(asOf.slice(0, 4)) - Number(p.birthDate.slice(0, 4));
-  if (asOf.slice(5) < p.birthDate.slice(5)) age--;
-  return age;
-}
 
 function shiftYears(iso: string, years: number): string {
   const y = Number(iso.slice(0, 4)) + years;
@@ -195,3 +180,7 @@ export function writeShogaiFiles(
   writeFileSync(join(dir, `SHOGAI_SODAN_${date}.csv`), Buffer.concat(sodan));
   return truth;
 }
+
+/** 障害's part of a demo city: the nightly CSV exports. */
+export const writeShogaiDemo: SectorDemoWriter = (city, dir, context) =>
+  writeShogaiFiles(city, dir, { asOf: context.asOf, seed: context.seed, must: context.must, quiet: context.quiet });

@@ -2,9 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { toWarekiText } from '@welfare-hub/codec';
-import type { City, Person } from './city.js';
-import { Random } from './random.js';
-import type { SourceTruth } from './shogai-writer.js';
+import { ageOn, Random, type City, type Person, type SectorDemoWriter, type SourceTruth } from '@welfare-hub/citygen';
 
 const HEADERS = [
   '受付番号',
@@ -27,12 +25,6 @@ const HEADERS = [
 const CONCERNS = ['収入・生活費', '家賃・住居', '就労', '債務', '家族関係', 'ひきこもり', '病気・健康', 'その他'];
 const ROUTES = ['本人', '家族・知人', '関係機関', '民生委員', 'その他'];
 const STATES = ['新規', 'アセスメント', 'プラン作成', '支援中', '終結', '中断'];
-
-function ageOn(p: Person, asOf: string): number {
-  let age = Number(asOf.slice(0, 4)) - Number(p.birthDate.slice(0, 4));
-  if (asOf.slice(5) < p.birthDate.slice(5)) age--;
-  return age;
-}
 
 const katakanaToHiragana = (s: string): string => s.replace(/[\u30A1-\u30F6]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0x60));
 const fullwidthDigits = (s: string): string => s.replace(/\d/g, (d) => String.fromCharCode(0xff10 + Number(d)));
@@ -123,3 +115,7 @@ export async function writeKonkyuLedger(
   await workbook.xlsx.writeFile(join(dir, `KONKYU_DAICHO_${options.asOf.replaceAll('-', '')}.xlsx`));
   return truth;
 }
+
+/** 困窮's part of a demo city: the 相談受付台帳 workbook. */
+export const writeKonkyuDemo: SectorDemoWriter = (city, dir, context) =>
+  writeKonkyuLedger(city, dir, { asOf: context.asOf, seed: context.seed, must: context.must, quiet: context.quiet });

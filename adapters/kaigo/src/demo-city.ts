@@ -1,16 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { City, Person } from './city.js';
-import { Random } from './random.js';
-import type { SourceTruth } from './shogai-writer.js';
-
-/** The vendor database's rows, as the tables of kaigo.md hold them (the simulator loads them into a real database). */
-export interface KaigoData {
-  T_HIHOKENSHA: Record<string, string | null>[];
-  T_NINTEI: Record<string, string | number | null>[];
-  T_KYUFU_JISSEKI: Record<string, string | number>[];
-  T_HOKATSU_SODAN: Record<string, string | number | null>[];
-}
+import { ageOn, Random, type City, type SectorDemoWriter, type SourceTruth } from '@welfare-hub/citygen';
+import type { KaigoData } from '@welfare-hub/kaigo-sim';
 
 const LEVELS = [
   ['12', 14],
@@ -21,12 +12,6 @@ const LEVELS = [
   ['24', 12],
   ['25', 10],
 ] as const;
-
-function ageOn(p: Person, asOf: string): number {
-  let age = Number(asOf.slice(0, 4)) - Number(p.birthDate.slice(0, 4));
-  if (asOf.slice(5) < p.birthDate.slice(5)) age--;
-  return age;
-}
 
 const ymd = (iso: string): string => iso.replaceAll('-', '');
 function shift(iso: string, days: number): string {
@@ -156,3 +141,24 @@ export function writeKaigoData(
   writeFileSync(join(dir, 'kaigo.json'), JSON.stringify(data));
   return truth;
 }
+
+/** 介護's part of a demo city: the vendor database's rows (kaigo.json), with the planted parent's 包括 consultation. */
+export const writeKaigoDemo: SectorDemoWriter = (city, dir, context) =>
+  writeKaigoData(city, dir, {
+    asOf: context.asOf,
+    seed: context.seed,
+    must: context.must,
+    quiet: context.quiet,
+    consultations: new Map(
+      context.planted.flatMap((p) =>
+        p.parentConsultation
+          ? [
+              [
+                p.parentConsultation,
+                { kbn: '05', text: '長男（51）が十数年ひきこもり、就労なし。父が自身の入院を前に今後を心配して来所。ケアマネより情報提供。' },
+              ],
+            ]
+          : [],
+      ),
+    ),
+  });

@@ -1,43 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { City, Person } from './city.js';
-import type { PlantedCase } from './planted.js';
-import { Random } from './random.js';
-import type { SourceTruth } from './shogai-writer.js';
-
-/** The こども家庭センター system's data, as its API serves it (the simulator reads this file). */
-export interface KodomoData {
-  children: {
-    childId: string;
-    atenaNo: string | null;
-    name: string;
-    nameKana: string;
-    birthDate: string;
-    sex: 'M' | 'F';
-    guardians: { atenaNo: string | null; name: string; relation: string }[];
-    updatedAt: string;
-  }[];
-  cases: {
-    caseId: string;
-    subject:
-      | { type: 'child'; childId: string; atenaNo: string | null }
-      | { type: 'expectant_mother' | 'household'; atenaNo: string | null; name: string; nameKana: string; birthDate: string };
-    category: string;
-    status: 'open' | 'closed';
-    openedOn: string;
-    closedOn: string | null;
-    youngCarerConcern: boolean;
-    youtaikyoRegistered: boolean;
-    summary: string;
-    updatedAt: string;
-  }[];
-}
-
-function ageOn(p: Person, asOf: string): number {
-  let age = Number(asOf.slice(0, 4)) - Number(p.birthDate.slice(0, 4));
-  if (asOf.slice(5) < p.birthDate.slice(5)) age--;
-  return age;
-}
+import { ageOn, plantedCases, Random, type City, type PlantedCase, type Person, type SectorDemoWriter, type SourceTruth } from '@welfare-hub/citygen';
+import type { KodomoData } from '@welfare-hub/kodomo-sim';
 
 function daysBefore(iso: string, days: number): string {
   const d = new Date(`${iso}T00:00:00Z`);
@@ -158,4 +122,32 @@ export function writeKodomoData(
 
   writeFileSync(join(dir, 'kodomo.json'), JSON.stringify(data));
   return truth;
+}
+
+/**
+ * こども's part of a demo city: the センター system's data (kodomo.json), with the planted 要対協 cases, and young-carer
+ * concerns on the children whose parent holds a 障害者手帳 (what the 障害 sector, written before, holds).
+ */
+export const writeKodomoDemo: SectorDemoWriter = (city, dir, context) =>
+  writeKodomoData(city, dir, {
+    asOf: context.asOf,
+    seed: context.seed,
+    carers: youngCarers(city, context.written.get('SHOGAI') ?? []),
+    must: context.must,
+    quiet: context.quiet,
+    cases: plantedCases(context.youtaikyo),
+  });
+
+/** Children under 18 living with a parent the 障害 sector knows: who the young-carer cases are planted on. */
+function youngCarers(city: City, shogai: readonly SourceTruth[]): Set<string> {
+  const withDisability = new Set(shogai.filter((s) => s.source === 'shogai-techo').map((s) => s.atenaNo));
+  const setaiOfDisabled = new Set(
+    city.persons.filter((p) => p.status === 1 && withDisability.has(p.atenaNo) && p.relationship !== '04').map((p) => p.setaiNo),
+  );
+  const year = Number(city.asOf.slice(0, 4));
+  return new Set(
+    city.persons
+      .filter((p) => p.status === 1 && p.relationship === '04' && setaiOfDisabled.has(p.setaiNo) && year - Number(p.birthDate.slice(0, 4)) < 18)
+      .map((p) => p.atenaNo),
+  );
 }
