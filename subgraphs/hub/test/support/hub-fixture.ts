@@ -5,9 +5,12 @@
 import type { DataSource } from 'typeorm';
 import type { ExecutionResult } from 'graphql';
 import { openTestStore, type Store } from '@welfare-hub/store';
-import { auditMigrations, type AuditKeeper } from '@welfare-hub/audit';
+import { AuditKeeper, auditMigrations, generateAuditSigningKey } from '@welfare-hub/audit';
+import { DEFAULT_SUPPRESSION_THRESHOLD, analyticsMigrations, buildIndex, storeIndexSources, type FactsReader } from '@welfare-hub/analytics';
+import { DEFAULT_THRESHOLDS } from '@welfare-hub/situations';
+import { todayInTokyo } from '@welfare-hub/codec';
 import { linkageMigrations } from '@welfare-hub/linkage';
-import { jukiMigrations } from '@welfare-hub/adapter-juki';
+import { RELATIONSHIPS, jukiMigrations } from '@welfare-hub/adapter-juki';
 import { Policy } from '@welfare-hub/policy';
 import { inProcessSubgraph, type InProcessSubgraph, type TestViewer } from '@welfare-hub/subgraph-host/test-support';
 import { hubMigrations, hubSubgraph } from '../../src/index.js';
@@ -45,53 +48,114 @@ async function seed(db: DataSource): Promise<void> {
     `INSERT INTO hub.staff (id, org_id, name) VALUES ('kaigo-1', 'KAIGO-HOKATSU', '甲'), ('shogai-1', 'SHOGAI-KA', '乙'), ('konkyu-1', 'KONKYU-SHAKYO', '丙'),
        ('minsei-1', 'MINSEI', '丁'), ('coord-1', 'FUKUSHI-SOMU', '戊'), ('po-1', 'FUKUSHI-SOMU', '己'), ('admin-1', 'FUKUSHI-SOMU', '庚')`,
   );
-  const born = (years: number): string => `${new Date().getUTCFullYear() - years}-01-01`;
-  const residents: [string, string, string][] = [
-    [PERSON.adult, '01', born(56)],
-    [PERSON.other, '01', born(40)],
-    [PERSON.child, '04', born(8)],
+  const residents: [string, string, number][] = [
+    [PERSON.adult, '世帯主', 56],
+    [PERSON.other, '世帯主', 40],
+    [PERSON.child, '子', 8],
   ];
-  let position = 0;
-  for (const [atenaNo, relationship, birthDate] of residents) {
-    await db.query(
-      `INSERT INTO juki.person (atena_no, setai_no, relationship_code, name, name_kana, kana_key, birth_date, sex, district, address,
-         resident_status, change_date, change_reason, updated_at, source_file, source_position)
-       VALUES ($1, $2, $3, '福祉 太郎', 'フクシ タロウ', 'フクシタロウ', $4, 'MALE', '中央', '福祉市中央1-1', 1, '2020-01-01', '転入', now(), 'test', $5)`,
-      [atenaNo, `S${atenaNo}`, relationship, birthDate, ++position],
-    );
+  for (const [atenaNo, relationship, age] of residents) {
+    await writeResident(db, { atenaNo, setaiNo: `S${atenaNo}`, relationship, birthDate: born(age), district: '中央' });
   }
+}
+
+/** Born on 1 January this many years ago (UTC). */
+export const born = (years: number): string => `${new Date().getUTCFullYear() - years}-01-01`;
+
+let position = 0;
+/** A current resident as the registry's ingest leaves them in juki.person (続柄 as text: 世帯主, 子, …). */
+export async function writeResident(
+  db: DataSource,
+  r: { atenaNo: string; setaiNo: string; relationship: string; birthDate: string; district: string },
+): Promise<void> {
+  const code = Object.entries(RELATIONSHIPS).find(([, text]) => text === r.relationship)![0];
+  await db.query(
+    `INSERT INTO juki.person (atena_no, setai_no, relationship_code, name, name_kana, kana_key, birth_date, sex, district, address,
+       resident_status, change_date, change_reason, updated_at, source_file, source_position)
+     VALUES ($1, $2, $3, '福祉 太郎', 'フクシ タロウ', 'フクシタロウ', $4, 'MALE', $5, '福祉市中央1-1', 1, '2020-01-01', '転入', now(), 'test', $6)`,
+    [r.atenaNo, r.setaiNo, code, r.birthDate, r.district, ++position],
+  );
 }
 
 export interface HubFixture {
   db(): DataSource;
   hub(): InProcessSubgraph;
+  /** The real audit keeper (with `keeper: true`): a test signs a checkpoint with it, as its timer would. */
+  keeper(): AuditKeeper;
+  /** Builds the analysts' index (with `analytics`), as the launcher's refresher does after a source read. */
+  buildIndex(): Promise<void>;
+}
+
+export interface HubFixtureOptions {
+  /**
+   * A real AuditKeeper, as the launcher builds it: a signing key of the file's own, no witness, its timers not started
+   * (a test signs with keeper().checkpoint()). Without it the keeper throws.
+   */
+  keeper?: boolean;
+  /**
+   * A real analysts' index over the store, as the launcher builds it (storeIndexSources), with the default situation
+   * thresholds and suppression threshold unless given. facts: each sector's facts reader by its code, standing for the
+   * sector modules' readers the launcher hands in; a sector not given reads nothing. Without it the index throws.
+   */
+  analytics?: { facts?: Readonly<Record<string, FactsReader>>; threshold?: number };
+}
+
+/** A proxy that fails whatever a test reaches of it: a part the file did not ask for. */
+function unused<T>(): T {
+  return new Proxy(
+    {},
+    {
+      get: (_, key) => {
+        throw new Error(`not part of this test: ${String(key)}`);
+      },
+    },
+  ) as T;
 }
 
 /**
  * Opens a store with the hub's tables and the fixture's rows before the file's tests, closes it after. The audit keeper
- * and the analytics index are not part of these modules: they are left out, and a test that reached them would fail.
+ * and the analytics index are not part of most modules: they are left out unless asked for (options), and a test that
+ * reached them would fail.
  */
-export function hubFixture(): HubFixture {
+export function hubFixture(options: HubFixtureOptions = {}): HubFixture {
   let store: Store;
   let hub: InProcessSubgraph;
+  let keeper: AuditKeeper | null = null;
+  let analytics: Parameters<typeof hubSubgraph>[0]['analytics'] | null = null;
   beforeAll(async () => {
-    store = await openTestStore({ migrations: [...auditMigrations, ...hubMigrations, ...jukiMigrations, ...linkageMigrations] });
+    store = await openTestStore({
+      migrations: [...auditMigrations, ...hubMigrations, ...jukiMigrations, ...linkageMigrations, ...(options.analytics ? analyticsMigrations : [])],
+    });
     await seed(store.dataSource);
-    const unused = new Proxy(
-      {},
-      {
-        get: (_, key) => {
-          throw new Error(`not part of this test: ${String(key)}`);
-        },
-      },
-    );
-    const analytics = unused as Parameters<typeof hubSubgraph>[0]['analytics'];
+    const db = store.dataSource;
+    if (options.keeper) {
+      keeper = new AuditKeeper(db, generateAuditSigningKey(), { checkpointSeconds: 60, retentionYears: 7, observeSeconds: 5, witnessFile: null });
+    }
+    if (options.analytics) {
+      const key = Buffer.alloc(32, 7);
+      // No source has been read in the fixture: the figures name none.
+      const sources = storeIndexSources(db, key, DEFAULT_THRESHOLDS, async () => ({}), options.analytics.facts ?? {});
+      analytics = { sources, threshold: options.analytics.threshold ?? DEFAULT_SUPPRESSION_THRESHOLD };
+    }
     hub = inProcessSubgraph(
-      hubSubgraph({ db: store.dataSource, policy: new Policy(store.dataSource), keeper: unused as AuditKeeper, analytics, consentOwnAge: 15 }),
+      hubSubgraph({
+        db,
+        policy: new Policy(db),
+        keeper: keeper ?? unused(),
+        analytics: analytics ?? unused(),
+        consentOwnAge: 15,
+      }),
     );
   }, 120_000);
   afterAll(() => store.close());
-  return { db: () => store.dataSource, hub: () => hub };
+  return {
+    db: () => store.dataSource,
+    hub: () => hub,
+    keeper: () => keeper ?? unused(),
+    buildIndex: async () => {
+      if (!analytics) throw new Error("not part of this test: the analysts' index");
+      await buildIndex(analytics.sources, todayInTokyo());
+    },
+  };
 }
 
 /** The data of a result that must have no error. */
