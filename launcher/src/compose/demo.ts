@@ -7,6 +7,7 @@ import { todayInTokyo } from '@welfare-hub/codec';
 import { loadKaigoVendorDb } from '@welfare-hub/kaigo-sim';
 import { startKodomoSimulator } from '@welfare-hub/kodomo-sim';
 import { loadCaseHistory } from '@welfare-hub/subgraph-cases';
+import { writeDemoRecords } from '@welfare-hub/subgraph-hub/demo';
 import { logEvent } from '@welfare-hub/telemetry';
 import type { HubConfig } from '../config/index.js';
 import { seedDemoRegister } from '../seed.js';
@@ -42,9 +43,10 @@ export async function prepareDemo(config: HubConfig, db: DataSource): Promise<De
   if (served.length === 0 || config.mode === 'production') return { config, served: [], close: async () => {} };
   const city = await ensureDemoCity(config.dataDir, config.demo.residents, config.demo.seed, todayInTokyo());
   await seedDemoRegister(db);
-  // The city's year of case work into an empty case store, so that a demo shows a municipality in mid-year.
+  // The city's year of case work into an empty case store, so that a demo shows a municipality in mid-year: its
+  // meetings and consents written by the hub's own writer, in the case loader's transaction.
   if (config.demo.caseHistory) {
-    const loaded = await loadCaseHistory(db, city.casesFile);
+    const loaded = await loadCaseHistory(db, city.casesFile, writeDemoRecords);
     if (loaded > 0) logEvent('cases.demo_history_loaded', { cases: loaded });
   }
   const sources = { ...config.sources };
