@@ -29,6 +29,49 @@ describe("the demo city's year of case work", () => {
     expect(kaigo['referralsFromMe'].length + kaigo['myCases'].length).toBeGreaterThan(0);
   });
 
+  it("puts its meetings and consents in the hub's records as cases.json has them, each as its readers see it", async () => {
+    // Written by the hub's own writer (@welfare-hub/subgraph-hub/demo) in the case loader's transaction.
+    const history = JSON.parse(readFileSync(join(t.dataDir, 'demo-city', 'cases', 'cases.json'), 'utf8')) as {
+      meetings: { id: string; kind: string; title: string; subjectPersonIds: string[]; subjectHouseholdIds: string[]; members: string[] }[];
+      consents: { id: string; personId: string; sectors: string[]; recipientOrgs: string[]; purpose: string; recordedOrg: string }[];
+    };
+    expect(history.meetings.length).toBeGreaterThan(0);
+    expect(history.consents.length).toBeGreaterThan(0);
+    const sorted = (xs: readonly string[]) => [...xs].sort();
+    for (const m of history.meetings) {
+      const { supportMeeting } = await c.ok(
+        STAFF.coord,
+        `query ($id: ID!) { supportMeeting(id: $id) { id kind title subjectPersonIds subjectHouseholdIds members { staffId role } } }`,
+        { id: m.id },
+      );
+      expect({ ...supportMeeting, members: sorted(supportMeeting.members.map((x: any) => `${x.staffId}:${x.role}`)) }).toEqual({
+        id: m.id,
+        kind: m.kind,
+        title: m.title,
+        subjectPersonIds: m.subjectPersonIds,
+        subjectHouseholdIds: m.subjectHouseholdIds,
+        members: sorted(m.members.map((x) => `${x}:FULL`)),
+      });
+    }
+    for (const consent of history.consents) {
+      const { consents } = await c.ok(
+        STAFF.coord,
+        `query ($p: ID!) { consents(personId: $p) { id personId sectors recipientOrgs purpose method recordedOrg } }`,
+        { p: consent.personId },
+      );
+      const { id, personId, sectors, recipientOrgs, purpose, recordedOrg } = consent;
+      expect(consents.find((x: any) => x.id === consent.id)).toEqual({
+        id,
+        personId,
+        sectors,
+        recipientOrgs,
+        purpose,
+        method: 'WRITTEN',
+        recordedOrg,
+      });
+    }
+  });
+
   it('is consistent with the sector data: every referral is about a resident the sending sector holds a record about', async () => {
     // The generator's truth: which resident each sector record is about (whether or not the hub has confirmed the link yet).
     const held = (source: string) =>

@@ -4,6 +4,7 @@ import type { DataSource } from 'typeorm';
 import { CITY_FORMAT, generateDemoCity } from '@welfare-hub/citygen';
 import { todayInTokyo } from '@welfare-hub/codec';
 import { loadCaseHistory } from '@welfare-hub/subgraph-cases';
+import { writeDemoRecords } from '@welfare-hub/subgraph-hub/demo';
 import { logEvent } from '@welfare-hub/telemetry';
 import type { HubConfig } from '../config/index.js';
 import { seedDemoRegister } from '../seed.js';
@@ -34,9 +35,10 @@ export async function prepareDemo(config: HubConfig, db: DataSource, sectors: re
   if (served.length === 0 || config.mode === 'production') return { config, served: [], close: async () => {} };
   const city = await ensureDemoCity(config.dataDir, config.demo.residents, config.demo.seed, todayInTokyo(), sectors);
   await seedDemoRegister(db);
-  // The city's year of case work into an empty case store, so that a demo shows a municipality in mid-year.
+  // The city's year of case work into an empty case store, so that a demo shows a municipality in mid-year: its
+  // meetings and consents written by the hub's own writer, in the case loader's transaction.
   if (config.demo.caseHistory) {
-    const loaded = await loadCaseHistory(db, join(city, 'cases', 'cases.json'));
+    const loaded = await loadCaseHistory(db, join(city, 'cases', 'cases.json'), writeDemoRecords);
     if (loaded > 0) logEvent('cases.demo_history_loaded', { cases: loaded });
   }
   let serving: HubConfig = { ...config, sources: { ...config.sources, jukiDir: config.sources.jukiDir ?? join(city, 'juki') } };

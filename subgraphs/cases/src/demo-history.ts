@@ -1,17 +1,20 @@
 import { existsSync, readFileSync } from 'node:fs';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { inTransaction } from '@welfare-hub/store';
-import { HubRecords, type DemoConsent, type DemoMeeting } from './hub-records.js';
 import * as write from './store/case-writes.js';
 import { registerTeam } from './store/referrals.js';
 
-/** A year of case work as the city generator writes it (tools/citygen case-history.ts): the shape of cases.json. */
-export interface CaseHistory {
+/**
+ * A year of case work as the city generator writes it (tools/citygen case-history.ts): the shape of cases.json. Its
+ * meetings and consents are the hub's records, in the shape the hub's writer takes (`Meeting`, `Consent`): this package
+ * passes them on without reading them.
+ */
+export interface CaseHistory<Meeting = unknown, Consent = unknown> {
   asOf: string;
   teams: string[];
   hosts: { id: string; name: string; offers: string[]; registeredAt: string; by: string }[];
-  meetings: DemoMeeting[];
-  consents: DemoConsent[];
+  meetings: Meeting[];
+  consents: Consent[];
   referrals: {
     id: string;
     fromOrg: string;
@@ -92,21 +95,31 @@ export interface HistoricCase {
 }
 
 /**
+ * Writes the demo city's meetings and consents where their owner keeps them, inside the loader's transaction: the hub
+ * subgraph's `writeDemoRecords` (`@welfare-hub/subgraph-hub/demo`), handed in by the launcher, so that this package
+ * neither writes the hub's tables nor depends on the hub subgraph.
+ */
+export type HubRecordsWriter<Meeting, Consent> = (tx: EntityManager, meetings: readonly Meeting[], consents: readonly Consent[]) => Promise<void>;
+
+/**
  * Loads the demo city's year of case work (cases.json) once, into an empty case store, in one transaction: a start that
  * is cut off loads it again on the next. A store that holds any case (real work, or a previous load) is left alone.
- * Returns how many cases went in.
+ * The meetings and consents go in through `writeHubRecords`, in the same transaction. Returns how many cases went in.
  */
-export async function loadCaseHistory(db: DataSource, file: string): Promise<number> {
+export async function loadCaseHistory<Meeting, Consent>(
+  db: DataSource,
+  file: string,
+  writeHubRecords: HubRecordsWriter<Meeting, Consent>,
+): Promise<number> {
   if (!existsSync(file)) return 0;
-  const history = JSON.parse(readFileSync(file, 'utf8')) as CaseHistory;
-  const hub = new HubRecords(db);
+  const history = JSON.parse(readFileSync(file, 'utf8')) as CaseHistory<Meeting, Consent>;
   return inTransaction(db, async (tx) => {
     // One loader at a time (several processes may start together): the lock is the transaction's.
     await tx.query(`LOCK TABLE cases.case_file IN EXCLUSIVE MODE`);
     const [{ n }] = await tx.query(`SELECT count(*)::int AS n FROM cases.case_file`);
     if (n > 0) return 0;
     for (const org of history.teams) await registerTeam(tx, org);
-    await hub.writeDemoRecords(tx, history.meetings, history.consents);
+    await writeHubRecords(tx, history.meetings, history.consents);
     for (const h of history.hosts) {
       await tx.query(
         `INSERT INTO cases.host (id, name, offers, registered_by, registered_at, updated_at) VALUES ($1, $2, $3, $4, $5, $5) ON CONFLICT (id) DO NOTHING`,

@@ -10,36 +10,6 @@ export interface MeetingFacts {
   subjectHouseholdIds: string[];
 }
 
-/** A meeting of the demo city's year of case work, as the city generator writes it (cases.json). */
-export interface DemoMeeting {
-  id: string;
-  kind: string;
-  title: string;
-  subjectPersonIds: string[];
-  subjectHouseholdIds: string[];
-  members: string[];
-  opensAt: string;
-  closesAt: string;
-  closedAt: string | null;
-  convenedBy: string;
-}
-
-/** A consent of the demo city's year of case work, as the city generator writes it (cases.json). */
-export interface DemoConsent {
-  id: string;
-  personId: string;
-  sectors: string[];
-  recipientOrgs: string[];
-  purpose: string;
-  validFrom: string;
-  validUntil: string;
-  givenBy: string | null;
-  evidence: string;
-  recordedBy: string;
-  recordedOrg: string;
-  recordedAt: string;
-}
-
 export interface ConsentFacts {
   id: string;
   personId: string;
@@ -53,7 +23,8 @@ type Db = DataSource | EntityManager;
  * What the cases subgraph reads of records other modules own: the hub subgraph's meetings, consents and register, and
  * the registry's residents, through the views their migrations export (hub: 1763800013500-exported-views.ts; juki:
  * views-migration.ts). The one place those views are named here, so that a change on their side has one place to
- * follow it on this side. The demo writer still writes the hub's tables (below).
+ * follow it on this side. It writes none of them: the demo city's meetings and consents are written by the hub's own
+ * writer (`@welfare-hub/subgraph-hub/demo`), which the launcher hands to `loadCaseHistory`.
  */
 export class HubRecords {
   constructor(private readonly db: DataSource) {}
@@ -124,46 +95,5 @@ export class HubRecords {
       [[...new Set(ids)]],
     );
     return new Map(rows.map((r) => [r.atena_no, r.setai_no]));
-  }
-
-  /**
-   * The demo city's meetings and consents of its year of case work, written where the hub subgraph keeps them (its
-   * tables, its columns), inside the loader's transaction. Demo data only: real meetings and consents come through the
-   * hub's own mutations.
-   */
-  async writeDemoRecords(tx: EntityManager, meetings: readonly DemoMeeting[], consents: readonly DemoConsent[]): Promise<void> {
-    for (const m of meetings) {
-      await tx.query(
-        `INSERT INTO hub.meeting (id, kind, title, opens_at, closes_at, closed_at, convened_by, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $4)`,
-        [m.id, m.kind, m.title, m.opensAt, m.closesAt, m.closedAt, m.convenedBy],
-      );
-      await tx.query(`INSERT INTO hub.meeting_subject (meeting_id, person_id) SELECT $1, unnest($2::text[])`, [m.id, m.subjectPersonIds]);
-      await tx.query(`INSERT INTO hub.meeting_subject (meeting_id, setai_no) SELECT $1, unnest($2::text[])`, [m.id, m.subjectHouseholdIds]);
-      await tx.query(`INSERT INTO hub.meeting_member (meeting_id, staff_id, role, added_at) SELECT $1, unnest($2::text[]), 'FULL', $3`, [
-        m.id,
-        m.members,
-        m.opensAt,
-      ]);
-    }
-    for (const c of consents) {
-      await tx.query(
-        `INSERT INTO hub.consent (id, person_id, sectors, recipient_orgs, purpose, valid_from, valid_until, method, given_by, evidence, recorded_by, recorded_org, recorded_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, 'WRITTEN', $8, $9, $10, $11, $12)`,
-        [
-          c.id,
-          c.personId,
-          c.sectors,
-          c.recipientOrgs,
-          c.purpose,
-          c.validFrom,
-          c.validUntil,
-          c.givenBy,
-          c.evidence,
-          c.recordedBy,
-          c.recordedOrg,
-          c.recordedAt,
-        ],
-      );
-    }
   }
 }
