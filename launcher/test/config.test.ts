@@ -76,6 +76,17 @@ describe('the configuration', () => {
     expect(config.port).toBe(4000);
   });
 
+  it("takes a subgraph URL for a sector given at start (HUB_SECTOR_MODULES) by the variable's form, checked like the built-ins'", () => {
+    const config = loadConfig(
+      { HUB_SUBGRAPH_URL_KYOIKU: 'http://kyoiku.internal:4200/graphql', HUB_SUBGRAPH_URL_KAIGO: 'https://kaigo/graphql' },
+      'embedded',
+    );
+    expect(config.subgraphs.urls).toEqual({ kyoiku: 'http://kyoiku.internal:4200/graphql', kaigo: 'https://kaigo/graphql' });
+    expect(loadConfig({ HUB_SUBGRAPH_URL_KYOIKU: '  ' }, 'embedded').subgraphs.urls).toEqual({});
+    expect(problems({ HUB_SUBGRAPH_URL_KYOIKU: 'ftp://kyoiku/graphql' })).toEqual([expect.stringMatching(/^HUB_SUBGRAPH_URL_KYOIKU: /)]);
+    expect(problems({ HUB_SUBGRAPH_URL_: 'http://x/graphql' })).toEqual([expect.stringMatching(/^HUB_SUBGRAPH_URL_: not a variable/)]);
+  });
+
   it('refuses a value with a NUL character', () => {
     expect(problems({ HUB_JWT_ISSUER: 'issuer\u0000x' })).toEqual([expect.stringMatching(/^HUB_JWT_ISSUER: contains a NUL/)]);
   });

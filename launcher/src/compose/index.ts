@@ -8,7 +8,7 @@ import { SUBGRAPH_NAMES, subgraphEndpoints, subgraphNames, supergraphSdl, type S
 import { openStore, type Store } from '@welfare-hub/store';
 import { serveSubgraph, type RunningSubgraph } from '@welfare-hub/subgraph-host';
 import { configureLog, logEvent } from '@welfare-hub/telemetry';
-import type { HubConfig, Role } from '../config/index.js';
+import { ConfigError, type HubConfig, type Role } from '../config/index.js';
 import { allMigrations } from '../migrations.js';
 import { allRoles, loadSectorModules, SECTOR_MODULES, sectorModules, type HubSectorModule } from '../sectors.js';
 import type { SubgraphPart } from './parts.js';
@@ -63,6 +63,11 @@ export interface ComposedHub {
 export async function composeHub(given: HubConfig, roles: readonly Role[], options: ComposeOptions = {}): Promise<ComposedHub> {
   configureLog(given.log);
   const sectors = sectorModules([...(options.sectors ?? []), ...(await loadSectorModules(given.sectorModules))]);
+  // A subgraph URL is checked against the parts once the given sectors are registered: a misspelt name is refused, not ignored.
+  const strays = Object.keys(given.subgraphs.urls).filter((name) => !subgraphNames().includes(name));
+  if (strays.length > 0) {
+    throw new ConfigError(strays.map((name) => `HUB_SUBGRAPH_URL_${name.toUpperCase()}: names no part of this hub (${subgraphNames().join(', ')})`));
+  }
   collectProcessMetrics(given.scope);
   // A gateway alone reads no table: it gets no store (two gateway replicas on one host would otherwise race to create
   // the same embedded database in the working directory).

@@ -12,7 +12,7 @@ import {
   type QueryLimitsConfig,
 } from '@welfare-hub/gateway/settings';
 import { SUBGRAPH_NAMES, type SubgraphName } from '@welfare-hub/schema';
-import { DEFAULT_THRESHOLDS, DEFAULT_WEIGHTS, SUBGRAPH_URL_VARIABLES, VARIABLES } from './variables.js';
+import { DEFAULT_THRESHOLDS, DEFAULT_WEIGHTS, SUBGRAPH_URL_VARIABLE, SUBGRAPH_URL_VARIABLES, subgraphUrl, VARIABLES } from './variables.js';
 import { fundingRule, issueCodes } from '@welfare-hub/subgraph-cases/settings';
 import type { HubConfig, Role, Scope } from './types.js';
 
@@ -89,8 +89,11 @@ export function loadConfig(given: NodeJS.ProcessEnv, scope: Scope): HubConfig {
   const problems: string[] = [];
   const env = withFiles(given, problems);
   const known = new Set(Object.keys(SCHEMA.shape));
+  // A sector given by HUB_SECTOR_MODULES has a subgraph the schema cannot list: its URL variable is taken by its form,
+  // and the hub refuses at start a name that is no subgraph's (compose/index.ts).
+  const otherUrls = Object.keys(env).filter((name) => SUBGRAPH_URL_VARIABLE.test(name) && !known.has(name));
   for (const name of Object.keys(env)) {
-    if (name.startsWith('HUB_') && !known.has(name)) problems.push(`${name}: not a variable the hub knows (misspelt?)`);
+    if (name.startsWith('HUB_') && !known.has(name) && !otherUrls.includes(name)) problems.push(`${name}: not a variable the hub knows (misspelt?)`);
   }
   // Blank counts as unset, as in env files; a value with a NUL byte is never a setting.
   const values = Object.fromEntries([...known].map((name) => [name, env[name]?.trim() ? env[name] : undefined]));
@@ -167,13 +170,21 @@ export function loadConfig(given: NodeJS.ProcessEnv, scope: Scope): HubConfig {
   checkKey('HUB_CONTEXT_PRIVATE_KEY', privatePem, 'private', problems);
   checkKey('HUB_CONTEXT_PUBLIC_KEY', publicPem, 'public', problems);
   checkKey('HUB_AUDIT_SIGNING_KEY', auditPem, 'private', problems);
+  for (const variable of otherUrls.filter((name) => env[name]?.trim())) {
+    const checked = subgraphUrl.safeParse(env[variable]);
+    if (!checked.success) problems.push(`${variable}: ${checked.error.issues[0]!.message}`);
+  }
   if (problems.length > 0) throw new ConfigError(problems);
 
   const dir = (value: string | undefined): string | null => (value ? resolve(value) : null);
-  const urls: Partial<Record<SubgraphName, string>> = {};
+  const urls: Partial<Record<string, string>> = {};
   for (const name of SUBGRAPH_NAMES) {
     const value = v[`HUB_SUBGRAPH_URL_${name.toUpperCase()}` as keyof Parsed];
     if (typeof value === 'string') urls[name] = value;
+  }
+  for (const variable of otherUrls) {
+    // Blank counts as unset, as for every variable.
+    if (env[variable]?.trim()) urls[SUBGRAPH_URL_VARIABLE.exec(variable)![1]!.toLowerCase()] = env[variable]!;
   }
   return {
     scope,

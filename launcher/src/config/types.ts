@@ -36,7 +36,8 @@ export interface HubConfig {
   /** The gateway's address. */
   port: number;
   host: string;
-  subgraphs: { host: string; portFrom: number; urls: Partial<Record<SubgraphName, string>> };
+  /** urls: by subgraph name, those of the built-in parts and of any sector given by HUB_SECTOR_MODULES. */
+  subgraphs: { host: string; portFrom: number; urls: Partial<Record<string, string>> };
   /** A PostgreSQL server; null for the embedded PGlite in dataDir. */
   databaseUrl: string | null;
   dataDir: string;

@@ -132,8 +132,11 @@ export const VARIABLES = {
 } as const;
 
 /** HUB_SUBGRAPH_URL_<NAME>: where the gateway reaches a subgraph on another host. */
+export const subgraphUrl = url(['http:', 'https:']).optional();
 export const SUBGRAPH_URL_VARIABLES: Readonly<Record<string, z.ZodType<string | undefined>>> = Object.fromEntries(
-  SUBGRAPH_NAMES.map((name) => [`HUB_SUBGRAPH_URL_${name.toUpperCase()}`, url(['http:', 'https:']).optional()]),
+  SUBGRAPH_NAMES.map((name) => [`HUB_SUBGRAPH_URL_${name.toUpperCase()}`, subgraphUrl]),
 );
+/** The form of the variable, for the subgraph of a sector the hub is given (HUB_SECTOR_MODULES), named only at start. */
+export const SUBGRAPH_URL_VARIABLE = /^HUB_SUBGRAPH_URL_([A-Z][A-Z0-9_]*)$/;
 
 export { DEFAULT_THRESHOLDS, DEFAULT_WEIGHTS };
