@@ -1,9 +1,16 @@
 // The console's words for the graph's codes: a case worker reads labels, never enum names.
 
-export const SECTORS = ['KAIGO', 'SHOGAI', 'KODOMO', 'KONKYU'] as const;
-export type SectorCode = (typeof SECTORS)[number];
+import type { Sector } from './gql/graphql.js';
 
-export const SECTOR_LABEL: Record<string, string> = { KAIGO: '介護', SHOGAI: '障害', KODOMO: '子ども', KONKYU: '困窮' };
+export type SectorCode = Sector;
+
+/**
+ * Every sector of the client schema (its Sector enum, through codegen), in the hub's order. Typed by the enum, so that a
+ * sector added to the hub (README, "Adding a sector") stops the console's build until it has its label here, instead of
+ * being left out of the consent form and the household card without a word.
+ */
+export const SECTOR_LABEL: Readonly<Record<Sector, string>> = { KAIGO: '介護', SHOGAI: '障害', KODOMO: '子ども', KONKYU: '困窮' };
+export const SECTORS = Object.keys(SECTOR_LABEL) as readonly Sector[];
 
 /** The exact words of a household card's cells (issue 17, item 2): tests and screen readers find them by these. */
 export function accessLabel(status: string, basis: string | null | undefined): string {
