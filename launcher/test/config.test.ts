@@ -87,6 +87,16 @@ describe('the configuration', () => {
     expect(problems({ HUB_SUBGRAPH_URL_: 'http://x/graphql' })).toEqual([expect.stringMatching(/^HUB_SUBGRAPH_URL_: not a variable/)]);
   });
 
+  it('takes the settings of a sector given at start (HUB_SECTOR_<CODE>_<NAME>) by their form, blanks as unset', () => {
+    const config = loadConfig(
+      { HUB_SECTOR_KYOIKU_DIR: '/drop/kyoiku', HUB_SECTOR_KYOIKU_POLL_SECONDS: '60', HUB_SECTOR_KYOIKU_URL: ' ' },
+      'embedded',
+    );
+    expect(config.sectorSettings).toEqual({ KYOIKU: { DIR: '/drop/kyoiku', POLL_SECONDS: '60' } });
+    expect(problems({ HUB_SECTOR_KYOIKU_DIR: '/drop/\u0000' })).toEqual(['HUB_SECTOR_KYOIKU_DIR: contains a NUL character']);
+    expect(problems({ HUB_SECTOR_KYOIKU: '/drop' })).toEqual([expect.stringMatching(/^HUB_SECTOR_KYOIKU: not a variable/)]);
+  });
+
   it('refuses a value with a NUL character', () => {
     expect(problems({ HUB_JWT_ISSUER: 'issuer\u0000x' })).toEqual([expect.stringMatching(/^HUB_JWT_ISSUER: contains a NUL/)]);
   });

@@ -352,6 +352,8 @@ run("a sector registered from outside the hub's tree", () => {
 
 /** The same 教育 sector as a module file, as a deployment would give it in HUB_SECTOR_MODULES. */
 const KYOIKU_MODULE = `
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 export const sector = {
   info: { code: 'KYOIKU', field: 'kyoiku', subgraph: 'kyoiku', label: '教育', source: 'kyoiku', linkageSources: ['kyoiku-sodan'] },
   sdl: \`extend schema @link(url: "https://specs.apollo.dev/federation/v2.9", import: ["@key", "@shareable", "@inaccessible"])
@@ -374,11 +376,14 @@ export const sector = {
     for (const c of await read(db, ids)) facts.get(c.atena_no).consultations.push({ date: c.date, open: c.status === 'OPEN', text: c.category });
     return facts;
   },
-  async source({ db, generations }) {
+  // Its drop folder, given as HUB_SECTOR_KYOIKU_DIR: the consultations it holds are read from there.
+  settings: ['DIR'],
+  async source({ db, generations, config }) {
     let readAt = null;
     let generation = null;
     return {
       async start() {
+        const [c] = JSON.parse(readFileSync(join(config.sectorSettings.KYOIKU.DIR, 'sodan.json'), 'utf8'));
         let person;
         for (let tries = 0; !person && tries < 600; tries++) {
           [person] = (await db.query(\`SELECT l.atena_no FROM konkyu.consultation c
@@ -387,9 +392,9 @@ export const sector = {
             WHERE c.state NOT IN ('終結', '中断') AND c.opened_on <= CURRENT_DATE ORDER BY l.atena_no LIMIT 1\`)).map((r) => r.atena_no);
           if (!person) await new Promise((resolve) => setTimeout(resolve, 200));
         }
-        await db.query(\`INSERT INTO kyoiku.sodan VALUES ('K-1', '2025-04-10', '不登校', 'OPEN', '家庭訪問を継続') ON CONFLICT DO NOTHING\`);
-        await db.query(\`INSERT INTO linkage.link (source, source_key, atena_no, state, method) VALUES ('kyoiku-sodan', 'K-1', $1, 'linked', 'atena')
-          ON CONFLICT DO NOTHING\`, [person]);
+        await db.query('INSERT INTO kyoiku.sodan VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING', [c.id, c.date, c.category, c.status, c.summary]);
+        await db.query(\`INSERT INTO linkage.link (source, source_key, atena_no, state, method) VALUES ('kyoiku-sodan', $2, $1, 'linked', 'atena')
+          ON CONFLICT DO NOTHING\`, [person, c.id]);
         generation = (await generations.record('kyoiku', { changed: true, whole: true })).generation;
         readAt = new Date().toISOString();
       },
@@ -412,7 +417,11 @@ describe(`a sector given by HUB_SECTOR_MODULES (${TOPOLOGY})`, () => {
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'hub-sector-module-'));
     writeFileSync(join(dir, 'kyoiku.mjs'), KYOIKU_MODULE);
-    t = await startHubUnderTest(null, { HUB_SECTOR_MODULES: join(dir, 'kyoiku.mjs') });
+    writeFileSync(
+      join(dir, 'sodan.json'),
+      JSON.stringify([{ id: 'K-1', date: '2025-04-10', category: '不登校', status: 'OPEN', summary: '家庭訪問を継続' }]),
+    );
+    t = await startHubUnderTest(null, { HUB_SECTOR_MODULES: join(dir, 'kyoiku.mjs'), HUB_SECTOR_KYOIKU_DIR: dir });
     [{ atena_no: person }] = await t.db.query(`SELECT atena_no FROM linkage.link WHERE source = 'kyoiku-sodan'`);
     const admin = await token({ sub: 'admin-01', org: 'HUB-ADMIN', roles: ['admin'] });
     const registered = await graphql(
@@ -446,13 +455,14 @@ describe(`a sector given by HUB_SECTOR_MODULES (${TOPOLOGY})`, () => {
   });
 
   it('is served through the gateway under the policy, from a part of its own', async () => {
-    const query = `query ($id: ID!) { person(id: $id) { kyoiku { consultations { id status } } } }`;
+    const query = `query ($id: ID!) { person(id: $id) { kyoiku { consultations { id status category } } } }`;
     const own = await graphql<{ person: { kyoiku: { consultations: unknown[] } | null } }>(t.url, query, {
       token: await token({ sub: 'kyoiku-konkyu-01', org: 'KYOIKU-KONKYU' }),
       variables: { id: person },
     });
     expect(own.errors).toBeUndefined();
-    expect(own.data!.person.kyoiku).toEqual({ consultations: [{ id: 'K-1', status: 'OPEN' }] });
+    // What its drop folder (HUB_SECTOR_KYOIKU_DIR, read by every process of the topology) holds.
+    expect(own.data!.person.kyoiku).toEqual({ consultations: [{ id: 'K-1', status: 'OPEN', category: '不登校' }] });
     const other = await graphql<{ person: { kyoiku: unknown } }>(t.url, query, {
       token: await token({ sub: 'konkyu-01', org: 'KONKYU-SHAKYO' }),
       variables: { id: person },

@@ -3,25 +3,9 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { toWarekiText } from '@welfare-hub/codec';
 import { ageOn, Random, type City, type Person, type SectorDemoWriter, type SourceTruth } from '@welfare-hub/citygen';
+// The sheet and columns the reader looks for (ledger.ts): the demo's ledger is laid out by the same list.
+import { COLUMNS, SHEET } from './ledger.js';
 
-const HEADERS = [
-  '受付番号',
-  '受付日',
-  '氏名',
-  'ふりがな',
-  '生年月日',
-  '性別',
-  '住所',
-  '相談経路',
-  '主訴',
-  '支援状況',
-  'プラン作成日',
-  '住居確保給付金',
-  '就労準備支援',
-  '家計改善支援',
-  '担当者',
-  '備考',
-];
 const CONCERNS = ['収入・生活費', '家賃・住居', '就労', '債務', '家族関係', 'ひきこもり', '病気・健康', 'その他'];
 const ROUTES = ['本人', '家族・知人', '関係機関', '民生委員', 'その他'];
 const STATES = ['新規', 'アセスメント', 'プラン作成', '支援中', '終結', '中断'];
@@ -48,13 +32,13 @@ export async function writeKonkyuLedger(
   mkdirSync(dir, { recursive: true });
   const random = new Random((options.seed ^ 0x4b0c1) >>> 0);
   const workbook = new ExcelJS.Workbook();
-  const sheet = workbook.addWorksheet('相談受付台帳');
+  const sheet = workbook.addWorksheet(SHEET);
   const fiscalYear = Number(options.asOf.slice(0, 4)) - (options.asOf.slice(5) < '04-01' ? 1 : 0);
   const reiwa = fiscalYear - 2018;
   sheet.mergeCells('A1:P1');
   sheet.getCell('A1').value = `令和${reiwa}年度 相談受付台帳`;
   sheet.getCell('A2').value = random.chance(0.5) ? '※個人情報につき取扱注意' : null;
-  sheet.getRow(3).values = [...HEADERS, '確認'];
+  sheet.getRow(3).values = [...COLUMNS, '確認'];
   const truth: SourceTruth[] = [];
   const bySetai = new Map<string, Person[]>();
   for (const p of city.persons) if (p.status === 1) bySetai.set(p.setaiNo, [...(bySetai.get(p.setaiNo) ?? []), p]);

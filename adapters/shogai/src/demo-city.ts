@@ -2,21 +2,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { toHalfwidthKatakana, toWarekiText } from '@welfare-hub/codec';
 import { ageOn, csvLine, Random, type City, type Person, type SectorDemoWriter, type SourceTruth } from '@welfare-hub/citygen';
-
-const TECHO_HEADER = ['宛名番号', '氏名', '氏名カナ', '生年月日', '手帳種別', '等級', '障害区分', '交付日', '有効期限', '更新日時'];
-const JUKYUSHA_HEADER = [
-  '受給者証番号',
-  '宛名番号',
-  '氏名カナ',
-  '生年月日',
-  '障害支援区分',
-  '支給決定サービス',
-  '支給期間開始',
-  '支給期間終了',
-  '計画相談支援事業所',
-  '更新日時',
-];
-const SODAN_HEADER = ['相談ID', '宛名番号', '氏名カナ', '生年月日', '相談日', '相談種別', '概要', '担当事業所', '状態'];
+// The headers the reader checks (parse/records.ts): the demo's exports are laid out as the spec says, by the same list.
+import { JUKYUSHA_HEADER, SODAN_HEADER, TECHO_HEADER } from './parse/records.js';
 
 const SODAN_KINDS = [
   '福祉サービス利用',

@@ -68,6 +68,17 @@ export async function composeHub(given: HubConfig, roles: readonly Role[], optio
   if (strays.length > 0) {
     throw new ConfigError(strays.map((name) => `HUB_SUBGRAPH_URL_${name.toUpperCase()}: names no part of this hub (${subgraphNames().join(', ')})`));
   }
+  const unread = Object.entries(given.sectorSettings).flatMap(([code, settings]) => {
+    const reads = sectors.find((m) => m.info.code === code)?.settings ?? [];
+    return Object.keys(settings).flatMap((name) =>
+      reads.includes(name)
+        ? []
+        : [
+            `HUB_SECTOR_${code}_${name}: ${sectors.some((m) => m.info.code === code) ? `not a setting the ${code} sector reads (${reads.join(', ') || 'none'})` : 'names no sector of this hub'}`,
+          ],
+    );
+  });
+  if (unread.length > 0) throw new ConfigError(unread);
   collectProcessMetrics(given.scope);
   // A gateway alone reads no table: it gets no store (two gateway replicas on one host would otherwise race to create
   // the same embedded database in the working directory).

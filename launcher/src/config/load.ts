@@ -12,7 +12,15 @@ import {
   type QueryLimitsConfig,
 } from '@welfare-hub/gateway/settings';
 import { SUBGRAPH_NAMES, type SubgraphName } from '@welfare-hub/schema';
-import { DEFAULT_THRESHOLDS, DEFAULT_WEIGHTS, SUBGRAPH_URL_VARIABLE, SUBGRAPH_URL_VARIABLES, subgraphUrl, VARIABLES } from './variables.js';
+import {
+  DEFAULT_THRESHOLDS,
+  DEFAULT_WEIGHTS,
+  SECTOR_SETTING_VARIABLE,
+  SUBGRAPH_URL_VARIABLE,
+  SUBGRAPH_URL_VARIABLES,
+  subgraphUrl,
+  VARIABLES,
+} from './variables.js';
 import { fundingRule, issueCodes } from '@welfare-hub/subgraph-cases/settings';
 import type { HubConfig, Role, Scope } from './types.js';
 
@@ -92,8 +100,18 @@ export function loadConfig(given: NodeJS.ProcessEnv, scope: Scope): HubConfig {
   // A sector given by HUB_SECTOR_MODULES has a subgraph the schema cannot list: its URL variable is taken by its form,
   // and the hub refuses at start a name that is no subgraph's (compose/index.ts).
   const otherUrls = Object.keys(env).filter((name) => SUBGRAPH_URL_VARIABLE.test(name) && !known.has(name));
+  // So is a setting of such a sector (HUB_SECTOR_<CODE>_<NAME>), checked against the sector's own list at start.
+  const sectorSettings: Record<string, Record<string, string>> = {};
+  const bySector = Object.keys(env).filter((name) => SECTOR_SETTING_VARIABLE.test(name) && !known.has(name));
+  for (const name of bySector) {
+    const [, code, setting] = SECTOR_SETTING_VARIABLE.exec(name)!;
+    const value = env[name];
+    if (value?.includes('\u0000')) problems.push(`${name}: contains a NUL character`);
+    else if (value?.trim()) (sectorSettings[code!] ??= {})[setting!] = value;
+  }
   for (const name of Object.keys(env)) {
-    if (name.startsWith('HUB_') && !known.has(name) && !otherUrls.includes(name)) problems.push(`${name}: not a variable the hub knows (misspelt?)`);
+    if (name.startsWith('HUB_') && !known.has(name) && !otherUrls.includes(name) && !bySector.includes(name))
+      problems.push(`${name}: not a variable the hub knows (misspelt?)`);
   }
   // Blank counts as unset, as in env files; a value with a NUL byte is never a setting.
   const values = Object.fromEntries([...known].map((name) => [name, env[name]?.trim() ? env[name] : undefined]));
@@ -189,6 +207,7 @@ export function loadConfig(given: NodeJS.ProcessEnv, scope: Scope): HubConfig {
   return {
     scope,
     sectorModules: sectorModuleSpecifiers(v.HUB_SECTOR_MODULES),
+    sectorSettings,
     mode: v.HUB_MODE,
     log: v.HUB_LOG,
     port: v.HUB_PORT,

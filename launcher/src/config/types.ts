@@ -30,6 +30,8 @@ export interface SourcesConfig {
 export interface HubConfig {
   /** Modules of sectors beyond the built-in ones (HUB_SECTOR_MODULES: paths or URLs, comma-separated), each exporting `sector`. */
   sectorModules: string[];
+  /** Their settings, HUB_SECTOR_<CODE>_<NAME>, by sector code and name (each sector lists the names it reads). */
+  sectorSettings: Readonly<Record<string, Readonly<Record<string, string>>>>;
   scope: Scope;
   mode: 'demo' | 'production';
   log: 'json' | 'silent';

@@ -62,6 +62,11 @@ export interface SectorModule<P = unknown, C = never> {
   facts(db: DataSource, atenaNos: readonly string[]): Promise<Map<string, SituationFacts>>;
   /** Its source: the adapter's ingest, connected and reading (connectIngest), or anything that reports its health. */
   source(deps: SectorSourceDeps<C>): Promise<SectorSource>;
+  /**
+   * The settings it reads beyond the hub's own, as HUB_SECTOR_<CODE>_<NAME> (the NAMEs, e.g. DIR): a sector given at start
+   * (HUB_SECTOR_MODULES) finds them in its configuration's `sectorSettings[CODE]`; any other name stops the start.
+   */
+  settings?: readonly string[];
   /** Its part of the demo city; a sector without one has no demo source, and a demo hub needs its source configured. */
   demo?: SectorDemo<C>;
   /** What a basis releases where it does not release the whole sector (kodomo's 要対協 case, access rule 4). */
