@@ -68,6 +68,9 @@ export interface SectorSubgraphOptions<P> {
  * decision comes first and never reads sector data, so a denial is the same answer at the same cost whether
  * or not the sector holds a record. Profiles are batched per request.
  */
+/** The fields every sector's Profile type has that the subgraph resolves, not the sector's profile reader. */
+export const SUBGRAPH_PROFILE_FIELDS = ['lead', 'lastInvolvementOn', 'sourceReadAt'] as const;
+
 export function sectorSubgraph<P>(options: SectorSubgraphOptions<P>): SubgraphDefinition<SectorContext<P>> {
   const releaseProfile = (p: P, d: Decision): P => (options.release ? options.release.profile(p, d) : p);
   const releaseFacts = (f: SituationFacts, d: Decision): SituationFacts => (options.release ? options.release.facts(f, d) : f);
@@ -91,6 +94,7 @@ export function sectorSubgraph<P>(options: SectorSubgraphOptions<P>): SubgraphDe
   };
   // On the profile, so shown on the profile's basis only: who leads, when the sector last saw the person, how fresh.
   resolvers[`${options.field[0]!.toUpperCase()}${options.field.slice(1)}Profile`] = {
+    // The fields of SUBGRAPH_PROFILE_FIELDS; the profile reader gives the others.
     lead: (_: Revealed<P>, __: unknown, ctx: SectorContext<P>) => ctx.lead(),
     lastInvolvementOn: async (profile: Revealed<P>, _: unknown, ctx: SectorContext<P>) =>
       lastInvolvement(releaseFacts(await ctx.facts.load(profile.personId), profile.decision), todayInTokyo()),
