@@ -19,7 +19,7 @@ describe("each sector's profile reader gives what its SDL declares", () => {
     type.kind === Kind.NON_NULL_TYPE ? `${listOrNonNull(type.type)}!` : type.kind === Kind.LIST_TYPE ? `[${listOrNonNull(type.type)}]` : 'value';
 
   it.each(SECTOR_MODULES.map((m) => [m.info.code, m] as const))('%s', async (_, module) => {
-    const types = parse(sectorSubgraphSdl(module.sdl)).definitions.filter(
+    const types = parse(sectorSubgraphSdl(module.sdl, module.info.field)).definitions.filter(
       (d): d is ObjectTypeDefinitionNode => d.kind === Kind.OBJECT_TYPE_DEFINITION,
     );
     const person = types.find((t) => t.name.value === 'Person')!;

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'graphql';
 import { sectorBySubgraph, sectors } from '@welfare-hub/sectors';
+import { withProfileFields } from './sector-profile.js';
 import { withSectorLines } from './sector-lines.js';
 
 /**
@@ -44,10 +45,11 @@ export function sectorValueTypesSdl(): string {
 }
 
 /**
- * A sector subgraph's SDL: its own, then each shared value type it uses, and what those use, as written in
- * sector-values.graphql (so that the composed supergraph is what it was when every sector file had its copy).
+ * A sector subgraph's SDL: its own, with the fields every profile has (sector-profile.ts), then each shared value type
+ * it uses, and what those use, as written in sector-values.graphql (so that the composed supergraph is what it was when
+ * every sector file had its copy).
  */
-export function sectorSubgraphSdl(own: string): string {
+export function sectorSubgraphSdl(own: string, field: string): string {
   const shared = parse(sectorValueTypesSdl());
   const defs = new Map(
     shared.definitions.flatMap((d) =>
@@ -56,7 +58,7 @@ export function sectorSubgraphSdl(own: string): string {
   );
   const uses = (text: string, name: string): boolean => new RegExp(`\\b${name}\\b`).test(text);
   const taken = new Set<string>();
-  let text = own;
+  let text = withProfileFields(own, field);
   for (let grew = true; grew;) {
     grew = false;
     for (const [name, def] of defs) {

@@ -47,9 +47,6 @@ function kyoikuSector(): HubSectorModule {
     sdl: `extend schema @link(url: "https://specs.apollo.dev/federation/v2.9", import: ["@key", "@shareable", "@inaccessible"])
       type KyoikuProfile {
         consultations: [Consultation!]!
-        lead: LeadOrganisation
-        lastInvolvementOn: Date
-        sourceReadAt: DateTime
       }
       type Person @key(fields: "id") {
         id: ID!
@@ -357,7 +354,7 @@ import { join } from 'node:path';
 export const sector = {
   info: { code: 'KYOIKU', field: 'kyoiku', subgraph: 'kyoiku', label: '教育', source: 'kyoiku', linkageSources: ['kyoiku-sodan'] },
   sdl: \`extend schema @link(url: "https://specs.apollo.dev/federation/v2.9", import: ["@key", "@shareable", "@inaccessible"])
-    type KyoikuProfile { consultations: [Consultation!]! lead: LeadOrganisation lastInvolvementOn: Date sourceReadAt: DateTime }
+    type KyoikuProfile { consultations: [Consultation!]! }
     type Person @key(fields: "id") { id: ID! kyoiku: KyoikuProfile kyoikuFacts: SituationFacts @inaccessible }\`,
   migrations: [class KyoikuTables1900000000000 {
     async up(q) {

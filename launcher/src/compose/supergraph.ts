@@ -6,7 +6,7 @@ import type { HubSectorModule } from '../sectors.js';
 export function registrySubgraphs(modules: readonly HubSectorModule[]): SubgraphSdl[] {
   return subgraphNames().map((name) => {
     const module = modules.find((m) => m.info.subgraph === name);
-    if (module) return { name, sdl: sectorSubgraphSdl(module.sdl) };
+    if (module) return { name, sdl: sectorSubgraphSdl(module.sdl, module.info.field) };
     if (sectorBySubgraph(name)) throw new Error(`sector subgraph ${name} has no module`);
     return { name, sdl: subgraphSdl(name as 'juki' | 'hub' | 'cases') };
   });
