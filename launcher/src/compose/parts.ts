@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DataSource } from 'typeorm';
-import { JukiIngest } from '@welfare-hub/adapter-juki';
+import { JukiIngest, RELATIONSHIPS } from '@welfare-hub/adapter-juki';
 import { IndexRefresher, indexProvenance, pseudonymKey, storeIndexSources, type SourceSnapshot } from '@welfare-hub/analytics';
 import { AuditKeeper, auditSigningKey } from '@welfare-hub/audit';
 import type { SourceGenerations, SourceIngest } from '@welfare-hub/ingest';
@@ -83,7 +83,10 @@ export const PART_BUILDERS: Record<'juki' | 'hub' | 'cases', (deps: PartDeps) =>
     const key = pseudonymKey(config.analytics.key, { production, file: join(config.dataDir, 'analytics-key') });
     // Each sector's facts through its module: analytics imports no sector.
     const facts = sectorFacts(deps.sectors);
-    const analytics = { sources: storeIndexSources(db, key, config.situations, snapshot, facts), threshold: config.analytics.threshold };
+    const analytics = {
+      sources: storeIndexSources(db, key, config.situations, snapshot, facts, RELATIONSHIPS),
+      threshold: config.analytics.threshold,
+    };
     const refresher = new IndexRefresher(analytics.sources, () => logEvent('analytics.index_failed', {}));
     let watch: { close(): Promise<void> } | null = null;
     let timer: NodeJS.Timeout | null = null;

@@ -34,6 +34,12 @@ export async function runSupervisor(config: HubConfig): Promise<void> {
     ...(s.konkyuDir ? { HUB_KONKYU_DIR: s.konkyuDir } : {}),
     ...(s.kaigoDbUrl ? { HUB_KAIGO_DB_URL: s.kaigoDbUrl } : {}),
     ...(s.kodomoUrl ? { HUB_KODOMO_URL: s.kodomoUrl, HUB_KODOMO_API_KEY: s.kodomoApiKey } : {}),
+    // A given sector's settings, a demo part's among them (its SectorDemo.serve fills them in as the built-ins' above).
+    ...Object.fromEntries(
+      Object.entries(demo.config.sectorSettings).flatMap(([code, settings]) =>
+        Object.entries(settings).map(([name, value]) => [`HUB_SECTOR_${code}_${name}`, value]),
+      ),
+    ),
   };
   const envFor = (role: Role): NodeJS.ProcessEnv => {
     const { HUB_CONTEXT_PRIVATE_KEY: _private, HUB_CONTEXT_PUBLIC_KEY: _public, ...rest } = process.env;

@@ -1,5 +1,4 @@
 import type { DataSource } from 'typeorm';
-import { RELATIONSHIPS } from '@welfare-hub/adapter-juki';
 import type { SituationFacts, SituationThresholds } from '@welfare-hub/situations';
 import type { IndexSources } from './index-builder.js';
 import type { SourceSnapshot } from './provenance.js';
@@ -9,7 +8,8 @@ export type FactsReader = (db: DataSource, atenaNos: readonly string[]) => Promi
 
 /**
  * The index over the hub's own store: each registered sector's facts reader (sector code → reader, in the registry's
- * order, handed in by the composition root), the registry's 続柄, the configured thresholds.
+ * order) and the 住民基本台帳's 続柄 labels (code → label, adapters/juki), both handed in by the composition root so that
+ * analytics depends on no adapter; the configured thresholds.
  */
 export function storeIndexSources(
   db: DataSource,
@@ -17,11 +17,12 @@ export function storeIndexSources(
   thresholds: SituationThresholds,
   snapshot: () => Promise<SourceSnapshot>,
   facts: Readonly<Record<string, FactsReader>>,
+  relationships: Readonly<Record<string, string>>,
 ): IndexSources {
   return {
     db,
     key,
-    relationships: RELATIONSHIPS,
+    relationships,
     thresholds,
     snapshot,
     facts: Object.fromEntries(Object.entries(facts).map(([code, read]) => [code, (ids: readonly string[]) => read(db, ids)])),

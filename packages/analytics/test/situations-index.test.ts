@@ -140,7 +140,7 @@ describe("the analysts' index over the households of issue 13", () => {
   /** Each household's kinds as the index finds them, under the thresholds a case asks for. */
   async function indexed(thresholds: object | undefined): Promise<Map<string, string[]>> {
     const kinds = new Map<string, string[]>();
-    const sources = storeIndexSources(store.dataSource, KEY, { ...DEFAULT_THRESHOLDS, ...thresholds }, async () => ({}), FACTS);
+    const sources = storeIndexSources(store.dataSource, KEY, { ...DEFAULT_THRESHOLDS, ...thresholds }, async () => ({}), FACTS, RELATIONSHIPS);
     for await (const chunk of indexHouseholds(sources, DAY)) for (const h of chunk.households) kinds.set(h.pseudoId, h.kinds);
     return kinds;
   }

@@ -3,6 +3,7 @@
 import { parseArgs } from 'node:util';
 import { randomBytes } from 'node:crypto';
 import { buildIndex, situationStatistics, storeIndexSources } from '@welfare-hub/analytics';
+import { RELATIONSHIPS } from '@welfare-hub/adapter-juki';
 import { allMigrations, sectorFacts } from '@welfare-hub/launcher';
 import { DEFAULT_THRESHOLDS } from '@welfare-hub/situations';
 import { todayInTokyo } from '@welfare-hub/codec';
@@ -11,7 +12,7 @@ import { openStore } from '@welfare-hub/store';
 const { values } = parseArgs({ options: { 'database-url': { type: 'string' } } });
 if (!values['database-url']) throw new Error('--database-url URL is required');
 const store = await openStore({ databaseUrl: values['database-url'], migrations: allMigrations });
-const sources = storeIndexSources(store.dataSource, randomBytes(32), DEFAULT_THRESHOLDS, async () => ({}), sectorFacts());
+const sources = storeIndexSources(store.dataSource, randomBytes(32), DEFAULT_THRESHOLDS, async () => ({}), sectorFacts(), RELATIONSHIPS);
 const seconds = async <T>(work: () => Promise<T>): Promise<[T, number]> => {
   const started = process.hrtime.bigint();
   const result = await work();

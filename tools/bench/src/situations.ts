@@ -5,6 +5,7 @@
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { indexHouseholds, storeIndexSources } from '@welfare-hub/analytics';
+import { RELATIONSHIPS } from '@welfare-hub/adapter-juki';
 import { allMigrations, sectorFacts } from '@welfare-hub/launcher';
 import { DEFAULT_THRESHOLDS } from '@welfare-hub/situations';
 import { openStore } from '@welfare-hub/store';
@@ -13,7 +14,7 @@ const { values } = parseArgs({ options: { 'database-url': { type: 'string' }, 'a
 if (!values['database-url'] || !values['as-of']) throw new Error('--database-url URL and --as-of YYYY-MM-DD are required');
 const store = await openStore({ databaseUrl: values['database-url'], migrations: allMigrations });
 // A fixed key: the same 世帯 has the same pseudonym in every run.
-const sources = storeIndexSources(store.dataSource, Buffer.alloc(32, 1), DEFAULT_THRESHOLDS, async () => ({}), sectorFacts());
+const sources = storeIndexSources(store.dataSource, Buffer.alloc(32, 1), DEFAULT_THRESHOLDS, async () => ({}), sectorFacts(), RELATIONSHIPS);
 const counts: Record<string, number> = { EIGHTY_FIFTY: 0, DOUBLE_CARE: 0, YOUNG_CARER: 0, MULTI_SECTOR: 0 };
 const kinds: Record<string, string[]> = {};
 let households = 0;

@@ -133,7 +133,7 @@ export function hubFixture(options: HubFixtureOptions = {}): HubFixture {
     if (options.analytics) {
       const key = Buffer.alloc(32, 7);
       // No source has been read in the fixture: the figures name none.
-      const sources = storeIndexSources(db, key, DEFAULT_THRESHOLDS, async () => ({}), options.analytics.facts ?? {});
+      const sources = storeIndexSources(db, key, DEFAULT_THRESHOLDS, async () => ({}), options.analytics.facts ?? {}, RELATIONSHIPS);
       analytics = { sources, threshold: options.analytics.threshold ?? DEFAULT_SUPPRESSION_THRESHOLD };
     }
     hub = inProcessSubgraph(
