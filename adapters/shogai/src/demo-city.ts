@@ -3,20 +3,7 @@ import { join } from 'node:path';
 import { toHalfwidthKatakana, toWarekiText } from '@welfare-hub/codec';
 import { ageOn, csvLine, Random, type City, type Person, type SectorDemoWriter, type SourceTruth } from '@welfare-hub/citygen';
 // The headers the reader checks (parse/records.ts): the demo's exports are laid out as the spec says, by the same list.
-import { JUKYUSHA_HEADER, SODAN_HEADER, TECHO_HEADER } from './parse/records.js';
-
-const SODAN_KINDS = [
-  '福祉サービス利用',
-  '障害理解・障害特性',
-  '健康・医療',
-  '不安の解消・情緒安定',
-  '家族関係・人間関係',
-  '家計・経済',
-  '就労',
-  'ひきこもり',
-  '権利擁護',
-  'その他',
-];
+import { JUKYUSHA_HEADER, SODAN_CATEGORIES, SODAN_HEADER, TECHO_HEADER } from './parse/records.js';
 
 function shiftYears(iso: string, years: number): string {
   const y = Number(iso.slice(0, 4)) + years;
@@ -144,7 +131,7 @@ export function writeShogaiFiles(
     }
     if (random.chance(0.3) || must) {
       const id = String((sodanId += random.int(1, 5)));
-      const kindOfTalk = age >= 40 && age < 65 && type === '3' && (must || random.chance(0.4)) ? 'ひきこもり' : random.pick(SODAN_KINDS);
+      const kindOfTalk = age >= 40 && age < 65 && type === '3' && (must || random.chance(0.4)) ? 'ひきこもり' : random.pick(SODAN_CATEGORIES);
       sodan.push(
         csvLine([
           id,
