@@ -59,7 +59,9 @@ describe('the image', () => {
         'launcher/dist/main.js',
         'launcher/dist/migrate.js',
         'schema/supergraph.graphql',
-        ...['juki', 'hub', 'cases', 'sector-values'].map((n) => `schema/subgraphs/${n}.graphql`),
+        'schema/subgraphs/sector-values.graphql',
+        // Each subgraph's SDL ships beside its code.
+        ...['juki', 'hub', 'cases'].map((n) => `subgraphs/${n}/schema.graphql`),
         // Each sector's SDL ships beside its adapter.
         ...sectors().map((s) => `adapters/${s.field}/schema.graphql`),
         'package-lock.json',

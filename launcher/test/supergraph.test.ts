@@ -1,4 +1,7 @@
 import { supergraphSdl, type Composition } from '@welfare-hub/schema';
+import * as cases from '@welfare-hub/subgraph-cases/sdl';
+import * as hub from '@welfare-hub/subgraph-hub/sdl';
+import * as juki from '@welfare-hub/subgraph-juki/sdl';
 import { registrySupergraph, sectorModules } from '../src/index.js';
 
 // The supergraph the hub composes at start from the registry's subgraphs: for the four built-in sectors, the committed
@@ -21,5 +24,16 @@ describe('supergraph composition from the registry', () => {
     for (const field of ['person(id: ID!): Person', 'household(id: ID!): Household', 'searchPersons(']) {
       expect(composition.supergraphSdl).toContain(field);
     }
+  });
+
+  // Each core subgraph's SDL file (subgraphs/<name>/schema.graphql) is written for the four built-in sectors, so that
+  // codegen and editors read it as the subgraph serves it; the registry's lines change it only for a sector beyond them.
+  it.each([
+    ['juki', juki],
+    ['hub', hub],
+    ['cases', cases],
+  ] as const)('serves the committed %s SDL as it is, for the four built-in sectors', (_, subgraph) => {
+    sectorModules();
+    expect(subgraph.sdl()).toBe(subgraph.committedSdl());
   });
 });

@@ -2,7 +2,6 @@ import { readFileSync } from 'node:fs';
 import { parse } from 'graphql';
 import { sectorBySubgraph, sectors } from '@welfare-hub/sectors';
 import { withProfileFields } from './sector-profile.js';
-import { withSectorLines } from './sector-lines.js';
 
 /**
  * Every subgraph of the hub, in port order: subgraph i listens on HUB_SUBGRAPH_PORT_FROM + i.
@@ -12,8 +11,6 @@ import { withSectorLines } from './sector-lines.js';
 export const SUBGRAPH_NAMES = ['juki', 'hub', 'shogai', 'konkyu', 'kodomo', 'kaigo', 'cases'] as const;
 /** One of SUBGRAPH_NAMES, or a registered sector's subgraph. */
 export type SubgraphName = string;
-/** The subgraphs whose SDL is in this package: the sectors' SDL is in their own folders (adapters/<sector>/schema.graphql). */
-export type CoreSubgraphName = 'juki' | 'hub' | 'cases';
 
 /** SUBGRAPH_NAMES, then each registered sector's subgraph that is not among them, in the order registered. */
 export function subgraphNames(): string[] {
@@ -28,16 +25,6 @@ export function subgraphNames(): string[] {
 export const isSectorSubgraph = (name: string): boolean => sectorBySubgraph(name) !== undefined;
 
 const here = new URL('..', import.meta.url);
-
-/** A core subgraph's SDL with its sector-dependent lines written from the registry (sector-lines.ts). */
-export function subgraphSdl(name: CoreSubgraphName): string {
-  return withSectorLines(committedSubgraphSdl(name), sectors());
-}
-
-/** The SDL file as committed (for the four built-in sectors). */
-export function committedSubgraphSdl(name: CoreSubgraphName): string {
-  return readFileSync(new URL(`subgraphs/${name}.graphql`, here), 'utf8');
-}
 
 /** The value types every sector subgraph shares (Consultation, CaseStatus, the facts types, LeadOrganisation, Date). */
 export function sectorValueTypesSdl(): string {

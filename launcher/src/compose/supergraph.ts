@@ -1,6 +1,12 @@
-import { composeSupergraph, sectorSubgraphSdl, subgraphNames, subgraphSdl, type Composition, type SubgraphSdl } from '@welfare-hub/schema';
+import { composeSupergraph, sectorSubgraphSdl, subgraphNames, type Composition, type SubgraphSdl } from '@welfare-hub/schema';
 import { sectorBySubgraph } from '@welfare-hub/sectors';
+import { sdl as casesSdl } from '@welfare-hub/subgraph-cases/sdl';
+import { sdl as hubSdl } from '@welfare-hub/subgraph-hub/sdl';
+import { sdl as jukiSdl } from '@welfare-hub/subgraph-juki/sdl';
 import type { HubSectorModule } from '../sectors.js';
+
+/** The subgraphs that are not a sector's, each SDL beside its code (subgraphs/<name>/schema.graphql), read through a light entry. */
+const CORE_SDL: Readonly<Record<string, () => string>> = { juki: jukiSdl, hub: hubSdl, cases: casesSdl };
 
 /** Every subgraph's SDL as it serves it, in port order: the core ones with their sector lines, each sector's own. */
 export function registrySubgraphs(modules: readonly HubSectorModule[]): SubgraphSdl[] {
@@ -8,7 +14,9 @@ export function registrySubgraphs(modules: readonly HubSectorModule[]): Subgraph
     const module = modules.find((m) => m.info.subgraph === name);
     if (module) return { name, sdl: sectorSubgraphSdl(module.sdl, module.info.field) };
     if (sectorBySubgraph(name)) throw new Error(`sector subgraph ${name} has no module`);
-    return { name, sdl: subgraphSdl(name as 'juki' | 'hub' | 'cases') };
+    const core = CORE_SDL[name];
+    if (!core) throw new Error(`subgraph ${name} has no SDL`);
+    return { name, sdl: core() };
   });
 }
 

@@ -1,13 +1,13 @@
 import { parse } from 'graphql';
 import type { GraphQLResolverMap } from '@apollo/subgraph';
 import type { DataSource } from 'typeorm';
-import { subgraphSdl } from '@welfare-hub/schema';
 import type { Policy } from '@welfare-hub/policy';
 import type { SubgraphDefinition } from '@welfare-hub/subgraph-host';
 import { resolvers } from './resolvers/index.js';
 import { caseLoaders, type CasesContext } from './context.js';
 import { HubRecords } from './hub-records.js';
 import type { FundingRule } from './figures/funding-rule.js';
+import { sdl } from './sdl.js';
 
 export interface CasesDeps {
   db: DataSource;
@@ -30,7 +30,7 @@ export function casesSubgraph(deps: CasesDeps): SubgraphDefinition<CasesContext>
   const figures = { threshold: deps.threshold, rule: deps.fundingRule };
   return {
     name: 'cases',
-    typeDefs: parse(subgraphSdl('cases')),
+    typeDefs: parse(sdl()),
     // Typed against the SDL by the generated Resolvers (resolvers/index.ts); Apollo's map is looser (no __resolveReference).
     resolvers: resolvers as GraphQLResolverMap<CasesContext>,
     context: (context) => ({ policy: deps.policy.forRequest(context), hub, db: deps.db, issues, figures, loaders: caseLoaders(deps.db) }),

@@ -1,7 +1,7 @@
 // The SDL's enums are the domain's unions (codegen.ts enumValues), so the generated types name the domain's own; codegen
 // does not compare their values, so this test does: a value added on one side only fails here, not at run time.
 import { Kind, parse, type EnumTypeDefinitionNode } from 'graphql';
-import { subgraphSdl } from '@welfare-hub/schema';
+import { sdl } from '../src/sdl.js';
 import type { CaseLevel } from '@welfare-hub/policy';
 import { DECISION_KINDS, PARTICIPATION_STATES, STAGES } from '../src/stage-machine.js';
 import { FUNDING_SECTORS } from '../src/figures/funding-rule.js';
@@ -12,7 +12,7 @@ import { CONTACT_KINDS } from '../src/store/case-parts.js';
 const LEVELS: Record<CaseLevel, true> = { FULL: true, MEMBER: true, SUMMARY: true };
 
 const sdlEnums = new Map(
-  parse(subgraphSdl('cases'))
+  parse(sdl())
     .definitions.filter((d): d is EnumTypeDefinitionNode => d.kind === Kind.ENUM_TYPE_DEFINITION)
     .map((d) => [d.name.value, (d.values ?? []).map((v) => v.name.value).sort()]),
 );

@@ -1,7 +1,6 @@
 import { parse } from 'graphql';
 import type { GraphQLResolverMap } from '@apollo/subgraph';
 import type { DataSource } from 'typeorm';
-import { subgraphSdl } from '@welfare-hub/schema';
 import type { Policy } from '@welfare-hub/policy';
 import type { SubgraphDefinition } from '@welfare-hub/subgraph-host';
 import { resolvers } from './resolvers.js';
@@ -13,6 +12,7 @@ import { Consents } from './consent/consents.js';
 import { Meetings } from './meeting/meetings.js';
 import { MeetingReview } from './meeting/review.js';
 import { RegisterHistory } from './register/history.js';
+import { sdl } from './sdl.js';
 
 /** The hub's own records as a subgraph: organisations, staff, and the ledger of source reads. */
 export function hubSubgraph(deps: {
@@ -32,7 +32,7 @@ export function hubSubgraph(deps: {
   const registerHistory = new RegisterHistory(deps.db);
   return {
     name: 'hub',
-    typeDefs: parse(subgraphSdl('hub')),
+    typeDefs: parse(sdl()),
     // Typed against the SDL by the generated Resolvers (resolvers.ts); Apollo's map is looser (no __resolveReference).
     resolvers: resolvers as GraphQLResolverMap<HubContext>,
     context: (hub) => ({

@@ -2,7 +2,7 @@
 // does not compare their values, so this test does. A union with no list at run time is written out here as a Record
 // over it, which the compiler holds to exactly the union's members.
 import { Kind, parse, type EnumTypeDefinitionNode } from 'graphql';
-import { subgraphSdl } from '@welfare-hub/schema';
+import { sdl } from '../src/sdl.js';
 import { SECTORS, type AccessBasis, type MeetingContextState } from '@welfare-hub/policy';
 import { SITUATION_KINDS, type Grouping } from '@welfare-hub/analytics';
 import type { AuditProblem } from '@welfare-hub/audit';
@@ -47,7 +47,7 @@ const MAPPED: Record<string, readonly string[]> = {
 };
 
 const sdlEnums = new Map(
-  parse(subgraphSdl('hub'))
+  parse(sdl())
     .definitions.filter((d): d is EnumTypeDefinitionNode => d.kind === Kind.ENUM_TYPE_DEFINITION)
     .map((d) => [d.name.value, (d.values ?? []).map((v) => v.name.value).sort()]),
 );

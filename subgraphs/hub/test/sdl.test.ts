@@ -1,25 +1,18 @@
 import { Kind, parse, print } from 'graphql';
-import { committedSubgraphSdl, sectorValueTypesSdl, subgraphSdl, supergraphSdl, withSectorLines } from '../src/index.js';
+import { sectorValueTypesSdl, withSectorLines } from '@welfare-hub/schema';
 import { sectors } from '@welfare-hub/sectors';
+import { committedSdl } from '../src/sdl.js';
 
-// The supergraph itself is composed from the registry's subgraphs by the launcher, which knows every sector's SDL:
-// launcher/test/supergraph.test.ts keeps schema/supergraph.graphql in step.
-describe('the sector-dependent lines of the SDL', () => {
-  it.each(['hub', 'juki', 'cases'] as const)('written from the four built-in sectors, are the committed %s.graphql', (name) => {
-    expect(subgraphSdl(name)).toBe(committedSubgraphSdl(name));
-  });
-
+// The hub's SDL (schema.graphql beside the package) and what the registry writes into it. That the served SDL of the
+// four built-in sectors is the committed file, for hub, juki and cases, is in launcher/test/supergraph.test.ts.
+describe("the sector-dependent lines of the hub's SDL", () => {
   it("name a registered sector's facts in the hub's @requires and add it to the enums", () => {
     const extra = { code: 'KYOIKU', field: 'kyoiku', subgraph: 'kyoiku', label: '教育', source: 'kyoiku', linkageSources: ['kyoiku'] };
-    const hub = withSectorLines(committedSubgraphSdl('hub'), [...sectors(), extra]);
+    const hub = withSectorLines(committedSdl(), [...sectors(), extra]);
     expect(hub).toContain('  kyoikuFacts: SituationFacts @external\n');
     expect(hub).toMatch(/konkyuFacts \{[^"]*\} kyoikuFacts \{ periods/);
     expect(hub).toContain('extend enum Sector {\n  KYOIKU\n}');
     expect(hub).toContain('extend enum SourceName {\n  KYOIKU\n}');
-  });
-
-  it('leave the committed supergraph a supergraph', () => {
-    expect(supergraphSdl()).toContain('person(id: ID!): Person');
   });
 });
 
@@ -31,6 +24,6 @@ describe("the hub's copy of the sector facts types", () => {
   it.each(['SituationFacts', 'FactPeriod', 'FactConsultation', 'FactCase'])('%s is the one in sector-values.graphql', (name) => {
     const shared = definitions(sectorValueTypesSdl()).get(name);
     expect(shared).toBeDefined();
-    expect(definitions(committedSubgraphSdl('hub')).get(name)).toBe(shared);
+    expect(definitions(committedSdl()).get(name)).toBe(shared);
   });
 });
