@@ -43,19 +43,22 @@ export async function prepareDemo(config: HubConfig, db: DataSource, sectors: re
   }
   let serving: HubConfig = { ...config, sources: { ...config.sources, jukiDir: config.sources.jukiDir ?? join(city, 'juki') } };
   const closers: (() => Promise<void>)[] = [];
-  for (const sector of sectors) {
-    if (!sector.demo?.unconfigured(serving)) continue;
-    const demo = await sector.demo.serve(join(city, sector.info.subgraph), { db, config: serving });
-    serving = demo.config;
-    closers.push(demo.close);
-  }
-  return {
-    config: serving,
-    served,
-    close: async () => {
-      await Promise.all(closers.map((close) => close()));
-    },
+  const close = async (): Promise<void> => {
+    await Promise.all(closers.map((stop) => stop()));
   };
+  try {
+    for (const sector of sectors) {
+      if (!sector.demo?.unconfigured(serving)) continue;
+      const demo = await sector.demo.serve(join(city, sector.info.subgraph), { db, config: serving });
+      serving = demo.config;
+      closers.push(demo.close);
+    }
+  } catch (error) {
+    // A sector that cannot serve its part stops the start: what the others started (a simulator's port) is stopped too.
+    await close();
+    throw error;
+  }
+  return { config: serving, served, close };
 }
 
 /** The demo city's folder, written anew when its size, seed, sectors or the generator's format differ from the cached one. */

@@ -223,7 +223,11 @@ export function caseHistory(city: City, planted: readonly Planted[], options: Ca
     });
   for (const p of plans) used.add(p.atenaNo);
   const lately: ('INTAKE' | 'ASSESSMENT' | 'PLANNING')[] = ['INTAKE', 'ASSESSMENT', 'PLANNING'];
-  while (plans.length < total) {
+  // A city whose sectors hold too few residents for the year's cases (none at all: a city written without sectors) gets
+  // the cases it can; the loop draws again only while some held resident is not yet a case.
+  const holders = new Set(Object.values(pools).flat());
+  let unheld = [...holders].filter((a) => !used.has(a)).length;
+  while (plans.length < total && unheld > 0) {
     const sector = random.weighted<Sector>([
       ['KAIGO', 30],
       ['KONKYU', 30],
@@ -235,6 +239,7 @@ export function caseHistory(city: City, planted: readonly Planted[], options: Ca
     const atenaNo = random.pick(pool);
     if (used.has(atenaNo)) continue;
     used.add(atenaNo);
+    unheld--;
     const route = random.weighted([
       ['REFERRAL', 60],
       ['WINDOW', 15],
