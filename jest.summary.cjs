@@ -1,19 +1,19 @@
 // Ends the test output with one plain line, "tests: N passed, N failed, N skipped", that any CI can read, after a line
-// that counts the tests of each layer of the pyramid (README, "Tests"): end-to-end (tests/, each topology), in-process
-// subgraph (operations on a built subgraph schema: subgraphs/*/test, packages/sector-subgraph, each sector's
-// sector.test.ts) and unit (the rest).
+// that counts the tests of each layer of the pyramid: end-to-end (tests/, each topology), in-process subgraph (a file
+// that runs operations on a built subgraph schema, through the in-process helper, the hub's module fixture or the
+// sector suite) and unit (the rest).
+const { readFileSync } = require('node:fs');
 const { relative } = require('node:path');
 
+const IN_PROCESS = /inProcessSubgraph|hub-fixture|sectorSubgraphSuite/;
+
 function layerOf(file) {
-  const path = relative(__dirname, file).split('\\').join('/');
-  if (path.startsWith('tests/')) return 'e2e';
-  if (
-    /^subgraphs\/[^/]+\/test\//.test(path) ||
-    path.startsWith('packages/sector-subgraph/test/') ||
-    /^adapters\/[^/]+\/test\/sector\.test\.ts$/.test(path)
-  )
-    return 'in-process subgraph';
-  return 'unit';
+  if (relative(__dirname, file).split('\\').join('/').startsWith('tests/')) return 'e2e';
+  try {
+    return IN_PROCESS.test(readFileSync(file, 'utf8')) ? 'in-process subgraph' : 'unit';
+  } catch {
+    return 'unit';
+  }
 }
 
 class Summary {
