@@ -1,6 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ageOn, Random, type City, type SectorDemoWriter, type SourceTruth } from '@welfare-hub/citygen';
+import { ageOn } from '@welfare-hub/codec';
+import { addDays, Random, type City, type SectorDemoWriter, type SourceTruth } from '@welfare-hub/citygen';
 import type { KaigoData } from '@welfare-hub/kaigo-sim';
 
 const LEVELS = [
@@ -14,12 +15,6 @@ const LEVELS = [
 ] as const;
 
 const ymd = (iso: string): string => iso.replaceAll('-', '');
-function shift(iso: string, days: number): string {
-  const d = new Date(`${iso}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
-
 /**
  * The 介護保険 vendor database for the city: every resident 40+ insured (第1号 from 65), about 19% of those 65+
  * certified 要支援/要介護 with a history of periods, consultations at the 地域包括支援センター; with the data
@@ -45,7 +40,7 @@ export function writeKaigoData(
   const upd = `${options.asOf} 09:00:00`;
   for (const p of city.persons) {
     if (p.status !== 1) continue;
-    const age = ageOn(p, options.asOf);
+    const age = ageOn(p.birthDate, options.asOf);
     if (age < 40) continue;
     const must = options.must?.has(p.atenaNo) ?? false;
     // A planted person holds only what the plant says.
@@ -60,7 +55,7 @@ export function writeKaigoData(
       SEINENGAPPI: ymd(p.birthDate),
       SEIBETSU: p.sex === 'MALE' ? '1' : '2',
       SHIKAKU_KBN: age >= 65 ? '1' : '2',
-      SHUTOKU_YMD: badDate ? '19990231' : ymd(shift(p.birthDate, age >= 65 ? 65 * 365 + 16 : 40 * 365 + 10)),
+      SHUTOKU_YMD: badDate ? '19990231' : ymd(addDays(p.birthDate, age >= 65 ? 65 * 365 + 16 : 40 * 365 + 10)),
       SOSHITSU_YMD: null,
       UPD_DT: upd,
     });
@@ -68,27 +63,27 @@ export function writeKaigoData(
     const certified = must || (age >= 65 ? random.chance(age >= 85 ? 0.55 : age >= 75 ? 0.2 : 0.04) : random.chance(0.004));
     if (certified) {
       const periods = random.int(1, 3);
-      let start = shift(options.asOf, -random.int(30, 300) - (periods - 1) * 365);
+      let start = addDays(options.asOf, -random.int(30, 300) - (periods - 1) * 365);
       for (let r = 1; r <= periods; r++) {
-        const end = shift(start, 364);
+        const end = addDays(start, 364);
         data.T_NINTEI.push({
           HIHOKENSHA_NO: no,
           RIREKI_NO: r,
           YOKAIGODO_CD: must ? '22' : random.weighted(LEVELS),
-          SHINSEI_YMD: ymd(shift(start, -30)),
-          NINTEI_YMD: ymd(shift(start, -1)),
+          SHINSEI_YMD: ymd(addDays(start, -30)),
+          NINTEI_YMD: ymd(addDays(start, -1)),
           YUKO_KAISHI_YMD: ymd(start),
           YUKO_SHURYO_YMD: ymd(end),
           UPD_DT: upd,
         });
-        start = shift(end, 1);
+        start = addDays(end, 1);
       }
       if (!must && random.chance(0.05)) {
         data.T_NINTEI.push({
           HIHOKENSHA_NO: no,
           RIREKI_NO: periods + 1,
           YOKAIGODO_CD: '99',
-          SHINSEI_YMD: ymd(shift(options.asOf, -10)),
+          SHINSEI_YMD: ymd(addDays(options.asOf, -10)),
           NINTEI_YMD: null,
           YUKO_KAISHI_YMD: null,
           YUKO_SHURYO_YMD: null,
@@ -113,7 +108,7 @@ export function writeKaigoData(
         ATENA_NO: p.atenaNo,
         SODANSHA_KANA: null,
         CENTER_CD: '0001',
-        SODAN_YMD: ymd(shift(options.asOf, -60)),
+        SODAN_YMD: ymd(addDays(options.asOf, -60)),
         SODAN_KBN: planted.kbn,
         NAIYO: planted.text,
         STATUS: '1',
@@ -129,7 +124,7 @@ export function writeKaigoData(
         ATENA_NO: known && random.chance(0.7) ? p.atenaNo : null,
         SODANSHA_KANA: known ? null : `${p.familyKana}\u3000${p.givenKana}`,
         CENTER_CD: random.pick(['0001', '0002', '0003']),
-        SODAN_YMD: ymd(shift(options.asOf, -random.int(0, 400))),
+        SODAN_YMD: ymd(addDays(options.asOf, -random.int(0, 400))),
         SODAN_KBN: random.pick(['01', '02', '03', '04', '05', '06']),
         NAIYO: random.pick(['家族より相談。\n介護保険の申請について説明。', '認知症の疑い、見守り継続', null]),
         STATUS: random.pick(['1', '2']),

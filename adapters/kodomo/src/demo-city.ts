@@ -1,13 +1,17 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ageOn, plantedCases, Random, type City, type PlantedCase, type Person, type SectorDemoWriter, type SourceTruth } from '@welfare-hub/citygen';
+import { ageOn } from '@welfare-hub/codec';
+import {
+  addDays,
+  plantedCases,
+  Random,
+  type City,
+  type PlantedCase,
+  type Person,
+  type SectorDemoWriter,
+  type SourceTruth,
+} from '@welfare-hub/citygen';
 import type { KodomoData } from '@welfare-hub/kodomo-sim';
-
-function daysBefore(iso: string, days: number): string {
-  const d = new Date(`${iso}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() - days);
-  return d.toISOString().slice(0, 10);
-}
 
 /**
  * The こども家庭センター's children and cases: 1–2% of children with a case, more where a child lives with
@@ -37,7 +41,7 @@ export function writeKodomoData(
   let caseNo = 0;
   const stamp = `${options.asOf}T09:30:00+09:00`;
   for (const p of city.persons) {
-    if (p.status !== 1 || ageOn(p, options.asOf) >= 18) continue;
+    if (p.status !== 1 || ageOn(p.birthDate, options.asOf) >= 18) continue;
     const must = options.must?.has(p.atenaNo) ?? false;
     const planted = options.cases?.get(p.atenaNo);
     if (planted) {
@@ -64,7 +68,7 @@ export function writeKodomoData(
     });
     truth.push({ source: 'kodomo-child', key: childId, atenaNo: p.atenaNo });
     const open = must || random.chance(0.7);
-    const opened = daysBefore(options.asOf, random.int(10, 700));
+    const opened = addDays(options.asOf, -random.int(10, 700));
     const category = carer
       ? 'ヤングケアラー支援'
       : random.chance(0.01)
@@ -77,7 +81,7 @@ export function writeKodomoData(
       category,
       status: open ? 'open' : 'closed',
       openedOn: opened,
-      closedOn: open ? null : daysBefore(options.asOf, random.int(0, 9)),
+      closedOn: open ? null : addDays(options.asOf, -random.int(0, 9)),
       youngCarerConcern: must || (carer && random.chance(0.8)),
       youtaikyoRegistered: category === '要保護児童' || category === '要支援児童',
       summary: carer ? '親の通院付き添いで欠席が続く。学校と連携。' : '定期訪問。',
@@ -109,7 +113,7 @@ export function writeKodomoData(
         subject: { type: 'child', childId, atenaNo: p.atenaNo },
         category: c.category,
         status: 'open',
-        openedOn: daysBefore(options.asOf, c.openedDaysAgo),
+        openedOn: addDays(options.asOf, -c.openedDaysAgo),
         closedOn: null,
         youngCarerConcern: c.youngCarerConcern,
         youtaikyoRegistered: c.youtaikyoRegistered,

@@ -1,8 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { toWarekiText } from '@welfare-hub/codec';
-import { ageOn, Random, type City, type Person, type SectorDemoWriter, type SourceTruth } from '@welfare-hub/citygen';
+import { ageOn, toWarekiText } from '@welfare-hub/codec';
+import { addDays, Random, type City, type Person, type SectorDemoWriter, type SourceTruth } from '@welfare-hub/citygen';
 // The sheet and columns the reader looks for (ledger.ts): the demo's ledger is laid out by the same list.
 import { COLUMNS, SHEET } from './ledger.js';
 
@@ -12,12 +12,6 @@ const STATES = ['新規', 'アセスメント', 'プラン作成', '支援中', 
 
 const katakanaToHiragana = (s: string): string => s.replace(/[\u30A1-\u30F6]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0x60));
 const fullwidthDigits = (s: string): string => s.replace(/\d/g, (d) => String.fromCharCode(0xff10 + Number(d)));
-
-function daysBefore(iso: string, days: number): string {
-  const d = new Date(`${iso}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() - days);
-  return d.toISOString().slice(0, 10);
-}
 
 /**
  * The 社協's weekly Excel ledger: a few residents in a thousand consulting in a year, more in households where
@@ -46,16 +40,16 @@ export async function writeKonkyuLedger(
   let number = 0;
   for (const p of city.persons) {
     if (p.status !== 1) continue;
-    const age = ageOn(p, options.asOf);
+    const age = ageOn(p.birthDate, options.asOf);
     if (age < 18) continue;
     const household = bySetai.get(p.setaiNo) ?? [];
-    const eightyFifty = age >= 40 && age <= 64 && p.relationship === '04' && household.some((m) => ageOn(m, options.asOf) >= 75);
+    const eightyFifty = age >= 40 && age <= 64 && p.relationship === '04' && household.some((m) => ageOn(m.birthDate, options.asOf) >= 75);
     const must = options.must?.has(p.atenaNo) ?? false;
     // A planted person holds only what the plant says.
     if (options.quiet?.has(p.atenaNo) && !must) continue;
     if (!random.chance(eightyFifty ? 0.15 : 0.004) && !must) continue;
     const key = `R${reiwa}-${String(++number).padStart(4, '0')}`;
-    const opened = daysBefore(options.asOf, random.int(0, 360));
+    const opened = addDays(options.asOf, -random.int(0, 360));
     const concerns =
       eightyFifty || (must && age >= 40 && age < 65)
         ? ['ひきこもり', random.pick(CONCERNS)]
@@ -80,7 +74,7 @@ export async function writeKonkyuLedger(
       eightyFifty ? '家族・知人' : random.pick(ROUTES),
       unique.join(random.chance(0.7) ? '、' : ','),
       state,
-      state === '新規' || state === 'アセスメント' ? '' : dateCell(daysBefore(options.asOf, random.int(0, 30))),
+      state === '新規' || state === 'アセスメント' ? '' : dateCell(addDays(options.asOf, -random.int(0, 30))),
       random.pick(['有', '無', '']),
       random.pick(['有', '無', '']),
       random.pick(['有', '無', '']),

@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { toHalfwidthKatakana, toWarekiText } from '@welfare-hub/codec';
-import { ageOn, csvLine, Random, type City, type Person, type SectorDemoWriter, type SourceTruth } from '@welfare-hub/citygen';
+import { ageOn, toHalfwidthKatakana, toWarekiText } from '@welfare-hub/codec';
+import { csvLine, Random, type City, type Person, type SectorDemoWriter, type SourceTruth } from '@welfare-hub/citygen';
 // The headers the reader checks (parse/records.ts): the demo's exports are laid out as the spec says, by the same list.
 import { JUKYUSHA_HEADER, SODAN_CATEGORIES, SODAN_HEADER, TECHO_HEADER } from './parse/records.js';
 
@@ -56,7 +56,7 @@ export function writeShogaiFiles(
     return random.chance(0.01) ? random.pick(residents).atenaNo : p.atenaNo;
   };
   for (const p of residents) {
-    const age = ageOn(p, options.asOf);
+    const age = ageOn(p.birthDate, options.asOf);
     const rate = age >= 65 ? 0.12 : age >= 18 ? 0.035 : 0.02;
     // A planted person is held, with a 精神 手帳 and clean identity, whatever the draw.
     const must = options.must?.has(p.atenaNo) ?? false;

@@ -1,6 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { City, Person } from './city.js';
+import { ageOn } from '@welfare-hub/codec';
+import { addDays, type City, type Person } from './city.js';
 import type { Planted } from './planted.js';
 import { Random } from './random.js';
 
@@ -65,14 +66,8 @@ const CONTACT_NOTES = [
   'イベントのチラシを届けた',
 ];
 
-const DAY = 86_400_000;
 /** A working-hours instant in Japan on a day (yyyy-mm-dd), as ISO with offset. */
 const at = (day: string, hour = 10, minute = 0): string => `${day}T${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}:00+09:00`;
-const addDays = (day: string, n: number): string => new Date(Date.parse(`${day}T00:00:00Z`) + n * DAY).toISOString().slice(0, 10);
-const ageOn = (birth: string, day: string): number => {
-  const a = Number(day.slice(0, 4)) - Number(birth.slice(0, 4));
-  return day.slice(5) < birth.slice(5) ? a - 1 : a;
-};
 
 function uuid(random: Random): string {
   const hex = Array.from({ length: 32 }, () => random.int(0, 15).toString(16)).join('');

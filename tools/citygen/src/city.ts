@@ -59,6 +59,13 @@ const MOTHER = '06';
 const GRANDCHILD = '07';
 const CHILD_SPOUSE = '13';
 
+/** The ISO date `days` after (before, if negative) another. */
+function addDays(iso: string, days: number): string {
+  const d = new Date(`${iso}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
 function addYears(iso: string, years: number, random: Random): string {
   const year = Number(iso.slice(0, 4)) - years;
   const dayOfYear = random.int(0, 364);
@@ -273,4 +280,4 @@ function addRemovedRecords(city: City): void {
   }
 }
 
-export { HEAD, CHILD, WIFE, HUSBAND, addYears, compact };
+export { HEAD, CHILD, WIFE, HUSBAND, addDays, addYears, compact };

@@ -1,4 +1,4 @@
-export { generateCity, type City, type CityOptions, type Household, type Person } from './city.js';
+export { addDays, generateCity, type City, type CityOptions, type Household, type Person } from './city.js';
 export { writeJukiFiles, encodeJukiRecord, type Defect, type JukiWriteResult, type PlantedInvalid } from './juki-writer.js';
 export { simulateDay } from './events.js';
 export { writeTruth, type TruthPerson } from './truth.js';
@@ -7,7 +7,7 @@ export { writeSochiLists, type SochiTruth } from './sochi-writer.js';
 export { Random } from './random.js';
 export { writeSourceTruth } from './truth.js';
 export { csvLine } from './csv.js';
-export { ageOn, type DemoCitySector, type SectorDemoContext, type SectorDemoWriter, type SourceTruth } from './sector-demo.js';
+export { type DemoCitySector, type SectorDemoContext, type SectorDemoWriter, type SourceTruth } from './sector-demo.js';
 export {
   plantSituations,
   plantYoutaikyo,

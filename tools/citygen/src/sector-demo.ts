@@ -1,4 +1,4 @@
-import type { City, Person } from './city.js';
+import type { City } from './city.js';
 import type { Planted, PlantedYoutaikyo } from './planted.js';
 
 /** One record a sector's demo source holds, and the resident it should link to: what the linkage tests check. */
@@ -33,11 +33,4 @@ export interface DemoCitySector {
   code: string;
   folder: string;
   write: SectorDemoWriter;
-}
-
-/** Age in whole years on a day, both ISO dates. */
-export function ageOn(p: Pick<Person, 'birthDate'>, asOf: string): number {
-  let age = Number(asOf.slice(0, 4)) - Number(p.birthDate.slice(0, 4));
-  if (asOf.slice(5) < p.birthDate.slice(5)) age--;
-  return age;
 }

@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { encodeCp932 } from '@welfare-hub/codec';
-import { CHILD, HEAD, compact, type City, type Person } from './city.js';
+import { CHILD, HEAD, addDays, compact, type City, type Person } from './city.js';
 import { Random } from './random.js';
 
 /** One row of the truth about the 支援措置 lists: who is on them and whether the newest list protects them. */
@@ -14,12 +14,6 @@ export interface SochiTruth {
 }
 
 const HEADER = '宛名番号,措置区分,開始日,終了日,更新日時';
-
-function shift(iso: string, days: number): string {
-  const d = new Date(`${iso}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
 
 const resident = (p: Person): boolean => p.status === 1;
 
@@ -83,8 +77,8 @@ export function writeSochiLists(city: City, dir: string, options: { seed: number
   truth.push({ atenaNo: unknown, kubun: '1', protectedNow: true, why: 'not-yet-registered' });
 
   const line = (t: SochiTruth): string => {
-    const start = t.why === 'ended' ? shift(lastDay, -400) : shift(options.firstDay, -random.int(1, 300));
-    const end = t.why === 'ended' ? shift(lastDay, -35) : '';
+    const start = t.why === 'ended' ? addDays(lastDay, -400) : addDays(options.firstDay, -random.int(1, 300));
+    const end = t.why === 'ended' ? addDays(lastDay, -35) : '';
     const updated = t.why === 'ended' ? end : start;
     return `${t.atenaNo},${t.kubun},${compact(start)},${end === '' ? '' : compact(end)},${compact(updated)}${String(random.int(9, 17)).padStart(2, '0')}0000`;
   };

@@ -3,15 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createHash } from 'node:crypto';
 import iconv from 'iconv-lite';
+import { ageOn } from '@welfare-hub/codec';
 import { generateDemoCity, type SochiTruth, type TruthPerson } from '../src/index.js';
 
 const asOf = '2026-11-22';
-
-function ageOn(birth: string, ref: string): number {
-  let age = Number(ref.slice(0, 4)) - Number(birth.slice(0, 4));
-  if (ref.slice(5) < birth.slice(5)) age--;
-  return age;
-}
 
 const made: string[] = [];
 afterAll(() => made.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
