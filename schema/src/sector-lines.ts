@@ -1,4 +1,5 @@
-import type { SectorInfo } from '@welfare-hub/sectors';
+import { readFileSync } from 'node:fs';
+import { sectors as registeredSectors, type SectorInfo } from '@welfare-hub/sectors';
 
 /** What the situation rules read of one sector's facts: the selection the hub @requires of each member. */
 const FACTS_SELECTION = '{ periods { kind from until } consultations { date open text } cases { openedOn closedOn open youngCarer } }';
@@ -41,4 +42,13 @@ function extraEnumValues(sdl: string, name: string, values: readonly string[]): 
   );
   const extra = values.filter((v) => !listed.has(v));
   return extra.length ? `\nextend enum ${name} {\n${extra.map((v) => `  ${v}\n`).join('')}}\n` : '';
+}
+
+/**
+ * A core subgraph's SDL file (beside its code, written for the four built-in sectors: a schema codegen and editors read
+ * on its own) and the SDL the subgraph serves, the file with its sector lines written from the registry.
+ */
+export function subgraphSdlFile(file: URL): { committedSdl(): string; sdl(): string } {
+  const committedSdl = (): string => readFileSync(file, 'utf8');
+  return { committedSdl, sdl: () => withSectorLines(committedSdl(), registeredSectors()) };
 }

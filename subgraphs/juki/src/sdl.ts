@@ -1,11 +1,5 @@
 // This subgraph's SDL, beside its code (schema.graphql): the 住民基本台帳: Person, Household and the search. A light entry
 // (`@welfare-hub/subgraph-juki/sdl`): the composition reads it without loading the subgraph.
-import { readFileSync } from 'node:fs';
-import { withSectorLines } from '@welfare-hub/schema';
-import { sectors } from '@welfare-hub/sectors';
+import { subgraphSdlFile } from '@welfare-hub/schema';
 
-/** The SDL file as committed, written for the four built-in sectors: a schema codegen and editors read on its own. */
-export const committedSdl = (): string => readFileSync(new URL('../schema.graphql', import.meta.url), 'utf8');
-
-/** The SDL the subgraph serves: its sector-dependent lines written from the registry (the committed file for the four). */
-export const sdl = (): string => withSectorLines(committedSdl(), sectors());
+export const { committedSdl, sdl } = subgraphSdlFile(new URL('../schema.graphql', import.meta.url));
