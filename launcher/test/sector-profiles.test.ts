@@ -1,6 +1,5 @@
 import { Kind, parse, type FieldDefinitionNode, type ObjectTypeDefinitionNode, type TypeNode } from 'graphql';
-import { sectorSubgraphSdl } from '@welfare-hub/schema';
-import { SUBGRAPH_PROFILE_FIELDS } from '@welfare-hub/sector-subgraph';
+import { PROFILE_FIELD_NAMES, sectorSubgraphSdl } from '@welfare-hub/schema';
 import { openTestStore, type Store } from '@welfare-hub/store';
 import { allMigrations, SECTOR_MODULES } from '../src/index.js';
 
@@ -25,7 +24,7 @@ describe("each sector's profile reader gives what its SDL declares", () => {
     const person = types.find((t) => t.name.value === 'Person')!;
     const profileType = named(person.fields!.find((f) => f.name.value === module.info.field)!.type);
     const fields = new Map<string, FieldDefinitionNode>(types.find((t) => t.name.value === profileType)!.fields!.map((f) => [f.name.value, f]));
-    for (const added of SUBGRAPH_PROFILE_FIELDS) fields.delete(added);
+    for (const added of PROFILE_FIELD_NAMES) fields.delete(added);
 
     const profile = (await module.profiles(store.dataSource, ['0000000001'], '2026-11-22')).get('0000000001') as Record<string, unknown>;
     expect(Object.keys(profile).sort()).toEqual([...fields.keys()].sort());

@@ -2,7 +2,7 @@ import DataLoader from 'dataloader';
 import { parse } from 'graphql';
 import type { GraphQLResolverMap } from '@apollo/subgraph';
 import type { Decision, Policy, RequestPolicy, Sector } from '@welfare-hub/policy';
-import { PROFILE_FIELD_NAMES, profileTypeName, sectorSubgraphSdl } from '@welfare-hub/schema';
+import { profileTypeName, sectorSubgraphSdl } from '@welfare-hub/schema';
 import { noFacts, type SituationFacts } from '@welfare-hub/situations';
 import { DateScalar, DateTimeScalar, type SourceHealth, type SubgraphDefinition } from '@welfare-hub/subgraph-host';
 import { todayInTokyo } from '@welfare-hub/codec';
@@ -68,9 +68,6 @@ export interface SectorSubgraphOptions<P> {
  * decision comes first and never reads sector data, so a denial is the same answer at the same cost whether
  * or not the sector holds a record. Profiles are batched per request.
  */
-/** The fields every sector's Profile type has (added to its SDL by @welfare-hub/schema): the subgraph resolves them. */
-export const SUBGRAPH_PROFILE_FIELDS = PROFILE_FIELD_NAMES;
-
 export function sectorSubgraph<P>(options: SectorSubgraphOptions<P>): SubgraphDefinition<SectorContext<P>> {
   const releaseProfile = (p: P, d: Decision): P => (options.release ? options.release.profile(p, d) : p);
   const releaseFacts = (f: SituationFacts, d: Decision): SituationFacts => (options.release ? options.release.facts(f, d) : f);
@@ -94,7 +91,7 @@ export function sectorSubgraph<P>(options: SectorSubgraphOptions<P>): SubgraphDe
   };
   // On the profile, so shown on the profile's basis only: who leads, when the sector last saw the person, how fresh.
   resolvers[profileTypeName(options.field)] = {
-    // The fields of SUBGRAPH_PROFILE_FIELDS; the profile reader gives the others.
+    // The fields every profile has (PROFILE_FIELD_NAMES, added to its SDL by @welfare-hub/schema); the reader gives the others.
     lead: (_: Revealed<P>, __: unknown, ctx: SectorContext<P>) => ctx.lead(),
     lastInvolvementOn: async (profile: Revealed<P>, _: unknown, ctx: SectorContext<P>) =>
       lastInvolvement(releaseFacts(await ctx.facts.load(profile.personId), profile.decision), todayInTokyo()),
