@@ -8,7 +8,7 @@ import { writeDemoRecords } from '@welfare-hub/subgraph-hub/demo';
 import { logEvent } from '@welfare-hub/telemetry';
 import type { HubConfig } from '../config/index.js';
 import { seedDemoRegister } from '../seed.js';
-import { demoCitySectors, sectorModules, type HubSectorModule } from '../sectors.js';
+import { demoCitySectors, type HubSectorModule } from '../sectors.js';
 
 export interface DemoSources {
   /** The configuration with every source the demo city serves filled in. */
@@ -19,7 +19,7 @@ export interface DemoSources {
 }
 
 /** The sources a configuration leaves to the demo city: the 住基 files and each sector's that has a demo part. */
-export function demoServed(config: HubConfig, sectors: readonly HubSectorModule[] = sectorModules()): string[] {
+export function demoServed(config: HubConfig, sectors: readonly HubSectorModule[]): string[] {
   return [...(config.sources.jukiDir === null ? ['juki'] : []), ...sectors.filter((m) => m.demo?.unconfigured(config)).map((m) => m.info.subgraph)];
 }
 
@@ -30,7 +30,7 @@ export function demoServed(config: HubConfig, sectors: readonly HubSectorModule[
  * hub's own store). A hub with any demo source gets the demo register. Production never gets here with a source
  * missing (config/load.ts refuses it).
  */
-export async function prepareDemo(config: HubConfig, db: DataSource, sectors: readonly HubSectorModule[] = sectorModules()): Promise<DemoSources> {
+export async function prepareDemo(config: HubConfig, db: DataSource, sectors: readonly HubSectorModule[]): Promise<DemoSources> {
   const served = demoServed(config, sectors);
   if (served.length === 0 || config.mode === 'production') return { config, served: [], close: async () => {} };
   const city = await ensureDemoCity(config.dataDir, config.demo.residents, config.demo.seed, todayInTokyo(), sectors);
