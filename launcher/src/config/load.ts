@@ -11,16 +11,8 @@ import {
   type FrontEndConfig,
   type QueryLimitsConfig,
 } from '@welfare-hub/gateway/settings';
-import { SUBGRAPH_NAMES, type SubgraphName } from '@welfare-hub/schema';
-import {
-  DEFAULT_THRESHOLDS,
-  DEFAULT_WEIGHTS,
-  SECTOR_SETTING_VARIABLE,
-  SUBGRAPH_URL_VARIABLE,
-  SUBGRAPH_URL_VARIABLES,
-  subgraphUrl,
-  VARIABLES,
-} from './variables.js';
+import type { SubgraphName } from '@welfare-hub/schema';
+import { DEFAULT_THRESHOLDS, DEFAULT_WEIGHTS, SECTOR_SETTING_VARIABLE, SUBGRAPH_URL_VARIABLE, subgraphUrl, VARIABLES } from './variables.js';
 import { fundingRule, issueCodes } from '@welfare-hub/subgraph-cases/settings';
 import type { HubConfig, Role, Scope } from './types.js';
 
@@ -31,7 +23,7 @@ export class ConfigError extends Error {
   }
 }
 
-const SCHEMA = z.object({ ...VARIABLES, ...SUBGRAPH_URL_VARIABLES });
+const SCHEMA = z.object(VARIABLES);
 type Parsed = z.output<typeof SCHEMA>;
 
 /** The variable each source is configured by, and the subgraph that reads it. */
@@ -87,6 +79,20 @@ export function databaseUrlOf(given: NodeJS.ProcessEnv): string {
   return url!;
 }
 
+/** The set variables of a form, with what the form captures; blank counts as unset and a NUL byte is refused, as for every variable. */
+function byForm(env: NodeJS.ProcessEnv, form: RegExp, problems: string[]): { name: string; parts: string[]; value: string }[] {
+  return Object.keys(env).flatMap((name) => {
+    const match = form.exec(name);
+    const value = env[name];
+    if (!match || !value?.trim()) return [];
+    if (value.includes('\u0000')) {
+      problems.push(`${name}: contains a NUL character`);
+      return [];
+    }
+    return [{ name, parts: match.slice(1), value }];
+  });
+}
+
 const runs = (scope: Scope, role: Role): boolean => scope === 'embedded' || scope === 'supervisor' || scope === role;
 
 /**
@@ -97,22 +103,22 @@ export function loadConfig(given: NodeJS.ProcessEnv, scope: Scope): HubConfig {
   const problems: string[] = [];
   const env = withFiles(given, problems);
   const known = new Set(Object.keys(SCHEMA.shape));
-  // A sector given by HUB_SECTOR_MODULES has a subgraph the schema cannot list: its URL variable is taken by its form,
-  // and the hub refuses at start a name that is no subgraph's (compose/index.ts).
-  const otherUrls = Object.keys(env).filter((name) => SUBGRAPH_URL_VARIABLE.test(name) && !known.has(name));
-  // So is a setting of such a sector (HUB_SECTOR_<CODE>_<NAME>), checked against the sector's own list at start.
-  const sectorSettings: Record<string, Record<string, string>> = {};
-  const bySector = Object.keys(env).filter((name) => SECTOR_SETTING_VARIABLE.test(name) && !known.has(name));
-  for (const name of bySector) {
-    const [, code, setting] = SECTOR_SETTING_VARIABLE.exec(name)!;
-    const value = env[name];
-    if (value?.includes('\u0000')) problems.push(`${name}: contains a NUL character`);
-    else if (value?.trim()) (sectorSettings[code!] ??= {})[setting!] = value;
-  }
+  // A subgraph's URL (a sector given by HUB_SECTOR_MODULES has one too) and a given sector's settings are named by the
+  // parts and sectors of this start, which the schema cannot list: they are taken by their form and checked against
+  // the registered subgraphs and each sector's own list at start (compose/index.ts).
+  const forms = [SUBGRAPH_URL_VARIABLE, SECTOR_SETTING_VARIABLE];
   for (const name of Object.keys(env)) {
-    if (name.startsWith('HUB_') && !known.has(name) && !otherUrls.includes(name) && !bySector.includes(name))
+    if (name.startsWith('HUB_') && !known.has(name) && !forms.some((form) => form.test(name)))
       problems.push(`${name}: not a variable the hub knows (misspelt?)`);
   }
+  const urls: Partial<Record<string, string>> = {};
+  for (const { name, parts, value } of byForm(env, SUBGRAPH_URL_VARIABLE, problems)) {
+    const checked = subgraphUrl.safeParse(value);
+    if (checked.success) urls[parts[0]!.toLowerCase()] = checked.data!;
+    else problems.push(`${name}: ${checked.error.issues[0]!.message}`);
+  }
+  const sectorSettings: Record<string, Record<string, string>> = {};
+  for (const { parts, value } of byForm(env, SECTOR_SETTING_VARIABLE, problems)) (sectorSettings[parts[0]!] ??= {})[parts[1]!] = value;
   // Blank counts as unset, as in env files; a value with a NUL byte is never a setting.
   const values = Object.fromEntries([...known].map((name) => [name, env[name]?.trim() ? env[name] : undefined]));
   for (const [name, value] of Object.entries(values)) if (value?.includes('\u0000')) problems.push(`${name}: contains a NUL character`);
@@ -188,22 +194,9 @@ export function loadConfig(given: NodeJS.ProcessEnv, scope: Scope): HubConfig {
   checkKey('HUB_CONTEXT_PRIVATE_KEY', privatePem, 'private', problems);
   checkKey('HUB_CONTEXT_PUBLIC_KEY', publicPem, 'public', problems);
   checkKey('HUB_AUDIT_SIGNING_KEY', auditPem, 'private', problems);
-  for (const variable of otherUrls.filter((name) => env[name]?.trim())) {
-    const checked = subgraphUrl.safeParse(env[variable]);
-    if (!checked.success) problems.push(`${variable}: ${checked.error.issues[0]!.message}`);
-  }
   if (problems.length > 0) throw new ConfigError(problems);
 
   const dir = (value: string | undefined): string | null => (value ? resolve(value) : null);
-  const urls: Partial<Record<string, string>> = {};
-  for (const name of SUBGRAPH_NAMES) {
-    const value = v[`HUB_SUBGRAPH_URL_${name.toUpperCase()}` as keyof Parsed];
-    if (typeof value === 'string') urls[name] = value;
-  }
-  for (const variable of otherUrls) {
-    // Blank counts as unset, as for every variable.
-    if (env[variable]?.trim()) urls[SUBGRAPH_URL_VARIABLE.exec(variable)![1]!.toLowerCase()] = env[variable]!;
-  }
   return {
     scope,
     sectorModules: sectorModuleSpecifiers(v.HUB_SECTOR_MODULES),

@@ -132,17 +132,14 @@ export const VARIABLES = {
 } as const;
 
 /** HUB_SUBGRAPH_URL_<NAME>: where the gateway reaches a subgraph on another host. */
-export const subgraphUrl = url(['http:', 'https:']).optional();
-export const SUBGRAPH_URL_VARIABLES: Readonly<Record<string, z.ZodType<string | undefined>>> = Object.fromEntries(
-  SUBGRAPH_NAMES.map((name) => [`HUB_SUBGRAPH_URL_${name.toUpperCase()}`, subgraphUrl]),
-);
+export const subgraphUrl = url(['http:', 'https:']);
 /**
  * HUB_SECTOR_<CODE>_<NAME>: a setting of a sector given at start (HUB_SECTOR_MODULES), its drop folder or its URL, which
  * the configuration cannot list: taken by its form, handed to the sector as `sectorSettings[CODE][NAME]`, and refused at
  * start unless the sector names it in its descriptor's `settings`.
  */
 export const SECTOR_SETTING_VARIABLE = /^HUB_SECTOR_([A-Z][A-Z0-9]*)_([A-Z][A-Z0-9_]*)$/;
-/** The form of the variable, for the subgraph of a sector the hub is given (HUB_SECTOR_MODULES), named only at start. */
+/** Its form: NAME is a subgraph's (a sector's given by HUB_SECTOR_MODULES too), known only at start. */
 export const SUBGRAPH_URL_VARIABLE = /^HUB_SUBGRAPH_URL_([A-Z][A-Z0-9_]*)$/;
 
 export { DEFAULT_THRESHOLDS, DEFAULT_WEIGHTS };
