@@ -2,37 +2,10 @@
 // included, and dynamic `import()` too: a cycle through a lazy import is still a cycle), and between packages (one
 // package importing another that imports it back). The imports are listed with the TypeScript compiler's
 // `preProcessFile`, which only scans the text (no type checking), so the check takes about a second.
-import { readFileSync, readdirSync, statSync, existsSync } from 'node:fs';
+import { readFileSync, statSync, existsSync } from 'node:fs';
 import { join, dirname, relative, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
-
-const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
-// Every workspace package with source of its own (the root package.json's workspaces, less those without `src/`).
-const PACKAGE_GLOBS = ['packages/*', 'adapters/*', 'subgraphs/*', 'tools/*', 'gateway', 'launcher', 'schema', 'console'];
-const SOURCE = /\.(ts|tsx|mts|cts)$/;
-
-interface Package {
-  name: string;
-  dir: string;
-}
-
-function packages(): Package[] {
-  const dirs = PACKAGE_GLOBS.flatMap((glob) =>
-    glob.endsWith('/*') ? readdirSync(join(ROOT, glob.slice(0, -2))).map((entry) => join(glob.slice(0, -2), entry)) : [glob],
-  );
-  return dirs
-    .filter((dir) => existsSync(join(ROOT, dir, 'package.json')) && existsSync(join(ROOT, dir, 'src')))
-    .map((dir) => ({ dir, name: (JSON.parse(readFileSync(join(ROOT, dir, 'package.json'), 'utf8')) as { name: string }).name }));
-}
-
-function sourceFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((entry) => {
-    const path = join(dir, entry);
-    if (statSync(path).isDirectory()) return sourceFiles(path);
-    return SOURCE.test(entry) && !entry.endsWith('.d.ts') ? [path] : [];
-  });
-}
+import { ROOT, SOURCE, sourceFiles, sourcePackages } from './support/workspaces.js';
 
 // A relative specifier to the source file it names: NodeNext style (`./a.js` is `./a.ts`) or bundler style (the
 // console: `./a`, `./dir` for `./dir/index.ts`). Undefined for what is not source (CSS, JSON, GraphQL…).
@@ -68,12 +41,12 @@ function cycles(graph: Map<string, Set<string>>): string[][] {
 }
 
 function importGraphs(): { files: Map<string, Set<string>>; packages: Map<string, Set<string>> } {
-  const all = packages();
+  const all = sourcePackages();
   const byName = new Map(all.map((pkg) => [pkg.name, pkg]));
   const files = new Map<string, Set<string>>();
   const packageGraph = new Map<string, Set<string>>(all.map((pkg) => [pkg.name, new Set<string>()]));
   for (const pkg of all) {
-    for (const file of sourceFiles(join(ROOT, pkg.dir, 'src'))) {
+    for (const file of sourceFiles(join(ROOT, pkg.dir, 'src'), { tests: true })) {
       const edges = new Set<string>();
       files.set(relative(ROOT, file), edges);
       const { importedFiles } = ts.preProcessFile(readFileSync(file, 'utf8'), true, true);

@@ -4,14 +4,11 @@
 // definition a view encodes ("current resident", "世帯主", "consent in force") is written once, by the package that
 // knows it. The SQL is found by reading every string and template literal of every package's `src/` with the
 // TypeScript scanner (comments do not count, a migration's own `CREATE` does), so the check takes about a second.
-import { readFileSync, readdirSync, statSync, existsSync } from 'node:fs';
-import { join, relative, basename, dirname } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readFileSync, existsSync } from 'node:fs';
+import { join, relative, basename } from 'node:path';
 import ts from 'typescript';
+import { ROOT, sourceFiles, sourcePackages } from './support/workspaces.js';
 
-const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
-const PACKAGE_GLOBS = ['packages/*', 'adapters/*', 'subgraphs/*', 'tools/*', 'gateway', 'launcher', 'schema', 'console'];
-const SOURCE = /\.(ts|tsx|mts|cts)$/;
 // Tools that read or write what they measure or generate (the bench times raw reads, citygen writes a city's records
 // where each module keeps them): not held to the rule.
 const EXEMPT = new Set(['@welfare-hub/bench', '@welfare-hub/citygen']);
@@ -94,24 +91,15 @@ export function violations(sources: Source[], known: Map<string, Relation>): Vio
   return [...found.values()];
 }
 
-function sourceFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((entry) => {
-    const path = join(dir, entry);
-    if (statSync(path).isDirectory()) return sourceFiles(path);
-    return SOURCE.test(entry) && !entry.endsWith('.d.ts') && !/\.test\.tsx?$/.test(entry) ? [path] : [];
-  });
-}
-
 function repositorySources(): Source[] {
-  const dirs = PACKAGE_GLOBS.flatMap((glob) =>
-    glob.endsWith('/*') ? readdirSync(join(ROOT, dirname(glob))).map((entry) => join(dirname(glob), entry)) : [glob],
-  );
-  return dirs
-    .filter((dir) => existsSync(join(ROOT, dir, 'package.json')) && existsSync(join(ROOT, dir, 'src')))
-    .map((dir) => ({ dir, name: (JSON.parse(readFileSync(join(ROOT, dir, 'package.json'), 'utf8')) as { name: string }).name }))
+  return sourcePackages()
     .filter(({ name }) => !EXEMPT.has(name))
     .flatMap(({ dir, name }) =>
-      sourceFiles(join(ROOT, dir, 'src')).map((file) => ({ pkg: moduleOf(dir, name), file: relative(ROOT, file), text: readFileSync(file, 'utf8') })),
+      sourceFiles(join(ROOT, dir, 'src'), { tests: false }).map((file) => ({
+        pkg: moduleOf(dir, name),
+        file: relative(ROOT, file),
+        text: readFileSync(file, 'utf8'),
+      })),
     );
 }
 
