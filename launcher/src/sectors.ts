@@ -42,6 +42,27 @@ export function demoCitySectors(modules: readonly HubSectorModule[] = SECTOR_MOD
 }
 
 /**
+ * What the configuration took by form (config/load.ts) and names nothing this hub has, once its sectors are registered:
+ * a HUB_SUBGRAPH_URL_<NAME> of no part, a HUB_SECTOR_<CODE>_<NAME> of no sector or that its sector does not read. A
+ * misspelt name stops the start instead of being ignored.
+ */
+export function namedByForm(config: Pick<HubConfig, 'subgraphs' | 'sectorSettings'>, modules: readonly HubSectorModule[]): string[] {
+  const parts = subgraphNames();
+  const urls = Object.keys(config.subgraphs.urls)
+    .filter((name) => !parts.includes(name))
+    .map((name) => `HUB_SUBGRAPH_URL_${name.toUpperCase()}: names no part of this hub (${parts.join(', ')})`);
+  const settings = Object.entries(config.sectorSettings).flatMap(([code, given]) => {
+    const module = modules.find((m) => m.info.code === code);
+    const reads = module?.settings ?? [];
+    const why = module ? `not a setting the ${code} sector reads (${reads.join(', ') || 'none'})` : 'names no sector of this hub';
+    return Object.keys(given)
+      .filter((name) => !reads.includes(name))
+      .map((name) => `HUB_SECTOR_${code}_${name}: ${why}`);
+  });
+  return [...urls, ...settings];
+}
+
+/**
  * The sectors a deployment adds without changing the hub's tree (HUB_SECTOR_MODULES): each module is imported and its
  * `sector` export registered, in every process, so that every part and the gateway agree on the list.
  */

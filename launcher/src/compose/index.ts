@@ -10,7 +10,7 @@ import { serveSubgraph, type RunningSubgraph } from '@welfare-hub/subgraph-host'
 import { configureLog, logEvent } from '@welfare-hub/telemetry';
 import { ConfigError, type HubConfig, type Role } from '../config/index.js';
 import { allMigrations } from '../migrations.js';
-import { allRoles, loadSectorModules, SECTOR_MODULES, sectorModules, type HubSectorModule } from '../sectors.js';
+import { allRoles, loadSectorModules, namedByForm, SECTOR_MODULES, sectorModules, type HubSectorModule } from '../sectors.js';
 import type { SubgraphPart } from './parts.js';
 
 /** How many sectors are built in (SECTOR_MODULES): those after them were given to this process. */
@@ -63,22 +63,8 @@ export interface ComposedHub {
 export async function composeHub(given: HubConfig, roles: readonly Role[], options: ComposeOptions = {}): Promise<ComposedHub> {
   configureLog(given.log);
   const sectors = sectorModules([...(options.sectors ?? []), ...(await loadSectorModules(given.sectorModules))]);
-  // A subgraph URL is checked against the parts once the given sectors are registered: a misspelt name is refused, not ignored.
-  const strays = Object.keys(given.subgraphs.urls).filter((name) => !subgraphNames().includes(name));
-  if (strays.length > 0) {
-    throw new ConfigError(strays.map((name) => `HUB_SUBGRAPH_URL_${name.toUpperCase()}: names no part of this hub (${subgraphNames().join(', ')})`));
-  }
-  const unread = Object.entries(given.sectorSettings).flatMap(([code, settings]) => {
-    const reads = sectors.find((m) => m.info.code === code)?.settings ?? [];
-    return Object.keys(settings).flatMap((name) =>
-      reads.includes(name)
-        ? []
-        : [
-            `HUB_SECTOR_${code}_${name}: ${sectors.some((m) => m.info.code === code) ? `not a setting the ${code} sector reads (${reads.join(', ') || 'none'})` : 'names no sector of this hub'}`,
-          ],
-    );
-  });
-  if (unread.length > 0) throw new ConfigError(unread);
+  const unknown = namedByForm(given, sectors);
+  if (unknown.length > 0) throw new ConfigError(unknown);
   collectProcessMetrics(given.scope);
   // A gateway alone reads no table: it gets no store (two gateway replicas on one host would otherwise race to create
   // the same embedded database in the working directory).
